@@ -1,0 +1,29 @@
+/* check.c: `iloscore check`: validate the whole data tree and print what it holds. */
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_check(cli_env *env, int argc, char **argv)
+{
+    if (argc > 1) return cli_usage_error("check: unexpected argument '%s'", argv[1]);
+    int rc = cli_load(env);
+    if (rc) return rc;
+    const ilo_model *m = env->model;
+    size_t published = 0, provisions = 0;
+    for (size_t i = 0; i < m->n_criteria; i++) published += m->criteria[i].published;
+    for (size_t i = 0; i < m->n_items; i++) provisions += m->items[i].kind == ILO_ITEM_PROVISION;
+    printf("data:        %s\n", env->data);
+    printf("files:       %zu\n", m->n_files);
+    printf("conventions: %zu\n", m->n_conventions);
+    printf("criteria:    %zu (%zu with published weights, %zu provisional)\n", m->n_criteria, published,
+           m->n_criteria - published);
+    printf("methods:     %zu\n", m->n_methods);
+    printf("regimes:     %zu\n", m->n_regimes);
+    printf("countries:   %zu\n", m->n_countries);
+    printf("provisions:  %zu\n", provisions);
+    printf("incidents:   %zu\n", m->n_items - provisions);
+    printf("sources:     %zu\n", m->n_sources);
+    printf("scenarios:   %zu\n", m->n_scenarios);
+    printf("valid\n");
+    return EXIT_OK;
+}

@@ -1,0 +1,1215 @@
+/*
+ * load.c: reads a data tree into an ilo_model and validates it.
+ *
+ * Each file is parsed by libconfig, checked key by key against a schema (unknown keys, missing
+ * keys, wrong types, empty strings, bad dates are errors), copied into the model's arena and
+ * destroyed at once, so the loader never holds more than one parse tree. References between
+ * records may cross files, so they are recorded as fixups and resolved once everything is read;
+ * after that every id is an index and evaluation never compares strings.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <libconfig.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* A reference to resolve after loading: the slot is either a stable arena pointer or an element
+ * field of a growable vector (whose address may still move). */
+typedef struct fixup {
+    int ns;
+    const char *id, *file, *what;
+    int line;
+    size_t *direct;
+    void **vbase;
+    size_t index, elem, off;
+} fixup;
+
+typedef struct rule {
+    const char *from, *to, *file;
+    int line;
+} rule;
+
+typedef struct loader {
+    ilo_model *m;
+    ilo_arena *A;
+    ilo_ctx *ctx;
+    const char *file;
+    size_t cap[ILO_NS__COUNT];
+    size_t cap_items;
+    fixup *fix;
+    size_t n_fix, cap_fix;
+    rule *rules;
+    size_t n_rules, cap_rules;
+    bool oom;
+} loader;
+
+enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
+typedef struct field {
+    const char *name;
+    enum ftype t;
+    bool req;
+} field;
+
+#define NF(a) (sizeof(a) / sizeof((a)[0]))
+
+static int line_of(const config_setting_t *s) { return s ? (int)config_setting_source_line(s) : 0; }
+
+static void err(loader *l, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err(loader *l, int line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, l->file, line, "%s", msg);
+}
+
+static void *alloc(loader *l, size_t n)
+{
+    void *p = ilo_arena_alloc(l->A, n ? n : 1);
+    if (!p && !l->oom) {
+        l->oom = true;
+        ilo_ctx_set(l->ctx, ILO_ERR_NOMEM, l->file, 0, "out of memory");
+    }
+    return p;
+}
+
+static const char *type_name(enum ftype t)
+{
+    switch (t) {
+    case T_STR: return "a string";
+    case T_INT: return "an integer";
+    case T_NUM: return "a number";
+    case T_BOOL: return "true or false";
+    case T_STRS: return "a list of strings";
+    case T_LIST: return "a list of groups";
+    case T_GROUP: return "a group";
+    }
+    return "?";
+}
+
+static bool type_ok(const config_setting_t *s, enum ftype t)
+{
+    int ty = config_setting_type(s);
+    switch (t) {
+    case T_STR: return ty == CONFIG_TYPE_STRING;
+    case T_INT: return ty == CONFIG_TYPE_INT || ty == CONFIG_TYPE_INT64;
+    case T_NUM: return ty == CONFIG_TYPE_INT || ty == CONFIG_TYPE_INT64 || ty == CONFIG_TYPE_FLOAT;
+    case T_BOOL: return ty == CONFIG_TYPE_BOOL;
+    case T_GROUP: return ty == CONFIG_TYPE_GROUP;
+    case T_STRS:
+    case T_LIST:
+        if (ty != CONFIG_TYPE_ARRAY && ty != CONFIG_TYPE_LIST) return false;
+        for (int i = 0; i < config_setting_length(s); i++) {
+            int et = config_setting_type(config_setting_get_elem(s, (unsigned)i));
+            if (t == T_STRS ? et != CONFIG_TYPE_STRING : et != CONFIG_TYPE_GROUP) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Checks that s is a group whose keys are all in f, of the right types, with every required key
+ * present. Reports every problem; returns true when there was none. */
+static bool check_keys(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n)
+{
+    bool ok = true;
+    if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+        err(l, line_of(s), "%s must be a group { ... }", what);
+        return false;
+    }
+    for (int i = 0; i < config_setting_length(s); i++) {
+        const config_setting_t *c = config_setting_get_elem(s, (unsigned)i);
+        const char *name = config_setting_name(c);
+        size_t k = 0;
+        while (k < n && strcmp(f[k].name, name) != 0) k++;
+        if (k == n) {
+            err(l, line_of(c), "unknown key \"%s\" in %s", name, what);
+            ok = false;
+        } else if (!type_ok(c, f[k].t)) {
+            err(l, line_of(c), "\"%s\" in %s must be %s", name, what, type_name(f[k].t));
+            ok = false;
+        } else if ((f[k].t == T_STRS || f[k].t == T_LIST) && config_setting_length(c) > ILO_MAX_LIST) {
+            ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, l->file, line_of(c), "\"%s\" in %s has more than %d entries",
+                        name, what, ILO_MAX_LIST);
+            ok = false;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (f[k].req && !config_setting_get_member(s, f[k].name)) {
+            err(l, line_of(s), "%s is missing required key \"%s\"", what, f[k].name);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* Validates and copies one string value; NULL on error (reported). */
+static const char *copy_str(loader *l, const config_setting_t *c, const char *name, const char *what)
+{
+    const char *v = config_setting_get_string(c);
+    size_t n = strlen(v);
+    if (n == 0) {
+        err(l, line_of(c), "\"%s\" in %s must not be empty", name, what);
+        return NULL;
+    }
+    if (n > ILO_MAX_STRING) {
+        ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, l->file, line_of(c), "\"%s\" in %s is longer than %d bytes",
+                    name, what, ILO_MAX_STRING);
+        return NULL;
+    }
+    if (!ilo_utf8_valid(v, n)) {
+        err(l, line_of(c), "\"%s\" in %s is not valid UTF-8", name, what);
+        return NULL;
+    }
+    char *p = alloc(l, n + 1);
+    if (p) memcpy(p, v, n + 1);
+    return p;
+}
+
+/* The string member `name` of s (already type-checked), or NULL when absent or invalid. */
+static const char *str(loader *l, const config_setting_t *s, const char *name, const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, name);
+    return c ? copy_str(l, c, name, what) : NULL;
+}
+
+static bool id_ok(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > ILO_MAX_ID) return false;
+    for (const char *p = id; *p; p++) {
+        char ch = *p;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '.' || ch == '_' || ch == ':' || ch == '+' || ch == '-'))
+            return false;
+    }
+    return true;
+}
+
+static const char *ns_name(int ns)
+{
+    static const char *const names[ILO_NS__COUNT] = {"source", "convention", "group", "criterion", "method",
+                                                     "regime", "country", "provision or incident",
+                                                     "scenario", "event", "conflict"};
+    return names[ns];
+}
+
+static ilo_where ns_where(const loader *l, int ns, size_t i)
+{
+    const ilo_model *m = l->m;
+    ilo_where none = {"", 0};
+    switch (ns) {
+    case ILO_NS_SOURCE: return m->sources[i].where;
+    case ILO_NS_CONVENTION: return m->conventions[i].where;
+    case ILO_NS_GROUP: return m->groups[i].where;
+    case ILO_NS_CRITERION: return m->criteria[i].where;
+    case ILO_NS_METHOD: return m->methods[i].where;
+    case ILO_NS_REGIME: return m->regimes[i].where;
+    case ILO_NS_COUNTRY: return m->countries[i].where;
+    case ILO_NS_ITEM: return m->items[i].where;
+    case ILO_NS_SCENARIO: return m->scenarios[i].where;
+    default: return none;
+    }
+}
+
+/* Reads the id of record s, checks its form and registers it in namespace ns at index idx.
+ * Returns the arena copy, or NULL on error (reported). */
+static const char *reg_id(loader *l, const config_setting_t *s, const char *key, int ns, size_t idx, const char *what)
+{
+    const char *id = str(l, s, key, what);
+    const config_setting_t *c = config_setting_get_member(s, key);
+    if (!id) return NULL;
+    if (!id_ok(id)) {
+        err(l, line_of(c), "%s id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -", what, id, ILO_MAX_ID);
+        return NULL;
+    }
+    size_t prev = ilo_hash_get(&l->m->priv->ns[ns], id);
+    if (prev != SIZE_MAX) {
+        ilo_where w = ns_where(l, ns, prev);
+        if (w.file && w.file[0])
+            err(l, line_of(c), "duplicate %s id \"%s\" (first defined at %s:%d)", ns_name(ns), id, w.file, w.line);
+        else
+            err(l, line_of(c), "duplicate %s id \"%s\"", ns_name(ns), id);
+        return NULL;
+    }
+    if (!ilo_hash_put(&l->m->priv->ns[ns], id, idx)) alloc(l, SIZE_MAX / 2);
+    return id;
+}
+
+static void add_fixup(loader *l, fixup f)
+{
+    if (!ilo_grow((void **)&l->fix, &l->cap_fix, l->n_fix, sizeof *l->fix)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    l->fix[l->n_fix++] = f;
+}
+
+/* A single reference stored in a field of element `index` of vector *vbase. */
+static void ref_field(loader *l, const config_setting_t *s, const char *key, int ns, void **vbase, size_t index,
+                      size_t elem, size_t off, const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    const char *id = c ? copy_str(l, c, key, what) : NULL;
+    if (!id) return;
+    add_fixup(l, (fixup){ns, id, l->file, ns_name(ns), line_of(c), NULL, vbase, index, elem, off});
+}
+
+/* A single reference stored at a stable address. */
+static void ref_direct(loader *l, const config_setting_t *s, const char *key, int ns, size_t *slot, const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    const char *id = c ? copy_str(l, c, key, what) : NULL;
+    *slot = SIZE_MAX;
+    if (!id) return;
+    add_fixup(l, (fixup){ns, id, l->file, ns_name(ns), line_of(c), slot, NULL, 0, 0, 0});
+}
+
+/* A list of references; *out gets an arena array of *n slots. `min` is the least entries. */
+static void ref_list(loader *l, const config_setting_t *s, const char *key, int ns, size_t **out, size_t *n,
+                     size_t min, const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    *out = NULL;
+    *n = 0;
+    if (!c) return;
+    size_t len = (size_t)config_setting_length(c);
+    if (len < min) {
+        err(l, line_of(c), "\"%s\" in %s must list at least %zu %s", key, what, min, ns_name(ns));
+        return;
+    }
+    size_t *arr = alloc(l, len * sizeof *arr);
+    if (!arr) return;
+    for (size_t i = 0; i < len; i++) {
+        const config_setting_t *e = config_setting_get_elem(c, (unsigned)i);
+        const char *id = copy_str(l, e, key, what);
+        arr[i] = SIZE_MAX;
+        if (id) add_fixup(l, (fixup){ns, id, l->file, ns_name(ns), line_of(e), &arr[i], NULL, 0, 0, 0});
+    }
+    *out = arr;
+    *n = len;
+}
+
+/* A date member; absent leaves *d with prec ILO_DATE_NONE. Returns false on a bad date. */
+static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_date *d, const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    memset(d, 0, sizeof *d);
+    if (!c) return true;
+    const char *v = config_setting_get_string(c);
+    if (!ilo_date_parse(v, d)) {
+        err(l, line_of(c), "invalid date \"%s\" for \"%s\" in %s (expected a real date as YYYY-MM-DD, YYYY-MM or YYYY, years %d-%d)",
+            v, key, what, ILO_YEAR_MIN, ILO_YEAR_MAX);
+        return false;
+    }
+    return true;
+}
+
+static long long int_of(const config_setting_t *s, const char *key, long long dflt)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    return c ? config_setting_get_int64(c) : dflt;
+}
+
+static bool bool_of(const config_setting_t *s, const char *key, bool dflt)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    return c ? config_setting_get_bool(c) != 0 : dflt;
+}
+
+static double num_of(const config_setting_t *s, const char *key, double dflt)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    if (!c) return dflt;
+    return config_setting_type(c) == CONFIG_TYPE_FLOAT ? config_setting_get_float(c)
+                                                       : (double)config_setting_get_int64(c);
+}
+
+/* Checks an enumerated string; returns its index in vals or -1 (reported). */
+static int enum_of(loader *l, const config_setting_t *s, const char *key, const char *const *vals, size_t n,
+                   const char *what)
+{
+    const config_setting_t *c = config_setting_get_member(s, key);
+    if (!c) return -1;
+    const char *v = config_setting_get_string(c);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v, vals[i]) == 0) return (int)i;
+    char allowed[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        strncat(allowed, i ? ", " : "", sizeof allowed - strlen(allowed) - 1);
+        strncat(allowed, vals[i], sizeof allowed - strlen(allowed) - 1);
+    }
+    err(l, line_of(c), "\"%s\" in %s must be one of %s, not \"%s\"", key, what, allowed, v);
+    return -1;
+}
+
+static ilo_where here(loader *l, const config_setting_t *s) { return (ilo_where){l->file, line_of(s)}; }
+
+#define GROW(l, vec, cnt, ns)                                                                  \
+    (ilo_grow((void **)&(l)->m->vec, &(l)->cap[ns], (l)->m->cnt, sizeof *(l)->m->vec)          \
+         ? true                                                                                \
+         : (alloc((l), SIZE_MAX / 2), false))
+
+/* ---------------------------------------------------------------------------------------- */
+/* Records                                                                                  */
+/* ---------------------------------------------------------------------------------------- */
+
+static void load_source(loader *l, const config_setting_t *s)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
+                              {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
+                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
+    if (!check_keys(l, s, "source", f, NF(f)) || !GROW(l, sources, n_sources, ILO_NS_SOURCE)) return;
+    ilo_model *m = l->m;
+    ilo_source *src = &m->sources[m->n_sources];
+    src->where = here(l, s);
+    src->id = reg_id(l, s, "id", ILO_NS_SOURCE, m->n_sources, "source");
+    src->publisher = str(l, s, "publisher", "source");
+    src->title = str(l, s, "title", "source");
+    src->url = str(l, s, "url", "source");
+    src->file = str(l, s, "file", "source");
+    src->note = str(l, s, "note", "source");
+    const config_setting_t *k = config_setting_get_member(s, "kind");
+    int kind = ilo_source_kind_parse(config_setting_get_string(k));
+    if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", config_setting_get_string(k));
+    src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
+    date_of(l, s, "date", &src->date, "source");
+    ref_list(l, s, "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
+    if (src->id) m->n_sources++;
+}
+
+static void load_convention(loader *l, const config_setting_t *s)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"number", T_INT, 1}, {"title", T_STR, 1},
+                              {"year", T_INT, 1}, {"fundamental", T_BOOL, 1}, {"note", T_STR, 0}};
+    if (!check_keys(l, s, "convention", f, NF(f)) || !GROW(l, conventions, n_conventions, ILO_NS_CONVENTION))
+        return;
+    ilo_model *m = l->m;
+    ilo_convention *c = &m->conventions[m->n_conventions];
+    c->where = here(l, s);
+    c->id = reg_id(l, s, "id", ILO_NS_CONVENTION, m->n_conventions, "convention");
+    c->title = str(l, s, "title", "convention");
+    c->note = str(l, s, "note", "convention");
+    c->number = (int)int_of(s, "number", 0);
+    c->year = (int)int_of(s, "year", 0);
+    c->fundamental = bool_of(s, "fundamental", false);
+    if (c->year < 1919 || c->year > ILO_YEAR_MAX)
+        err(l, line_of(config_setting_get_member(s, "year")), "convention year %d is out of range", c->year);
+    if (c->id) m->n_conventions++;
+}
+
+static void load_group(loader *l, const config_setting_t *s)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"numeral", T_STR, 0}, {"note", T_STR, 0}};
+    if (!check_keys(l, s, "group", f, NF(f)) || !GROW(l, groups, n_groups, ILO_NS_GROUP)) return;
+    ilo_model *m = l->m;
+    ilo_group *g = &m->groups[m->n_groups];
+    g->where = here(l, s);
+    g->id = reg_id(l, s, "id", ILO_NS_GROUP, m->n_groups, "group");
+    g->title = str(l, s, "title", "group");
+    g->numeral = str(l, s, "numeral", "group");
+    g->note = str(l, s, "note", "group");
+    if (g->id) m->n_groups++;
+}
+
+static void load_weight(loader *l, const config_setting_t *s, ilo_criterion *c)
+{
+    const config_setting_t *w = config_setting_get_member(s, "weight");
+    double v = num_of(s, "weight", 0);
+    double h = v * 100.0;
+    if (!isfinite(v) || v < 0) {
+        err(l, line_of(w), "weight must be a finite number >= 0");
+    } else if (v > 1000) {
+        ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, l->file, line_of(w), "weight %g is larger than 1000", v);
+    } else if (fabs(h - round(h)) > 1e-6) {
+        err(l, line_of(w), "weight %g has more than two decimals", v);
+    } else {
+        c->weight_c = (int32_t)llround(h);
+    }
+}
+
+static void load_criterion(loader *l, const config_setting_t *s)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"label", T_STR, 1}, {"group", T_STR, 1},
+                              {"kind", T_STR, 1}, {"convention", T_STR, 1}, {"article", T_STR, 1},
+                              {"sdg", T_INT, 0}, {"weight", T_NUM, 1}, {"weight_basis", T_STR, 1},
+                              {"weight_note", T_STR, 0}, {"general_prohibition", T_BOOL, 0},
+                              {"all_encompassing", T_BOOL, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    static const char *const kinds[] = {"law", "practice"};
+    static const char *const bases[] = {"published", "provisional"};
+    if (!check_keys(l, s, "criterion", f, NF(f))) return;
+    ilo_model *m = l->m;
+    if (m->n_criteria >= ILO_MAX_CRITERIA) {
+        ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, l->file, line_of(s), "more than %d criteria", ILO_MAX_CRITERIA);
+        return;
+    }
+    if (!GROW(l, criteria, n_criteria, ILO_NS_CRITERION)) return;
+    size_t idx = m->n_criteria;
+    ilo_criterion *c = &m->criteria[idx];
+    c->where = here(l, s);
+    c->id = reg_id(l, s, "id", ILO_NS_CRITERION, idx, "criterion");
+    c->label = str(l, s, "label", "criterion");
+    c->article = str(l, s, "article", "criterion");
+    c->weight_note = str(l, s, "weight_note", "criterion");
+    c->note = str(l, s, "note", "criterion");
+    c->sdg = (int)int_of(s, "sdg", 0);
+    if (config_setting_get_member(s, "sdg") && (c->sdg < 1 || c->sdg > 1000))
+        err(l, line_of(config_setting_get_member(s, "sdg")), "sdg number %d is out of range 1-1000", c->sdg);
+    int k = enum_of(l, s, "kind", kinds, 2, "criterion");
+    c->kind = k == 1 ? ILO_PRACTICE : ILO_LAW;
+    int b = enum_of(l, s, "weight_basis", bases, 2, "criterion");
+    c->published = b == 0;
+    if (b == 1 && !c->weight_note)
+        err(l, line_of(s), "criterion \"%s\" has a provisional weight but no weight_note stating the rule",
+            c->id ? c->id : "?");
+    c->general_prohibition = bool_of(s, "general_prohibition", false);
+    c->all_encompassing = bool_of(s, "all_encompassing", false);
+    load_weight(l, s, c);
+    ref_field(l, s, "group", ILO_NS_GROUP, (void **)&m->criteria, idx, sizeof *c, offsetof(ilo_criterion, group),
+              "criterion");
+    ref_field(l, s, "convention", ILO_NS_CONVENTION, (void **)&m->criteria, idx, sizeof *c,
+              offsetof(ilo_criterion, convention), "criterion");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &c->sources, &c->n_sources, 0, "criterion");
+    if (c->id) m->n_criteria++;
+}
+
+static void load_rule(loader *l, const config_setting_t *s)
+{
+    static const field f[] = {{"from", T_STR, 1}, {"to", T_STR, 1}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    if (!check_keys(l, s, "rule", f, NF(f))) return;
+    const char *from = str(l, s, "from", "rule"), *to = str(l, s, "to", "rule");
+    size_t *srcs, n;
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &srcs, &n, 0, "rule");
+    if (!from || !to) return;
+    if (!ilo_grow((void **)&l->rules, &l->cap_rules, l->n_rules, sizeof *l->rules)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    l->rules[l->n_rules++] = (rule){from, to, l->file, line_of(s)};
+}
+
+/* Iterates a list member `key` of root and calls fn on each element. */
+static void each(loader *l, const config_setting_t *root, const char *key,
+                 void (*fn)(loader *, const config_setting_t *))
+{
+    const config_setting_t *list = config_setting_get_member(root, key);
+    if (!list) return;
+    for (int i = 0; i < config_setting_length(list) && !l->oom; i++) fn(l, config_setting_get_elem(list, (unsigned)i));
+}
+
+static void load_catalogue(loader *l, const config_setting_t *root)
+{
+    static const field f[] = {{"sources", T_LIST, 0}, {"conventions", T_LIST, 0}, {"groups", T_LIST, 0},
+                              {"criteria", T_LIST, 0}, {"rules", T_LIST, 0}};
+    if (!check_keys(l, root, "catalogue file", f, NF(f))) return;
+    each(l, root, "sources", load_source);
+    each(l, root, "conventions", load_convention);
+    each(l, root, "groups", load_group);
+    each(l, root, "criteria", load_criterion);
+    each(l, root, "rules", load_rule);
+}
+
+static void load_band(loader *l, const config_setting_t *s, ilo_band *b)
+{
+    static const field f[] = {{"rating", T_STR, 1}, {"label", T_STR, 1}, {"min", T_NUM, 0}, {"breakdown", T_BOOL, 0}};
+    if (!check_keys(l, s, "band", f, NF(f))) return;
+    b->rating = str(l, s, "rating", "band");
+    b->label = str(l, s, "label", "band");
+    b->breakdown = bool_of(s, "breakdown", false);
+    b->min = num_of(s, "min", 0);
+    bool has_min = config_setting_get_member(s, "min") != NULL;
+    if (b->breakdown == has_min)
+        err(l, line_of(s), "band must have either \"min\" or \"breakdown = true\"");
+    if (has_min && (!isfinite(b->min) || b->min < 0))
+        err(l, line_of(s), "band \"min\" must be a finite number >= 0");
+}
+
+static int band_cmp(const void *a, const void *b)
+{
+    const ilo_band *x = a, *y = b;
+    if (x->breakdown != y->breakdown) return x->breakdown ? 1 : -1;
+    return (x->min > y->min) - (x->min < y->min);
+}
+
+static void load_method(loader *l, const config_setting_t *root)
+{
+    static const field top[] = {{"method", T_GROUP, 1}};
+    static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"window", T_STR, 1},
+                              {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
+                              {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
+                              {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    static const char *const windows[] = {"evidence", "occurrence"};
+    static const char *const legs[] = {"non-ratifying", "always", "never"};
+    if (!check_keys(l, root, "method file", top, NF(top))) return;
+    const config_setting_t *s = config_setting_get_member(root, "method");
+    if (!check_keys(l, s, "method", f, NF(f)) || !GROW(l, methods, n_methods, ILO_NS_METHOD)) return;
+    ilo_model *m = l->m;
+    ilo_method *me = &m->methods[m->n_methods];
+    me->where = here(l, s);
+    me->id = reg_id(l, s, "id", ILO_NS_METHOD, m->n_methods, "method");
+    me->title = str(l, s, "title", "method");
+    me->bands_note = str(l, s, "bands_note", "method");
+    me->note = str(l, s, "note", "method");
+    int w = enum_of(l, s, "window", windows, 2, "method");
+    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : ILO_WINDOW_EVIDENCE;
+    int g = enum_of(l, s, "legislation", legs, 3, "method");
+    me->legislation = g < 0 ? ILO_LEG_NON_RATIFYING : (ilo_legislation)g;
+    me->cap = num_of(s, "cap", 95);
+    me->scale = num_of(s, "scale", 10);
+    if (!isfinite(me->cap) || me->cap <= 0)
+        err(l, line_of(config_setting_get_member(s, "cap")), "cap must be a finite number > 0");
+    if (!isfinite(me->scale) || me->scale <= 0)
+        err(l, line_of(config_setting_get_member(s, "scale")), "scale must be a finite number > 0");
+    const config_setting_t *adm = config_setting_get_member(s, "admissible");
+    for (int i = 0; i < config_setting_length(adm); i++) {
+        const config_setting_t *e = config_setting_get_elem(adm, (unsigned)i);
+        int k = ilo_source_kind_parse(config_setting_get_string(e));
+        if (k < 0) err(l, line_of(e), "unknown source kind \"%s\"", config_setting_get_string(e));
+        else me->admissible |= 1u << k;
+    }
+    const config_setting_t *bands = config_setting_get_member(s, "bands");
+    me->n_bands = (size_t)config_setting_length(bands);
+    if (me->n_bands == 0) err(l, line_of(bands), "method needs at least one band");
+    me->bands = alloc(l, me->n_bands * sizeof *me->bands);
+    if (!me->bands) return;
+    for (size_t i = 0; i < me->n_bands; i++) load_band(l, config_setting_get_elem(bands, (unsigned)i), &me->bands[i]);
+    qsort(me->bands, me->n_bands, sizeof *me->bands, band_cmp);
+    if (me->n_bands && !me->bands[0].breakdown && me->bands[0].min != 0)
+        err(l, line_of(bands), "the lowest band must start at 0");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &me->sources, &me->n_sources, 0, "method");
+    if (me->id) m->n_methods++;
+}
+
+static void load_regime_criterion(loader *l, const config_setting_t *s, ilo_regime_criterion *rc)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"label", T_STR, 1}, {"conventions", T_STRS, 0},
+                              {"groups", T_STRS, 0}, {"scope", T_STR, 0}, {"note", T_STR, 0}};
+    static const char *const scopes[] = {"engine", "outside"};
+    if (!check_keys(l, s, "regime criterion", f, NF(f))) return;
+    rc->where = here(l, s);
+    rc->id = str(l, s, "id", "regime criterion");
+    rc->label = str(l, s, "label", "regime criterion");
+    rc->note = str(l, s, "note", "regime criterion");
+    rc->outside = enum_of(l, s, "scope", scopes, 2, "regime criterion") == 1;
+    if (!rc->outside && !config_setting_get_member(s, "conventions"))
+        err(l, line_of(s), "regime criterion \"%s\" needs \"conventions\" unless scope = \"outside\"",
+            rc->id ? rc->id : "?");
+    ref_list(l, s, "conventions", ILO_NS_CONVENTION, &rc->conventions, &rc->n_conventions, rc->outside ? 0 : 1,
+             "regime criterion");
+    ref_list(l, s, "groups", ILO_NS_GROUP, &rc->groups, &rc->n_groups, 0, "regime criterion");
+}
+
+static void load_regime(loader *l, const config_setting_t *root)
+{
+    static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0}};
+    static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"basis", T_STR, 1},
+                              {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    if (!check_keys(l, root, "regime file", top, NF(top))) return;
+    each(l, root, "sources", load_source);
+    const config_setting_t *s = config_setting_get_member(root, "regime");
+    if (!check_keys(l, s, "regime", f, NF(f)) || !GROW(l, regimes, n_regimes, ILO_NS_REGIME)) return;
+    ilo_model *m = l->m;
+    ilo_regime *r = &m->regimes[m->n_regimes];
+    r->where = here(l, s);
+    r->id = reg_id(l, s, "id", ILO_NS_REGIME, m->n_regimes, "regime");
+    r->title = str(l, s, "title", "regime");
+    r->basis = str(l, s, "basis", "regime");
+    r->note = str(l, s, "note", "regime");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &r->sources, &r->n_sources, 0, "regime");
+    const config_setting_t *crit = config_setting_get_member(root, "criteria");
+    r->n_criteria = (size_t)config_setting_length(crit);
+    r->criteria = alloc(l, r->n_criteria * sizeof *r->criteria);
+    if (!r->criteria) return;
+    for (size_t i = 0; i < r->n_criteria; i++) {
+        load_regime_criterion(l, config_setting_get_elem(crit, (unsigned)i), &r->criteria[i]);
+        for (size_t j = 0; j < i; j++)
+            if (r->criteria[i].id && r->criteria[j].id && strcmp(r->criteria[i].id, r->criteria[j].id) == 0)
+                err(l, r->criteria[i].where.line, "duplicate regime criterion id \"%s\" (first defined at %s:%d)",
+                    r->criteria[i].id, r->criteria[j].where.file, r->criteria[j].where.line);
+    }
+    if (r->id) m->n_regimes++;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Country profiles                                                                         */
+/* ---------------------------------------------------------------------------------------- */
+
+static bool check_order(loader *l, const config_setting_t *s, const ilo_date *a, const char *ka, const ilo_date *b,
+                        const char *kb, bool exclusive)
+{
+    if (!a->prec || !b->prec) return true;
+    if (b->last < a->first || (exclusive && b->last <= a->first && b->prec == ILO_DATE_DAY && a->prec == ILO_DATE_DAY)) {
+        err(l, line_of(config_setting_get_member(s, kb)), "\"%s\" (%s) is before \"%s\" (%s)", kb, b->text, ka,
+            a->text);
+        return false;
+    }
+    return true;
+}
+
+/* Fills an item from s. The item's slot must be stable (arena) or already appended. */
+static bool fill_item(loader *l, const config_setting_t *s, ilo_item *it, ilo_item_kind kind, bool register_id,
+                      size_t idx)
+{
+    static const field fp[] = {{"id", T_STR, 1}, {"instrument", T_STR, 1}, {"article", T_STR, 1},
+                               {"summary", T_STR, 1}, {"in_force", T_STR, 1}, {"repealed", T_STR, 0},
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    static const field fi[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"end", T_STR, 0}, {"place", T_STR, 0},
+                               {"who", T_STR, 0}, {"count", T_STR, 0}, {"summary", T_STR, 1},
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    const char *what = kind == ILO_ITEM_PROVISION ? "provision" : "incident";
+    if (kind == ILO_ITEM_PROVISION ? !check_keys(l, s, what, fp, NF(fp)) : !check_keys(l, s, what, fi, NF(fi)))
+        return false;
+    it->kind = kind;
+    it->where = here(l, s);
+    it->id = register_id ? reg_id(l, s, "id", ILO_NS_ITEM, idx, what) : str(l, s, "id", what);
+    if (it->id && !id_ok(it->id)) {
+        err(l, it->where.line, "%s id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -", what, it->id,
+            ILO_MAX_ID);
+        it->id = NULL;
+    }
+    it->summary = str(l, s, "summary", what);
+    it->note = str(l, s, "note", what);
+    bool dates_ok;
+    if (kind == ILO_ITEM_PROVISION) {
+        it->instrument = str(l, s, "instrument", what);
+        it->article = str(l, s, "article", what);
+        dates_ok = date_of(l, s, "in_force", &it->start, what) & date_of(l, s, "repealed", &it->stop, what);
+        if (dates_ok) dates_ok = check_order(l, s, &it->start, "in_force", &it->stop, "repealed", true);
+    } else {
+        it->place = str(l, s, "place", what);
+        it->who = str(l, s, "who", what);
+        it->count = str(l, s, "count", what);
+        dates_ok = date_of(l, s, "date", &it->start, what) & date_of(l, s, "end", &it->stop, what);
+        if (dates_ok) dates_ok = check_order(l, s, &it->start, "date", &it->stop, "end", false);
+    }
+    ref_list(l, s, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, kind == ILO_ITEM_PROVISION ? 1 : 1,
+             what);
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
+    return it->id != NULL;
+}
+
+static void load_item(loader *l, const config_setting_t *s, ilo_item_kind kind)
+{
+    ilo_model *m = l->m;
+    if (!ilo_grow((void **)&m->items, &l->cap_items, m->n_items, sizeof *m->items)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    if (fill_item(l, s, &m->items[m->n_items], kind, true, m->n_items)) m->n_items++;
+    else memset(&m->items[m->n_items], 0, sizeof *m->items);
+}
+
+static void load_provision(loader *l, const config_setting_t *s) { load_item(l, s, ILO_ITEM_PROVISION); }
+static void load_incident(loader *l, const config_setting_t *s) { load_item(l, s, ILO_ITEM_INCIDENT); }
+
+static void load_ratification(loader *l, const config_setting_t *s, ilo_ratification *r)
+{
+    static const field f[] = {{"convention", T_STR, 1}, {"status", T_STR, 1}, {"date", T_STR, 0},
+                              {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    static const char *const st[] = {"ratified", "not-ratified", "denounced"};
+    if (!check_keys(l, s, "ratification", f, NF(f))) return;
+    r->where = here(l, s);
+    int k = enum_of(l, s, "status", st, 3, "ratification");
+    r->status = k < 0 ? ILO_RAT_NONE : (ilo_ratification_status)(k + 1);
+    date_of(l, s, "date", &r->date, "ratification");
+    if (r->status == ILO_RAT_RATIFIED && !r->date.prec)
+        err(l, line_of(s), "a ratified convention needs its \"date\"");
+    r->note = str(l, s, "note", "ratification");
+    ref_direct(l, s, "convention", ILO_NS_CONVENTION, &r->convention, "ratification");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &r->sources, &r->n_sources, 1, "ratification");
+}
+
+static void load_event(loader *l, const config_setting_t *s, ilo_event *e)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"kind", T_STR, 1}, {"title", T_STR, 1},
+                              {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    static const char *const kinds[] = {"ceacr", "cas", "cfa", "mission", "trade", "eu", "un", "other"};
+    if (!check_keys(l, s, "event", f, NF(f))) return;
+    e->where = here(l, s);
+    e->id = reg_id(l, s, "id", ILO_NS_EVENT, 0, "event");
+    int k = enum_of(l, s, "kind", kinds, NF(kinds), "event");
+    e->kind = k < 0 ? "other" : kinds[k];
+    e->title = str(l, s, "title", "event");
+    e->note = str(l, s, "note", "event");
+    date_of(l, s, "date", &e->date, "event");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &e->sources, &e->n_sources, 1, "event");
+}
+
+static void load_conflict(loader *l, const config_setting_t *s, ilo_conflict *c)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"about", T_STR, 1}, {"field", T_STR, 1},
+                              {"versions", T_LIST, 1}, {"used", T_STR, 1}, {"note", T_STR, 1}};
+    static const field fv[] = {{"value", T_STR, 1}, {"sources", T_STRS, 1}};
+    if (!check_keys(l, s, "conflict", f, NF(f))) return;
+    c->where = here(l, s);
+    c->id = reg_id(l, s, "id", ILO_NS_CONFLICT, 0, "conflict");
+    c->about = str(l, s, "about", "conflict");
+    c->field = str(l, s, "field", "conflict");
+    c->used = str(l, s, "used", "conflict");
+    c->note = str(l, s, "note", "conflict");
+    const config_setting_t *vs = config_setting_get_member(s, "versions");
+    c->n_versions = (size_t)config_setting_length(vs);
+    if (c->n_versions < 2) err(l, line_of(vs), "a conflict needs at least two versions");
+    c->versions = alloc(l, c->n_versions * sizeof *c->versions);
+    if (!c->versions) return;
+    bool used_found = false;
+    for (size_t i = 0; i < c->n_versions; i++) {
+        const config_setting_t *v = config_setting_get_elem(vs, (unsigned)i);
+        if (!check_keys(l, v, "conflict version", fv, NF(fv))) continue;
+        c->versions[i].value = str(l, v, "value", "conflict version");
+        ref_list(l, v, "sources", ILO_NS_SOURCE, &c->versions[i].sources, &c->versions[i].n_sources, 1,
+                 "conflict version");
+        if (c->used && c->versions[i].value && strcmp(c->used, c->versions[i].value) == 0) used_found = true;
+    }
+    if (c->used && !used_found)
+        err(l, line_of(config_setting_get_member(s, "used")), "\"used\" value \"%s\" is not one of the versions",
+            c->used);
+}
+
+static void load_published(loader *l, const config_setting_t *s, ilo_published *p)
+{
+    static const field f[] = {{"measure", T_STR, 1}, {"year", T_INT, 1}, {"value", T_STR, 1},
+                              {"status", T_STR, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    static const char *const measures[] = {"sdg-8.8.2", "ituc"};
+    static const char *const st[] = {"exact", "inferred"};
+    if (!check_keys(l, s, "published figure", f, NF(f))) return;
+    p->where = here(l, s);
+    int k = enum_of(l, s, "measure", measures, 2, "published figure");
+    p->measure = k < 0 ? NULL : measures[k];
+    k = enum_of(l, s, "status", st, 2, "published figure");
+    p->status = k < 0 ? NULL : st[k];
+    p->year = (int)int_of(s, "year", 0);
+    if (p->year < ILO_YEAR_MIN || p->year > ILO_YEAR_MAX)
+        err(l, line_of(config_setting_get_member(s, "year")), "year %d is out of range %d-%d", p->year,
+            ILO_YEAR_MIN, ILO_YEAR_MAX);
+    p->value = str(l, s, "value", "published figure");
+    p->note = str(l, s, "note", "published figure");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &p->sources, &p->n_sources, 1, "published figure");
+}
+
+static void load_breakdown(loader *l, const config_setting_t *s, ilo_breakdown *b)
+{
+    static const field f[] = {{"from", T_STR, 1}, {"until", T_STR, 0}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    if (!check_keys(l, s, "breakdown", f, NF(f))) return;
+    if (date_of(l, s, "from", &b->from, "breakdown") & date_of(l, s, "until", &b->until, "breakdown"))
+        check_order(l, s, &b->from, "from", &b->until, "until", false);
+    b->note = str(l, s, "note", "breakdown");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &b->sources, &b->n_sources, 1, "breakdown");
+}
+
+/* Allocates an arena array for list `key` of root and loads each element with fn. */
+#define LOAD_ARRAY(l, root, key, arr, n, fn)                                                   \
+    do {                                                                                       \
+        const config_setting_t *list_ = config_setting_get_member((root), (key));             \
+        (n) = list_ ? (size_t)config_setting_length(list_) : 0;                               \
+        (arr) = (n) ? alloc((l), (n) * sizeof *(arr)) : NULL;                                 \
+        if ((n) && !(arr)) (n) = 0;                                                            \
+        for (size_t i_ = 0; i_ < (n); i_++) fn((l), config_setting_get_elem(list_, (unsigned)i_), &(arr)[i_]); \
+    } while (0)
+
+static void load_country(loader *l, const config_setting_t *root)
+{
+    static const field top[] = {{"country", T_GROUP, 1}, {"sources", T_LIST, 0}, {"ratifications", T_LIST, 0},
+                                {"provisions", T_LIST, 0}, {"incidents", T_LIST, 0}, {"events", T_LIST, 0},
+                                {"conflicts", T_LIST, 0}, {"published", T_LIST, 0}, {"breakdowns", T_LIST, 0}};
+    static const field f[] = {{"code", T_STR, 1}, {"name", T_STR, 1}, {"region", T_STR, 1},
+                              {"synthetic", T_BOOL, 0}, {"note", T_STR, 0}};
+    if (!check_keys(l, root, "country file", top, NF(top))) return;
+    const config_setting_t *s = config_setting_get_member(root, "country");
+    if (!check_keys(l, s, "country", f, NF(f)) || !GROW(l, countries, n_countries, ILO_NS_COUNTRY)) return;
+    ilo_model *m = l->m;
+    ilo_country *c = &m->countries[m->n_countries];
+    c->where = here(l, s);
+    c->code = reg_id(l, s, "code", ILO_NS_COUNTRY, m->n_countries, "country");
+    if (c->code && (strlen(c->code) != 3 || strspn(c->code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
+        err(l, line_of(config_setting_get_member(s, "code")), "country code \"%s\" must be three capital letters (ISO 3166 alpha-3)", c->code);
+    }
+    c->name = str(l, s, "name", "country");
+    c->region = str(l, s, "region", "country");
+    c->note = str(l, s, "note", "country");
+    c->synthetic = bool_of(s, "synthetic", false);
+    each(l, root, "sources", load_source);
+    LOAD_ARRAY(l, root, "ratifications", c->ratifications, c->n_ratifications, load_ratification);
+    c->item_first = m->n_items;
+    each(l, root, "provisions", load_provision);
+    each(l, root, "incidents", load_incident);
+    c->n_items = m->n_items - c->item_first;
+    LOAD_ARRAY(l, root, "events", c->events, c->n_events, load_event);
+    LOAD_ARRAY(l, root, "conflicts", c->conflicts, c->n_conflicts, load_conflict);
+    LOAD_ARRAY(l, root, "published", c->published, c->n_published, load_published);
+    LOAD_ARRAY(l, root, "breakdowns", c->breakdowns, c->n_breakdowns, load_breakdown);
+    if (c->code) m->n_countries++;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Scenarios                                                                                */
+/* ---------------------------------------------------------------------------------------- */
+
+static void load_op(loader *l, const config_setting_t *s, ilo_op *op)
+{
+    static const field f[] = {{"op", T_STR, 1}, {"provision", T_STR, 0}, {"incident", T_STR, 0},
+                              {"date", T_STR, 0}, {"criteria", T_STRS, 0}, {"note", T_STR, 0}};
+    static const field fadd[] = {{"op", T_STR, 1}, {"provision", T_GROUP, 0}, {"incident", T_GROUP, 0},
+                                 {"note", T_STR, 0}};
+    static const char *const ops[] = {"repeal", "amend", "add-provision", "end-incident", "add-incident"};
+    op->where = here(l, s);
+    if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+        err(l, line_of(s), "operation must be a group { ... }");
+        return;
+    }
+    if (!config_setting_get_member(s, "op") || config_setting_type(config_setting_get_member(s, "op")) != CONFIG_TYPE_STRING) {
+        err(l, line_of(s), "operation is missing required key \"op\"");
+        return;
+    }
+    int k = enum_of(l, s, "op", ops, NF(ops), "operation");
+    if (k < 0) return;
+    op->kind = (ilo_op_kind)k;
+    op->target = SIZE_MAX;
+    const char *what = ops[k];
+    if (op->kind == ILO_OP_ADD_PROVISION || op->kind == ILO_OP_ADD_INCIDENT) {
+        const char *key = op->kind == ILO_OP_ADD_PROVISION ? "provision" : "incident";
+        if (!check_keys(l, s, what, fadd, NF(fadd))) return;
+        const config_setting_t *g = config_setting_get_member(s, key);
+        if (!g) {
+            err(l, line_of(s), "%s is missing required key \"%s\"", what, key);
+            return;
+        }
+        fill_item(l, g, &op->added, op->kind == ILO_OP_ADD_PROVISION ? ILO_ITEM_PROVISION : ILO_ITEM_INCIDENT,
+                  false, 0);
+        return;
+    }
+    if (!check_keys(l, s, what, f, NF(f))) return;
+    const char *key = op->kind == ILO_OP_END_INCIDENT ? "incident" : "provision";
+    const char *other = op->kind == ILO_OP_END_INCIDENT ? "provision" : "incident";
+    if (config_setting_get_member(s, other))
+        err(l, line_of(config_setting_get_member(s, other)), "unknown key \"%s\" in %s", other, what);
+    if (!config_setting_get_member(s, key)) err(l, line_of(s), "%s is missing required key \"%s\"", what, key);
+    if (!config_setting_get_member(s, "date")) err(l, line_of(s), "%s is missing required key \"date\"", what);
+    if (op->kind == ILO_OP_AMEND && !config_setting_get_member(s, "criteria"))
+        err(l, line_of(s), "%s is missing required key \"criteria\"", what);
+    if (op->kind != ILO_OP_AMEND && config_setting_get_member(s, "criteria"))
+        err(l, line_of(config_setting_get_member(s, "criteria")), "unknown key \"criteria\" in %s", what);
+    date_of(l, s, "date", &op->date, what);
+    ref_direct(l, s, key, ILO_NS_ITEM, &op->target, what);
+    ref_list(l, s, "criteria", ILO_NS_CRITERION, &op->criteria, &op->n_criteria, 0, what);
+}
+
+static void load_scenario(loader *l, const config_setting_t *root)
+{
+    static const field top[] = {{"scenario", T_GROUP, 1}, {"operations", T_LIST, 1}, {"sources", T_LIST, 0}};
+    static const field f[] = {{"id", T_STR, 1}, {"country", T_STR, 1}, {"title", T_STR, 1},
+                              {"effective", T_STR, 1}, {"note", T_STR, 0}};
+    if (!check_keys(l, root, "scenario file", top, NF(top))) return;
+    each(l, root, "sources", load_source);
+    const config_setting_t *s = config_setting_get_member(root, "scenario");
+    if (!check_keys(l, s, "scenario", f, NF(f)) || !GROW(l, scenarios, n_scenarios, ILO_NS_SCENARIO)) return;
+    ilo_model *m = l->m;
+    size_t idx = m->n_scenarios;
+    ilo_scenario *sc = &m->scenarios[idx];
+    sc->where = here(l, s);
+    sc->id = reg_id(l, s, "id", ILO_NS_SCENARIO, idx, "scenario");
+    sc->title = str(l, s, "title", "scenario");
+    sc->note = str(l, s, "note", "scenario");
+    date_of(l, s, "effective", &sc->effective, "scenario");
+    ref_field(l, s, "country", ILO_NS_COUNTRY, (void **)&m->scenarios, idx, sizeof *sc,
+              offsetof(ilo_scenario, country), "scenario");
+    const config_setting_t *ops = config_setting_get_member(root, "operations");
+    sc->n_ops = (size_t)config_setting_length(ops);
+    if (sc->n_ops == 0) err(l, line_of(ops), "a scenario needs at least one operation");
+    sc->ops = sc->n_ops ? alloc(l, sc->n_ops * sizeof *sc->ops) : NULL;
+    if (sc->n_ops && !sc->ops) return;
+    for (size_t i = 0; i < sc->n_ops; i++) load_op(l, config_setting_get_elem(ops, (unsigned)i), &sc->ops[i]);
+    if (sc->id) m->n_scenarios++;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Files and folders                                                                        */
+/* ---------------------------------------------------------------------------------------- */
+
+typedef void (*file_fn)(loader *, const config_setting_t *);
+
+static void load_file(loader *l, const char *path, file_fn fn)
+{
+    struct stat st;
+    l->file = ilo_arena_strdup(l->A, path);
+    if (!l->file) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    l->m->n_files++;
+    if (stat(path, &st) != 0) {
+        ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: is a directory");
+        return;
+    }
+    if (st.st_size > ILO_MAX_FILE_BYTES) {
+        ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, path, 0, "file is larger than %ld bytes", ILO_MAX_FILE_BYTES);
+        return;
+    }
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
+        return;
+    }
+    config_t cfg;
+    config_init(&cfg);
+    /* libconfig keeps this name in every setting it creates, for error reports. */
+    config_set_auto_convert(&cfg, CONFIG_TRUE);
+    int ok = config_read(&cfg, fp);
+    fclose(fp);
+    if (!ok) {
+        ilo_ctx_set(l->ctx, ILO_ERR_PARSE, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+    } else if (config_setting_length(config_root_setting(&cfg)) == 0) {
+        err(l, 0, "empty file: no settings");
+    } else {
+        fn(l, config_root_setting(&cfg));
+    }
+    config_destroy(&cfg);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Loads every *.cfg of dir in byte order of names. A missing optional folder is no error. */
+static void load_dir(loader *l, const char *top, const char *sub, bool required, file_fn fn)
+{
+    char dir[4096];
+    if (strcmp(top, ".") == 0) snprintf(dir, sizeof dir, "%s", sub);
+    else snprintf(dir, sizeof dir, "%s/%s", top, sub);
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (required || errno != ENOENT) ilo_ctx_set(l->ctx, ILO_ERR_IO, dir, 0, "cannot open folder: %s", strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") != 0 || e->d_name[0] == '.') continue;
+        char *copy = strdup(e->d_name);
+        if (!copy || !ilo_grow((void **)&names, &cap, n, sizeof *names)) {
+            free(copy);
+            alloc(l, SIZE_MAX / 2);
+            break;
+        }
+        names[n++] = copy;
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (!l->oom) load_file(l, path, fn);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Resolution and cross-record checks                                                       */
+/* ---------------------------------------------------------------------------------------- */
+
+static void resolve_fixups(loader *l)
+{
+    for (size_t i = 0; i < l->n_fix; i++) {
+        fixup *f = &l->fix[i];
+        size_t v = ilo_hash_get(&l->m->priv->ns[f->ns], f->id);
+        if (v == SIZE_MAX)
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, f->file, f->line, "unknown %s \"%s\"", f->what, f->id);
+        size_t *slot = f->direct ? f->direct : (size_t *)((char *)*f->vbase + f->index * f->elem + f->off);
+        *slot = v;
+    }
+}
+
+static void apply_rules(loader *l)
+{
+    ilo_model *m = l->m;
+    size_t *from = calloc(l->n_rules + 1, sizeof *from), *to = calloc(l->n_rules + 1, sizeof *to);
+    if (!from || !to) {
+        free(from);
+        free(to);
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < l->n_rules; i++) {
+        size_t a = ilo_hash_get(&m->priv->ns[ILO_NS_CRITERION], l->rules[i].from);
+        size_t b = ilo_hash_get(&m->priv->ns[ILO_NS_CRITERION], l->rules[i].to);
+        if (a == SIZE_MAX)
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, l->rules[i].file, l->rules[i].line, "unknown criterion \"%s\"",
+                        l->rules[i].from);
+        if (b == SIZE_MAX)
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, l->rules[i].file, l->rules[i].line, "unknown criterion \"%s\"",
+                        l->rules[i].to);
+        if (a != SIZE_MAX && b != SIZE_MAX) {
+            from[n] = a;
+            to[n++] = b;
+        }
+    }
+    for (size_t c = 0; c < m->n_criteria; c++) ilo_bitset_set(&m->criteria[c].implies, c);
+    /* Transitive closure: a fixed point over the rules (few, so the loop is short). */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t c = 0; c < m->n_criteria; c++)
+            for (size_t r = 0; r < n; r++)
+                if (ilo_bitset_has(&m->criteria[c].implies, from[r]) && !ilo_bitset_has(&m->criteria[c].implies, to[r])) {
+                    ilo_bitset_set(&m->criteria[c].implies, to[r]);
+                    changed = true;
+                }
+    }
+    free(from);
+    free(to);
+}
+
+/* Days an item counts: a provision until the day before its repeal, an incident to its end. */
+static void item_days(ilo_item *it)
+{
+    it->first_day = it->start.first;
+    if (!it->stop.prec) it->last_day = INT32_MAX;
+    else if (it->kind == ILO_ITEM_PROVISION) it->last_day = it->stop.first - 1;
+    else it->last_day = it->stop.last;
+}
+
+void ilo_item_finish(const ilo_model *m, ilo_item *it);
+void ilo_item_finish(const ilo_model *m, ilo_item *it)
+{
+    memset(&it->coded, 0, sizeof it->coded);
+    for (size_t k = 0; k < it->n_criteria; k++)
+        if (it->criteria[k] < m->n_criteria) ilo_bitset_or(&it->coded, &m->criteria[it->criteria[k]].implies);
+    item_days(it);
+}
+
+static bool any_id(const ilo_model *m, const char *id)
+{
+    return ilo_hash_get(&m->priv->ns[ILO_NS_ITEM], id) != SIZE_MAX ||
+           ilo_hash_get(&m->priv->ns[ILO_NS_EVENT], id) != SIZE_MAX ||
+           ilo_hash_get(&m->priv->ns[ILO_NS_SOURCE], id) != SIZE_MAX ||
+           ilo_hash_get(&m->priv->ns[ILO_NS_CONFLICT], id) != SIZE_MAX;
+}
+
+static void check_country(loader *l, const ilo_country *c)
+{
+    const ilo_model *m = l->m;
+    for (size_t i = 0; i < c->n_ratifications; i++)
+        for (size_t j = 0; j < i; j++)
+            if (c->ratifications[i].convention != SIZE_MAX &&
+                c->ratifications[i].convention == c->ratifications[j].convention)
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, c->ratifications[i].where.file, c->ratifications[i].where.line,
+                            "duplicate ratification of %s (first at line %d)",
+                            m->conventions[c->ratifications[i].convention].id, c->ratifications[j].where.line);
+    for (size_t i = 0; i < c->n_conflicts; i++)
+        if (c->conflicts[i].about && !any_id(m, c->conflicts[i].about))
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, c->conflicts[i].where.file, c->conflicts[i].where.line,
+                        "conflict is about unknown id \"%s\"", c->conflicts[i].about);
+}
+
+static void check_scenarios(loader *l)
+{
+    ilo_model *m = l->m;
+    for (size_t s = 0; s < m->n_scenarios; s++) {
+        ilo_scenario *sc = &m->scenarios[s];
+        if (sc->country >= m->n_countries) continue;
+        const ilo_country *c = &m->countries[sc->country];
+        for (size_t i = 0; i < sc->n_ops; i++) {
+            ilo_op *op = &sc->ops[i];
+            if (op->kind == ILO_OP_ADD_PROVISION || op->kind == ILO_OP_ADD_INCIDENT) {
+                if (op->added.id && any_id(m, op->added.id))
+                    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
+                                "scenario adds \"%s\", an id the data already uses", op->added.id);
+                ilo_item_finish(m, &op->added);
+                continue;
+            }
+            if (op->target == SIZE_MAX) continue;
+            const ilo_item *it = &m->items[op->target];
+            bool want_inc = op->kind == ILO_OP_END_INCIDENT;
+            if (op->target < c->item_first || op->target >= c->item_first + c->n_items)
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line, "\"%s\" is not an item of %s",
+                            it->id, c->code);
+            else if ((it->kind == ILO_ITEM_INCIDENT) != want_inc)
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line, "\"%s\" is %s, not %s", it->id,
+                            it->kind == ILO_ITEM_INCIDENT ? "an incident" : "a provision",
+                            want_inc ? "an incident" : "a provision");
+            else if (op->date.prec && op->date.last < it->start.first)
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
+                            "operation dated %s is before \"%s\" exists (%s)", op->date.text, it->id, it->start.text);
+        }
+    }
+}
+
+static void build_sdg_index(loader *l)
+{
+    ilo_model *m = l->m;
+    int max = 0;
+    for (size_t c = 0; c < m->n_criteria; c++)
+        if (m->criteria[c].sdg > max) max = m->criteria[c].sdg;
+    m->priv->n_sdg = (size_t)max + 1;
+    m->priv->sdg_index = malloc(m->priv->n_sdg * sizeof *m->priv->sdg_index);
+    if (!m->priv->sdg_index) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    for (size_t i = 0; i < m->priv->n_sdg; i++) m->priv->sdg_index[i] = SIZE_MAX;
+    for (size_t c = 0; c < m->n_criteria; c++) {
+        int n = m->criteria[c].sdg;
+        if (!n) continue;
+        size_t prev = m->priv->sdg_index[n];
+        if (prev != SIZE_MAX)
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, m->criteria[c].where.file, m->criteria[c].where.line,
+                        "duplicate sdg number %d (first at %s:%d)", n, m->criteria[prev].where.file,
+                        m->criteria[prev].where.line);
+        else m->priv->sdg_index[n] = c;
+    }
+}
+
+static void finish(loader *l)
+{
+    ilo_model *m = l->m;
+    l->file = NULL;
+    resolve_fixups(l);
+    apply_rules(l);
+    build_sdg_index(l);
+    for (size_t i = 0; i < m->n_items; i++) ilo_item_finish(m, &m->items[i]);
+    for (size_t c = 0; c < m->n_countries; c++) check_country(l, &m->countries[c]);
+    check_scenarios(l);
+    m->c087 = ilo_model_find_convention(m, "C087");
+    m->c098 = ilo_model_find_convention(m, "C098");
+}
+
+ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_extra, ilo_model **out,
+                          ilo_ctx *ctx)
+{
+    *out = NULL;
+    ilo_model *m = calloc(1, sizeof *m);
+    if (!m || !(m->priv = calloc(1, sizeof *m->priv))) {
+        free(m);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx};
+    size_t before = ilo_ctx_count(ctx);
+    load_dir(&l, dir, "criteria", true, load_catalogue);
+    load_dir(&l, dir, "criteria/methods", true, load_method);
+    load_dir(&l, dir, "criteria/regimes", false, load_regime);
+    load_dir(&l, dir, "countries", false, load_country);
+    load_dir(&l, dir, "scenarios", false, load_scenario);
+    for (size_t i = 0; i < n_extra && !l.oom; i++) load_file(&l, extra[i], load_scenario);
+    if (!l.oom) finish(&l);
+    free(l.fix);
+    free(l.rules);
+    if (ilo_ctx_count(ctx) > before) {
+        ilo_model_free(m);
+        return ilo_ctx_status(ctx) ? ilo_ctx_status(ctx) : ILO_ERR_INVALID;
+    }
+    *out = m;
+    return ILO_OK;
+}

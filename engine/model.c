@@ -1,0 +1,56 @@
+/* model.c: lookups over a loaded model, ratification status, and freeing. */
+#include <stdlib.h>
+
+#include "internal.h"
+
+void ilo_model_free(ilo_model *m)
+{
+    if (!m) return;
+    if (m->priv) {
+        for (int i = 0; i < ILO_NS__COUNT; i++) ilo_hash_free(&m->priv->ns[i]);
+        free(m->priv->sdg_index);
+        ilo_arena_free(&m->priv->arena);
+        free(m->priv);
+    }
+    free(m->sources);
+    free(m->conventions);
+    free(m->groups);
+    free(m->criteria);
+    free(m->methods);
+    free(m->regimes);
+    free(m->countries);
+    free(m->items);
+    free(m->scenarios);
+    free(m);
+}
+
+static size_t find(const ilo_model *m, int ns, const char *id)
+{
+    return (m && id) ? ilo_hash_get(&m->priv->ns[ns], id) : SIZE_MAX;
+}
+
+size_t ilo_model_find_country(const ilo_model *m, const char *code) { return find(m, ILO_NS_COUNTRY, code); }
+size_t ilo_model_find_method(const ilo_model *m, const char *id) { return find(m, ILO_NS_METHOD, id); }
+size_t ilo_model_find_regime(const ilo_model *m, const char *id) { return find(m, ILO_NS_REGIME, id); }
+size_t ilo_model_find_criterion(const ilo_model *m, const char *id) { return find(m, ILO_NS_CRITERION, id); }
+size_t ilo_model_find_convention(const ilo_model *m, const char *id) { return find(m, ILO_NS_CONVENTION, id); }
+size_t ilo_model_find_item(const ilo_model *m, const char *id) { return find(m, ILO_NS_ITEM, id); }
+size_t ilo_model_find_scenario(const ilo_model *m, const char *id) { return find(m, ILO_NS_SCENARIO, id); }
+
+size_t ilo_model_find_criterion_sdg(const ilo_model *m, int sdg)
+{
+    if (!m || sdg <= 0 || (size_t)sdg >= m->priv->n_sdg) return SIZE_MAX;
+    return m->priv->sdg_index[sdg];
+}
+
+ilo_ratification_status ilo_country_ratified(const ilo_model *m, size_t c, size_t conv, int year)
+{
+    const ilo_country *co = &m->countries[c];
+    for (size_t i = 0; i < co->n_ratifications; i++) {
+        const ilo_ratification *r = &co->ratifications[i];
+        if (r->convention != conv) continue;
+        if (r->status == ILO_RAT_RATIFIED && r->date.year > year) return ILO_RAT_NOT_RATIFIED;
+        return r->status;
+    }
+    return ILO_RAT_NONE;
+}
