@@ -45,5 +45,6 @@ int cli_parse_ulong(const char *s, unsigned long *out);
 int cli_finish_stdout(int code);
 
 int cmd_check(cli_env *env, int argc, char **argv);
+int cmd_score(cli_env *env, int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ static const struct command {
     const char *usage;
 } commands[] = {
     {"check", cmd_check, "check                          validate all data, print counts"},
+    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format text|json]\n                                 score externally coded criteria (country,year,criterion[,sources])"},
 };
 
 static void help(FILE *out)

@@ -152,6 +152,7 @@ typedef struct ilo_source {
     ilo_date date;
     size_t *conventions; /* conventions the text examines */
     size_t n_conventions;
+    size_t country;      /* the country whose profile (or scenario) defines it, or SIZE_MAX */
     ilo_where where;
 } ilo_source;
 
@@ -302,6 +303,7 @@ typedef struct ilo_country {
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;
+    size_t *examining; size_t n_examining; /* its sources that list conventions they examine */
     ilo_where where;
 } ilo_country;
 
@@ -414,7 +416,8 @@ typedef struct ilo_result {
     size_t n_findings;
     size_t *source_pool;           /* storage for the findings' sources */
     size_t n_source_pool;
-    size_t cap_items;              /* capacity the arrays were sized for */
+    size_t cap_items, cap_pool;    /* capacities the arrays were sized for */
+    void *scratch;                 /* per-criterion counters, private to the engine */
 } ilo_result;
 
 /* A result sized for model m. Reuse it across evaluations: evaluation does not allocate unless a

@@ -42,7 +42,11 @@ struct ilo_model_private {
     ilo_hash ns[ILO_NS__COUNT];
     size_t *sdg_index; /* criterion index by SDG number (0..n_sdg-1), SIZE_MAX when none */
     size_t n_sdg;
+    ilo_bitset *conv_criteria; /* per convention: its criteria */
 };
+
+/* Recomputes an item's coded bitset (rules applied) and its first and last days. */
+void ilo_item_finish(const ilo_model *m, ilo_item *it);
 
 bool ilo_utf8_valid(const char *s, size_t n);
 

@@ -47,6 +47,9 @@ typedef struct loader {
     rule *rules;
     size_t n_rules, cap_rules;
     bool oom;
+    struct scen_src { size_t first, end, scenario; } *scen_sources;
+    size_t n_scen_sources, cap_scen_sources;
+    size_t owner; /* country index of the file being read, SIZE_MAX outside profiles */
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -371,6 +374,7 @@ static void load_source(loader *l, const config_setting_t *s)
     ilo_model *m = l->m;
     ilo_source *src = &m->sources[m->n_sources];
     src->where = here(l, s);
+    src->country = l->owner;
     src->id = reg_id(l, s, "id", ILO_NS_SOURCE, m->n_sources, "source");
     src->publisher = str(l, s, "publisher", "source");
     src->title = str(l, s, "title", "source");
@@ -836,7 +840,9 @@ static void load_country(loader *l, const config_setting_t *root)
     c->region = str(l, s, "region", "country");
     c->note = str(l, s, "note", "country");
     c->synthetic = bool_of(s, "synthetic", false);
+    l->owner = m->n_countries;
     each(l, root, "sources", load_source);
+    l->owner = SIZE_MAX;
     LOAD_ARRAY(l, root, "ratifications", c->ratifications, c->n_ratifications, load_ratification);
     c->item_first = m->n_items;
     each(l, root, "provisions", load_provision);
@@ -908,8 +914,15 @@ static void load_scenario(loader *l, const config_setting_t *root)
     static const field f[] = {{"id", T_STR, 1}, {"country", T_STR, 1}, {"title", T_STR, 1},
                               {"effective", T_STR, 1}, {"note", T_STR, 0}};
     if (!check_keys(l, root, "scenario file", top, NF(top))) return;
-    each(l, root, "sources", load_source);
     const config_setting_t *s = config_setting_get_member(root, "scenario");
+    size_t first_source = l->m->n_sources;
+    each(l, root, "sources", load_source);
+    /* The scenario's own sources belong to its country, once that id is resolved. */
+    if (!ilo_grow((void **)&l->scen_sources, &l->cap_scen_sources, l->n_scen_sources, sizeof *l->scen_sources)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    l->scen_sources[l->n_scen_sources++] = (struct scen_src){first_source, l->m->n_sources, l->m->n_scenarios};
     if (!check_keys(l, s, "scenario", f, NF(f)) || !GROW(l, scenarios, n_scenarios, ILO_NS_SCENARIO)) return;
     ilo_model *m = l->m;
     size_t idx = m->n_scenarios;
@@ -1081,7 +1094,6 @@ static void item_days(ilo_item *it)
     else it->last_day = it->stop.last;
 }
 
-void ilo_item_finish(const ilo_model *m, ilo_item *it);
 void ilo_item_finish(const ilo_model *m, ilo_item *it)
 {
     memset(&it->coded, 0, sizeof it->coded);
@@ -1172,6 +1184,34 @@ static void build_sdg_index(loader *l)
     }
 }
 
+/* Per convention, its criteria; per country, the sources that examine conventions. Scenario
+ * sources belong to the scenario's country. */
+static void index_sources(loader *l)
+{
+    ilo_model *m = l->m;
+    m->priv->conv_criteria = calloc(m->n_conventions + 1, sizeof *m->priv->conv_criteria);
+    if (!m->priv->conv_criteria) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (m->criteria[k].convention < m->n_conventions)
+            ilo_bitset_set(&m->priv->conv_criteria[m->criteria[k].convention], k);
+    for (size_t i = 0; i < m->n_sources; i++) {
+        size_t c = m->sources[i].country;
+        if (c < m->n_countries && m->sources[i].n_conventions) m->countries[c].n_examining++;
+    }
+    for (size_t c = 0; c < m->n_countries; c++) {
+        m->countries[c].examining = alloc(l, m->countries[c].n_examining * sizeof(size_t));
+        m->countries[c].n_examining = 0;
+    }
+    for (size_t i = 0; i < m->n_sources; i++) {
+        size_t c = m->sources[i].country;
+        if (c < m->n_countries && m->sources[i].n_conventions && m->countries[c].examining)
+            m->countries[c].examining[m->countries[c].n_examining++] = i;
+    }
+}
+
 static void finish(loader *l)
 {
     ilo_model *m = l->m;
@@ -1182,6 +1222,12 @@ static void finish(loader *l)
     for (size_t i = 0; i < m->n_items; i++) ilo_item_finish(m, &m->items[i]);
     for (size_t c = 0; c < m->n_countries; c++) check_country(l, &m->countries[c]);
     check_scenarios(l);
+    for (size_t i = 0; i < l->n_scen_sources; i++) {
+        struct scen_src *ss = &l->scen_sources[i];
+        if (ss->scenario >= m->n_scenarios) continue;
+        for (size_t k = ss->first; k < ss->end; k++) m->sources[k].country = m->scenarios[ss->scenario].country;
+    }
+    index_sources(l);
     m->c087 = ilo_model_find_convention(m, "C087");
     m->c098 = ilo_model_find_convention(m, "C098");
 }
@@ -1195,7 +1241,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
         free(m);
         return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
     }
-    loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx};
+    loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx, .owner = SIZE_MAX};
     size_t before = ilo_ctx_count(ctx);
     load_dir(&l, dir, "criteria", true, load_catalogue);
     load_dir(&l, dir, "criteria/methods", true, load_method);
@@ -1206,6 +1252,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     if (!l.oom) finish(&l);
     free(l.fix);
     free(l.rules);
+    free(l.scen_sources);
     if (ilo_ctx_count(ctx) > before) {
         ilo_model_free(m);
         return ilo_ctx_status(ctx) ? ilo_ctx_status(ctx) : ILO_ERR_INVALID;

@@ -1,0 +1,327 @@
+/*
+ * eval.c: scores one country, year and method.
+ *
+ * The arithmetic is SDG indicator 8.8.2's: a criterion counts once however many items or sources
+ * code it; raw = the sum of the weights of coded criteria; score = min(raw, cap) x scale / cap;
+ * coding an all-encompassing criterion gives the worst score. Weights are integers in hundredths,
+ * so raw scores and shares are exact and the shares of the findings add up to the raw score to
+ * the last digit. The inner loops work on bitsets and on per-criterion counters that live in the
+ * result, so an evaluation allocates nothing unless a profile is larger than any before.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct eval_scratch {
+    uint32_t *count; /* per criterion: counted items that code it */
+    uint32_t *seen;  /* per criterion: coders met so far, in data order */
+    size_t n_criteria;
+} eval_scratch;
+
+struct ilo_result_private;
+
+ilo_result *ilo_result_new(const ilo_model *m)
+{
+    ilo_result *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->convention_c = calloc(m->n_conventions + 1, sizeof *r->convention_c);
+    r->group_c = calloc(m->n_groups + 1, sizeof *r->group_c);
+    /* The per-criterion counters ride behind the group array's allocation owner: kept in the
+     * findings' spare capacity would be too clever; a second block is plain. */
+    eval_scratch *sc = calloc(1, sizeof *sc);
+    if (sc) {
+        sc->n_criteria = m->n_criteria;
+        sc->count = calloc(m->n_criteria + 1, sizeof *sc->count);
+        sc->seen = calloc(m->n_criteria + 1, sizeof *sc->seen);
+    }
+    r->scratch = sc;
+    if (!r->convention_c || !r->group_c || !sc || !sc->count || !sc->seen) {
+        ilo_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void ilo_result_free(ilo_result *r)
+{
+    if (!r) return;
+    eval_scratch *sc = r->scratch;
+    if (sc) {
+        free(sc->count);
+        free(sc->seen);
+        free(sc);
+    }
+    free(r->convention_c);
+    free(r->group_c);
+    free(r->findings);
+    free(r->source_pool);
+    free(r);
+}
+
+double ilo_normalise(const ilo_method *me, double raw)
+{
+    double x = raw < me->cap ? raw : me->cap;
+    return x * me->scale / me->cap;
+}
+
+int64_t ilo_round2(double x)
+{
+    /* Half-up; the nudge absorbs binary representation error (2.845 stored as 2.84499...). */
+    double v = x * 100.0;
+    return (int64_t)floor(v + 0.5 + 1e-9 * (fabs(v) + 1.0));
+}
+
+ilo_status3 ilo_result_status(const ilo_result *r, size_t k)
+{
+    if (ilo_bitset_has(&r->coded, k)) return ILO_CODED;
+    if (ilo_bitset_has(&r->assessed, k)) return ILO_CLEAR;
+    return ILO_NOT_ASSESSED;
+}
+
+double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv)
+{
+    return ilo_normalise(&m->methods[r->method], (double)r->convention_c[conv] / 100.0);
+}
+
+double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group)
+{
+    return ilo_normalise(&m->methods[r->method], (double)r->group_c[group] / 100.0);
+}
+
+ilo_profile ilo_profile_baseline(const ilo_model *m, size_t c)
+{
+    ilo_profile p = {c, m->items + m->countries[c].item_first, m->countries[c].n_items, NULL};
+    return p;
+}
+
+static bool overlaps(int32_t a0, int32_t a1, int32_t b0, int32_t b1) { return a0 <= b1 && a1 >= b0; }
+
+/* Whether item `it` counts in the year, and which of its sources make it count (written to out,
+ * their number returned). Under the evidence window an admissible source dated in the year
+ * counts; a provision must also be in force in the year (a text cannot code a law already
+ * repealed) and an incident must have begun (a text cannot report the future). Legislation,
+ * where admissible, counts in the years the provision is in force. Under the occurrence window
+ * the item must be in force or happening, and any admissible source counts. */
+static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_t admissible, const ilo_item *it,
+                               int year, int32_t y0, int32_t y1, size_t *out)
+{
+    bool active = overlaps(it->first_day, it->last_day, y0, y1);
+    size_t n = 0;
+    for (size_t j = 0; j < it->n_sources; j++) {
+        const ilo_source *s = &m->sources[it->sources[j]];
+        if (!((admissible >> s->kind) & 1)) continue;
+        bool counts;
+        if (me->window == ILO_WINDOW_OCCURRENCE || s->kind == ILO_SRC_LEGISLATION) {
+            counts = active;
+        } else if (it->kind == ILO_ITEM_PROVISION) {
+            counts = active && s->date.year == year;
+        } else {
+            counts = s->date.year == year && it->first_day <= y1;
+        }
+        if (counts) out[n++] = it->sources[j];
+    }
+    return n;
+}
+
+static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
+{
+    if (n_items > r->cap_items) {
+        ilo_finding *f = realloc(r->findings, n_items * sizeof *f);
+        if (!f) return false;
+        r->findings = f;
+        r->cap_items = n_items;
+    }
+    if (n_pool > r->cap_pool) {
+        size_t *p = realloc(r->source_pool, n_pool * sizeof *p);
+        if (!p) return false;
+        r->source_pool = p;
+        r->cap_pool = n_pool;
+    }
+    return true;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const ilo_finding *x = a, *y = b;
+    if (x->share_c != y->share_c) return x->share_c < y->share_c ? 1 : -1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+/* The weight of criterion k that falls to its rank-th coder (0-based) of n: the hundredths are
+ * split evenly and the remainder goes to the first coders in data order, so shares are exact. */
+static int64_t split_weight(int32_t w, uint32_t n, uint32_t rank)
+{
+    int64_t base = w / (int64_t)n, rem = w % (int64_t)n;
+    return base + ((int64_t)rank < rem ? 1 : 0);
+}
+
+static void sum_scores(const ilo_model *m, ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    r->raw_c = r->law_c = r->practice_c = 0;
+    memset(r->convention_c, 0, m->n_conventions * sizeof *r->convention_c);
+    memset(r->group_c, 0, m->n_groups * sizeof *r->group_c);
+    r->forced = false;
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
+        for (uint64_t bits = r->coded.w[w]; bits; bits &= bits - 1) {
+            size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
+            const ilo_criterion *c = &m->criteria[k];
+            r->raw_c += c->weight_c;
+            if (c->kind == ILO_LAW) r->law_c += c->weight_c;
+            else r->practice_c += c->weight_c;
+            r->convention_c[c->convention] += c->weight_c;
+            r->group_c[c->group] += c->weight_c;
+            r->forced |= c->all_encompassing;
+        }
+    }
+    r->score = r->forced ? me->scale : ilo_normalise(me, (double)r->raw_c / 100.0);
+    r->law = ilo_normalise(me, (double)r->law_c / 100.0);
+    r->practice = ilo_normalise(me, (double)r->practice_c / 100.0);
+}
+
+static size_t pick_band(const ilo_method *me, double score, bool breakdown)
+{
+    size_t band = 0;
+    int64_t s = ilo_round2(score);
+    for (size_t b = 0; b < me->n_bands; b++) {
+        if (me->bands[b].breakdown) {
+            if (breakdown) return b;
+        } else if (ilo_round2(me->bands[b].min) <= s) {
+            band = b;
+        }
+    }
+    return band;
+}
+
+static bool in_breakdown(const ilo_country *c, int32_t y0, int32_t y1)
+{
+    for (size_t i = 0; i < c->n_breakdowns; i++) {
+        int32_t last = c->breakdowns[i].until.prec ? c->breakdowns[i].until.last : INT32_MAX;
+        if (overlaps(c->breakdowns[i].from.first, last, y0, y1)) return true;
+    }
+    return false;
+}
+
+/* Criteria whose convention an admissible source of the country, dated in the year, examines. */
+static void mark_assessed(const ilo_model *m, const ilo_country *c, uint32_t admissible, int year, ilo_result *r)
+{
+    r->assessed = r->coded;
+    for (size_t i = 0; i < c->n_examining; i++) {
+        const ilo_source *s = &m->sources[c->examining[i]];
+        if (s->date.year != year || !((admissible >> s->kind) & 1)) continue;
+        for (size_t j = 0; j < s->n_conventions; j++)
+            ilo_bitset_or(&r->assessed, &m->priv->conv_criteria[s->conventions[j]]);
+    }
+}
+
+/* For each finding: its exact share, and whether removing it alone would lower the score. */
+static void weigh_findings(const ilo_model *m, const ilo_profile *p, ilo_result *r, eval_scratch *sc)
+{
+    const ilo_method *me = &m->methods[r->method];
+    memset(sc->seen, 0, m->n_criteria * sizeof *sc->seen);
+    for (size_t f = 0; f < r->n_findings; f++) {
+        ilo_finding *fd = &r->findings[f];
+        const ilo_item *it = &p->items[fd->item];
+        int64_t share = 0, lost = 0;
+        bool keeps_forced = false, sole_forcer = false;
+        for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
+            for (uint64_t bits = it->coded.w[w]; bits; bits &= bits - 1) {
+                size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
+                const ilo_criterion *c = &m->criteria[k];
+                share += split_weight(c->weight_c, sc->count[k], sc->seen[k]++);
+                if (sc->count[k] == 1) {
+                    lost += c->weight_c;
+                    sole_forcer |= c->all_encompassing;
+                }
+            }
+        }
+        fd->share_c = share;
+        fd->criteria = it->coded;
+        /* Another item still forcing the worst score keeps it however much raw is lost. */
+        if (r->forced && sole_forcer) {
+            keeps_forced = false;
+            for (size_t w = 0; w < ILO_BITSET_WORDS && !keeps_forced; w++)
+                for (uint64_t bits = r->coded.w[w]; bits && !keeps_forced; bits &= bits - 1) {
+                    size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
+                    keeps_forced = m->criteria[k].all_encompassing && sc->count[k] > 1;
+                }
+        } else {
+            keeps_forced = r->forced;
+        }
+        double after = keeps_forced ? me->scale : ilo_normalise(me, (double)(r->raw_c - lost) / 100.0);
+        fd->critical = after < r->score - 1e-12;
+    }
+}
+
+ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int year, ilo_result *r, ilo_ctx *ctx)
+{
+    if (method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");
+    if (p->country >= m->n_countries) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such country");
+    if (year < ILO_YEAR_MIN || year > ILO_YEAR_MAX)
+        return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "year %d is outside %d-%d", year, ILO_YEAR_MIN, ILO_YEAR_MAX);
+    const ilo_method *me = &m->methods[method];
+    const ilo_country *c = &m->countries[p->country];
+    eval_scratch *sc = r->scratch;
+    size_t pool = 0;
+    for (size_t i = 0; i < p->n_items; i++) pool += p->items[i].n_sources;
+    if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+
+    int32_t y0 = ilo_year_first_day(year), y1 = ilo_year_last_day(year);
+    bool legislation = me->legislation == ILO_LEG_ALWAYS;
+    if (me->legislation == ILO_LEG_NON_RATIFYING)
+        legislation = m->c087 == SIZE_MAX || m->c098 == SIZE_MAX ||
+                      ilo_country_ratified(m, p->country, m->c087, year) != ILO_RAT_RATIFIED ||
+                      ilo_country_ratified(m, p->country, m->c098, year) != ILO_RAT_RATIFIED;
+    uint32_t admissible = me->admissible & ~(1u << ILO_SRC_LEGISLATION);
+    if (legislation) admissible |= me->admissible & (1u << ILO_SRC_LEGISLATION);
+
+    r->country = p->country;
+    r->method = method;
+    r->year = year;
+    memset(&r->coded, 0, sizeof r->coded);
+    memset(sc->count, 0, m->n_criteria * sizeof *sc->count);
+    r->n_findings = 0;
+    r->n_source_pool = 0;
+    for (size_t i = 0; i < p->n_items; i++) {
+        const ilo_item *it = &p->items[i];
+        size_t *srcs = r->source_pool + r->n_source_pool;
+        size_t n = counting_sources(m, me, admissible, it, year, y0, y1, srcs);
+        if (!n) continue;
+        r->n_source_pool += n;
+        ilo_finding *fd = &r->findings[r->n_findings++];
+        fd->item = i;
+        fd->sources = srcs;
+        fd->n_sources = n;
+        ilo_bitset_or(&r->coded, &it->coded);
+        for (size_t w = 0; w < ILO_BITSET_WORDS; w++)
+            for (uint64_t bits = it->coded.w[w]; bits; bits &= bits - 1) sc->count[w * 64 + (size_t)__builtin_ctzll(bits)]++;
+    }
+    sum_scores(m, r);
+    r->breakdown = in_breakdown(c, y0, y1);
+    r->band = pick_band(me, r->score, r->breakdown);
+    mark_assessed(m, c, admissible, year, r);
+    weigh_findings(m, p, r, sc);
+    qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_finding);
+    return ILO_OK;
+}
+
+void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded, int64_t *raw_c, double *score,
+                     bool *forced)
+{
+    const ilo_method *me = &m->methods[method];
+    ilo_bitset all = {{0}};
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (ilo_bitset_has(coded, k)) ilo_bitset_or(&all, &m->criteria[k].implies);
+    int64_t raw = 0;
+    bool f = false;
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (ilo_bitset_has(&all, k)) {
+            raw += m->criteria[k].weight_c;
+            f |= m->criteria[k].all_encompassing;
+        }
+    *raw_c = raw;
+    *forced = f;
+    *score = f ? me->scale : ilo_normalise(me, (double)raw / 100.0);
+}

@@ -1,0 +1,91 @@
+/* trend.c: scores over a range of years and their least-squares trend (GSL). */
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_fit.h>
+
+#include "internal.h"
+
+void ilo_trend_free(ilo_trend *t)
+{
+    if (!t) return;
+    for (size_t i = 0; t->years && i < t->n; i++) ilo_result_free(t->years[i]);
+    free(t->years);
+    free(t);
+}
+
+const char *ilo_direction_name(ilo_direction d)
+{
+    switch (d) {
+    case ILO_TREND_IMPROVING: return "improving";
+    case ILO_TREND_WORSENING: return "worsening";
+    case ILO_TREND_STABLE: return "stable";
+    case ILO_TREND_NONE: break;
+    }
+    return "none";
+}
+
+/* Fits score = a + slope x year. gsl_fit_linear needs two points for a slope and three for a
+ * standard error (its variance divides by n - 2), so both are guarded here rather than left to
+ * GSL's error handler. A constant series has se 0 and is stable. */
+static void fit(ilo_trend *t)
+{
+    t->slope = t->slope_se = NAN;
+    t->direction = ILO_TREND_NONE;
+    if (t->n < 2) return;
+    double *x = malloc(t->n * sizeof *x), *y = malloc(t->n * sizeof *y);
+    if (!x || !y) {
+        free(x);
+        free(y);
+        return;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        x[i] = (double)(t->from + (int)i);
+        y[i] = (double)ilo_round2(t->years[i]->score) / 100.0;
+    }
+    double c0, c1, cov00, cov01, cov11, sumsq;
+    if (gsl_fit_linear(x, 1, y, 1, t->n, &c0, &c1, &cov00, &cov01, &cov11, &sumsq) == 0) {
+        t->slope = c1;
+        if (t->n >= 3) {
+            t->slope_se = sqrt(cov11 > 0 ? cov11 : 0);
+            if (t->slope + 2 * t->slope_se < 0) t->direction = ILO_TREND_IMPROVING;
+            else if (t->slope - 2 * t->slope_se > 0) t->direction = ILO_TREND_WORSENING;
+            else t->direction = ILO_TREND_STABLE;
+        }
+    }
+    free(x);
+    free(y);
+}
+
+ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method, int from, int to, ilo_trend **out,
+                         ilo_ctx *ctx)
+{
+    *out = NULL;
+    if (from > to || from < ILO_YEAR_MIN || to > ILO_YEAR_MAX)
+        return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "bad year range %d-%d", from, to);
+    ilo_trend *t = calloc(1, sizeof *t);
+    if (!t) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    t->from = from;
+    t->to = to;
+    t->years = calloc((size_t)(to - from + 1), sizeof *t->years);
+    if (!t->years) {
+        ilo_trend_free(t);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    for (int y = from; y <= to; y++) {
+        ilo_result *r = ilo_result_new(m);
+        if (!r) {
+            ilo_trend_free(t);
+            return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+        }
+        t->years[t->n++] = r;
+        ilo_status st = ilo_eval(m, p, method, y, r, ctx);
+        if (st != ILO_OK) {
+            ilo_trend_free(t);
+            return st;
+        }
+    }
+    fit(t);
+    *out = t;
+    return ILO_OK;
+}

@@ -1,0 +1,45 @@
+/* testutil.h: what the cmocka unit tests share: cmocka's includes, the fixture folder, and
+ * loading a fixture data tree. */
+#ifndef ILO_TESTUTIL_H
+#define ILO_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "iloscore.h"
+
+/* The folder holding the fixtures: $ILO_TESTDATA, or tests/data. */
+static inline const char *test_data_dir(void)
+{
+    const char *d = getenv("ILO_TESTDATA");
+    return d && *d ? d : "tests/data";
+}
+
+/* Loads the fixture tree tests/data/NAME; fails the test if it does not load. Caller frees. */
+static inline ilo_model *test_load(const char *name)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/%s", test_data_dir(), name);
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_model *m = NULL;
+    ilo_status st = ilo_model_load(dir, NULL, 0, &m, ctx);
+    if (st != ILO_OK) {
+        for (size_t i = 0; i < ilo_ctx_kept(ctx); i++) {
+            const ilo_error *e = ilo_ctx_error(ctx, i);
+            fprintf(stderr, "%s:%d: %s\n", e->file, e->line, e->msg);
+        }
+    }
+    ilo_ctx_free(ctx);
+    assert_int_equal(st, ILO_OK);
+    assert_non_null(m);
+    return m;
+}
+
+#endif
