@@ -1,0 +1,252 @@
+/* test_eval.c: the scoring arithmetic and the two year windows, on tests/data/eval and on the
+ * shipped catalogue (the ILO's worked example). */
+#include "testutil.h"
+
+static ilo_model *M;
+
+static int setup(void **state)
+{
+    (void)state;
+    M = test_load("eval");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ilo_model_free(M);
+    return 0;
+}
+
+/* Evaluates country `code` in `year` under `method` and returns the result (caller frees). */
+static ilo_result *eval(const char *code, const char *method, int year)
+{
+    size_t c = ilo_model_find_country(M, code), me = ilo_model_find_method(M, method);
+    assert_true(c != SIZE_MAX && me != SIZE_MAX);
+    ilo_profile p = ilo_profile_baseline(M, c);
+    ilo_result *r = ilo_result_new(M);
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_eval(M, &p, me, year, r, ctx), ILO_OK);
+    ilo_ctx_free(ctx);
+    return r;
+}
+
+static const char *finding_id(const ilo_model *m, const ilo_result *r, size_t i)
+{
+    const ilo_country *c = &m->countries[r->country];
+    return m->items[c->item_first + r->findings[i].item].id;
+}
+
+static void occurrence_counts_items_in_force_or_happening(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "occ", 2017); /* repealed 1 Jan 2018 and in force from 31 Dec 2017 */
+    assert_int_equal(r->raw_c, 193 + 166);
+    assert_int_equal(ilo_round2(r->score), 38); /* 3.59 x 10 / 95 = 0.3779 */
+    assert_string_equal(M->methods[r->method].bands[r->band].rating, "2");
+    ilo_result_free(r);
+    r = eval("XEV", "occ", 2018);
+    assert_int_equal(r->raw_c, 166); /* repealed on 1 Jan: no day of 2018 in force */
+    ilo_result_free(r);
+}
+
+static void criterion_coded_by_three_sources_counts_once(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "occ", 2015);
+    assert_int_equal(r->raw_c, 193 + 195);
+    assert_int_equal(r->n_findings, 2);
+    size_t inc = strcmp(finding_id(M, r, 0), "ev-inc-a") == 0 ? 0 : 1;
+    assert_string_equal(finding_id(M, r, inc), "ev-inc-a");
+    assert_int_equal(r->findings[inc].n_sources, 3);
+    assert_int_equal(r->findings[inc].share_c, 195);
+    ilo_result_free(r);
+}
+
+static void evidence_window_codes_the_year_of_the_ilo_text(void **state)
+{
+    (void)state;
+    /* A 2018 CFA report on a 2015 incident codes 2018 under the evidence window... */
+    ilo_result *r = eval("XEV", "ev", 2018);
+    assert_int_equal(r->raw_c, 166 + 195);
+    ilo_result_free(r);
+    /* ...and not under the occurrence window. */
+    r = eval("XEV", "occ", 2018);
+    assert_int_equal(r->raw_c, 166);
+    ilo_result_free(r);
+    /* The 2015 incident does not count in 2015 under the evidence window: no ILO text that year,
+     * and the NGO and media sources are not admissible. */
+    r = eval("XEV", "ev", 2015);
+    assert_int_equal(r->raw_c, 0);
+    ilo_result_free(r);
+    r = eval("XEV", "ev", 2016);
+    assert_int_equal(r->raw_c, 193);
+    ilo_result_free(r);
+}
+
+static void legislation_only_for_non_ratifying_countries(void **state)
+{
+    (void)state;
+    /* XEV ratified C087 and C098: its legislation is not coded under "ev" in 2017. */
+    ilo_result *r = eval("XEV", "ev", 2017);
+    assert_int_equal(r->raw_c, 0);
+    ilo_result_free(r);
+    /* XGP has not ratified C098: its law codes the years it is in force. */
+    r = eval("XGP", "ev", 2011);
+    assert_int_equal(r->raw_c, 0);
+    ilo_result_free(r);
+    r = eval("XGP", "ev", 2013);
+    assert_true(r->n_findings == 1);
+    ilo_result_free(r);
+}
+
+static void general_prohibition_implies_practice_and_forces_ten(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XGP", "ev", 2013);
+    size_t gp_prac = ilo_model_find_criterion(M, "gp-prac");
+    assert_true(ilo_bitset_has(&r->coded, gp_prac));
+    assert_int_equal(r->raw_c, 178 + 180);
+    assert_true(r->forced);
+    assert_int_equal(ilo_round2(r->score), 1000);
+    assert_true(r->findings[0].critical);
+    assert_string_equal(M->methods[r->method].bands[r->band].rating, "2");
+    ilo_result_free(r);
+    r = eval("XGP", "ev", 2014); /* marked as a breakdown of the rule of law */
+    assert_string_equal(M->methods[r->method].bands[r->band].rating, "5+");
+    ilo_result_free(r);
+}
+
+static void shares_add_up_to_raw_exactly(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "occ", 2019);
+    assert_int_equal(r->raw_c, 195 + 166);
+    int64_t sum = 0;
+    for (size_t i = 0; i < r->n_findings; i++) sum += r->findings[i].share_c;
+    assert_int_equal(sum, r->raw_c);
+    /* Sorted by share: ev-inc-c (97 + 83), ev-inc-b (98), ev-prov-b (83). */
+    assert_string_equal(finding_id(M, r, 0), "ev-inc-c");
+    assert_int_equal(r->findings[0].share_c, 180);
+    assert_string_equal(finding_id(M, r, 1), "ev-inc-b");
+    assert_int_equal(r->findings[1].share_c, 98);
+    assert_int_equal(r->findings[2].share_c, 83);
+    for (size_t i = 0; i < r->n_findings; i++) assert_false(r->findings[i].critical);
+    ilo_result_free(r);
+}
+
+static void not_assessed_unless_a_text_examines_the_convention(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "ev", 2016);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "law1")), ILO_CODED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_CLEAR);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "law2")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+    r = eval("XEV", "ev", 2017);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+}
+
+static void scenario_leaves_baseline_untouched(void **state)
+{
+    (void)state;
+    size_t c = ilo_model_find_country(M, "XEV"), s = ilo_model_find_scenario(M, "xev-repeal");
+    size_t b = ilo_model_find_item(M, "ev-prov-b");
+    ilo_item before = M->items[b];
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_profile *p = NULL;
+    assert_int_equal(ilo_profile_apply(M, c, &s, 1, &p, ctx), ILO_OK);
+    assert_int_equal(M->items[b].last_day, before.last_day);
+    assert_memory_equal(&M->items[b], &before, sizeof before);
+    ilo_result *r = ilo_result_new(M);
+    assert_int_equal(ilo_eval(M, p, ilo_model_find_method(M, "occ"), 2019, r, ctx), ILO_OK);
+    /* ev-prov-b is repealed: ev-inc-c is now the only coder of law2, hence critical. */
+    assert_int_equal(r->n_findings, 2);
+    assert_true(strcmp(p->items[r->findings[0].item].id, "ev-inc-c") == 0);
+    assert_true(r->findings[0].critical);
+    ilo_result_free(r);
+    ilo_profile_free(p);
+    ilo_ctx_free(ctx);
+}
+
+static void trend_fits_a_slope_and_guards_short_series(void **state)
+{
+    (void)state;
+    size_t c = ilo_model_find_country(M, "XEV");
+    ilo_profile p = ilo_profile_baseline(M, c);
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_trend *t = NULL;
+    assert_int_equal(ilo_trend_new(M, &p, ilo_model_find_method(M, "occ"), 2017, 2017, &t, ctx), ILO_OK);
+    assert_true(t->slope != t->slope); /* NaN: one year has no slope */
+    assert_int_equal(t->direction, ILO_TREND_NONE);
+    ilo_trend_free(t);
+    assert_int_equal(ilo_trend_new(M, &p, ilo_model_find_method(M, "occ"), 2015, 2019, &t, ctx), ILO_OK);
+    assert_int_equal(t->n, 5);
+    assert_true(t->slope == t->slope);
+    assert_true(t->slope_se == t->slope_se);
+    ilo_trend_free(t);
+    ilo_ctx_free(ctx);
+}
+
+/* The ILO's worked example (SDG 8.8.2 metadata): the 15 published criteria coded give raw 27.05
+ * and score 2.85; raw above the cap gives 10.00. */
+static void ilo_worked_example_on_shipped_catalogue(void **state)
+{
+    (void)state;
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_model *m = NULL;
+    assert_int_equal(ilo_model_load(".", NULL, 0, &m, ctx), ILO_OK);
+    static const int sdg[] = {2, 6, 9, 12, 24, 30, 33, 37, 42, 43, 49, 50, 52, 66, 72};
+    ilo_bitset coded = {{0}};
+    for (size_t i = 0; i < sizeof sdg / sizeof sdg[0]; i++) {
+        size_t k = ilo_model_find_criterion_sdg(m, sdg[i]);
+        assert_true(k != SIZE_MAX);
+        assert_true(m->criteria[k].published);
+        ilo_bitset_set(&coded, k);
+    }
+    size_t me = ilo_model_find_method(m, "sdg-8.8.2");
+    int64_t raw;
+    double score;
+    bool forced;
+    ilo_score_coded(m, me, &coded, &raw, &score, &forced);
+    assert_int_equal(raw, 2705);
+    assert_int_equal(ilo_round2(score), 285);
+    assert_false(forced);
+    ilo_bitset all = {{0}};
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (!m->criteria[k].all_encompassing && !m->criteria[k].general_prohibition) ilo_bitset_set(&all, k);
+    ilo_score_coded(m, me, &all, &raw, &score, &forced);
+    assert_true(raw >= 9500);
+    assert_false(forced);
+    assert_int_equal(ilo_round2(score), 1000);
+    ilo_model_free(m);
+    ilo_ctx_free(ctx);
+}
+
+static void rounding_is_half_up(void **state)
+{
+    (void)state;
+    assert_int_equal(ilo_round2(2.845), 285);
+    assert_int_equal(ilo_round2(2.8449), 284);
+    assert_int_equal(ilo_round2(0.0), 0);
+    assert_int_equal(ilo_round2(10.0), 1000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(occurrence_counts_items_in_force_or_happening),
+        cmocka_unit_test(criterion_coded_by_three_sources_counts_once),
+        cmocka_unit_test(evidence_window_codes_the_year_of_the_ilo_text),
+        cmocka_unit_test(legislation_only_for_non_ratifying_countries),
+        cmocka_unit_test(general_prohibition_implies_practice_and_forces_ten),
+        cmocka_unit_test(shares_add_up_to_raw_exactly),
+        cmocka_unit_test(not_assessed_unless_a_text_examines_the_convention),
+        cmocka_unit_test(scenario_leaves_baseline_untouched),
+        cmocka_unit_test(trend_fits_a_slope_and_guards_short_series),
+        cmocka_unit_test(ilo_worked_example_on_shipped_catalogue),
+        cmocka_unit_test(rounding_is_half_up),
+    };
+    return cmocka_run_group_tests_name("eval", tests, setup, teardown);
+}
