@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "iloscore.h"
+#include "report.h"
 
 /* Exit codes: listed in --help, the README and the man page; asserted by tests/cli. */
 enum {
@@ -23,8 +24,11 @@ enum {
 
 typedef struct cli_env {
     const char *data;      /* data tree */
-    const char *const *scenario_files; /* --scenario FILE, in order (borrowed from argv) */
+    const char *const *scenario_files; /* --scenario FILE, in order (borrowed from argv): the files
+                                          to load, once cli_split_scenarios() has run */
     size_t n_scenario_files;
+    const char *const *scenario_args;  /* every --scenario value, in order: files and ids */
+    size_t n_scenario_args;
     ilo_model *model;      /* owned; NULL until cli_load() */
     ilo_ctx *ctx;          /* owned */
 } cli_env;
@@ -46,5 +50,63 @@ int cli_finish_stdout(int code);
 
 int cmd_check(cli_env *env, int argc, char **argv);
 int cmd_score(cli_env *env, int argc, char **argv);
+int cmd_assess(cli_env *env, int argc, char **argv);
+int cmd_trend(cli_env *env, int argc, char **argv);
+int cmd_brief(cli_env *env, int argc, char **argv);
+int cmd_compare(cli_env *env, int argc, char **argv);
+int cmd_target(cli_env *env, int argc, char **argv);
+int cmd_sheet(cli_env *env, int argc, char **argv);
+int cmd_synth(cli_env *env, int argc, char **argv);
+int cmd_rank(cli_env *env, int argc, char **argv);
+int cmd_sensitivity(cli_env *env, int argc, char **argv);
+
+/* Outputs of the report commands (output.c): `--format F` and `-o FILE` (repeatable, "-" for
+ * standard output). A file's format comes from its extension, else from --format. Without -o,
+ * the report goes to standard output in --format (default text). */
+typedef struct cli_output {
+    const char *path; /* NULL: standard output */
+    rep_format format;
+} cli_output;
+typedef struct cli_outputs {
+    cli_output *v; /* owned */
+    size_t n;
+    int format;    /* --format, or -1 */
+} cli_outputs;
+/* If argv[*i] is --format, -o or --output, takes it (and its value, advancing *i) and returns 1;
+ * returns 0 for another argument, or minus the exit code after a usage error. */
+int cli_output_option(cli_outputs *o, int argc, char **argv, int *i);
+/* Settles each output's format once every option is read; EXIT_OK or EXIT_USAGE. */
+int cli_outputs_finish(cli_outputs *o);
+void cli_outputs_free(cli_outputs *o);
+typedef bool (*cli_render_fn)(rep_buf *out, rep_format f, const void *doc);
+/* Renders doc once per output, then writes them all: files atomically (a temporary file in the
+ * same folder, fsync, rename), all or none; then standard output. A write error is reported as
+ * "iloscore: FILE: message" and returns EXIT_IO. */
+int cli_outputs_write(const cli_outputs *o, cli_render_fn render, const void *doc);
+
+/* Lookups for the report commands (assess.c). Unknown ids print
+ * `iloscore: unknown country "X"` (or method) and return EXIT_NOTFOUND. */
+int cli_find_country(const ilo_model *m, const char *arg, size_t *out);
+int cli_find_method(const ilo_model *m, const char *arg, size_t *out);
+/* The default year of a report on country c: its latest year with a published SDG 8.8.2 figure,
+ * else with any published figure, else the latest year any of its items or their sources is
+ * dated; 0 when it has no dated data. */
+int cli_default_year(const ilo_model *m, size_t c);
+/* The earliest year a published figure or a source of one of c's items is dated; 0 if none. */
+int cli_first_year(const ilo_model *m, size_t c);
+/* The default year of `rank` and `sensitivity --all` (rank.c): the latest of every country's
+ * cli_default_year(); 0 when no country has dated data. */
+int cli_default_world_year(const ilo_model *m);
+
+/* --scenario (compare.c). A value naming an existing file is a scenario file; any other value is
+ * the id of a scenario of the data tree (DIR/scenarios/). cli_split_scenarios() moves
+ * env->scenario_files to env->scenario_args and puts in env->scenario_files, using `loadable`
+ * (room for as many), the files cli_load() must load: the existing files, once each, except
+ * those in DIR/scenarios/ that the tree load reads anyway. Call it once --data is known. */
+void cli_split_scenarios(cli_env *env, const char **loadable);
+/* After cli_load(): the scenarios of env->scenario_args, in order, as indices into
+ * env->model->scenarios (out has room for env->n_scenario_args). Prints
+ * `iloscore: unknown scenario "X" ...` and returns EXIT_NOTFOUND for a value that is neither. */
+int cli_scenarios(const cli_env *env, size_t *out);
 
 #endif

@@ -11,13 +11,139 @@
 
 typedef int (*cmd_fn)(cli_env *, int, char **);
 
+/* The output options every report command takes (cli/output.c). */
+#define REPORT_OPTIONS                                                                              \
+    "  --format F        text (default), md, json, csv or html: standard output's format, and a\n"   \
+    "                    file's when its extension does not tell\n"                                 \
+    "  -o FILE           write to FILE instead of standard output, in the format of its extension\n" \
+    "                    (.txt .md .json .csv .html); repeatable; -o - is standard output. Files\n"  \
+    "                    are replaced atomically: a failed run leaves them as they were\n"
+
 static const struct command {
     const char *name;
     cmd_fn fn;
     const char *usage;
+    const char *details; /* more help for `iloscore COMMAND --help`; may be NULL */
 } commands[] = {
     {"check", cmd_check, "check                          validate all data, print counts"},
     {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format text|json]\n                                 score externally coded criteria (country,year,criterion[,sources])"},
+    {"assess", cmd_assess, "assess COUNTRY [--year Y] [--method M] [--format F] [-o FILE]...\n"
+                           "                                 annual assessment: score, findings, sources, trend",
+     "\nOptions:\n"
+     "  --year Y          the year assessed; default: COUNTRY's latest year with a published SDG\n"
+     "                    8.8.2 figure, else with an ITUC rating, else the latest year any of its\n"
+     "                    provisions, incidents or their sources is dated\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     "  --trend-years N   also show the trend over the N years before Y and Y; default 5, 0 for none\n"
+     REPORT_OPTIONS},
+    {"trend", cmd_trend, "trend COUNTRY [--from Y] [--to Y] [--method M] [--format F] [-o FILE]...\n"
+                         "                                 scores by year, slope and the years of largest change",
+     "\nOptions:\n"
+     "  --from Y          first year; default: 9 years before --to, but not before the earliest year\n"
+     "                    a published figure or a source of one of COUNTRY's items is dated\n"
+     "  --to Y            last year; default as assess's --year\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     REPORT_OPTIONS},
+    {"sheet", cmd_sheet, "sheet (COUNTRY | --all) [--method M] [--from Y] [--to Y] [-o FILE]\n"
+                         "                                 the coding sheet behind the scores, as score --sheet reads it",
+     "\nOne CSV row per country, year and coded criterion: country,year,criterion,sources (the\n"
+     "admissible sources that make it count, joined by ';'). A country-year with nothing coded has\n"
+     "no row (its score is 0.00). `iloscore score --sheet` on the output gives the same scores.\n\n"
+     "Options:\n"
+     "  --all             every country of the data, in data order\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     "  --from Y, --to Y  years; default per country as trend's\n"
+     "  -o FILE           write to FILE (atomically) instead of standard output\n"},
+    {"rank", cmd_rank, "rank [--year Y] [--method M] [--format F] [-o FILE]...\n"
+                       "                                 every country ranked by score, ties stated, published figures beside",
+     "\nRank 1 is the lowest score. Countries are ranked on the unrounded score; equal scores share a\n"
+     "rank and the next ranks are skipped (standard competition ranking, 1224), marked '='. A country\n"
+     "with nothing coded or examined in the year is listed as not assessed, not ranked. The ILO states\n"
+     "that SDG 8.8.2 is not intended as a tool to compare countries: every report says so.\n\n"
+     "Options:\n"
+     "  --year Y          default: the latest of the countries' default years (see assess --help)\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     REPORT_OPTIONS},
+    {"sensitivity", cmd_sensitivity, "sensitivity (COUNTRY | --all) [--year Y] [--draws N] [--seed S] [--spread P] ...\n"
+                                     "                                 Monte Carlo over the criterion weights: score and rank intervals",
+     "\nEach country-year is evaluated once; each draw multiplies every criterion's weight by 1 + u,\n"
+     "u uniform on [-P%, +P%] (gsl_rng_mt19937 seeded per draw from the seed and the draw's number),\n"
+     "and re-scores (the cap and the all-encompassing rule kept). Reports the 5th, 50th and 95th\n"
+     "percentiles of the score per country-year; with --all, of the rank per country in the year; and\n"
+     "the impact of leaving out each criteria group (mean absolute rank change with --all, else mean\n"
+     "absolute score change). Same seed, same bytes, whatever --threads. Progress goes to standard\n"
+     "error when it is a terminal.\n\n"
+     "Options:\n"
+     "  --all             every country in one year (ranks); else COUNTRY over its years\n"
+     "  --year Y          the year (COUNTRY default: its years as trend's; --all: as rank's)\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     "  --draws N         default 1000 (1-10000000)\n"
+     "  --seed S          default 1\n"
+     "  --spread P        weights vary by up to +-P percent; default 25 (0-100)\n"
+     "  --threads N       worker threads; default 2 (the output does not depend on it)\n"
+     REPORT_OPTIONS},
+    {"synth", cmd_synth, "synth --countries N [--from Y] [--to Y] [--seed S] --out DIR\n"
+                         "                                 write a synthetic data tree for benchmarks and scale tests",
+     "\nWrites DIR (which must not exist, or be empty): the catalogue of --data (criteria/, copied\n"
+     "byte for byte) and N invented countries marked synthetic = true, with codes from the ISO 3166-1\n"
+     "user-assigned ranges (QMA-QZZ, ZZA-ZZZ, AAA-AAZ, then X codes not in use; at most 1029), about\n"
+     "50 provisions and 200 incidents per 30 years each, with their sources. The same options give\n"
+     "the same bytes; a failed run leaves nothing behind.\n\n"
+     "Options:\n"
+     "  --countries N     how many countries (1-1029)\n"
+     "  --from Y, --to Y  the years the world covers; default 1991-2020\n"
+     "  --seed S          generator seed; default 1\n"
+     "  --out DIR         the folder to create\n"},
+    {"compare", cmd_compare, "compare COUNTRY --scenario FILE|ID... [--from Y] [--to Y] [--method M] [--format F] [-o FILE]...\n"
+                             "                                 baseline and scenario side by side, year by year",
+     "\nThe scenarios (--scenario, repeatable) are applied in the order given to a copy of COUNTRY's\n"
+     "baseline, which is never changed. Per year: total, law, practice and per-convention scores of\n"
+     "both, the delta (scenario - baseline), the rating change, the findings removed, added or\n"
+     "changed, and the criteria that stop or start being coded.\n\n"
+     "Options:\n"
+     "  --scenario FILE|ID a scenario file, or the id of a scenario in the data tree; repeatable\n"
+     "  --from Y          first year; default as trend's\n"
+     "  --to Y            last year; default as trend's, or the latest effective year of the\n"
+     "                    scenarios if later\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     REPORT_OPTIONS},
+    {"target", cmd_target, "target COUNTRY --year Y (--score S | --rating R) [--method M] [--format text|json]\n"
+                           "                                 the fewest repeals of provisions that reach a score or rating",
+     "\nFinds the smallest set of COUNTRY's law provisions whose repeal brings the score of year Y to\n"
+     "S or better (0 is best), or the rating to R or better, and prints the provisions and the\n"
+     "resulting score. Repealing a provision means it does not count in Y at all; incidents keep\n"
+     "the criteria they code. With --scenario, the search runs on the profile after the scenarios.\n"
+     "Exit code 6, with the reason on standard output, when no set of repeals reaches the target\n"
+     "(incidents alone keep the score above it, an incident forces the worst score, or Y is marked\n"
+     "as a breakdown of the rule of law).\n\n"
+     "The search is exact, not greedy: after checking that repealing every provision reaches the\n"
+     "target, it scores all sets of 1, 2, 3... provisions and stops at the first size that does;\n"
+     "ties go to the larger improvement, then to the provisions first in the profile. Only the\n"
+     "provisions counted in Y that code a criterion no incident codes are searched.\n"
+     "Limits: at most 64 such provisions; at most 2^32 sets scored (about 6 ns each: the search\n"
+     "stops with exit code 3 rather than run past about half a minute). The work is\n"
+     "C(n,1) + ... + C(n,k) sets for an answer of k provisions out of n, 2^n at worst: 0.1 s for\n"
+     "n = 24, 2 s for n = 28, 30 s for n = 32.\n\n"
+     "Options:\n"
+     "  --year Y          the year (required)\n"
+     "  --score S         the target score, at most two decimals (e.g. 2.5)\n"
+     "  --rating R        the target rating, a band of the method (e.g. 3)\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     "  --format F        text (default) or json\n"
+     "  -o FILE           write to FILE (.txt or .json) instead of standard output; repeatable\n"},
+    {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
+                         "                                 trade-review brief: verdicts per US GSP / EU GSP+ criterion",
+     "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"
+     "ratification of its conventions, its score, its coded / clear / not-assessed criteria and a\n"
+     "concern level by a stated rule; the key findings with their sources, the ILO supervisory\n"
+     "record, the trend, published figures beside, the reforms that would address each concern (the\n"
+     "country's scenarios and the smallest repeal set), the gaps and the caveat. With --scenario FILE|ID\n"
+     "the brief is of the law as that scenario amends it.\n\n"
+     "Options:\n"
+     "  --regime R        us-gsp or eu-gsp-plus (the ids in criteria/regimes/); required\n"
+     "  --year Y          the year of the brief; default as assess's --year\n"
+     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     REPORT_OPTIONS},
 };
 
 static void help(FILE *out)
@@ -30,7 +156,10 @@ static void help(FILE *out)
     fputs("\nGlobal options (before or after the command):\n"
           "  --data DIR        data tree (criteria/, countries/, scenarios/); default: the current\n"
           "                    folder if it has criteria/, else " ILO_DATADIR "\n"
-          "  --scenario FILE   also load this scenario file (repeatable; applied in order)\n"
+          "  --scenario FILE   also load this scenario file (repeatable; applied in order by\n"
+          "                    compare and target). A value that names no file is the id of a\n"
+          "                    scenario already in the data tree (DIR/scenarios/), e.g.\n"
+          "                    --scenario kaz-2020-amendments\n"
           "  --help            this help, to standard output\n"
           "  --version         the version\n\n"
           "Exit codes:\n"
@@ -95,7 +224,8 @@ int main(int argc, char **argv)
     /* GSL aborts on errors by default; the engine checks every domain itself. */
     gsl_set_error_handler_off();
     cli_env env = {0};
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    /* The --scenario values, then (from files + argc + 1) the files among them to load. */
+    const char **files = calloc(2 * ((size_t)argc + 1), sizeof *files);
     if (!files) return EXIT_INTERNAL;
     int rc = EXIT_OK;
     int n = take_globals(argc - 1, argv + 1, &env, files);
@@ -105,6 +235,7 @@ int main(int argc, char **argv)
         goto out;
     }
     if (!env.data) env.data = default_data();
+    cli_split_scenarios(&env, files + argc + 1);
     if (n == 0) {
         rc = cli_usage_error("no command given");
         goto out;
@@ -130,6 +261,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < n; i++)
         if (strcmp(args[i], "--help") == 0) {
             printf("Usage: iloscore %s\n", cmd->usage);
+            if (cmd->details) fputs(cmd->details, stdout);
             rc = cli_finish_stdout(EXIT_OK);
             goto out;
         }

@@ -96,7 +96,9 @@ ilo_profile ilo_profile_baseline(const ilo_model *m, size_t c)
     return p;
 }
 
-static bool overlaps(int32_t a0, int32_t a1, int32_t b0, int32_t b1) { return a0 <= b1 && a1 >= b0; }
+/* Whether [a0, a1] and [b0, b1] share a day. An empty span (a provision repealed the day it came
+ * into force, or amended to breach nothing by a scenario) shares none. */
+static bool overlaps(int32_t a0, int32_t a1, int32_t b0, int32_t b1) { return a0 <= a1 && a0 <= b1 && a1 >= b0; }
 
 /* Whether item `it` counts in the year, and which of its sources make it count (written to out,
  * their number returned). Under the evidence window an admissible source dated in the year
@@ -303,7 +305,8 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     r->band = pick_band(me, r->score, r->breakdown);
     mark_assessed(m, c, admissible, year, r);
     weigh_findings(m, p, r, sc);
-    qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_finding);
+    /* findings is NULL until a profile has items, and qsort() must not be given NULL. */
+    if (r->n_findings > 1) qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_finding);
     return ILO_OK;
 }
 

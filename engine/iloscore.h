@@ -17,6 +17,9 @@
  *   7. Scenarios
  *   8. Coding sheets
  *   9. Version
+ *  10. Trade-review briefs
+ *  11. Ranking and sensitivity
+ *  12. Synthetic worlds
  *
  * Ownership, once for the whole header: every pointer inside an ilo_model is owned by the model
  * and is valid until ilo_model_free(). Strings in the model are UTF-8 and NUL-terminated. Objects
@@ -473,6 +476,78 @@ ilo_status ilo_profile_apply(const ilo_model *m, size_t c, const size_t *scenari
                              ilo_profile **out, ilo_ctx *ctx);
 void ilo_profile_free(ilo_profile *p);
 
+/* "What would it take": the smallest set of law provisions whose repeal brings a year's score to
+ * a target (or the rating to a target band or a better one).
+ *
+ * The search is exact, not greedy. The year is evaluated once. Incidents keep the criteria they
+ * code; each provision counted in the year is a candidate, and repealing it means it does not
+ * count in that year at all. A criterion coded only by provisions goes when every provision
+ * coding it is repealed; a criterion that an incident also codes never goes. So only provisions
+ * that code at least one criterion no incident codes can change the score (the "relevant"
+ * provisions); the others are left out of the search. (A criterion coded by several provisions
+ * goes only when all of them are repealed, so a provision may matter without being any
+ * criterion's sole coder.) The search first scores the repeal of every relevant provision: if
+ * that misses the target, the target is unreachable and no subset is tried. Otherwise it scores
+ * the subsets of 1, 2, ... relevant provisions in turn and stops at the first size that reaches
+ * the target; among the sets of that size it keeps the one with the largest improvement (the
+ * lowest raw score), then the one whose sorted item indices are lexicographically smallest.
+ * A size whose best conceivable improvement (the sum of its largest per-provision upper bounds)
+ * falls short is skipped without enumeration.
+ *
+ * Limits: at most ILO_TARGET_MAX_PROVISIONS relevant provisions (ILO_ERR_LIMIT beyond), and at
+ * most ILO_TARGET_MAX_SUBSETS subsets scored (ILO_ERR_LIMIT, said before a size is started, if
+ * the next size would pass it). The work is the number of subsets up to the answer's size, k:
+ * C(n,1) + ... + C(n,k); the worst case is 2^n (n = 24: 16.8 million subsets). */
+#define ILO_TARGET_MAX_PROVISIONS 64
+#define ILO_TARGET_MAX_SUBSETS ((uint64_t)1 << 32)
+
+typedef enum ilo_target_outcome {
+    ILO_TARGET_MET,        /* the year already meets the target: nothing to repeal */
+    ILO_TARGET_FOUND,      /* repealing `repeal` meets it */
+    ILO_TARGET_UNREACHABLE /* no set of repeals meets it; `why` says what stands in the way */
+} ilo_target_outcome;
+
+typedef enum ilo_target_why {
+    ILO_TARGET_WHY_NONE,
+    ILO_TARGET_WHY_PRACTICE,  /* with every provision repealed, what incidents code keeps the
+                                 score above the target (score_floor) */
+    ILO_TARGET_WHY_FORCED,    /* an incident codes an all-encompassing criterion: the score stays
+                                 at the method's maximum whatever the law */
+    ILO_TARGET_WHY_BREAKDOWN  /* the profile marks the year as a breakdown of the rule of law: the
+                                 rating is the breakdown band whatever the law */
+} ilo_target_why;
+
+typedef struct ilo_target {
+    size_t country, method;
+    int year;
+    int64_t goal_c;        /* highest printed score (hundredths) that meets the target */
+    size_t goal_band;      /* the band asked for, or SIZE_MAX when the target is a score */
+    ilo_target_outcome outcome;
+    ilo_target_why why;
+    /* Before, after the repeals (= before when none) and with every provision repealed: */
+    int64_t raw_before_c, raw_after_c, raw_floor_c;
+    double score_before, score_after, score_floor; /* normalised, unrounded */
+    double law_after, practice_after;
+    size_t band_before, band_after;
+    size_t *repeal;        /* the provisions to repeal: indices into the profile's items,
+                              ascending; owned by the target; NULL when none */
+    size_t n_repeal;
+    size_t n_provisions;   /* provisions counted in the year: the candidates */
+    size_t n_relevant;     /* of them, those coding a criterion no incident codes */
+    uint64_t n_subsets;    /* subsets scored by the search */
+} ilo_target;
+
+/* Searches profile p (a baseline or a scenario profile) in year under method. The target is a
+ * score when rating is NULL: the printed score (hundredths, e.g. 285 for 2.85) must be at most
+ * score_c. Otherwise it is a rating of the method's bands ("3"): the year's band must be that one
+ * or a better (lower) one. On success *out is a new target (free with ilo_target_free()) whose
+ * outcome may be ILO_TARGET_UNREACHABLE: that is an answer, not an error. Errors: an unknown
+ * rating (ILO_ERR_NOTFOUND), a negative score (ILO_ERR_INVALID), the limits above
+ * (ILO_ERR_LIMIT), out of memory. */
+ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t method, int year, int64_t score_c,
+                          const char *rating, ilo_target **out, ilo_ctx *ctx);
+void ilo_target_free(ilo_target *t);
+
 /* ------------------------------------------------------------------------------------------ */
 /* 8. Coding sheets                                                                           */
 /* ------------------------------------------------------------------------------------------ */
@@ -503,6 +578,270 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
 /* ------------------------------------------------------------------------------------------ */
 
 const char *ilo_version(void);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 10. Trade-review briefs                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A brief maps one evaluated country-year onto the criteria of a trade regime
+ * (criteria/regimes/: US GSP A-E, EU GSP+ conventions). Per regime criterion it gives the
+ * ratification of its conventions at the end of the year, its score over the catalogue criteria
+ * it covers, how many of those are coded, clear or not assessed, the findings that touch it, a
+ * concern level by the rule below, and the scenario operations of the country's scenarios that
+ * would address it.
+ *
+ * The catalogue criteria a regime criterion covers ("its criteria"): every criterion of one of
+ * its conventions, restricted to its groups when it lists any. Its score is the raw weight of its
+ * coded criteria normalised as the total is (min(raw, cap) x scale / cap, like the per-convention
+ * scores: this project's convention, not a published figure). An all-encompassing criterion does
+ * not force the sub-score to the scale; it decides the concern instead.
+ *
+ * The concern rule: the first clause that holds decides.
+ *   outside scope  the criterion is listed with scope = "outside": not examined by this engine
+ *   not assessed   none of its criteria is coded or clear in the year (also when its conventions
+ *                  have no criteria in the catalogue): unknown, never compliant
+ *   high           an all-encompassing criterion of it is coded; or a practice criterion of the
+ *                  civil-liberties group ILO_BRIEF_GRAVE_GROUP (killings, violence, arrests and
+ *                  detention of unionists) is coded; or its score is at least
+ *                  ILO_BRIEF_HIGH_SCORE_C hundredths; or at least ILO_BRIEF_HIGH_SHARE_PCT per cent
+ *                  of the weight of its criteria is coded
+ *   medium         its score is at least ILO_BRIEF_MEDIUM_SCORE_C hundredths, or at least
+ *                  ILO_BRIEF_MEDIUM_SHARE_PCT per cent of the weight of its criteria is coded
+ *   low            any other coded criterion
+ *   none           nothing coded among the criteria assessed; criteria not assessed stay unknown
+ *                  and are counted, so "none" says "no violation found where examined", not
+ *                  "compliant"
+ * Why two measures: the score uses the total's cap (95), so a regime criterion covering a small
+ * catalogue (C100 has six criteria, 10.80 of weight: at most 1.14) could never reach a score
+ * threshold; the share of its weight makes small and large catalogues comparable, and the score
+ * keeps a large catalogue with many coded criteria from hiding behind its size. 2.00 is a raw
+ * 19.00, about ten criteria of average weight; 1.00 about five. Ratification does not enter the
+ * concern: the verdict states it beside (a regime such as EU GSP+ asks for it in its own right). */
+#define ILO_BRIEF_HIGH_SCORE_C 200
+#define ILO_BRIEF_MEDIUM_SCORE_C 100
+#define ILO_BRIEF_HIGH_SHARE_PCT 50
+#define ILO_BRIEF_MEDIUM_SHARE_PCT 25
+#define ILO_BRIEF_GRAVE_GROUP "facb-1"
+/* How many years before the brief's year its trend covers (reports show year - N .. year). */
+#define ILO_BRIEF_TREND_YEARS 5
+
+/* Ordered: the levels from ILO_CONCERN_NONE up rank, the first two do not. */
+typedef enum ilo_concern {
+    ILO_CONCERN_OUTSIDE = 0, ILO_CONCERN_NOT_ASSESSED, ILO_CONCERN_NONE, ILO_CONCERN_LOW,
+    ILO_CONCERN_MEDIUM, ILO_CONCERN_HIGH, ILO_CONCERN__COUNT
+} ilo_concern;
+
+/* "outside scope", "not assessed", "none", "low", "medium", "high". */
+const char *ilo_concern_name(ilo_concern c);
+/* The concern rule in plain words with its thresholds, for the reader of a brief. */
+extern const char ilo_brief_rule[];
+
+/* One regime criterion measured on one result. No allocation. */
+typedef struct ilo_brief_measure {
+    size_t n_criteria;            /* its criteria */
+    size_t n_coded, n_clear, n_not_assessed;
+    int64_t raw_c;                /* weight of its coded criteria, hundredths */
+    int64_t total_c;              /* weight of all its criteria, hundredths */
+    double score;                 /* ilo_normalise(raw), unrounded */
+    bool all_encompassing;        /* an all-encompassing criterion of it is coded */
+    bool grave;                   /* a practice criterion of ILO_BRIEF_GRAVE_GROUP is coded */
+    ilo_concern concern;
+    const char *why;              /* the clause of the rule that decided, static text */
+} ilo_brief_measure;
+
+/* The catalogue criteria that criterion k of regime covers (empty for scope = "outside"). */
+void ilo_brief_scope(const ilo_model *m, size_t regime, size_t k, ilo_bitset *out);
+/* Measures criterion k of regime on result r (r->country's evaluation in r->year). */
+void ilo_brief_measure_of(const ilo_model *m, size_t regime, size_t k, const ilo_result *r,
+                          ilo_brief_measure *out);
+
+/* A scenario operation that addresses a concern: it repeals or amends a provision, or ends an
+ * incident, that codes criteria of the regime criterion in the year. */
+typedef struct ilo_brief_reform {
+    size_t scenario, op;          /* m->scenarios[scenario].ops[op] */
+    size_t finding;               /* index into the result's findings: the item it changes */
+    ilo_bitset removes;           /* criteria of the regime criterion the item would stop coding */
+    ilo_bitset clears;            /* of those, the ones no other finding of the year codes: they
+                                     would no longer be coded at all */
+} ilo_brief_reform;
+
+/* The smallest set of provisions whose repeal ends what the law contributes to a regime
+ * criterion, found with ilo_target_new() on the profile restricted to its criteria: first with
+ * the goal 0.00 (nothing of it coded); when incidents keep some of its criteria coded, with the
+ * goal of its score with every provision repealed (the practice floor). The concern after the
+ * repeals is measured on a fresh evaluation without them. */
+typedef enum ilo_brief_target_status {
+    ILO_BRIEF_TARGET_NONE = 0, /* nothing of it is coded: no search */
+    ILO_BRIEF_TARGET_CLEARS,   /* repealing `repeal` leaves none of its criteria coded */
+    ILO_BRIEF_TARGET_PARTIAL,  /* repealing `repeal` removes all the law codes; incidents keep the rest */
+    ILO_BRIEF_TARGET_PRACTICE, /* only incidents code it: no repeal changes it */
+    ILO_BRIEF_TARGET_FORCED,   /* an incident codes an all-encompassing criterion of it: no repeal
+                                  lowers its concern */
+    ILO_BRIEF_TARGET_LIMIT     /* the search passed ILO_TARGET_MAX_PROVISIONS or _MAX_SUBSETS */
+} ilo_brief_target_status;
+
+typedef struct ilo_brief_target {
+    ilo_brief_target_status status;
+    size_t *repeal;               /* indices into the profile's items, ascending */
+    size_t n_repeal;
+    ilo_brief_measure after;      /* the regime criterion measured after the repeals (CLEARS,
+                                     PARTIAL, PRACTICE: then the same as before) */
+} ilo_brief_target;
+
+typedef struct ilo_brief_verdict {
+    size_t criterion;             /* index into the regime's criteria */
+    ilo_ratification_status *ratified; /* per convention of the criterion, at the end of the year */
+    size_t n_unratified;          /* conventions not ratified or denounced */
+    size_t n_unknown_ratification;/* conventions the profile says nothing about */
+    ilo_bitset scope;             /* its criteria */
+    ilo_bitset coded;             /* its coded criteria */
+    ilo_brief_measure measure;
+    size_t *findings;             /* indices into the result's findings that code its criteria,
+                                     in the result's order (largest share first) */
+    size_t n_findings;
+    ilo_brief_reform *reforms;    /* in scenario, then operation, order */
+    size_t n_reforms;
+    ilo_brief_target target;
+} ilo_brief_verdict;
+
+typedef struct ilo_brief {
+    size_t regime;
+    const ilo_result *result;     /* borrowed */
+    ilo_brief_verdict *verdicts;  /* one per regime criterion, in data order */
+    size_t n_verdicts;
+    size_t count[ILO_CONCERN__COUNT]; /* verdicts per concern level */
+    ilo_concern worst;            /* highest level from ILO_CONCERN_NONE up among the verdicts, or
+                                     ILO_CONCERN_NOT_ASSESSED when none was assessed */
+    struct ilo_brief_private *priv;
+} ilo_brief;
+
+/* Builds the brief of result r (an evaluation of profile p) against regime. Reforms come from
+ * every scenario of r's country in the model; an operation is matched to a finding by the id of
+ * the item it changes. r and p are borrowed and must outlive the brief. Free with
+ * ilo_brief_free(). */
+ilo_status ilo_brief_new(const ilo_model *m, const ilo_profile *p, const ilo_result *r, size_t regime,
+                         ilo_brief **out, ilo_ctx *ctx);
+void ilo_brief_free(ilo_brief *b);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 11. Ranking and sensitivity (engine/sensitivity.c)                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Standard competition ranks ("1224") of v[0..n-1], ascending: rank[i] is 1 + the number of
+ * values strictly below v[i], so equal values share a rank and the next rank is skipped. Values
+ * are compared exactly (no tolerance). Returns false when out of memory. */
+bool ilo_competition_ranks(const double *v, size_t n, uint32_t *rank);
+
+typedef struct ilo_rank_entry {
+    size_t country;
+    bool assessed;   /* some criterion is coded or clear in the year; false: not ranked */
+    int64_t raw_c;   /* raw score in hundredths */
+    bool forced;     /* an all-encompassing criterion is coded */
+    double score;    /* unrounded: ranks use it, never the 2-decimal display */
+    size_t band;     /* index into the method's bands */
+    uint32_t rank;   /* 1 = lowest score, the least distance from the conventions; 0: not ranked */
+    uint32_t tied;   /* countries sharing this rank, this one included (1: no tie) */
+} ilo_rank_entry;
+
+/* Every country of the model ranked by its score in one year under one method. */
+typedef struct ilo_ranking {
+    size_t method;
+    int year;
+    ilo_rank_entry *entries; /* the ranked by rank then code, then the not assessed by code */
+    size_t n, n_ranked;
+    size_t n_tie_groups;     /* ranks shared by two countries or more */
+} ilo_ranking;
+
+/* Evaluates every country of m in year under method (baseline profiles) and ranks the assessed
+ * ones by unrounded score, ties by standard competition ranking. A country with no criterion
+ * coded or clear in the year is listed as not assessed, never ranked as compliant. */
+ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_ranking **out, ilo_ctx *ctx);
+void ilo_ranking_free(ilo_ranking *r);
+
+/* Monte Carlo over the criterion weights. Draw d (0-based) takes its own generator,
+ * gsl_rng_mt19937 seeded with 1 + (splitmix64(seed) + d) mod (2^32 - 1), and multiplies every
+ * criterion's weight, in catalogue order, by 1 + u with u uniform on [-spread/100, +spread/100]
+ * (gsl_ran_flat). The cap, the scale and the all-encompassing rule are not perturbed. Each
+ * country-year is evaluated once (ilo_eval) for its coded criteria; a draw only re-weights them,
+ * so the results do not depend on the number of threads. Percentiles are
+ * gsl_stats_quantile_from_sorted_data over the draws (linear interpolation between order
+ * statistics). */
+typedef struct ilo_sens_opts {
+    size_t method;
+    bool all;          /* every country in one year (ranks), else one country over years */
+    size_t country;    /* when !all */
+    int from, to;      /* years; when all, from == to */
+    size_t draws;      /* 1..ILO_SENS_MAX_DRAWS */
+    uint64_t seed;
+    double spread;     /* percent, 0..100 */
+    unsigned threads;  /* 1..ILO_SENS_MAX_THREADS */
+    /* Optional; called from the calling thread only, about ten times a second and once at the
+     * end, with the draws done so far. */
+    void (*progress)(void *arg, size_t done, size_t total);
+    void *progress_arg;
+} ilo_sens_opts;
+
+#define ILO_SENS_MAX_DRAWS 10000000
+#define ILO_SENS_MAX_THREADS 64
+#define ILO_SENS_MAX_VALUES 50000000 /* draws x country-years kept in memory */
+
+/* One country-year. Percentiles are NaN for a country-year that is not assessed. */
+typedef struct ilo_sens_unit {
+    size_t country;
+    int year;
+    bool assessed;
+    int64_t raw_c;              /* the point (unperturbed) evaluation */
+    bool forced;
+    double score;
+    double p5, p50, p95;        /* score over the draws */
+    uint32_t rank;              /* all: the point rank (competition); 0 when not ranked */
+    double rank_p5, rank_p50, rank_p95; /* all: rank over the draws */
+} ilo_sens_unit;
+
+/* Leaving one criteria group out (its criteria weigh 0, and its all-encompassing criteria force
+ * nothing): with all, the mean absolute rank change over ranked countries and draws; otherwise
+ * the mean absolute score change over assessed years and draws. */
+typedef struct ilo_sens_group {
+    size_t group;
+    bool coded;                 /* some unit codes a criterion of the group; impact 0 otherwise */
+    double impact;
+} ilo_sens_group;
+
+typedef struct ilo_sensitivity {
+    ilo_sens_opts opts;         /* as given (progress cleared) */
+    ilo_sens_unit *units;       /* all: one per country in model order; else one per year */
+    size_t n_units, n_assessed; /* n_assessed: the ranked countries when all */
+    ilo_sens_group *groups;     /* one per model group, in model order */
+    size_t n_groups;
+} ilo_sensitivity;
+
+ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity **out, ilo_ctx *ctx);
+void ilo_sensitivity_free(ilo_sensitivity *s);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 12. Synthetic worlds (engine/synth.c)                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A synthetic world: countries with codes from ISO 3166-1 alpha-3's user-assigned ranges (QMA-QZZ,
+ * then ZZA-ZZZ, AAA-AAZ, then XAA-XZZ without the X codes in use: XK*, XX*, and ICAO's XBA XCC
+ * XCE XCO XDC XEC XES XIM XMP XOM XPO), each marked synthetic = true, with about 50 provisions
+ * and 200 incidents per 30 years of the span, and their sources. Country i depends only on
+ * (seed, i, from, to): a bigger world with the same seed and years starts with the smaller. */
+typedef struct ilo_synth_opts {
+    size_t countries; /* 1..ilo_synth_capacity() */
+    int from, to;     /* years, from <= to */
+    uint64_t seed;
+} ilo_synth_opts;
+
+size_t ilo_synth_capacity(void);
+/* The code of synthetic country i (0-based) into code[4]; false when i >= capacity. */
+bool ilo_synth_code(size_t i, char code[4]);
+/* Writes a synthetic data tree at out_dir, which must not exist or be an empty folder: the
+ * catalogue files of the data tree `catalogue` (criteria/, criteria/methods/, criteria/regimes/,
+ * copied byte for byte and loaded from the copy; its countries and scenarios are not read) and
+ * countries/CODE.cfg per country. Built in a temporary sibling folder and renamed into place, so
+ * a failure leaves nothing behind. The same options give the same bytes. */
+ilo_status ilo_synth_write(const char *catalogue, const ilo_synth_opts *o, const char *out_dir, ilo_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,10 @@
  *
  * The copy owns its items (and, through an arena, the arrays and ids it creates); the baseline,
  * which lives in the model, is never written. Operations apply in the order written, scenario
- * after scenario, so a later operation sees what an earlier one made.
+ * after scenario, so a later operation sees what an earlier one made. An amended provision is
+ * a lineage of pieces: the original text (its own id) until the amendment's date, then the
+ * amended text ("id@date"); a repeal ends every piece, and a later amendment from the same date
+ * or an earlier one replaces the pieces it covers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,26 +64,61 @@ static void set_stop(ilo_item *it, const ilo_date *d)
     }
 }
 
-static ilo_status amend(const ilo_model *m, struct ilo_profile_private *pp, ilo_item *it, const ilo_op *op)
+/* Whether id names a piece of provision base: base itself, or a text amended from a date
+ * ("base@2020-05-04"). Data ids cannot hold '@', so the suffix is unambiguous. */
+static bool of_lineage(const char *id, const char *base)
 {
+    size_t n = strlen(base);
+    return strncmp(id, base, n) == 0 && (id[n] == '\0' || id[n] == '@');
+}
+
+static void drop(struct ilo_profile_private *pp, size_t i)
+{
+    memmove(&pp->items[i], &pp->items[i + 1], (pp->n - i - 1) * sizeof *pp->items);
+    pp->n--;
+}
+
+/* From the op's date, the provision breaches op->criteria instead. Earlier amendments of the same
+ * provision from that date or later are replaced (the later operation wins); pieces before the
+ * date are cut at it; the new text runs until the provision's last piece would have ended. */
+static ilo_status amend(const ilo_model *m, struct ilo_profile_private *pp, size_t base, const ilo_op *op)
+{
+    const char *id = pp->items[base].id;
+    ilo_date stop = pp->items[base].stop;
+    int32_t end = pp->items[base].last_day;
+    for (size_t i = 0; i < pp->n; i++)
+        if (of_lineage(pp->items[i].id, id) && pp->items[i].last_day > end) {
+            end = pp->items[i].last_day;
+            stop = pp->items[i].stop;
+        }
+    for (size_t i = pp->n; i-- > 0;)
+        if (i != base && of_lineage(pp->items[i].id, id) && pp->items[i].first_day >= op->date.first) {
+            drop(pp, i);
+            if (i < base) base--;
+        }
+    ilo_item *it = &pp->items[base];
     if (op->date.first <= it->first_day) {
+        /* The whole life of the provision: amended in place, keeping its id. */
         it->criteria = op->criteria;
         it->n_criteria = op->n_criteria;
+        it->stop = stop;
         ilo_item_finish(m, it);
+        if (op->n_criteria == 0) set_stop(it, &it->start); /* breaches nothing: never counts */
         return ILO_OK;
     }
-    ilo_item copy = *it;
-    set_stop(it, &op->date);
-    if (op->n_criteria == 0) return ILO_OK;
-    char id[ILO_MAX_ID * 2 + 16];
-    snprintf(id, sizeof id, "%s@%s", copy.id, op->date.text);
-    copy.id = ilo_arena_strdup(&pp->arena, id);
+    for (size_t i = 0; i < pp->n; i++)
+        if (of_lineage(pp->items[i].id, id)) set_stop(&pp->items[i], &op->date);
+    if (op->n_criteria == 0 || op->date.first > end) return ILO_OK;
+    ilo_item copy = pp->items[base];
+    char nid[ILO_MAX_ID * 2 + 16];
+    snprintf(nid, sizeof nid, "%s@%s", id, op->date.text);
+    copy.id = ilo_arena_strdup(&pp->arena, nid);
     if (!copy.id) return ILO_ERR_NOMEM;
     copy.start = op->date;
+    copy.stop = stop;
     copy.criteria = op->criteria;
     copy.n_criteria = op->n_criteria;
     ilo_item_finish(m, &copy);
-    if (copy.first_day > copy.last_day) return ILO_OK;
     return append(pp, &copy) ? ILO_OK : ILO_ERR_NOMEM;
 }
 
@@ -96,10 +134,12 @@ static ilo_status apply_op(const ilo_model *m, struct ilo_profile_private *pp, c
     if (op->date.last < it->first_day)
         return op_error(ctx, op, "operation dated %s is before \"%s\" exists", op->date.text, it->id);
     if (op->kind == ILO_OP_AMEND) {
-        ilo_status st = amend(m, pp, it, op);
+        ilo_status st = amend(m, pp, (size_t)(it - pp->items), op);
         return st == ILO_OK ? st : ilo_ctx_set(ctx, st, NULL, 0, "out of memory");
     }
-    set_stop(it, &op->date);
+    /* A repeal (or an incident's end) ends every piece, amended texts included. */
+    for (size_t i = 0; i < pp->n; i++)
+        if (of_lineage(pp->items[i].id, base->id)) set_stop(&pp->items[i], &op->date);
     return ILO_OK;
 }
 

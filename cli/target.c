@@ -1,0 +1,92 @@
+/*
+ * target.c: `iloscore target COUNTRY --year Y (--score S | --rating R)`: the smallest set of the
+ * country's law provisions whose repeal brings the year's score to S or better (or its rating to
+ * R or better), by the engine's exact search (ilo_target_new). Exit code 6 when no set of repeals
+ * reaches the target, with the reason on standard output.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_target_render(out, f, doc); }
+
+typedef struct target_args {
+    const char *country, *method, *score, *rating;
+    int year;
+} target_args;
+
+static int parse(int argc, char **argv, target_args *a, cli_outputs *o)
+{
+    for (int i = 1; i < argc; i++) {
+        int taken = cli_output_option(o, argc, argv, &i);
+        if (taken < 0) return -taken;
+        if (taken) continue;
+        const char *opt = argv[i];
+        const char **slot = strcmp(opt, "--method") == 0   ? &a->method
+                            : strcmp(opt, "--score") == 0  ? &a->score
+                            : strcmp(opt, "--rating") == 0 ? &a->rating
+                                                           : NULL;
+        if (slot || strcmp(opt, "--year") == 0) {
+            if (i + 1 >= argc) return cli_usage_error("target: option '%s' needs a value", opt);
+            const char *v = argv[++i];
+            if (slot) *slot = v;
+            else if (!cli_parse_year(v, &a->year))
+                return cli_usage_error("target: bad year '%s' (%d-%d)", v, ILO_YEAR_MIN, ILO_YEAR_MAX);
+        } else if (opt[0] == '-' && opt[1]) {
+            return cli_usage_error("target: unknown option '%s'", opt);
+        } else if (a->country) {
+            return cli_usage_error("target: unexpected argument '%s'", opt);
+        } else {
+            a->country = opt;
+        }
+    }
+    if (!a->country) return cli_usage_error("target: which country? (e.g. iloscore target KAZ --year 2017 --score 2)");
+    if (!a->year) return cli_usage_error("target: --year Y is required");
+    if (!a->score == !a->rating) return cli_usage_error("target: give either --score S or --rating R");
+    int rc = cli_outputs_finish(o);
+    for (size_t i = 0; !rc && i < o->n; i++)
+        if (o->v[i].format != REP_TEXT && o->v[i].format != REP_JSON)
+            rc = cli_usage_error("target: format %s is not offered (text or json)", rep_format_name(o->v[i].format));
+    return rc;
+}
+
+int cmd_target(cli_env *env, int argc, char **argv)
+{
+    target_args a = {NULL, "sdg-8.8.2", NULL, NULL, 0};
+    cli_outputs o = {NULL, 0, -1};
+    size_t c = 0, method = 0, *sc = NULL;
+    int64_t score_c = 0;
+    ilo_profile *alt = NULL;
+    ilo_target *t = NULL;
+    int rc = parse(argc, argv, &a, &o);
+    if (!rc && a.score && !rep_parse_hundredths(a.score, &score_c))
+        rc = cli_usage_error("target: bad score '%s' (a number from 0, at most two decimals)", a.score);
+    if (!rc) rc = cli_load(env);
+    if (!rc) rc = cli_find_country(env->model, a.country, &c);
+    if (!rc) rc = cli_find_method(env->model, a.method, &method);
+    if (!rc && !(sc = malloc((env->n_scenario_args + 1) * sizeof *sc))) rc = EXIT_INTERNAL;
+    if (!rc) rc = cli_scenarios(env, sc);
+    ilo_profile base = {0};
+    const ilo_profile *p = &base;
+    if (!rc) {
+        base = ilo_profile_baseline(env->model, c);
+        if (env->n_scenario_args) {
+            if (ilo_profile_apply(env->model, c, sc, env->n_scenario_args, &alt, env->ctx) != ILO_OK)
+                rc = cli_report(env->ctx);
+            p = alt;
+        }
+    }
+    if (!rc && ilo_target_new(env->model, p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
+        rc = cli_report(env->ctx);
+    if (!rc) {
+        rep_target_doc doc = {env->model, p, sc, env->n_scenario_args, t};
+        rc = cli_outputs_write(&o, render_target, &doc);
+        if (!rc && t->outcome == ILO_TARGET_UNREACHABLE) rc = EXIT_UNREACHABLE;
+    }
+    ilo_target_free(t);
+    ilo_profile_free(alt);
+    free(sc);
+    cli_outputs_free(&o);
+    return rc;
+}

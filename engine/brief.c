@@ -1,0 +1,361 @@
+/*
+ * brief.c: maps an evaluated country-year onto a trade regime's criteria (US GSP A-E, EU GSP+
+ * conventions) for a trade-review brief: per regime criterion, ratification, score, counts of
+ * coded, clear and not-assessed criteria, the findings behind it, a concern level by the rule
+ * stated in iloscore.h (section 10), and the scenario operations that would address it.
+ *
+ * Everything is computed from the result and the model: the brief evaluates nothing itself, so it
+ * says exactly what the assessment of the same year says, grouped the regime's way.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+_Static_assert(ILO_BRIEF_HIGH_SCORE_C == 200 && ILO_BRIEF_MEDIUM_SCORE_C == 100 && ILO_BRIEF_HIGH_SHARE_PCT == 50 &&
+                   ILO_BRIEF_MEDIUM_SHARE_PCT == 25,
+               "ilo_brief_rule and the `why` texts quote the thresholds: update them together");
+
+const char ilo_brief_rule[] =
+    "The first clause that holds decides. High: an all-encompassing criterion (a general prohibition) "
+    "or a civil-liberties practice criterion (killing, violence, arrest or detention of unionists; "
+    "group " ILO_BRIEF_GRAVE_GROUP ") is coded, or the score over the regime criterion's catalogue "
+    "criteria is 2.00 or more, or half or more of their weight is coded. Medium: the score is 1.00 or "
+    "more, or a quarter or more of the weight is coded. Low: anything else is coded. None: criteria "
+    "were examined in the year and none is coded (criteria not examined stay unknown and are counted). "
+    "Not assessed: no criterion was coded or examined in the year. Outside scope: the regime lists it "
+    "but this engine has no catalogue for it. Scores use the total's normalisation (x 10 / 95) and "
+    "are this project's measure, not published figures; ratification is stated beside and does not "
+    "change the level.";
+
+struct ilo_brief_private {
+    ilo_arena arena;
+};
+
+const char *ilo_concern_name(ilo_concern c)
+{
+    switch (c) {
+    case ILO_CONCERN_OUTSIDE: return "outside scope";
+    case ILO_CONCERN_NOT_ASSESSED: return "not assessed";
+    case ILO_CONCERN_NONE: return "none";
+    case ILO_CONCERN_LOW: return "low";
+    case ILO_CONCERN_MEDIUM: return "medium";
+    case ILO_CONCERN_HIGH: return "high";
+    case ILO_CONCERN__COUNT: break;
+    }
+    return "?";
+}
+
+static bool any(const ilo_bitset *a, const ilo_bitset *b)
+{
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++)
+        if (a->w[w] & b->w[w]) return true;
+    return false;
+}
+
+static bool in_list(const size_t *list, size_t n, size_t v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == v) return true;
+    return false;
+}
+
+void ilo_brief_scope(const ilo_model *m, size_t regime, size_t k, ilo_bitset *out)
+{
+    memset(out, 0, sizeof *out);
+    const ilo_regime_criterion *rc = &m->regimes[regime].criteria[k];
+    if (rc->outside) return;
+    for (size_t i = 0; i < m->n_criteria; i++) {
+        const ilo_criterion *c = &m->criteria[i];
+        if (in_list(rc->conventions, rc->n_conventions, c->convention) &&
+            (rc->n_groups == 0 || in_list(rc->groups, rc->n_groups, c->group)))
+            ilo_bitset_set(out, i);
+    }
+}
+
+static void decide(ilo_brief_measure *ms)
+{
+    /* Integer comparisons on hundredths: the thresholds are exact, as printed. */
+    int64_t score_c = ilo_round2(ms->score);
+    if (ms->n_coded == 0) {
+        if (ms->n_criteria == 0) {
+            ms->concern = ILO_CONCERN_NOT_ASSESSED;
+            ms->why = "its conventions have no criteria in the catalogue";
+        } else if (ms->n_clear == 0) {
+            ms->concern = ILO_CONCERN_NOT_ASSESSED;
+            ms->why = "no criterion coded or examined in the year";
+        } else {
+            ms->concern = ILO_CONCERN_NONE;
+            ms->why = "nothing coded among the criteria examined";
+        }
+        return;
+    }
+    ms->concern = ILO_CONCERN_HIGH;
+    if (ms->all_encompassing) ms->why = "an all-encompassing criterion is coded";
+    else if (ms->grave) ms->why = "a civil-liberties practice criterion is coded";
+    else if (score_c >= ILO_BRIEF_HIGH_SCORE_C) ms->why = "score 2.00 or more";
+    else if (ms->raw_c * 100 >= ms->total_c * ILO_BRIEF_HIGH_SHARE_PCT) ms->why = "half or more of its weight is coded";
+    else {
+        ms->concern = ILO_CONCERN_MEDIUM;
+        if (score_c >= ILO_BRIEF_MEDIUM_SCORE_C) ms->why = "score 1.00 or more";
+        else if (ms->raw_c * 100 >= ms->total_c * ILO_BRIEF_MEDIUM_SHARE_PCT)
+            ms->why = "a quarter or more of its weight is coded";
+        else {
+            ms->concern = ILO_CONCERN_LOW;
+            ms->why = "coded, below the medium thresholds";
+        }
+    }
+}
+
+static void measure_scope(const ilo_model *m, const ilo_bitset *scope, const ilo_result *r, ilo_brief_measure *ms)
+{
+    memset(ms, 0, sizeof *ms);
+    size_t grave = ilo_hash_get(&m->priv->ns[ILO_NS_GROUP], ILO_BRIEF_GRAVE_GROUP);
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(scope, k)) continue;
+        const ilo_criterion *c = &m->criteria[k];
+        ms->n_criteria++;
+        ms->total_c += c->weight_c;
+        switch (ilo_result_status(r, k)) {
+        case ILO_CODED:
+            ms->n_coded++;
+            ms->raw_c += c->weight_c;
+            ms->all_encompassing |= c->all_encompassing;
+            ms->grave |= c->group == grave && c->kind == ILO_PRACTICE;
+            break;
+        case ILO_CLEAR: ms->n_clear++; break;
+        case ILO_NOT_ASSESSED: ms->n_not_assessed++; break;
+        }
+    }
+    ms->score = ilo_normalise(&m->methods[r->method], (double)ms->raw_c / 100.0);
+}
+
+void ilo_brief_measure_of(const ilo_model *m, size_t regime, size_t k, const ilo_result *r, ilo_brief_measure *out)
+{
+    if (m->regimes[regime].criteria[k].outside) {
+        memset(out, 0, sizeof *out);
+        out->concern = ILO_CONCERN_OUTSIDE;
+        out->why = "listed by the regime, outside this engine's scope: not examined";
+        return;
+    }
+    ilo_bitset scope;
+    ilo_brief_scope(m, regime, k, &scope);
+    measure_scope(m, &scope, r, out);
+    decide(out);
+}
+
+void ilo_brief_free(ilo_brief *b)
+{
+    if (!b) return;
+    if (b->priv) {
+        ilo_arena_free(&b->priv->arena);
+        free(b->priv);
+    }
+    free(b);
+}
+
+/* The criteria an operation would take away from the finding's item, within the scope. */
+static bool reform_of(const ilo_model *m, const ilo_op *op, const ilo_finding *fd, const ilo_bitset *scope,
+                      ilo_bitset *removes)
+{
+    ilo_bitset keep = {{0}};
+    if (op->kind == ILO_OP_AMEND)
+        for (size_t i = 0; i < op->n_criteria; i++) ilo_bitset_or(&keep, &m->criteria[op->criteria[i]].implies);
+    bool some = false;
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
+        removes->w[w] = fd->criteria.w[w] & scope->w[w] & ~keep.w[w];
+        some |= removes->w[w] != 0;
+    }
+    return some;
+}
+
+/* Whether op would change the profile's item it: an item that already stops by the operation's
+ * date (repealed or ended earlier, or by this very scenario when it is applied to the profile)
+ * is not changed by it, and the operation is then no reform. */
+static bool op_changes(const ilo_op *op, const ilo_item *it)
+{
+    switch (op->kind) {
+    case ILO_OP_REPEAL: return it->last_day > op->date.first - 1;
+    case ILO_OP_END_INCIDENT: return it->last_day > op->date.last;
+    case ILO_OP_AMEND: return op->date.first <= it->first_day || it->last_day >= op->date.first;
+    case ILO_OP_ADD_PROVISION:
+    case ILO_OP_ADD_INCIDENT: break;
+    }
+    return false;
+}
+
+/* Finds the reforms of verdict v; when `out` is NULL only counts them. */
+static size_t find_reforms(const ilo_model *m, const ilo_profile *p, const ilo_result *r, const ilo_brief_verdict *v,
+                           ilo_brief_reform *out)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < m->n_scenarios; s++) {
+        const ilo_scenario *sc = &m->scenarios[s];
+        if (sc->country != r->country) continue;
+        for (size_t o = 0; o < sc->n_ops; o++) {
+            const ilo_op *op = &sc->ops[o];
+            if (op->kind != ILO_OP_REPEAL && op->kind != ILO_OP_AMEND && op->kind != ILO_OP_END_INCIDENT) continue;
+            const char *id = m->items[op->target].id;
+            for (size_t i = 0; i < v->n_findings; i++) {
+                const ilo_finding *fd = &r->findings[v->findings[i]];
+                if (strcmp(p->items[fd->item].id, id) != 0) continue;
+                if (!op_changes(op, &p->items[fd->item])) break;
+                ilo_bitset removes;
+                if (!reform_of(m, op, fd, &v->scope, &removes)) break;
+                if (out) {
+                    ilo_brief_reform *rf = &out[n];
+                    rf->scenario = s;
+                    rf->op = o;
+                    rf->finding = v->findings[i];
+                    rf->removes = removes;
+                    ilo_bitset others = {{0}};
+                    for (size_t f = 0; f < r->n_findings; f++)
+                        if (f != v->findings[i]) ilo_bitset_or(&others, &r->findings[f].criteria);
+                    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) rf->clears.w[w] = removes.w[w] & ~others.w[w];
+                }
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+/* Searches the smallest repeal set for verdict v (see ilo_brief_target in iloscore.h). The
+ * profile is restricted to the items coding its criteria, each coding only those, so that the
+ * restricted profile's score is the regime criterion's score. */
+static ilo_status target_of(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_arena *a,
+                            ilo_brief_verdict *v)
+{
+    ilo_brief_target *bt = &v->target;
+    if (v->measure.n_coded == 0) return ILO_OK;
+    ilo_item *items = malloc((p->n_items + 1) * sizeof *items);
+    size_t *from = malloc((p->n_items + 1) * sizeof *from);
+    ilo_result *after = ilo_result_new(m);
+    ilo_ctx *tctx = ilo_ctx_new();
+    ilo_target *t = NULL;
+    ilo_status st = items && from && after && tctx ? ILO_OK : ILO_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; st == ILO_OK && i < p->n_items; i++) {
+        if (!any(&p->items[i].coded, &v->scope)) continue;
+        items[n] = p->items[i];
+        for (size_t w = 0; w < ILO_BITSET_WORDS; w++) items[n].coded.w[w] &= v->scope.w[w];
+        from[n++] = i;
+    }
+    ilo_profile q = {p->country, items, n, NULL};
+    if (st == ILO_OK) st = ilo_target_new(m, &q, r->method, r->year, 0, NULL, &t, tctx);
+    if (st == ILO_OK && t->outcome == ILO_TARGET_UNREACHABLE && t->why == ILO_TARGET_WHY_PRACTICE) {
+        int64_t floor_c = ilo_round2(t->score_floor);
+        ilo_target_free(t);
+        t = NULL;
+        st = ilo_target_new(m, &q, r->method, r->year, floor_c, NULL, &t, tctx);
+    }
+    if (st == ILO_ERR_LIMIT) {
+        bt->status = ILO_BRIEF_TARGET_LIMIT;
+        st = ILO_OK;
+    } else if (st == ILO_OK && t->outcome == ILO_TARGET_UNREACHABLE) {
+        bt->status = ILO_BRIEF_TARGET_FORCED;
+    } else if (st == ILO_OK) {
+        bt->n_repeal = t->n_repeal;
+        if (t->n_repeal && !(bt->repeal = ilo_arena_alloc(a, t->n_repeal * sizeof *bt->repeal))) st = ILO_ERR_NOMEM;
+        /* The measure after: the restricted profile evaluated again without the repealed items
+         * (kept in order, so the ascending target indices are dropped as they come). The status
+         * follows from it rather than from the search's outcome, so that a criterion of zero
+         * weight left coded is never reported as cleared. */
+        size_t kept = 0, j = 0;
+        for (size_t i = 0; st == ILO_OK && i < n; i++) {
+            if (j < t->n_repeal && t->repeal[j] == i) {
+                bt->repeal[j++] = from[i];
+                continue;
+            }
+            items[kept++] = items[i];
+        }
+        ilo_profile q2 = {p->country, items, kept, NULL};
+        if (st == ILO_OK) st = ilo_eval(m, &q2, r->method, r->year, after, tctx);
+        if (st == ILO_OK) {
+            measure_scope(m, &v->scope, after, &bt->after);
+            decide(&bt->after);
+            bt->status = bt->after.n_coded == 0 ? ILO_BRIEF_TARGET_CLEARS
+                         : bt->n_repeal         ? ILO_BRIEF_TARGET_PARTIAL
+                                                : ILO_BRIEF_TARGET_PRACTICE;
+        }
+    }
+    ilo_target_free(t);
+    ilo_ctx_free(tctx);
+    ilo_result_free(after);
+    free(items);
+    free(from);
+    return st;
+}
+
+static ilo_status fill_verdict(const ilo_model *m, const ilo_profile *p, const ilo_result *r, size_t regime, size_t k,
+                               ilo_arena *a, ilo_brief_verdict *v)
+{
+    const ilo_regime_criterion *rc = &m->regimes[regime].criteria[k];
+    v->criterion = k;
+    ilo_brief_measure_of(m, regime, k, r, &v->measure);
+    ilo_brief_scope(m, regime, k, &v->scope);
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) v->coded.w[w] = v->scope.w[w] & r->coded.w[w];
+    if (rc->n_conventions) {
+        v->ratified = ilo_arena_alloc(a, rc->n_conventions * sizeof *v->ratified);
+        if (!v->ratified) return ILO_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < rc->n_conventions; i++) {
+        v->ratified[i] = ilo_country_ratified(m, r->country, rc->conventions[i], r->year);
+        if (v->ratified[i] == ILO_RAT_NOT_RATIFIED || v->ratified[i] == ILO_RAT_DENOUNCED) v->n_unratified++;
+        else if (v->ratified[i] == ILO_RAT_NONE) v->n_unknown_ratification++;
+    }
+    for (size_t f = 0; f < r->n_findings; f++) v->n_findings += any(&r->findings[f].criteria, &v->coded);
+    if (v->n_findings) {
+        v->findings = ilo_arena_alloc(a, v->n_findings * sizeof *v->findings);
+        if (!v->findings) return ILO_ERR_NOMEM;
+        size_t n = 0;
+        for (size_t f = 0; f < r->n_findings; f++)
+            if (any(&r->findings[f].criteria, &v->coded)) v->findings[n++] = f;
+    }
+    v->n_reforms = find_reforms(m, p, r, v, NULL);
+    if (v->n_reforms) {
+        v->reforms = ilo_arena_alloc(a, v->n_reforms * sizeof *v->reforms);
+        if (!v->reforms) return ILO_ERR_NOMEM;
+        find_reforms(m, p, r, v, v->reforms);
+    }
+    return target_of(m, p, r, a, v);
+}
+
+ilo_status ilo_brief_new(const ilo_model *m, const ilo_profile *p, const ilo_result *r, size_t regime, ilo_brief **out,
+                         ilo_ctx *ctx)
+{
+    *out = NULL;
+    if (regime >= m->n_regimes) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such regime");
+    if (r->country != p->country || r->country >= m->n_countries)
+        return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "the result is not an evaluation of the profile");
+    ilo_brief *b = calloc(1, sizeof *b);
+    if (!b || !(b->priv = calloc(1, sizeof *b->priv))) {
+        free(b);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    const ilo_regime *rg = &m->regimes[regime];
+    b->regime = regime;
+    b->result = r;
+    b->n_verdicts = rg->n_criteria;
+    b->worst = ILO_CONCERN_NOT_ASSESSED;
+    if (rg->n_criteria && !(b->verdicts = ilo_arena_alloc(&b->priv->arena, rg->n_criteria * sizeof *b->verdicts))) {
+        ilo_brief_free(b);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t k = 0; k < rg->n_criteria; k++) {
+        ilo_brief_verdict *v = &b->verdicts[k];
+        ilo_status st = fill_verdict(m, p, r, regime, k, &b->priv->arena, v);
+        if (st != ILO_OK) {
+            ilo_brief_free(b);
+            if (st == ILO_ERR_NOMEM) return ilo_ctx_set(ctx, st, NULL, 0, "out of memory");
+            return ilo_ctx_set(ctx, st, NULL, 0, "the repeal search failed for regime criterion \"%s\"",
+                               rg->criteria[k].id);
+        }
+        b->count[v->measure.concern]++;
+        if (v->measure.concern >= ILO_CONCERN_NONE && (b->worst < ILO_CONCERN_NONE || v->measure.concern > b->worst))
+            b->worst = v->measure.concern;
+    }
+    *out = b;
+    return ILO_OK;
+}

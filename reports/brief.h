@@ -1,0 +1,66 @@
+/*
+ * brief.h: what the five brief renderers share and report.h does not show: which findings,
+ * events and years a brief shows, how its sources are numbered, and the sentences every format
+ * says alike (written as plain text into a buffer; each format escapes them its own way).
+ * Not installed; not for cli/.
+ */
+#ifndef ILO_REPORTS_BRIEF_H
+#define ILO_REPORTS_BRIEF_H
+
+#include "internal.h"
+
+typedef struct rep_brief_view {
+    rep_cites cites;      /* regime sources, findings', events', published figures' */
+    size_t *findings;     /* the result's findings that code a criterion of an in-scope regime
+                             criterion, in the result's order (largest share first) */
+    size_t n_findings;
+    size_t *fnum;         /* per result finding: its number in the brief (F1 = 1), 0 if not shown */
+    size_t *events;       /* country events of the ILO supervisory bodies dated from..year, by date */
+    size_t n_events;
+    size_t *trade;        /* country events of kinds trade and eu dated from..year, by date */
+    size_t n_trade;
+    int from, year;       /* the years the brief looks back on: the trend's first year (or the
+                             year, without a trend) to the year */
+    size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
+    size_t n_scenarios;
+} rep_brief_view;
+
+/* Builds the view of doc; false when out of memory (then nothing is left to free). */
+bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc);
+void rep_brief_view_free(rep_brief_view *v);
+
+/* The regime of doc and the regime criterion of verdict vd. */
+const ilo_regime *rep_brief_regime(const rep_brief_doc *doc);
+const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc, const ilo_brief_verdict *vd);
+/* Whether finding f (index into the result's findings) bears on verdict vd. */
+bool rep_brief_touches(const ilo_brief_verdict *vd, size_t f);
+
+/* Plain-text pieces, appended to b (not escaped: the caller escapes the whole). */
+/* "C087 ratified, C098 ratified" (status at the end of the year); "" when it has none. */
+void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const ilo_brief_verdict *vd);
+/* "3 coded, 1 clear, 0 not assessed of 4". */
+void rep_brief_counts(rep_buf *b, const ilo_brief_measure *ms);
+/* Ids of the criteria in set, in catalogue order, separated by ", "; "none" when empty. */
+void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set);
+/* Where an item comes from: "Trade Union Act No. 1 of 2014, s. 10; in force from 2014-07-01" or
+ * "2018-01-15; Capital; who: Union B". */
+void rep_brief_item_where(rep_buf *b, const ilo_item *it);
+/* A scenario the reforms cite: "ID (effective DATE): TITLE". */
+void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario);
+/* A scenario operation that addresses a concern, as one sentence. */
+void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_reform *rf);
+/* The repeal search of a verdict, as one sentence ("" when it has nothing coded). */
+void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_verdict *vd);
+/* The bottom line: the overall score, the change since the year before, and the count of
+ * criteria per concern level, as sentences. */
+void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc);
+/* The source kinds the method admits, "ilo-ceacr, ilo-cas, ...". */
+void rep_brief_admissible(rep_buf *b, const ilo_method *me);
+
+/* The ILO's own caveat, quoted (without quotation marks), and who says it. */
+extern const char rep_brief_ilo_quote[];
+extern const char rep_brief_ilo_quote_source[];
+/* The caveat paragraphs in this project's words; the last is NULL. */
+extern const char *const rep_brief_caveats[];
+
+#endif

@@ -1,0 +1,397 @@
+/*
+ * csv.c: long ("tidy") CSV, RFC 4180: one row per country, year, method and measure, under the
+ * header country,year,method,measure,value. Fields are quoted as RFC 4180 says, only when they
+ * must be; lines end in LF, which every CSV reader accepts and which keeps the file friendly to
+ * grep, cut and awk (the one departure from the RFC's CRLF). Measures (docs/reports.md): score, raw, law, practice, rating,
+ * criteria:coded|clear|not_assessed, convention:ID, group:ID, share:ITEM, published:MEASURE,
+ * change, trend:from|slope|slope_se|direction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+static const char header[] = "country,year,method,measure,value\n";
+
+typedef struct row_ctx {
+    rep_buf *b;
+    const char *country, *method;
+} row_ctx;
+
+/* The fixed part of a row up to the measure; the caller writes the value and ends the row. */
+static void start(const row_ctx *x, int year, const char *measure, const char *suffix)
+{
+    rep_put_csv(x->b, x->country);
+    rep_buf_printf(x->b, ",%d,", year);
+    rep_put_csv(x->b, x->method);
+    rep_buf_putc(x->b, ',');
+    if (suffix) {
+        /* Quoting is decided on the whole field, so it is composed first. */
+        rep_buf field = REP_BUF_INIT;
+        rep_buf_puts(&field, measure);
+        rep_buf_puts(&field, suffix);
+        if (field.failed) x->b->failed = true;
+        rep_put_csv(x->b, field.data);
+        rep_buf_free(&field);
+    } else {
+        rep_put_csv(x->b, measure);
+    }
+    rep_buf_putc(x->b, ',');
+}
+
+static void end(const row_ctx *x) { rep_buf_putc(x->b, '\n'); }
+
+static void row_c(const row_ctx *x, int year, const char *measure, const char *suffix, int64_t c)
+{
+    start(x, year, measure, suffix);
+    rep_buf_hundredths(x->b, c);
+    end(x);
+}
+
+static void row_s(const row_ctx *x, int year, const char *measure, const char *suffix, const char *value)
+{
+    start(x, year, measure, suffix);
+    rep_put_csv(x->b, value);
+    end(x);
+}
+
+
+static void row_n(const row_ctx *x, int year, const char *measure, long long n)
+{
+    start(x, year, measure, NULL);
+    rep_buf_printf(x->b, "%lld", n);
+    end(x);
+}
+
+/* The rows every year has: score, raw, law, practice, rating, published figures. */
+static void year_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r)
+{
+    const ilo_band *band = rep_band(m, r);
+    row_c(x, r->year, "score", NULL, rep_score_c(r));
+    row_c(x, r->year, "raw", NULL, r->raw_c);
+    row_c(x, r->year, "law", NULL, ilo_round2(r->law));
+    row_c(x, r->year, "practice", NULL, ilo_round2(r->practice));
+    if (band) row_s(x, r->year, "rating", NULL, band->rating);
+    size_t n[3];
+    rep_status_counts(m, r, n);
+    row_n(x, r->year, "criteria:coded", (long long)n[ILO_CODED]);
+    row_n(x, r->year, "criteria:clear", (long long)n[ILO_CLEAR]);
+    row_n(x, r->year, "criteria:not_assessed", (long long)n[ILO_NOT_ASSESSED]);
+}
+
+static void published_rows(const row_ctx *x, const ilo_model *m, size_t country, int year)
+{
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        if (p) row_s(x, year, "published:", rep_measures[k], p->value);
+    }
+}
+
+static void parts_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r)
+{
+    for (size_t k = 0; k < m->n_conventions; k++)
+        row_c(x, r->year, "convention:", m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
+    for (size_t k = 0; k < m->n_groups; k++)
+        row_c(x, r->year, "group:", m->groups[k].id, ilo_round2(ilo_result_group_score(m, r, k)));
+}
+
+static void trend_rows(const row_ctx *x, const ilo_trend *t)
+{
+    start(x, t->to, "trend:from", NULL);
+    rep_buf_printf(x->b, "%d", t->from);
+    end(x);
+    start(x, t->to, "trend:slope", NULL);
+    rep_buf_fixed(x->b, t->slope, 6, "");
+    end(x);
+    start(x, t->to, "trend:slope_se", NULL);
+    rep_buf_fixed(x->b, t->slope_se, 6, "");
+    end(x);
+    row_s(x, t->to, "trend:direction", NULL, ilo_direction_name(t->direction));
+}
+
+void rep_csv_assessment(rep_buf *b, const rep_assessment *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    row_ctx x = {b, m->countries[r->country].code, m->methods[r->method].id};
+    rep_buf_puts(b, header);
+    year_rows(&x, m, r);
+    parts_rows(&x, m, r);
+    for (size_t i = 0; i < r->n_findings; i++)
+        row_c(&x, r->year, "share:", doc->profile->items[r->findings[i].item].id, r->findings[i].share_c);
+    published_rows(&x, m, r->country, r->year);
+    if (!doc->trend) return;
+    /* The years before, as their own rows; the assessed year is already above. */
+    for (size_t i = 0; i < doc->trend->n; i++) {
+        const ilo_result *y = doc->trend->years[i];
+        if (y->year == r->year) continue;
+        year_rows(&x, m, y);
+        published_rows(&x, m, r->country, y->year);
+    }
+    trend_rows(&x, doc->trend);
+}
+
+void rep_csv_trend(rep_buf *b, const rep_trend_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_trend *t = doc->trend;
+    size_t country = doc->profile->country;
+    row_ctx x = {b, m->countries[country].code, m->methods[t->years[0]->method].id};
+    rep_buf_puts(b, header);
+    for (size_t i = 0; i < t->n; i++) {
+        const ilo_result *r = t->years[i];
+        year_rows(&x, m, r);
+        parts_rows(&x, m, r);
+        if (i > 0) row_c(&x, r->year, "change", NULL, rep_score_c(r) - rep_score_c(t->years[i - 1]));
+        published_rows(&x, m, country, r->year);
+    }
+    trend_rows(&x, t);
+}
+
+/* ---- the scenario comparison (reports/compare.c) ----
+ * Measures: baseline:M, scenario:M and delta:M for M in score, raw, law, practice and
+ * convention:ID; baseline:rating, scenario:rating, rating_changed (0 or 1); finding:removed:ID,
+ * finding:added:ID, finding:changed:ID (value: the share in the baseline, the scenario and the
+ * scenario); criterion:stopped:ID and criterion:started:ID (value: the weight); applied:N (value: the
+ * id of the N-th scenario applied, in the first year's rows). */
+#include <stdio.h>
+
+static void side_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r, const char *side)
+{
+    char meas[64];
+    static const char *const names[] = {"score", "raw", "law", "practice"};
+    int64_t v[] = {rep_score_c(r), r->raw_c, ilo_round2(r->law), ilo_round2(r->practice)};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(meas, sizeof meas, "%s:", side);
+        row_c(x, r->year, meas, names[i], v[i]);
+    }
+    snprintf(meas, sizeof meas, "%s:convention:", side);
+    for (size_t k = 0; k < m->n_conventions; k++)
+        row_c(x, r->year, meas, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
+    const ilo_band *band = rep_band(m, r);
+    snprintf(meas, sizeof meas, "%s:", side);
+    if (band) row_s(x, r->year, meas, "rating", band->rating);
+}
+
+static void delta_rows(const row_ctx *x, const ilo_model *m, const ilo_result *rb, const ilo_result *ra)
+{
+    row_c(x, rb->year, "delta:", "score", rep_score_c(ra) - rep_score_c(rb));
+    row_c(x, rb->year, "delta:", "raw", ra->raw_c - rb->raw_c);
+    row_c(x, rb->year, "delta:", "law", ilo_round2(ra->law) - ilo_round2(rb->law));
+    row_c(x, rb->year, "delta:", "practice", ilo_round2(ra->practice) - ilo_round2(rb->practice));
+    for (size_t k = 0; k < m->n_conventions; k++)
+        row_c(x, rb->year, "delta:convention:", m->conventions[k].id,
+              ilo_round2(ilo_result_convention_score(m, ra, k)) - ilo_round2(ilo_result_convention_score(m, rb, k)));
+    row_n(x, rb->year, "rating_changed", rep_band(m, rb) != rep_band(m, ra));
+}
+
+void rep_csv_comparison(rep_buf *b, const rep_comparison *doc)
+{
+    static const char *const kinds[] = {"finding:removed:", "finding:added:", "finding:changed:"};
+    const ilo_model *m = doc->model;
+    row_ctx x = {b, m->countries[doc->baseline->country].code, m->methods[doc->base->years[0]->method].id};
+    rep_buf_puts(b, header);
+    for (size_t i = 0; i < doc->n_scenarios; i++) {
+        char meas[32];
+        snprintf(meas, sizeof meas, "applied:%zu", i + 1);
+        row_s(&x, doc->base->from, meas, NULL, m->scenarios[doc->scenarios[i]].id);
+    }
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        side_rows(&x, m, rb, "baseline");
+        side_rows(&x, m, ra, "scenario");
+        delta_rows(&x, m, rb, ra);
+        rep_year_diff d;
+        if (!rep_year_diff_of(doc, i, &d)) {
+            b->failed = true;
+            return;
+        }
+        for (size_t k = 0; k < d.n; k++) {
+            const rep_change *ch = &d.changes[k];
+            const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
+            row_c(&x, rb->year, kinds[ch->kind], it->id, ch->alt ? ch->alt->share_c : ch->base->share_c);
+        }
+        for (size_t k = 0; k < m->n_criteria; k++)
+            if (ilo_bitset_has(&d.stopped, k)) row_c(&x, rb->year, "criterion:stopped:", m->criteria[k].id, m->criteria[k].weight_c);
+        for (size_t k = 0; k < m->n_criteria; k++)
+            if (ilo_bitset_has(&d.started, k)) row_c(&x, rb->year, "criterion:started:", m->criteria[k].id, m->criteria[k].weight_c);
+        rep_year_diff_free(&d);
+    }
+}
+
+#include "brief.h"
+
+/* ---- the trade-review brief ---- */
+
+/* Rows of one regime criterion in one year: brief:ID:concern, and unless it is outside scope or
+ * not assessed brief:ID:score; in the brief's year also brief:ID:coded|clear|not_assessed and
+ * brief:ID:ratification:CONVENTION. Concern levels as in JSON (not_assessed, outside_scope...). */
+static void brief_csv_rows(const row_ctx *x, const rep_brief_doc *doc, const ilo_brief_verdict *vd,
+                           const ilo_result *r, bool full)
+{
+    static const char *const ids[ILO_CONCERN__COUNT] = {"outside_scope", "not_assessed", "none", "low", "medium", "high"};
+    const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+    ilo_brief_measure ms;
+    ilo_brief_measure_of(doc->model, doc->brief->regime, vd->criterion, r, &ms);
+    rep_buf measure = REP_BUF_INIT;
+    rep_buf_printf(&measure, "brief:%s:", rc->id);
+    const char *mp = measure.data ? measure.data : "brief:";
+    row_s(x, r->year, mp, "concern", ids[ms.concern]);
+    if (ms.concern != ILO_CONCERN_OUTSIDE && ms.concern != ILO_CONCERN_NOT_ASSESSED)
+        row_c(x, r->year, mp, "score", ilo_round2(ms.score));
+    if (full) {
+        if (ms.concern != ILO_CONCERN_OUTSIDE) {
+            start(x, r->year, mp, "coded");
+            rep_buf_printf(x->b, "%zu", ms.n_coded);
+            end(x);
+            start(x, r->year, mp, "clear");
+            rep_buf_printf(x->b, "%zu", ms.n_clear);
+            end(x);
+            start(x, r->year, mp, "not_assessed");
+            rep_buf_printf(x->b, "%zu", ms.n_not_assessed);
+            end(x);
+        }
+        for (size_t i = 0; i < rc->n_conventions; i++) {
+            rep_buf suffix = REP_BUF_INIT;
+            rep_buf_printf(&suffix, "ratification:%s", doc->model->conventions[rc->conventions[i]].id);
+            row_s(x, r->year, mp, suffix.data ? suffix.data : "ratification",
+                  rep_ratification(doc->model, r->country, rc->conventions[i], r->year));
+            if (suffix.failed) x->b->failed = true;
+            rep_buf_free(&suffix);
+        }
+    }
+    if (measure.failed) x->b->failed = true;
+    rep_buf_free(&measure);
+}
+
+void rep_csv_brief(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    row_ctx x = {b, m->countries[r->country].code, m->methods[r->method].id};
+    rep_buf_puts(b, header);
+    year_rows(&x, m, r);
+    published_rows(&x, m, r->country, r->year);
+    row_s(&x, r->year, "brief:regime", NULL, rep_brief_regime(doc)->id);
+    for (size_t k = 0; k < br->n_verdicts; k++) brief_csv_rows(&x, doc, &br->verdicts[k], r, true);
+    if (!doc->trend) return;
+    for (size_t i = 0; i < doc->trend->n; i++) {
+        const ilo_result *y = doc->trend->years[i];
+        if (y->year == r->year) continue;
+        year_rows(&x, m, y);
+        published_rows(&x, m, r->country, y->year);
+        for (size_t k = 0; k < br->n_verdicts; k++)
+            if (br->verdicts[k].measure.concern != ILO_CONCERN_OUTSIDE) brief_csv_rows(&x, doc, &br->verdicts[k], y, false);
+    }
+    trend_rows(&x, doc->trend);
+}
+
+/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ----
+ * Rank rows: status (ranked, not_assessed), rank, tied, score, raw, rating, published:MEASURE.
+ * Sensitivity rows: status, score, score:p5|p50|p95, with all also rank, rank:p5|p50|p95; then
+ * leave_out:GROUP (the impact; empty when nothing of the group is coded) and the parameters
+ * draws, seed, spread_percent, on rows whose country (with all) or year (one country) is empty. */
+
+static void row_fixed(const row_ctx *x, int year, const char *measure, const char *suffix, double v, int decimals)
+{
+    start(x, year, measure, suffix);
+    rep_buf_fixed(x->b, v, decimals, "");
+    end(x);
+}
+
+/* A row with an empty year (the country's over all its years, or the document's parameters). */
+static void row_noyear(const row_ctx *x, const char *measure, const char *suffix, const char *value)
+{
+    rep_put_csv(x->b, x->country);
+    rep_buf_puts(x->b, ",,");
+    rep_put_csv(x->b, x->method);
+    rep_buf_putc(x->b, ',');
+    rep_buf field = REP_BUF_INIT;
+    rep_buf_puts(&field, measure);
+    if (suffix) rep_buf_puts(&field, suffix);
+    if (field.failed) x->b->failed = true;
+    rep_put_csv(x->b, field.data);
+    rep_buf_free(&field);
+    rep_buf_putc(x->b, ',');
+    rep_put_csv(x->b, value);
+    end(x);
+}
+
+void rep_csv_rank(rep_buf *b, const rep_rank_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_ranking *r = doc->ranking;
+    const ilo_method *me = &m->methods[r->method];
+    rep_buf_puts(b, header);
+    for (size_t i = 0; i < r->n; i++) {
+        const ilo_rank_entry *e = &r->entries[i];
+        row_ctx x = {b, m->countries[e->country].code, me->id};
+        row_s(&x, r->year, "status", NULL, e->assessed ? "ranked" : "not_assessed");
+        if (e->assessed) {
+            row_n(&x, r->year, "rank", (long long)e->rank);
+            row_n(&x, r->year, "tied", (long long)e->tied);
+            row_c(&x, r->year, "score", NULL, ilo_round2(e->score));
+            row_c(&x, r->year, "raw", NULL, e->raw_c);
+            if (e->band < me->n_bands) row_s(&x, r->year, "rating", NULL, me->bands[e->band].rating);
+        }
+        published_rows(&x, m, e->country, r->year);
+    }
+}
+
+void rep_csv_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_sensitivity *s = doc->sens;
+    const ilo_sens_opts *o = &s->opts;
+    const char *method = m->methods[o->method].id;
+    size_t *order = rep_sens_order(m, s);
+    if (!order) {
+        b->failed = true;
+        return;
+    }
+    rep_buf_puts(b, header);
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        row_ctx x = {b, m->countries[un->country].code, method};
+        row_s(&x, un->year, "status", NULL, un->assessed ? (o->all ? "ranked" : "assessed") : "not_assessed");
+        if (!un->assessed) continue;
+        row_c(&x, un->year, "score", NULL, ilo_round2(un->score));
+        row_fixed(&x, un->year, "score:", "p5", un->p5, 4);
+        row_fixed(&x, un->year, "score:", "p50", un->p50, 4);
+        row_fixed(&x, un->year, "score:", "p95", un->p95, 4);
+        if (o->all) {
+            row_n(&x, un->year, "rank", (long long)un->rank);
+            row_fixed(&x, un->year, "rank:", "p5", un->rank_p5, 2);
+            row_fixed(&x, un->year, "rank:", "p50", un->rank_p50, 2);
+            row_fixed(&x, un->year, "rank:", "p95", un->rank_p95, 2);
+        }
+    }
+    free(order);
+    row_ctx x = {b, o->all ? "" : m->countries[o->country].code, method};
+    for (size_t g = 0; g < s->n_groups; g++) {
+        const ilo_sens_group *sg = &s->groups[g];
+        rep_buf v = REP_BUF_INIT;
+        if (sg->coded) rep_buf_fixed(&v, sg->impact, 4, "");
+        if (v.failed) b->failed = true;
+        if (o->all) {
+            start(&x, o->from, "leave_out:", m->groups[sg->group].id);
+            rep_buf_puts(b, v.data ? v.data : "");
+            end(&x);
+        } else {
+            row_noyear(&x, "leave_out:", m->groups[sg->group].id, v.data ? v.data : "");
+        }
+        rep_buf_free(&v);
+    }
+    row_ctx p = {b, "", method};
+    char v[32];
+    snprintf(v, sizeof v, "%zu", o->draws);
+    row_noyear(&p, "draws", NULL, v);
+    snprintf(v, sizeof v, "%llu", (unsigned long long)o->seed);
+    row_noyear(&p, "seed", NULL, v);
+    rep_buf t = REP_BUF_INIT;
+    rep_buf_fixed(&t, o->spread, 2, "");
+    if (t.failed) b->failed = true;
+    row_noyear(&p, "spread_percent", NULL, t.data ? t.data : "");
+    rep_buf_free(&t);
+}

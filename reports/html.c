@@ -1,0 +1,1578 @@
+/*
+ * html.c: one self-contained HTML page: inline CSS (with print rules), an inline SVG line chart
+ * of the score over the years beside the published SDG 8.8.2 series, the tables and the sources
+ * with their links. No script, no external asset, so it can be mailed, archived and printed.
+ *
+ * Text goes through rep_put_html(), attribute values through rep_put_html_attr(), and only
+ * http(s) addresses become links. Chart coordinates are printed with rep_buf_fixed(), never
+ * with a locale-dependent printf.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The chart's colours, used nowhere else on the page: tests/html/run.sh finds the chart in a
+ * screenshot by these exact pixel values. */
+#define COMPUTED_COLOUR "#1f5fa8"
+#define PUBLISHED_COLOUR "#c2410c"
+
+static const char css[] =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;"
+    "max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.45}\n"
+    "h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}\n"
+    "h3{font-size:1.05rem}p.meta{color:#444;margin-top:0}\n"
+    "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}\n"
+    "th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}\n"
+    "th{background:#f2f2f2}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    ".cards{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}\n"
+    ".score{font-size:2.2rem;font-weight:700}.published th{background:#fff4ec}\n"
+    "code{font-size:.88em}.note{color:#555;font-size:.9rem}.crit{font-weight:700}\n"
+    ".caution{border-left:4px solid #b45309;padding:.3rem .6rem;background:#fff4ec;max-width:36rem}\n"
+    "svg text{font-family:inherit;font-size:12px;fill:#333}\n"
+    "ol.sources li{margin-bottom:.3rem}a{color:#0b4f8a}\n"
+    "@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}"
+    "table,figure,tr{break-inside:avoid}a{color:#000;text-decoration:none}"
+    "ol.sources a::after{content:' <' attr(href) '>';font-size:8pt;word-break:break-all}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+static void put_c(rep_buf *b, int64_t c) { rep_buf_hundredths(b, c); }
+
+static void tag_text(rep_buf *b, const char *tag, const char *text)
+{
+    rep_buf_printf(b, "<%s>", tag);
+    rep_put_html(b, text);
+    rep_buf_printf(b, "</%s>", tag);
+}
+
+static void sources_ref(rep_buf *b, const rep_cites *c, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, "%s<a href=\"#src-%zu\">[%zu]</a>", i ? " " : "", c->num[src[i]], c->num[src[i]]);
+}
+
+static const char *rating_of(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_band *band = rep_band(m, r);
+    return band ? band->rating : "-";
+}
+
+static void page_start(rep_buf *b, const ilo_model *m, size_t country, const char *what)
+{
+    const ilo_country *co = &m->countries[country];
+    rep_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    rep_put_html(b, co->name);
+    rep_buf_printf(b, " (%s), %s: iloscore</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", co->code,
+                   what, css);
+    rep_put_html(b, co->name);
+    rep_buf_printf(b, " (%s), %s</h1>\n", co->code, what);
+}
+
+static void meta(rep_buf *b, const ilo_model *m, size_t country, size_t method, const char *profile)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "<p class=\"meta\">Compliance with ILO conventions on freedom of association and collective "
+                    "bargaining.<br>Method: ");
+    rep_put_html(b, me->title);
+    rep_buf_puts(b, " (<code>");
+    rep_put_html(b, me->id);
+    rep_buf_printf(b, "</code>), %s window. Profile: ", rep_window_name(me->window));
+    rep_put_html(b, rep_profile_name(profile));
+    rep_buf_puts(b, ".");
+    if (m->countries[country].synthetic) rep_buf_puts(b, " <strong>A synthetic country, not a real one.</strong>");
+    rep_buf_puts(b, "</p>\n</header>\n");
+}
+
+/* ---- the chart ---- */
+
+enum { CW = 760, CH = 330, LEFT = 56, RIGHT = 24, TOP = 56, BOTTOM = 44 };
+
+typedef struct axes {
+    int from, to;
+    double scale;
+} axes;
+
+static double x_of(const axes *a, int year)
+{
+    double pw = CW - LEFT - RIGHT;
+    if (a->to == a->from) return LEFT + pw / 2;
+    return LEFT + pw * (year - a->from) / (double)(a->to - a->from);
+}
+
+static double y_of(const axes *a, double v)
+{
+    double ph = CH - TOP - BOTTOM;
+    if (v > a->scale) v = a->scale;
+    if (v < 0) v = 0;
+    return TOP + ph * (1.0 - v / a->scale);
+}
+
+static void xy(rep_buf *b, double x, double y)
+{
+    rep_buf_fixed(b, x, 1, "0");
+    rep_buf_putc(b, ',');
+    rep_buf_fixed(b, y, 1, "0");
+}
+
+static void grid(rep_buf *b, const axes *a)
+{
+    for (int k = 0; k <= 5; k++) {
+        double v = a->scale * k / 5, y = y_of(a, v);
+        rep_buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"", LEFT, CW - RIGHT);
+        rep_buf_fixed(b, y, 1, "0");
+        rep_buf_puts(b, "\" y2=\"");
+        rep_buf_fixed(b, y, 1, "0");
+        rep_buf_printf(b, "\" stroke=\"#dddddd\" stroke-width=\"1\"/><text x=\"%d\" y=\"", LEFT - 8);
+        rep_buf_fixed(b, y + 4, 1, "0");
+        rep_buf_puts(b, "\" text-anchor=\"end\">");
+        rep_buf_fixed(b, v, 0, "");
+        rep_buf_puts(b, "</text>\n");
+    }
+    int step = (a->to - a->from) / 12 + 1;
+    for (int y = a->from; y <= a->to; y += step) {
+        rep_buf_puts(b, "<text x=\"");
+        rep_buf_fixed(b, x_of(a, y), 1, "0");
+        rep_buf_printf(b, "\" y=\"%d\" text-anchor=\"middle\">%d</text>\n", CH - BOTTOM + 20, y);
+    }
+    rep_buf_printf(b, "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">score (0 best)</text>\n",
+                   TOP + (CH - TOP - BOTTOM) / 2, TOP + (CH - TOP - BOTTOM) / 2);
+}
+
+static void legend(rep_buf *b)
+{
+    rep_buf_printf(b,
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"20\" y2=\"20\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"3\"/>"
+                   "<circle cx=\"%d\" cy=\"20\" r=\"4.5\" fill=\"" COMPUTED_COLOUR "\"/>"
+                   "<text x=\"%d\" y=\"24\">Computed score (this method)</text>\n",
+                   LEFT, LEFT + 36, LEFT + 18, LEFT + 44);
+    rep_buf_printf(b,
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"20\" y2=\"20\" stroke=\"" PUBLISHED_COLOUR "\" stroke-width=\"2\" "
+                   "stroke-dasharray=\"7 5\"/><rect x=\"%d\" y=\"16\" width=\"8\" height=\"8\" fill=\"none\" "
+                   "stroke=\"" PUBLISHED_COLOUR "\" stroke-width=\"2\"/>"
+                   "<text x=\"%d\" y=\"24\">Published SDG 8.8.2 score (as published, not computed)</text>\n",
+                   LEFT + 280, LEFT + 316, LEFT + 294, LEFT + 324);
+}
+
+/* The computed scores: a solid line, a dot on each year; hollow where nothing was assessed. */
+static void computed_series(rep_buf *b, const axes *a, const ilo_model *m, const ilo_result *const *years, size_t n)
+{
+    rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"3\" points=\"");
+    for (size_t i = 0; i < n; i++) {
+        if (i) rep_buf_putc(b, ' ');
+        xy(b, x_of(a, years[i]->year), y_of(a, rep_score_c(years[i]) / 100.0));
+    }
+    rep_buf_puts(b, "\"/>\n");
+    for (size_t i = 0; i < n; i++) {
+        double x = x_of(a, years[i]->year), y = y_of(a, rep_score_c(years[i]) / 100.0);
+        rep_buf_puts(b, "<circle cx=\"");
+        rep_buf_fixed(b, x, 1, "0");
+        rep_buf_puts(b, "\" cy=\"");
+        rep_buf_fixed(b, y, 1, "0");
+        size_t st[3];
+        rep_status_counts(m, years[i], st);
+        rep_buf_puts(b, st[ILO_NOT_ASSESSED] == m->n_criteria
+                            ? "\" r=\"4.5\" fill=\"#ffffff\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"2\"/><text x=\""
+                            : "\" r=\"4.5\" fill=\"" COMPUTED_COLOUR "\"/><text x=\"");
+        rep_buf_fixed(b, x, 1, "0");
+        rep_buf_puts(b, "\" y=\"");
+        rep_buf_fixed(b, y - 10, 1, "0");
+        rep_buf_puts(b, "\" text-anchor=\"middle\">");
+        put_c(b, rep_score_c(years[i]));
+        rep_buf_puts(b, "</text>\n");
+    }
+}
+
+/* The published SDG 8.8.2 values: dashed runs over consecutive years, a square on each. */
+static void published_series(rep_buf *b, const axes *a, const ilo_model *m, size_t country)
+{
+    bool open = false;
+    for (int y = a->from; y <= a->to + 1; y++) {
+        const ilo_published *p = y <= a->to ? rep_published(m, country, "sdg-8.8.2", y) : NULL;
+        int64_t v;
+        bool has = p && rep_parse_hundredths(p->value, &v);
+        if (has && !open)
+            rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" PUBLISHED_COLOUR "\" stroke-width=\"2\" "
+                            "stroke-dasharray=\"7 5\" points=\"");
+        if (has) {
+            if (open) rep_buf_putc(b, ' ');
+            xy(b, x_of(a, y), y_of(a, v / 100.0));
+        }
+        if (!has && open) rep_buf_puts(b, "\"/>\n");
+        open = has;
+    }
+    for (int y = a->from; y <= a->to; y++) {
+        const ilo_published *p = rep_published(m, country, "sdg-8.8.2", y);
+        int64_t v;
+        if (!p || !rep_parse_hundredths(p->value, &v)) continue;
+        rep_buf_puts(b, "<rect x=\"");
+        rep_buf_fixed(b, x_of(a, y) - 4, 1, "0");
+        rep_buf_puts(b, "\" y=\"");
+        rep_buf_fixed(b, y_of(a, v / 100.0) - 4, 1, "0");
+        rep_buf_puts(b, "\" width=\"8\" height=\"8\" fill=\"none\" stroke=\"" PUBLISHED_COLOUR "\" stroke-width=\"2\"/>\n");
+    }
+}
+
+static void chart(rep_buf *b, const ilo_model *m, size_t country, const ilo_result *const *years, size_t n)
+{
+    if (!n) return;
+    axes a = {years[0]->year, years[n - 1]->year, m->methods[years[0]->method].scale};
+    if (!(a.scale > 0)) a.scale = 10;
+    rep_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+                      "height=\"%d\" role=\"img\" aria-labelledby=\"chart-title\">\n",
+                   CW, CH, CW, CH);
+    rep_buf_printf(b, "<title id=\"chart-title\">Score by year, %d-%d, computed and published</title>\n", a.from, a.to);
+    rep_buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", CW, CH);
+    grid(b, &a);
+    legend(b);
+    published_series(b, &a, m, country);
+    computed_series(b, &a, m, years, n);
+    rep_buf_puts(b, "</svg>\n<figcaption class=\"note\">The computed score (solid line, dots) beside the SDG 8.8.2 "
+                    "score as published by the ILO and the UN (dashed line, squares), where one is recorded. "
+                    "0 is the best score. A hollow dot marks a year in which nothing was assessed: no evidence, "
+                    "not compliance.</figcaption>\n</figure>\n");
+}
+
+/* ---- shared tables ---- */
+
+static void published_table(rep_buf *b, const ilo_model *m, size_t country, int year, const rep_cites *c)
+{
+    static const char *const labels[REP_NMEASURES] = {"SDG 8.8.2 score", "ITUC rating"};
+    rep_buf_printf(b, "<div>\n<table class=\"published\">\n<caption>Published figures for %d: as published by "
+                      "others, not computed here</caption>\n<tr><th>Measure</th><th>Value</th><th>Status</th>"
+                      "<th>Sources</th></tr>\n",
+                   year);
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        rep_buf_printf(b, "<tr><td>%s</td>", labels[k]);
+        if (!p) {
+            rep_buf_puts(b, "<td colspan=\"3\">none recorded</td></tr>\n");
+            continue;
+        }
+        rep_buf_puts(b, "<td class=\"n\">");
+        rep_put_html(b, p->value);
+        rep_buf_puts(b, "</td><td>");
+        rep_put_html(b, p->status);
+        if (p->note) {
+            rep_buf_puts(b, "<br><span class=\"note\">");
+            rep_put_html(b, p->note);
+            rep_buf_puts(b, "</span>");
+        }
+        rep_buf_puts(b, "</td><td>");
+        sources_ref(b, c, p->sources, p->n_sources);
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n</div>\n");
+}
+
+static void trend_table(rep_buf *b, const ilo_model *m, size_t country, const ilo_trend *t, bool conventions)
+{
+    /* Per-convention columns only for conventions assessed in some year of the trend. */
+    size_t shown[ILO_MAX_CRITERIA], nconv = 0;
+    for (size_t k = 0; conventions && k < m->n_conventions && nconv < ILO_MAX_CRITERIA; k++)
+        if (rep_convention_in_trend(m, t, k)) shown[nconv++] = k;
+    rep_buf_puts(b, "<table>\n<tr><th>Year</th><th>Score</th><th>Law</th><th>Practice</th>");
+    for (size_t j = 0; j < nconv; j++) tag_text(b, "th", m->conventions[shown[j]].id);
+    rep_buf_puts(b, "<th>Rating</th><th>Assessed</th><th>SDG 8.8.2<br>(published)</th><th>ITUC<br>(published)</th></tr>\n");
+    for (size_t i = 0; i < t->n; i++) {
+        const ilo_result *r = t->years[i];
+        rep_buf_printf(b, "<tr><td>%d</td><td class=\"n\">", r->year);
+        put_c(b, rep_score_c(r));
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, ilo_round2(r->law));
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, ilo_round2(r->practice));
+        for (size_t j = 0; j < nconv; j++) {
+            rep_buf_puts(b, "</td><td class=\"n\">");
+            put_c(b, ilo_round2(ilo_result_convention_score(m, r, shown[j])));
+        }
+        rep_buf_puts(b, "</td><td>");
+        rep_put_html(b, rating_of(m, r));
+        size_t n[3];
+        rep_status_counts(m, r, n);
+        rep_buf_printf(b, "</td><td class=\"n\">%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria);
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
+            rep_buf_puts(b, "</td><td class=\"n\">");
+            rep_put_html(b, p ? p->value : "-");
+        }
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n<p class=\"note\">Assessed: criteria coded or clear, of all; a year with few "
+                    "assessed scores low for lack of evidence, not for compliance.");
+    if (conventions) rep_buf_puts(b, " Convention columns: those with a criterion assessed in some year.");
+    rep_buf_puts(b, "</p>\n");
+}
+
+static void slope_para(rep_buf *b, const ilo_trend *t)
+{
+    rep_buf_puts(b, "<p>Slope: <strong>");
+    if (t->slope > 0) rep_buf_putc(b, '+');
+    rep_buf_fixed(b, t->slope, 3, "none");
+    rep_buf_puts(b, "</strong> points a year (standard error ");
+    rep_buf_fixed(b, t->slope_se, 3, "none");
+    rep_buf_printf(b, "): <strong>%s</strong>. <span class=\"note\">Rule: ", ilo_direction_name(t->direction));
+    rep_put_html(b, rep_direction_rule);
+    rep_buf_puts(b, "; lower scores are better.</span></p>\n");
+}
+
+static void sources_list(rep_buf *b, const ilo_model *m, const rep_cites *c)
+{
+    rep_buf_puts(b, "<h2>Sources</h2>\n");
+    if (!c->n) {
+        rep_buf_puts(b, "<p>None cited.</p>\n");
+        return;
+    }
+    rep_buf_puts(b, "<ol class=\"sources\">\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const ilo_source *s = &m->sources[c->order[i]];
+        rep_buf_printf(b, "<li id=\"src-%zu\">", i + 1);
+        rep_put_html(b, s->publisher);
+        rep_buf_puts(b, ", &ldquo;");
+        if (rep_url_linkable(s->url)) {
+            rep_buf_puts(b, "<a href=\"");
+            rep_put_html_attr(b, s->url);
+            rep_buf_puts(b, "\">");
+            rep_put_html(b, s->title);
+            rep_buf_puts(b, "</a>");
+        } else {
+            rep_put_html(b, s->title);
+        }
+        rep_buf_printf(b, "&rdquo;, %s <span class=\"note\">(%s; <code>", s->date.text, ilo_source_kind_name(s->kind));
+        rep_put_html(b, s->id);
+        rep_buf_puts(b, "</code>)</span>");
+        if (s->url && !rep_url_linkable(s->url)) {
+            rep_buf_puts(b, "<br><span class=\"note\">address (not linked): ");
+            rep_put_html(b, s->url);
+            rep_buf_puts(b, "</span>");
+        }
+        rep_buf_puts(b, "</li>\n");
+    }
+    rep_buf_puts(b, "</ol>\n");
+}
+
+static void item_cell(rep_buf *b, const ilo_item *it)
+{
+    rep_buf_printf(b, "<strong>%s</strong> <code>", rep_item_kind(it));
+    rep_put_html(b, it->id);
+    rep_buf_puts(b, "</code><br>");
+    if (it->kind == ILO_ITEM_PROVISION) {
+        rep_put_html(b, it->instrument);
+        rep_buf_puts(b, ", ");
+        rep_put_html(b, it->article);
+        rep_buf_printf(b, "<br>in force from %s", it->start.text);
+        if (it->stop.prec) rep_buf_printf(b, "; repealed %s", it->stop.text);
+    } else {
+        rep_buf_puts(b, it->start.text);
+        if (it->stop.prec) rep_buf_printf(b, " to %s", it->stop.text);
+        if (it->place) {
+            rep_buf_puts(b, ", ");
+            rep_put_html(b, it->place);
+        }
+        if (it->who) {
+            rep_buf_puts(b, "<br>who: ");
+            rep_put_html(b, it->who);
+        }
+        if (it->count) {
+            rep_buf_puts(b, it->who ? "; how many: " : "<br>how many: ");
+            rep_put_html(b, it->count);
+        }
+    }
+    rep_buf_puts(b, "<br>");
+    rep_put_html(b, it->summary);
+}
+
+static void criteria_ids(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
+{
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        rep_buf_puts(b, first ? "<code>" : ", <code>");
+        rep_put_html(b, m->criteria[k].id);
+        rep_buf_puts(b, "</code>");
+        first = false;
+    }
+}
+
+/* ---- the assessment ---- */
+
+static void score_card(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    const ilo_band *band = rep_band(m, r);
+    rep_buf_puts(b, "<div>\n<table>\n<caption>Computed by iloscore</caption>\n<tr><th>Score</th><td class=\"n score\">");
+    put_c(b, rep_score_c(r));
+    rep_buf_puts(b, "</td></tr>\n<tr><th>Scale</th><td>0 best to ");
+    rep_buf_fixed(b, me->scale, 2, "?");
+    rep_buf_puts(b, " worst</td></tr>\n<tr><th>Raw</th><td class=\"n\">");
+    put_c(b, r->raw_c);
+    rep_buf_puts(b, " <span class=\"note\">(sum of the coded criteria's weights; cap ");
+    rep_buf_fixed(b, me->cap, 2, "?");
+    rep_buf_puts(b, ")</span></td></tr>\n<tr><th>Law</th><td class=\"n\">");
+    put_c(b, ilo_round2(r->law));
+    rep_buf_puts(b, "</td></tr>\n<tr><th>Practice</th><td class=\"n\">");
+    put_c(b, ilo_round2(r->practice));
+    rep_buf_puts(b, "</td></tr>\n<tr><th>Rating</th><td>");
+    if (band) {
+        rep_buf_puts(b, "<strong>");
+        rep_put_html(b, band->rating);
+        rep_buf_puts(b, "</strong> ");
+        rep_put_html(b, band->label);
+        rep_buf_puts(b, "<br><span class=\"note\">");
+        rep_put_html(b, me->bands_note);
+        rep_buf_puts(b, "</span>");
+    } else {
+        rep_buf_puts(b, "- (the method has no bands)");
+    }
+    rep_buf_puts(b, "</td></tr>\n</table>\n");
+    char note[256];
+    if (rep_coverage_note(m, r, note, sizeof note)) {
+        rep_buf_puts(b, "<p class=\"caution\">");
+        rep_put_html(b, note);
+        rep_buf_puts(b, "</p>\n");
+    }
+    if (r->forced) rep_buf_puts(b, "<p><strong>Forced to the worst score:</strong> an all-encompassing criterion is coded.</p>\n");
+    if (r->breakdown) rep_buf_puts(b, "<p><strong>A breakdown of the rule of law</strong> is marked this year.</p>\n");
+    rep_buf_puts(b, "</div>\n");
+}
+
+/* One note naming the conventions (or groups) left out of a table: nothing assessed. */
+static void not_shown(rep_buf *b, const ilo_model *m, const ilo_result *r, bool groups)
+{
+    size_t n = groups ? m->n_groups : m->n_conventions, hidden = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (groups ? rep_group_assessed(m, r, k) : rep_convention_assessed(m, r, k)) continue;
+        rep_buf_printf(b, hidden++ ? ", <code>" : "<p class=\"note\">%s not shown, nothing assessed in %d: <code>",
+                       groups ? "Groups" : "Conventions", r->year);
+        rep_put_html(b, groups ? m->groups[k].id : m->conventions[k].id);
+        rep_buf_puts(b, "</code>");
+    }
+    if (hidden) rep_buf_puts(b, ".</p>\n");
+}
+
+static void parts_tables(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    rep_buf_puts(b, "<h2>By convention and group</h2>\n<div class=\"cards\">\n<table>\n<tr><th>Convention</th>"
+                    "<th>Title</th><th>Ratification</th><th>Raw</th><th>Score</th></tr>\n");
+    for (size_t k = 0; k < m->n_conventions; k++) {
+        if (!rep_convention_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "<tr><td><code>");
+        rep_put_html(b, m->conventions[k].id);
+        rep_buf_puts(b, "</code></td><td>");
+        rep_put_html(b, m->conventions[k].title);
+        rep_buf_printf(b, "</td><td>%s</td><td class=\"n\">", rep_ratification(m, r->country, k, r->year));
+        put_c(b, r->convention_c[k]);
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, ilo_round2(ilo_result_convention_score(m, r, k)));
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n<table>\n<tr><th>Group</th><th>Title</th><th>Raw</th><th>Score</th></tr>\n");
+    for (size_t k = 0; k < m->n_groups; k++) {
+        const ilo_group *g = &m->groups[k];
+        if (!rep_group_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "<tr><td>");
+        rep_put_html(b, g->numeral);
+        rep_buf_puts(b, " <code>");
+        rep_put_html(b, g->id);
+        rep_buf_puts(b, "</code></td><td>");
+        rep_put_html(b, g->title);
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, r->group_c[k]);
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, ilo_round2(ilo_result_group_score(m, r, k)));
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n</div>\n");
+    not_shown(b, m, r, false);
+    not_shown(b, m, r, true);
+}
+
+static void findings_table(rep_buf *b, const ilo_model *m, const ilo_profile *p, const ilo_result *r,
+                           const rep_cites *c)
+{
+    rep_buf_printf(b, "<h2>Findings</h2>\n<p>%zu counted item%s; their shares add up to the raw score, ", r->n_findings,
+                   r->n_findings == 1 ? "" : "s");
+    put_c(b, r->raw_c);
+    rep_buf_puts(b, ". <span class=\"note\">Critical: removing that item alone would lower the score.</span></p>\n");
+    if (!r->n_findings) {
+        rep_buf_puts(b, "<p>None: no item counts in this year under this method.</p>\n");
+        return;
+    }
+    rep_buf_puts(b, "<table>\n<tr><th>#</th><th>Share</th><th>Critical</th><th>Item</th><th>Criteria</th>"
+                    "<th>Sources</th></tr>\n");
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const ilo_finding *f = &r->findings[i];
+        rep_buf_printf(b, "<tr><td class=\"n\">%zu</td><td class=\"n\">", i + 1);
+        put_c(b, f->share_c);
+        rep_buf_puts(b, f->critical ? "</td><td class=\"crit\">yes</td><td>" : "</td><td>no</td><td>");
+        item_cell(b, &p->items[f->item]);
+        rep_buf_puts(b, "</td><td>");
+        criteria_ids(b, m, &f->criteria);
+        rep_buf_puts(b, "</td><td>");
+        sources_ref(b, c, f->sources, f->n_sources);
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+}
+
+static void criteria_table(rep_buf *b, const ilo_model *m, const ilo_result *r, ilo_status3 which)
+{
+    static const char *const titles[] = {"Not assessed", "Clear", "Coded"};
+    size_t n = 0;
+    for (size_t k = 0; k < m->n_criteria; k++) n += ilo_result_status(r, k) == which;
+    rep_buf_printf(b, "<h3>%s (%zu)</h3>\n", titles[which], n);
+    if (which == ILO_CLEAR)
+        rep_buf_printf(b, "<p class=\"note\">An admissible source dated %d examined their convention and nothing "
+                          "codes them.</p>\n", r->year);
+    if (which == ILO_NOT_ASSESSED)
+        rep_buf_printf(b, "<p class=\"note\">No admissible source dated %d examines their convention: unknown, "
+                          "not compliant.</p>\n", r->year);
+    if (!n) return;
+    rep_buf_puts(b, "<table>\n<tr><th>Criterion</th><th>SDG</th><th>Kind</th><th>Weight</th>");
+    rep_buf_puts(b, which == ILO_CODED ? "<th>Findings</th><th>Label</th></tr>\n" : "<th>Label</th></tr>\n");
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_result_status(r, k) != which) continue;
+        const ilo_criterion *cr = &m->criteria[k];
+        rep_buf_puts(b, "<tr><td><code>");
+        rep_put_html(b, cr->id);
+        if (cr->sdg) rep_buf_printf(b, "</code></td><td class=\"n\">%d</td>", cr->sdg);
+        else rep_buf_puts(b, "</code></td><td class=\"n\">-</td>");
+        rep_buf_printf(b, "<td>%s</td><td class=\"n\">", cr->kind == ILO_LAW ? "law" : "practice");
+        put_c(b, cr->weight_c);
+        rep_buf_puts(b, "</td><td>");
+        if (which == ILO_CODED) {
+            for (size_t i = 0, first = 1; i < r->n_findings; i++)
+                if (ilo_bitset_has(&r->findings[i].criteria, k)) {
+                    rep_buf_printf(b, "%s%zu", first ? "" : ", ", i + 1);
+                    first = 0;
+                }
+            rep_buf_puts(b, "</td><td>");
+        }
+        rep_put_html(b, cr->label);
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+}
+
+static void events_list(rep_buf *b, const ilo_model *m, const ilo_result *r, const rep_cites *c)
+{
+    const ilo_country *co = &m->countries[r->country];
+    size_t n = 0;
+    rep_buf_printf(b, "<h2>ILO supervisory events in %d</h2>\n", r->year);
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!rep_event_shown(e, r->year)) continue;
+        if (!n++) rep_buf_puts(b, "<table>\n<tr><th>Date</th><th>Body</th><th>Event</th><th>Sources</th></tr>\n");
+        rep_buf_printf(b, "<tr><td>%s</td><td>%s</td><td>", e->date.text, e->kind);
+        rep_put_html(b, e->title);
+        if (e->note) {
+            rep_buf_puts(b, "<br><span class=\"note\">");
+            rep_put_html(b, e->note);
+            rep_buf_puts(b, "</span>");
+        }
+        rep_buf_puts(b, "</td><td>");
+        sources_ref(b, c, e->sources, e->n_sources);
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, n ? "</table>\n" : "<p>None recorded.</p>\n");
+}
+
+void rep_html_assessment(rep_buf *b, const rep_assessment *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_cites c;
+    if (!rep_cites_assessment(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    char what[32];
+    snprintf(what, sizeof what, "%d", r->year);
+    page_start(b, m, r->country, what);
+    meta(b, m, r->country, r->method, doc->profile_name);
+    rep_buf_puts(b, "<main>\n<h2>Score</h2>\n<div class=\"cards\">\n");
+    score_card(b, m, r);
+    published_table(b, m, r->country, r->year, &c);
+    rep_buf_puts(b, "</div>\n");
+    if (doc->trend) {
+        rep_buf_printf(b, "<h2>Score over the years, %d-%d</h2>\n", doc->trend->from, doc->trend->to);
+        chart(b, m, r->country, (const ilo_result *const *)doc->trend->years, doc->trend->n);
+    }
+    findings_table(b, m, doc->profile, r, &c);
+    parts_tables(b, m, r);
+    rep_buf_puts(b, "<h2>Criteria</h2>\n");
+    criteria_table(b, m, r, ILO_CODED);
+    criteria_table(b, m, r, ILO_CLEAR);
+    criteria_table(b, m, r, ILO_NOT_ASSESSED);
+    events_list(b, m, r, &c);
+    if (doc->trend) {
+        rep_buf_printf(b, "<h2>Trend %d-%d</h2>\n", doc->trend->from, doc->trend->to);
+        trend_table(b, m, r->country, doc->trend, false);
+        slope_para(b, doc->trend);
+    }
+    sources_list(b, m, &c);
+    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
+    rep_cites_free(&c);
+}
+
+/* ---- the trend ---- */
+
+typedef struct change_ctx {
+    rep_buf *b;
+    const ilo_model *m;
+    const ilo_profile *p;
+    const rep_cites *c;
+    int year, before;
+} change_ctx;
+
+static void change_row(void *arg, const ilo_finding *f, bool entered)
+{
+    change_ctx *x = arg;
+    rep_buf_printf(x->b, "<tr><td>%s</td><td>", entered ? "entered" : "left");
+    item_cell(x->b, &x->p->items[f->item]);
+    rep_buf_printf(x->b, "</td><td class=\"n\">%d</td><td class=\"n\">", entered ? x->year : x->before);
+    put_c(x->b, f->share_c);
+    rep_buf_puts(x->b, f->critical ? "</td><td class=\"crit\">yes</td><td>" : "</td><td>no</td><td>");
+    criteria_ids(x->b, x->m, &f->criteria);
+    rep_buf_puts(x->b, "</td><td>");
+    sources_ref(x->b, x->c, f->sources, f->n_sources);
+    rep_buf_puts(x->b, "</td></tr>\n");
+}
+
+static void changes(rep_buf *b, const rep_trend_doc *doc, const rep_cites *c)
+{
+    const ilo_trend *t = doc->trend;
+    rep_changes ch;
+    rep_changes_of(t, &ch);
+    rep_buf_printf(b, "<h2>Largest changes</h2>\n<p class=\"note\">Up to %d, by size, each explained by the items "
+                      "that entered or left.</p>\n", REP_MAX_CHANGES);
+    if (!ch.n) rep_buf_puts(b, "<p>None: the score is the same every year.</p>\n");
+    for (size_t k = 0; k < ch.n; k++) {
+        const ilo_result *now = t->years[ch.idx[k]], *before = t->years[ch.idx[k] - 1];
+        int64_t d = rep_score_c(now) - rep_score_c(before);
+        rep_buf_printf(b, "<h3>%d to %d: %s", before->year, now->year, d > 0 ? "+" : "");
+        put_c(b, d);
+        rep_buf_puts(b, " (");
+        put_c(b, rep_score_c(before));
+        rep_buf_puts(b, " to ");
+        put_c(b, rep_score_c(now));
+        rep_buf_puts(b, d > 0 ? ", worse)</h3>\n" : ", better)</h3>\n");
+        rep_buf_puts(b, "<table>\n<tr><th>Change</th><th>Item</th><th>Year counted</th><th>Share</th>"
+                        "<th>Critical</th><th>Criteria</th><th>Sources</th></tr>\n");
+        change_ctx x = {b, doc->model, doc->profile, c, now->year, before->year};
+        rep_changed_items(t, ch.idx[k], change_row, &x);
+        rep_buf_puts(b, "</table>\n");
+    }
+}
+
+void rep_html_trend(rep_buf *b, const rep_trend_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_trend *t = doc->trend;
+    size_t country = doc->profile->country;
+    rep_cites c;
+    if (!rep_cites_trend(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    char what[48];
+    snprintf(what, sizeof what, "%d-%d: trend", t->from, t->to);
+    page_start(b, m, country, what);
+    meta(b, m, country, t->years[0]->method, doc->profile_name);
+    rep_buf_puts(b, "<main>\n<h2>Score over the years</h2>\n");
+    chart(b, m, country, (const ilo_result *const *)t->years, t->n);
+    slope_para(b, t);
+    rep_buf_puts(b, "<h2>Scores by year</h2>\n<p class=\"note\">Published figures as published, not computed "
+                    "here.</p>\n");
+    trend_table(b, m, country, t, true);
+    changes(b, doc, &c);
+    sources_list(b, m, &c);
+    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
+    rep_cites_free(&c);
+}
+
+/* ---- the scenario comparison (reports/compare.c) ---- */
+
+#define SCENARIO_COLOUR "#15803d"
+
+static void signed_c(rep_buf *b, int64_t d)
+{
+    if (d > 0) rep_buf_putc(b, '+');
+    put_c(b, d);
+}
+
+/* One series of a comparison chart: a polyline and a marker with its value at each year. The
+ * scenario (`other` given) labels only the years where it differs from the other series, below
+ * its marker unless that would run into the year labels. */
+static void series(rep_buf *b, const axes *a, const ilo_trend *t, const ilo_trend *other, const char *colour,
+                   bool dashed)
+{
+    rep_buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"3\"%s points=\"", colour,
+                   dashed ? " stroke-dasharray=\"8 5\"" : "");
+    for (size_t i = 0; i < t->n; i++) {
+        if (i) rep_buf_putc(b, ' ');
+        xy(b, x_of(a, t->years[i]->year), y_of(a, rep_score_c(t->years[i]) / 100.0));
+    }
+    rep_buf_puts(b, "\"/>\n");
+    for (size_t i = 0; i < t->n; i++) {
+        double x = x_of(a, t->years[i]->year), y = y_of(a, rep_score_c(t->years[i]) / 100.0);
+        rep_buf_puts(b, dashed ? "<rect x=\"" : "<circle cx=\"");
+        rep_buf_fixed(b, dashed ? x - 4 : x, 1, "0");
+        rep_buf_puts(b, dashed ? "\" y=\"" : "\" cy=\"");
+        rep_buf_fixed(b, dashed ? y - 4 : y, 1, "0");
+        rep_buf_printf(b, dashed ? "\" width=\"8\" height=\"8\" fill=\"%s\"/>\n" : "\" r=\"4.5\" fill=\"%s\"/>\n", colour);
+        if (other && rep_score_c(other->years[i]) == rep_score_c(t->years[i])) continue;
+        /* Above for the baseline; below for the scenario, or beside it near the year labels. */
+        bool below = other && y + 20 <= CH - BOTTOM - 4, beside = other && !below, last = i + 1 == t->n;
+        double lx = beside ? (last ? x - 8 : x + 8) : x, ly = below ? y + 20 : beside ? y + 4 : y - 10;
+        rep_buf_puts(b, "<text x=\"");
+        rep_buf_fixed(b, lx, 1, "0");
+        rep_buf_puts(b, "\" y=\"");
+        rep_buf_fixed(b, ly, 1, "0");
+        rep_buf_printf(b, "\" text-anchor=\"%s\" fill=\"%s\">", beside ? (last ? "end" : "start") : "middle", colour);
+        put_c(b, rep_score_c(t->years[i]));
+        rep_buf_puts(b, "</text>\n");
+    }
+}
+
+static void comparison_chart(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    const ilo_trend *tb = doc->base, *ta = doc->alt;
+    axes a = {tb->from, tb->to, m->methods[tb->years[0]->method].scale};
+    if (!(a.scale > 0)) a.scale = 10;
+    rep_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+                      "height=\"%d\" role=\"img\" aria-labelledby=\"chart-title\">\n",
+                   CW, CH, CW, CH);
+    rep_buf_printf(b, "<title id=\"chart-title\">Score by year, %d-%d, baseline and scenario</title>\n", a.from, a.to);
+    rep_buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", CW, CH);
+    grid(b, &a);
+    rep_buf_printf(b,
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"20\" y2=\"20\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"3\"/>"
+                   "<circle cx=\"%d\" cy=\"20\" r=\"4.5\" fill=\"" COMPUTED_COLOUR "\"/>"
+                   "<text x=\"%d\" y=\"24\">Baseline</text>\n",
+                   LEFT, LEFT + 36, LEFT + 18, LEFT + 44);
+    rep_buf_printf(b,
+                   "<line x1=\"%d\" x2=\"%d\" y1=\"20\" y2=\"20\" stroke=\"" SCENARIO_COLOUR "\" stroke-width=\"3\" "
+                   "stroke-dasharray=\"8 5\"/><rect x=\"%d\" y=\"16\" width=\"8\" height=\"8\" fill=\"" SCENARIO_COLOUR
+                   "\"/><text x=\"%d\" y=\"24\">Scenario (the law as amended)</text>\n",
+                   LEFT + 160, LEFT + 196, LEFT + 174, LEFT + 204);
+    series(b, &a, tb, NULL, COMPUTED_COLOUR, false);
+    series(b, &a, ta, tb, SCENARIO_COLOUR, true);
+    rep_buf_puts(b, "</svg>\n<figcaption class=\"note\">The baseline (solid line, dots, values above) and the "
+                    "scenario (dashed line, squares, values below or beside where they differ), computed with the same "
+                    "method. 0 is the best score.</figcaption>\n</figure>\n");
+}
+
+static void td_triple(rep_buf *b, int64_t base, int64_t alt)
+{
+    rep_buf_puts(b, "<td class=\"n\">");
+    put_c(b, base);
+    rep_buf_puts(b, "</td><td class=\"n\">");
+    put_c(b, alt);
+    rep_buf_puts(b, "</td><td class=\"n\">");
+    if (alt != base) rep_buf_puts(b, "<strong>");
+    signed_c(b, alt - base);
+    if (alt != base) rep_buf_puts(b, "</strong>");
+    rep_buf_puts(b, "</td>");
+}
+
+static void comparison_tables(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    rep_buf_puts(b, "<h2>Scores by year</h2>\n<p class=\"note\">0 best, 10 worst. Delta: scenario minus "
+                    "baseline.</p>\n<table>\n<tr><th rowspan=\"2\">Year</th><th colspan=\"3\">Score</th>"
+                    "<th colspan=\"3\">Law</th><th colspan=\"3\">Practice</th><th colspan=\"2\">Rating</th></tr>\n<tr>");
+    for (int k = 0; k < 3; k++) rep_buf_puts(b, "<th>Baseline</th><th>Scenario</th><th>Delta</th>");
+    rep_buf_puts(b, "<th>Baseline</th><th>Scenario</th></tr>\n");
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_buf_printf(b, "<tr><td>%d</td>", rb->year);
+        td_triple(b, rep_score_c(rb), rep_score_c(ra));
+        td_triple(b, ilo_round2(rb->law), ilo_round2(ra->law));
+        td_triple(b, ilo_round2(rb->practice), ilo_round2(ra->practice));
+        bool changed = strcmp(rating_of(m, rb), rating_of(m, ra)) != 0;
+        rep_buf_puts(b, "<td>");
+        rep_put_html(b, rating_of(m, rb));
+        rep_buf_puts(b, changed ? "</td><td class=\"crit\">" : "</td><td>");
+        rep_put_html(b, rating_of(m, ra));
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+    size_t shown = 0;
+    for (size_t k = 0; k < m->n_conventions; k++) shown += rep_comparison_shows(doc, k);
+    if (!shown) return;
+    rep_buf_puts(b, "<h3>By convention</h3>\n<p class=\"note\">The conventions scoring above 0 in some year.</p>\n"
+                    "<table>\n<tr><th rowspan=\"2\">Year</th>");
+    for (size_t k = 0; k < m->n_conventions; k++) {
+        if (!rep_comparison_shows(doc, k)) continue;
+        rep_buf_puts(b, "<th colspan=\"3\">");
+        rep_put_html(b, m->conventions[k].id);
+        rep_buf_puts(b, "</th>");
+    }
+    rep_buf_puts(b, "</tr>\n<tr>");
+    for (size_t k = 0; k < shown; k++) rep_buf_puts(b, "<th>Baseline</th><th>Scenario</th><th>Delta</th>");
+    rep_buf_puts(b, "</tr>\n");
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_buf_printf(b, "<tr><td>%d</td>", rb->year);
+        for (size_t k = 0; k < m->n_conventions; k++)
+            if (rep_comparison_shows(doc, k))
+                td_triple(b, ilo_round2(ilo_result_convention_score(m, rb, k)),
+                          ilo_round2(ilo_result_convention_score(m, ra, k)));
+        rep_buf_puts(b, "</tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+}
+
+static void criteria_weights(rep_buf *b, const ilo_model *m, const ilo_bitset *set, const char *what)
+{
+    if (!ilo_bitset_count(set)) return;
+    rep_buf_printf(b, "<p>%s: ", what);
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        rep_buf_puts(b, first ? "<code>" : ", <code>");
+        rep_put_html(b, m->criteria[k].id);
+        rep_buf_printf(b, "</code> (%s, ", m->criteria[k].kind == ILO_LAW ? "law" : "practice");
+        put_c(b, m->criteria[k].weight_c);
+        rep_buf_putc(b, ')');
+        first = false;
+    }
+    rep_buf_puts(b, ".</p>\n");
+}
+
+static void comparison_changes(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    static const char *const words[] = {"removed", "added", "changed"};
+    rep_buf_puts(b, "<h2>Changes by year</h2>\n<p class=\"note\">Items are matched by id; an amended text counted "
+                    "in place of its original is one change.</p>\n");
+    rep_buf same = REP_BUF_INIT;
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_year_diff d;
+        if (!rep_year_diff_of(doc, i, &d)) {
+            b->failed = true;
+            break;
+        }
+        if (!d.n && !ilo_bitset_count(&d.stopped) && !ilo_bitset_count(&d.started)) {
+            rep_buf_printf(&same, "%s%d", same.len ? ", " : "", rb->year);
+            rep_year_diff_free(&d);
+            continue;
+        }
+        rep_buf_printf(b, "<h3>%d: ", rb->year);
+        put_c(b, rep_score_c(rb));
+        rep_buf_puts(b, " to ");
+        put_c(b, rep_score_c(ra));
+        rep_buf_puts(b, " (");
+        signed_c(b, rep_score_c(ra) - rep_score_c(rb));
+        rep_buf_puts(b, "), rating ");
+        rep_put_html(b, rating_of(m, rb));
+        if (strcmp(rating_of(m, rb), rating_of(m, ra)) != 0) {
+            rep_buf_puts(b, " to ");
+            rep_put_html(b, rating_of(m, ra));
+        } else {
+            rep_buf_puts(b, " (unchanged)");
+        }
+        rep_buf_puts(b, "</h3>\n");
+        if (d.n) {
+            rep_buf_puts(b, "<table>\n<tr><th>Change</th><th>Item</th><th>Criteria (baseline)</th>"
+                            "<th>Criteria (scenario)</th><th>Share (baseline)</th><th>Share (scenario)</th></tr>\n");
+            for (size_t k = 0; k < d.n; k++) {
+                const rep_change *ch = &d.changes[k];
+                rep_buf_printf(b, "<tr><td>%s</td><td>", words[ch->kind]);
+                item_cell(b, ch->kind == REP_ADDED ? ch->alt_item : ch->base_item);
+                if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, ch->base_item->id) != 0) {
+                    rep_buf_printf(b, "<br>amended from %s: <code>", ch->alt_item->start.text);
+                    rep_put_html(b, ch->alt_item->id);
+                    rep_buf_puts(b, "</code>");
+                }
+                rep_buf_puts(b, "</td><td>");
+                if (ch->base) criteria_ids(b, m, &ch->base->criteria);
+                rep_buf_puts(b, "</td><td>");
+                if (ch->alt) criteria_ids(b, m, &ch->alt->criteria);
+                rep_buf_puts(b, "</td><td class=\"n\">");
+                if (ch->base) put_c(b, ch->base->share_c);
+                rep_buf_puts(b, "</td><td class=\"n\">");
+                if (ch->alt) put_c(b, ch->alt->share_c);
+                rep_buf_puts(b, "</td></tr>\n");
+            }
+            rep_buf_puts(b, "</table>\n");
+        }
+        criteria_weights(b, m, &d.stopped, "No longer coded");
+        criteria_weights(b, m, &d.started, "Newly coded");
+        rep_year_diff_free(&d);
+    }
+    if (same.len) rep_buf_printf(b, "<p>No difference in %s.</p>\n", same.data);
+    if (same.failed) b->failed = true;
+    rep_buf_free(&same);
+}
+
+void rep_html_comparison(rep_buf *b, const rep_comparison *doc)
+{
+    const ilo_model *m = doc->model;
+    size_t country = doc->baseline->country;
+    char what[64];
+    snprintf(what, sizeof what, "%d-%d: scenario comparison", doc->base->from, doc->base->to);
+    page_start(b, m, country, what);
+    meta(b, m, country, doc->base->years[0]->method, "baseline and scenario");
+    rep_buf_puts(b, "<main>\n<h2>Scenarios</h2>\n<p>Applied in this order to a copy of the baseline, which is not "
+                    "changed.</p>\n<table>\n<tr><th>#</th><th>Scenario</th><th>Effective</th><th>Title</th>"
+                    "<th>File</th><th>Operations</th></tr>\n");
+    for (size_t i = 0; i < doc->n_scenarios; i++) {
+        const ilo_scenario *s = &m->scenarios[doc->scenarios[i]];
+        rep_buf_printf(b, "<tr><td class=\"n\">%zu</td><td><code>", i + 1);
+        rep_put_html(b, s->id);
+        rep_buf_printf(b, "</code></td><td>%s</td><td>", s->effective.text);
+        rep_put_html(b, s->title);
+        rep_buf_puts(b, "</td><td>");
+        rep_put_html(b, s->where.file);
+        rep_buf_printf(b, "</td><td class=\"n\">%zu</td></tr>\n", s->n_ops);
+    }
+    rep_buf_puts(b, "</table>\n<h2>Score over the years</h2>\n");
+    comparison_chart(b, m, doc);
+    comparison_tables(b, m, doc);
+    comparison_changes(b, m, doc);
+    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
+}
+
+#include "brief.h"
+
+/* ---- the trade-review brief ---- */
+
+/* A sentence built by the shared brief helpers, escaped. */
+static void brief_html(rep_buf *b, rep_buf *s)
+{
+    if (s->failed) b->failed = true;
+    rep_put_html(b, s->data ? s->data : "");
+    rep_buf_free(s);
+}
+
+/* A concern level in a cell, shaded by level (inline: the page has one style sheet for all). */
+static void brief_concern_cell(rep_buf *b, ilo_concern c, const char *extra)
+{
+    static const char *const shade[ILO_CONCERN__COUNT] = {"#eeeeee", "#fff7d6", "#e6f4ea", "#fdf0e1", "#fbd9bf",
+                                                          "#f6b8b8"};
+    rep_buf_printf(b, "<td style=\"background:%s\"><strong>%s</strong>", shade[c], ilo_concern_name(c));
+    if (extra) rep_buf_puts(b, extra);
+    rep_buf_puts(b, "</td>");
+}
+
+static void brief_html_fref(rep_buf *b, const rep_brief_view *v, size_t f)
+{
+    rep_buf_printf(b, "<a href=\"#f-%zu\">F%zu</a>", v->fnum[f], v->fnum[f]);
+}
+
+static void brief_html_verdicts(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "<h2>Verdicts by regime criterion</h2>\n<table>\n<tr><th>Criterion</th><th>Conventions "
+                    "(ratification at the end of the year)</th><th>Concern</th><th>Why</th><th>Score</th><th>Coded</th>"
+                    "<th>Clear</th><th>Not assessed</th><th>Findings</th></tr>\n");
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        const ilo_brief_measure *ms = &vd->measure;
+        rep_buf_puts(b, "<tr><td><strong>");
+        rep_put_html(b, rc->id);
+        rep_buf_puts(b, "</strong> ");
+        rep_put_html(b, rc->label);
+        rep_buf_puts(b, "</td><td>");
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_ratification(&s, doc, vd);
+        if (!rc->n_conventions) rep_buf_puts(&s, "-");
+        brief_html(b, &s);
+        rep_buf_puts(b, "</td>");
+        brief_concern_cell(b, ms->concern, NULL);
+        rep_buf_puts(b, "<td>");
+        rep_put_html(b, ms->why);
+        if (ms->concern == ILO_CONCERN_OUTSIDE) {
+            rep_buf_puts(b, "</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>"
+                            "<td>-</td></tr>\n");
+            continue;
+        }
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        if (ms->concern == ILO_CONCERN_NOT_ASSESSED) rep_buf_puts(b, "-");
+        else put_c(b, ilo_round2(ms->score));
+        rep_buf_printf(b, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu of %zu</td><td>",
+                       ms->n_coded, ms->n_clear, ms->n_not_assessed, ms->n_criteria);
+        for (size_t i = 0; i < vd->n_findings; i++) {
+            if (i) rep_buf_puts(b, ", ");
+            brief_html_fref(b, v, vd->findings[i]);
+        }
+        if (!vd->n_findings) rep_buf_puts(b, "-");
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n<p class=\"note\"><strong>Concern rule.</strong> ");
+    rep_put_html(b, ilo_brief_rule);
+    rep_buf_puts(b, "</p>\n");
+}
+
+static void brief_html_findings(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "<h2>Key findings</h2>\n");
+    if (!v->n_findings) {
+        rep_buf_puts(b, "<p>None: no item codes a criterion of this regime in this year.</p>\n");
+        return;
+    }
+    rep_buf_puts(b, "<table>\n<tr><th>#</th><th>Item</th><th>Bears on</th><th>Share</th><th>Coded by</th>"
+                    "<th>Also reported by</th></tr>\n");
+    for (size_t i = 0; i < v->n_findings; i++) {
+        const ilo_finding *f = &r->findings[v->findings[i]];
+        const ilo_item *it = &doc->profile->items[f->item];
+        rep_buf_printf(b, "<tr id=\"f-%zu\"><td>F%zu</td><td>", i + 1, i + 1);
+        item_cell(b, it);
+        rep_buf_puts(b, "</td><td>");
+        for (size_t k = 0, n = 0; k < br->n_verdicts; k++) {
+            const ilo_brief_verdict *vd = &br->verdicts[k];
+            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            ilo_bitset in = f->criteria;
+            for (size_t w = 0; w < ILO_BITSET_WORDS; w++) in.w[w] &= vd->coded.w[w];
+            rep_buf_puts(b, n++ ? "<br><strong>" : "<strong>");
+            rep_put_html(b, rep_brief_criterion(doc, vd)->id);
+            rep_buf_puts(b, "</strong>: ");
+            criteria_ids(b, m, &in);
+        }
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        put_c(b, f->share_c);
+        rep_buf_puts(b, "</td><td>");
+        sources_ref(b, &v->cites, f->sources, f->n_sources);
+        rep_buf_puts(b, "</td><td>");
+        for (size_t j = 0, n = 0; j < it->n_sources; j++) {
+            bool counted = false;
+            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
+            if (counted) continue;
+            if (n++) rep_buf_putc(b, ' ');
+            sources_ref(b, &v->cites, &it->sources[j], 1);
+        }
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n<p class=\"note\">Share: the item's part of the raw score. Coded by: the admissible "
+                    "sources that make it count this year under the method.</p>\n");
+}
+
+static void brief_html_events(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const size_t *ev, size_t n)
+{
+    const ilo_country *co = &doc->model->countries[doc->result->country];
+    if (!n) {
+        rep_buf_puts(b, "<p>None recorded.</p>\n");
+        return;
+    }
+    rep_buf_puts(b, "<table>\n<tr><th>Date</th><th>Kind</th><th>Event</th><th>Sources</th></tr>\n");
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        rep_buf_printf(b, "<tr><td>%s</td><td>", e->date.text);
+        rep_put_html(b, e->kind);
+        rep_buf_puts(b, "</td><td>");
+        rep_put_html(b, e->title);
+        rep_buf_puts(b, "</td><td>");
+        sources_ref(b, &v->cites, e->sources, e->n_sources);
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+}
+
+static void brief_html_trend(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_trend *t = doc->trend;
+    const ilo_brief *br = doc->brief;
+    if (!t) return;
+    rep_buf_printf(b, "<h2>Trend %d-%d</h2>\n", t->from, t->to);
+    chart(b, doc->model, doc->result->country, (const ilo_result *const *)t->years, t->n);
+    rep_buf_puts(b, "<table>\n<caption>Score over each criterion's catalogue criteria and its concern level; not "
+                    "assessed: no evidence either way</caption>\n<tr><th>Criterion</th>");
+    for (size_t i = 0; i < t->n; i++) rep_buf_printf(b, "<th>%d</th>", t->years[i]->year);
+    rep_buf_puts(b, "</tr>\n<tr><th>Total</th>");
+    for (size_t i = 0; i < t->n; i++) {
+        rep_buf_puts(b, "<td class=\"n\">");
+        put_c(b, rep_score_c(t->years[i]));
+        rep_buf_puts(b, "</td>");
+    }
+    rep_buf_puts(b, "</tr>\n");
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
+        rep_buf_puts(b, "<tr><th>");
+        rep_put_html(b, rep_brief_criterion(doc, &br->verdicts[k])->id);
+        rep_buf_puts(b, "</th>");
+        for (size_t i = 0; i < t->n; i++) {
+            ilo_brief_measure ms;
+            ilo_brief_measure_of(doc->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
+            if (ms.concern == ILO_CONCERN_NOT_ASSESSED) {
+                brief_concern_cell(b, ms.concern, NULL);
+                continue;
+            }
+            rep_buf s = REP_BUF_INIT;
+            rep_buf_puts(&s, " ");
+            rep_buf_hundredths(&s, ilo_round2(ms.score));
+            brief_concern_cell(b, ms.concern, s.data);
+            if (s.failed) b->failed = true;
+            rep_buf_free(&s);
+        }
+        rep_buf_puts(b, "</tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+    slope_para(b, t);
+}
+
+static void brief_html_published(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_buf_puts(b, "<h2>Published figures beside the computed score</h2>\n<table class=\"published\">\n<caption>As "
+                    "published by others; never fed into the score</caption>\n<tr><th>Year</th><th>Computed (<code>");
+    rep_put_html(b, m->methods[r->method].id);
+    rep_buf_puts(b, "</code>)</th><th>SDG 8.8.2 (published)</th><th>ITUC rating (published)</th></tr>\n");
+    for (int y = v->from; y <= v->year; y++) {
+        const ilo_result *yr = y == r->year ? r : NULL;
+        for (size_t i = 0; !yr && doc->trend && i < doc->trend->n; i++)
+            if (doc->trend->years[i]->year == y) yr = doc->trend->years[i];
+        rep_buf_printf(b, "<tr><td>%d</td><td class=\"n\">", y);
+        if (yr) put_c(b, rep_score_c(yr));
+        else rep_buf_puts(b, "-");
+        rep_buf_puts(b, "</td>");
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
+            rep_buf_puts(b, "<td>");
+            if (p) {
+                rep_put_html(b, p->value);
+                if (strcmp(p->status, "exact") != 0) {
+                    rep_buf_puts(b, " (");
+                    rep_put_html(b, p->status);
+                    rep_buf_putc(b, ')');
+                }
+                rep_buf_putc(b, ' ');
+                sources_ref(b, &v->cites, p->sources, p->n_sources);
+            } else {
+                rep_buf_puts(b, "-");
+            }
+            rep_buf_puts(b, "</td>");
+        }
+        rep_buf_puts(b, "</tr>\n");
+    }
+    rep_buf_puts(b, "</table>\n");
+}
+
+static void brief_html_reforms(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "<h2>Reforms that would address each concern</h2>\n");
+    size_t shown = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        if (vd->measure.concern < ILO_CONCERN_LOW) continue;
+        shown++;
+        rep_buf_puts(b, "<h3>");
+        rep_put_html(b, rep_brief_criterion(doc, vd)->id);
+        rep_buf_printf(b, " (%s)</h3>\n", ilo_concern_name(vd->measure.concern));
+        if (!vd->n_reforms) rep_buf_puts(b, "<p>No scenario in the data addresses it.</p>\n");
+        else rep_buf_puts(b, "<ul>\n");
+        for (size_t i = 0; i < vd->n_reforms; i++) {
+            rep_buf s = REP_BUF_INIT;
+            rep_brief_reform(&s, doc, v, &vd->reforms[i]);
+            rep_buf_puts(b, "<li>");
+            brief_html(b, &s);
+            rep_buf_puts(b, "</li>\n");
+        }
+        if (vd->n_reforms) rep_buf_puts(b, "</ul>\n");
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_target(&s, doc, v, vd);
+        rep_buf_puts(b, "<p>");
+        brief_html(b, &s);
+        rep_buf_puts(b, "</p>\n");
+    }
+    if (!shown) rep_buf_puts(b, "<p>None: no criterion of the regime has a coded criterion this year.</p>\n");
+    if (v->n_scenarios) rep_buf_puts(b, "<p class=\"note\">Scenarios cited (this project's data, <code>scenarios/</code>):</p>\n<ul class=\"note\">\n");
+    for (size_t i = 0; i < v->n_scenarios; i++) {
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_scenario(&s, doc, v->scenarios[i]);
+        rep_buf_puts(b, "<li>");
+        brief_html(b, &s);
+        rep_buf_puts(b, "</li>\n");
+    }
+    if (v->n_scenarios) rep_buf_puts(b, "</ul>\n");
+}
+
+static void brief_html_gaps(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "<h2>Gaps: what this brief cannot say</h2>\n<ul>\n");
+    size_t n = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        rep_buf s = REP_BUF_INIT;
+        if (vd->measure.concern == ILO_CONCERN_NOT_ASSESSED) {
+            rep_buf_printf(&s, "%s (%s): not assessed in %d: %s", rc->id, rc->label, doc->result->year, vd->measure.why);
+            if (rc->n_conventions) {
+                rep_buf_puts(&s, "; ");
+                rep_brief_ratification(&s, doc, vd);
+            }
+            rep_buf_putc(&s, '.');
+        } else if (vd->measure.concern >= ILO_CONCERN_NONE && vd->measure.n_not_assessed) {
+            rep_buf_printf(&s, "%s: %zu of its %zu criteria not assessed (no evidence either way).", rc->id,
+                           vd->measure.n_not_assessed, vd->measure.n_criteria);
+        } else if (vd->n_unknown_ratification && vd->measure.concern != ILO_CONCERN_OUTSIDE) {
+            rep_buf_printf(&s, "%s: the profile does not record the ratification of ", rc->id);
+            rep_brief_ratification(&s, doc, vd);
+            rep_buf_putc(&s, '.');
+        }
+        if (s.len) {
+            n++;
+            rep_buf_puts(b, "<li>");
+            brief_html(b, &s);
+            rep_buf_puts(b, "</li>\n");
+        } else {
+            rep_buf_free(&s);
+        }
+    }
+    if (br->count[ILO_CONCERN_OUTSIDE]) {
+        n++;
+        rep_buf_puts(b, "<li>Outside this engine's scope (listed by the regime, not examined, never read as met): ");
+        for (size_t k = 0, i = 0; k < br->n_verdicts; k++)
+            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) {
+                rep_buf_puts(b, i++ ? ", " : "");
+                rep_put_html(b, rep_brief_criterion(doc, &br->verdicts[k])->id);
+            }
+        rep_buf_puts(b, ".</li>\n");
+    }
+    if (!n) rep_buf_puts(b, "<li>None.</li>\n");
+    rep_buf_puts(b, "</ul>\n");
+}
+
+static void brief_html_caveat(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_method *me = &doc->model->methods[doc->result->method];
+    const ilo_regime *rg = rep_brief_regime(doc);
+    rep_buf_puts(b, "<h2>Caveat</h2>\n<div class=\"caution\"><p>");
+    rep_put_html(b, rep_brief_ilo_quote_source);
+    rep_buf_puts(b, ":</p>\n<blockquote>");
+    rep_put_html(b, rep_brief_ilo_quote);
+    rep_buf_puts(b, ".</blockquote></div>\n");
+    for (size_t i = 0; rep_brief_caveats[i]; i++) {
+        rep_buf_puts(b, "<p>");
+        rep_put_html(b, rep_brief_caveats[i]);
+        rep_buf_puts(b, "</p>\n");
+    }
+    rep_buf s = REP_BUF_INIT;
+    rep_buf_printf(&s, "Evidence admitted under %s: ", me->id);
+    rep_brief_admissible(&s, me);
+    rep_buf_puts(&s, "; other sources are cited but do not code criteria.");
+    rep_buf_puts(b, "<p>");
+    brief_html(b, &s);
+    rep_buf_puts(b, "</p>\n");
+    if (rg->note) {
+        rep_buf_puts(b, "<p class=\"note\">About the regime (from its data file): ");
+        rep_put_html(b, rg->note);
+        rep_buf_puts(b, "</p>\n");
+    }
+}
+
+void rep_html_brief(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_regime *rg = rep_brief_regime(doc);
+    const ilo_method *me = &m->methods[r->method];
+    rep_brief_view v;
+    if (!rep_brief_view_init(&v, doc)) {
+        b->failed = true;
+        return;
+    }
+    char what[96];
+    snprintf(what, sizeof what, "%d: trade-review brief", r->year);
+    page_start(b, m, r->country, what);
+    rep_buf_puts(b, "<p class=\"meta\">Regime: ");
+    rep_put_html(b, rg->title);
+    rep_buf_puts(b, " (<code>");
+    rep_put_html(b, rg->id);
+    rep_buf_puts(b, "</code>). Legal basis: ");
+    rep_put_html(b, rg->basis);
+    rep_buf_putc(b, ' ');
+    sources_ref(b, &v.cites, rg->sources, rg->n_sources);
+    rep_buf_puts(b, ".<br>Method: ");
+    rep_put_html(b, me->title);
+    rep_buf_puts(b, " (<code>");
+    rep_put_html(b, me->id);
+    rep_buf_printf(b, "</code>), %s window. Profile: ", rep_window_name(me->window));
+    rep_put_html(b, rep_profile_name(doc->profile_name));
+    rep_buf_printf(b, ". Engine: iloscore %s.", ilo_version());
+    if (m->countries[r->country].synthetic) rep_buf_puts(b, " <strong>A synthetic country, not a real one.</strong>");
+    rep_buf_puts(b, "</p>\n</header>\n<main>\n<h2>Bottom line</h2>\n<p>");
+    rep_buf s = REP_BUF_INIT;
+    rep_brief_bottom_line(&s, doc);
+    brief_html(b, &s);
+    rep_buf_puts(b, "</p>\n");
+    brief_html_verdicts(b, doc, &v);
+    brief_html_findings(b, doc, &v);
+    rep_buf_printf(b, "<h2>ILO supervisory record, %d-%d</h2>\n", v.from, v.year);
+    brief_html_events(b, doc, &v, v.events, v.n_events);
+    if (v.n_trade) {
+        rep_buf_printf(b, "<h2>Trade-review record, %d-%d</h2>\n", v.from, v.year);
+        brief_html_events(b, doc, &v, v.trade, v.n_trade);
+    }
+    brief_html_trend(b, doc);
+    brief_html_published(b, doc, &v);
+    brief_html_reforms(b, doc, &v);
+    brief_html_gaps(b, doc);
+    brief_html_caveat(b, doc);
+    sources_list(b, m, &v.cites);
+    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
+    rep_brief_view_free(&v);
+}
+
+/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ---- */
+
+static void doc_page_start(rep_buf *b, const char *title)
+{
+    rep_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    rep_put_html(b, title);
+    rep_buf_printf(b, ": iloscore</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", css);
+    rep_put_html(b, title);
+    rep_buf_puts(b, "</h1>\n");
+}
+
+static void doc_meta(rep_buf *b, const ilo_model *m, size_t method, const char *extra)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "<p class=\"meta\">Method: ");
+    rep_put_html(b, me->title);
+    rep_buf_puts(b, " (<code>");
+    rep_put_html(b, me->id);
+    rep_buf_printf(b, "</code>), %s window.", rep_window_name(me->window));
+    if (extra) {
+        rep_buf_puts(b, "<br>");
+        rep_put_html(b, extra);
+    }
+    rep_buf_puts(b, "</p>\n</header>\n<main>\n");
+}
+
+static void caution_box(rep_buf *b)
+{
+    rep_buf_puts(b, "<div class=\"caution\"><p><strong>Caution.</strong> ");
+    rep_put_html(b, rep_sdg_caveat);
+    rep_buf_puts(b, "</p></div>\n");
+}
+
+static void td_fixed(rep_buf *b, double x, int decimals)
+{
+    rep_buf_puts(b, "<td class=\"n\">");
+    rep_buf_fixed(b, x, decimals, "-");
+    rep_buf_puts(b, "</td>");
+}
+
+static void td_c(rep_buf *b, int64_t c)
+{
+    rep_buf_puts(b, "<td class=\"n\">");
+    put_c(b, c);
+    rep_buf_puts(b, "</td>");
+}
+
+void rep_html_rank(rep_buf *b, const rep_rank_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_ranking *r = doc->ranking;
+    const ilo_method *me = &m->methods[r->method];
+    char title[96], extra[160];
+    snprintf(title, sizeof title, "Ranking of %zu countries by score, %d", r->n, r->year);
+    snprintf(extra, sizeof extra, "Ranked: %zu of %zu (%zu not assessed). Ties: %zu rank%s shared (marked =).", r->n_ranked,
+             r->n, r->n - r->n_ranked, r->n_tie_groups, r->n_tie_groups == 1 ? "" : "s");
+    doc_page_start(b, title);
+    doc_meta(b, m, r->method, extra);
+    caution_box(b);
+    rep_buf_puts(b, "<p class=\"note\">");
+    rep_put_html(b, rep_rank_rule);
+    rep_buf_puts(b, "</p>\n<table>\n<thead><tr><th>Rank</th><th>Code</th><th>Country</th><th>Score</th><th>Raw</th>"
+                    "<th>Rating</th><th class=\"published\">Published SDG 8.8.2</th><th class=\"published\">Published "
+                    "ITUC</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < r->n_ranked; i++) {
+        const ilo_rank_entry *e = &r->entries[i];
+        const ilo_country *co = &m->countries[e->country];
+        const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
+        const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
+        rep_buf_printf(b, "<tr><td class=\"n\">%u%s</td><td><code>", (unsigned)e->rank, e->tied > 1 ? "=" : "");
+        rep_put_html(b, co->code);
+        rep_buf_puts(b, "</code></td><td>");
+        rep_put_html(b, co->name);
+        if (co->synthetic) rep_buf_puts(b, " <span class=\"note\">(synthetic)</span>");
+        rep_buf_puts(b, "</td>");
+        td_c(b, ilo_round2(e->score));
+        td_c(b, e->raw_c);
+        rep_buf_puts(b, "<td>");
+        rep_put_html(b, e->band < me->n_bands ? me->bands[e->band].rating : "-");
+        if (e->forced) rep_buf_puts(b, " (all-encompassing)");
+        rep_buf_puts(b, "</td><td class=\"n\">");
+        rep_put_html(b, s ? s->value : "-");
+        rep_buf_puts(b, "</td><td>");
+        rep_put_html(b, u ? u->value : "-");
+        rep_buf_puts(b, "</td></tr>\n");
+    }
+    rep_buf_puts(b, "</tbody>\n</table>\n");
+    if (r->n_ranked < r->n) {
+        rep_buf_printf(b, "<h2>Not assessed in %d</h2>\n<p class=\"note\">Nothing coded or examined in the year: not "
+                          "ranked.</p>\n<ul>\n", r->year);
+        for (size_t i = r->n_ranked; i < r->n; i++) {
+            const ilo_country *co = &m->countries[r->entries[i].country];
+            rep_buf_puts(b, "<li><code>");
+            rep_put_html(b, co->code);
+            rep_buf_puts(b, "</code> ");
+            rep_put_html(b, co->name);
+            rep_buf_puts(b, "</li>\n");
+        }
+        rep_buf_puts(b, "</ul>\n");
+    }
+    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
+}
+
+/* The intervals as an inline SVG: with all, one row per ranked country (rank order), a bar from
+ * the 5th to the 95th percentile of its rank and a dot at its point rank; otherwise one column
+ * per assessed year, a bar from the 5th to the 95th percentile of the score and a dot at the
+ * point score. */
+static void interval_chart(rep_buf *b, const ilo_model *m, const ilo_sensitivity *s, const size_t *order)
+{
+    const ilo_sens_opts *o = &s->opts;
+    size_t n = s->n_assessed;
+    if (!n) return;
+    double W = CW, L = LEFT, R = RIGHT, T = TOP, Bt = BOTTOM;
+    if (o->all) {
+        double row = 6, H = T + Bt + row * (double)n, span = (double)(n > 1 ? n - 1 : 1);
+        rep_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"", CW);
+        rep_buf_fixed(b, H, 0, "0");
+        rep_buf_puts(b, "\" role=\"img\" aria-label=\"Rank intervals\">\n<text x=\"56\" y=\"24\">Rank over the draws: "
+                        "5th to 95th percentile (bar), point rank (dot); rank 1 left</text>\n");
+        for (size_t k = 0; k < n; k++) {
+            const ilo_sens_unit *un = &s->units[order[k]];
+            double y = T + row * (double)k + row / 2;
+            double x0 = L + (W - L - R) * (un->rank_p5 - 1) / span, x1 = L + (W - L - R) * (un->rank_p95 - 1) / span;
+            double xr = L + (W - L - R) * ((double)un->rank - 1) / span;
+            rep_buf_puts(b, "<line x1=\"");
+            rep_buf_fixed(b, x0, 1, "0");
+            rep_buf_puts(b, "\" x2=\"");
+            rep_buf_fixed(b, x1, 1, "0");
+            rep_buf_puts(b, "\" y1=\"");
+            rep_buf_fixed(b, y, 1, "0");
+            rep_buf_puts(b, "\" y2=\"");
+            rep_buf_fixed(b, y, 1, "0");
+            rep_buf_puts(b, "\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"2\"><title>");
+            rep_put_html(b, m->countries[un->country].code);
+            rep_buf_puts(b, "</title></line><circle cx=\"");
+            rep_buf_fixed(b, xr, 1, "0");
+            rep_buf_puts(b, "\" cy=\"");
+            rep_buf_fixed(b, y, 1, "0");
+            rep_buf_puts(b, "\" r=\"2\" fill=\"" PUBLISHED_COLOUR "\"/>\n");
+        }
+        rep_buf_puts(b, "</svg>\n</figure>\n");
+        return;
+    }
+    const ilo_method *me = &m->methods[o->method];
+    double H = CH, span = (double)(o->to > o->from ? o->to - o->from : 1);
+    rep_buf_printf(b, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
+                      "aria-label=\"Score intervals\">\n<text x=\"56\" y=\"24\">Score over the draws: 5th to 95th "
+                      "percentile (bar), point score (dot); 0 best</text>\n", CW, CH);
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        if (!un->assessed) continue;
+        double x = o->to > o->from ? L + (W - L - R) * (double)(un->year - o->from) / span : L + (W - L - R) / 2;
+        double y0 = T + (H - T - Bt) * (1 - un->p5 / me->scale), y1 = T + (H - T - Bt) * (1 - un->p95 / me->scale);
+        double yp = T + (H - T - Bt) * (1 - un->score / me->scale);
+        rep_buf_puts(b, "<line x1=\"");
+        rep_buf_fixed(b, x, 1, "0");
+        rep_buf_puts(b, "\" x2=\"");
+        rep_buf_fixed(b, x, 1, "0");
+        rep_buf_puts(b, "\" y1=\"");
+        rep_buf_fixed(b, y0, 1, "0");
+        rep_buf_puts(b, "\" y2=\"");
+        rep_buf_fixed(b, y1, 1, "0");
+        rep_buf_printf(b, "\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"3\"><title>%d</title></line><circle cx=\"",
+                       un->year);
+        rep_buf_fixed(b, x, 1, "0");
+        rep_buf_puts(b, "\" cy=\"");
+        rep_buf_fixed(b, yp, 1, "0");
+        rep_buf_puts(b, "\" r=\"3\" fill=\"" PUBLISHED_COLOUR "\"/>\n");
+    }
+    rep_buf_printf(b, "<text x=\"%d\" y=\"%d\">%d</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>\n", LEFT,
+                   CH - 16, o->from, CW - RIGHT, CH - 16, o->to);
+    rep_buf_puts(b, "</svg>\n</figure>\n");
+}
+
+void rep_html_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_sensitivity *s = doc->sens;
+    const ilo_sens_opts *o = &s->opts;
+    size_t *order = rep_sens_order(m, s);
+    rep_buf rule = REP_BUF_INIT;
+    rep_sensitivity_rule(&rule, s);
+    if (!order || rule.failed) {
+        free(order);
+        rep_buf_free(&rule);
+        b->failed = true;
+        return;
+    }
+    char extra[160];
+    rep_buf title = REP_BUF_INIT;
+    if (o->all)
+        rep_buf_printf(&title, "Sensitivity to the criterion weights: %zu countries, %d", s->n_units, o->from);
+    else
+        rep_buf_printf(&title, "%s (%s), %d-%d: sensitivity to the criterion weights", m->countries[o->country].name,
+                       m->countries[o->country].code, o->from, o->to);
+    snprintf(extra, sizeof extra, "%s: %zu of %zu.", o->all ? "Ranked" : "Assessed years", s->n_assessed, s->n_units);
+    if (title.failed) b->failed = true;
+    doc_page_start(b, title.data ? title.data : "");
+    rep_buf_free(&title);
+    doc_meta(b, m, o->method, extra);
+    if (o->all) caution_box(b);
+    rep_buf_puts(b, "<p class=\"note\">");
+    rep_put_html(b, rule.data);
+    rep_buf_puts(b, "</p>\n");
+    rep_buf_free(&rule);
+    interval_chart(b, m, s, order);
+    rep_buf_printf(b, "<table>\n<thead><tr><th>%s</th><th>Score</th><th>5%%</th><th>50%%</th><th>95%%</th>%s</tr>"
+                      "</thead>\n<tbody>\n", o->all ? "Country" : "Year",
+                   o->all ? "<th>Rank</th><th>Rank 5%</th><th>Rank 50%</th><th>Rank 95%</th>" : "");
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        rep_buf_puts(b, "<tr><td>");
+        if (o->all) {
+            rep_buf_puts(b, "<code>");
+            rep_put_html(b, m->countries[un->country].code);
+            rep_buf_puts(b, "</code>");
+        } else {
+            rep_buf_printf(b, "%d", un->year);
+        }
+        rep_buf_puts(b, "</td>");
+        if (!un->assessed) {
+            rep_buf_printf(b, "<td colspan=\"%d\">not assessed</td></tr>\n", o->all ? 8 : 4);
+            continue;
+        }
+        td_c(b, ilo_round2(un->score));
+        td_fixed(b, un->p5, 2);
+        td_fixed(b, un->p50, 2);
+        td_fixed(b, un->p95, 2);
+        if (o->all) {
+            rep_buf_printf(b, "<td class=\"n\">%u</td>", (unsigned)un->rank);
+            td_fixed(b, un->rank_p5, 1);
+            td_fixed(b, un->rank_p50, 1);
+            td_fixed(b, un->rank_p95, 1);
+        }
+        rep_buf_puts(b, "</tr>\n");
+    }
+    free(order);
+    rep_buf_puts(b, "</tbody>\n</table>\n<h2>Leaving out one criteria group</h2>\n<p class=\"note\">Impact: ");
+    rep_put_html(b, rep_impact_meaning(s));
+    rep_buf_puts(b, ".</p>\n<table>\n<thead><tr><th>Group</th><th>Title</th><th>Impact</th></tr></thead>\n<tbody>\n");
+    for (size_t g = 0; g < s->n_groups; g++) {
+        const ilo_sens_group *sg = &s->groups[g];
+        const ilo_group *gr = &m->groups[sg->group];
+        rep_buf_puts(b, "<tr><td><code>");
+        rep_put_html(b, gr->id);
+        rep_buf_puts(b, "</code></td><td>");
+        rep_put_html(b, gr->title);
+        rep_buf_puts(b, "</td>");
+        if (sg->coded) td_fixed(b, sg->impact, 3);
+        else rep_buf_puts(b, "<td>nothing coded</td>");
+        rep_buf_puts(b, "</tr>\n");
+    }
+    rep_buf_puts(b, "</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+}

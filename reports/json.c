@@ -1,0 +1,1225 @@
+/*
+ * json.c: JSON, schema_version 1 (docs/reports.md). Indented by two spaces, keys in a fixed
+ * order, scores as numbers with two decimals printed from integer hundredths, absent values as
+ * null. A tiny writer keeps the commas and indentation right so the renderers only say what.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MAX_DEPTH 32
+
+typedef struct jw {
+    rep_buf *b;
+    int depth;
+    bool first[MAX_DEPTH];
+    bool after_key;
+} jw;
+
+/* What comes before a value: nothing after a key, else a comma (unless first) and a new line. */
+static void sep(jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0) return;
+    if (!w->first[w->depth]) rep_buf_putc(w->b, ',');
+    w->first[w->depth] = false;
+    rep_buf_putc(w->b, '\n');
+    rep_buf_pad(w->b, 2 * (size_t)w->depth);
+}
+
+static void open_(jw *w, char c)
+{
+    sep(w);
+    rep_buf_putc(w->b, c);
+    if (w->depth + 1 < MAX_DEPTH) w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void close_(jw *w, char c)
+{
+    bool empty = w->first[w->depth];
+    w->depth--;
+    if (!empty) {
+        rep_buf_putc(w->b, '\n');
+        rep_buf_pad(w->b, 2 * (size_t)w->depth);
+    }
+    rep_buf_putc(w->b, c);
+    if (w->depth == 0) rep_buf_putc(w->b, '\n');
+}
+
+static void key(jw *w, const char *k)
+{
+    sep(w);
+    rep_put_json(w->b, k);
+    rep_buf_puts(w->b, ": ");
+    w->after_key = true;
+}
+
+static void str(jw *w, const char *s)
+{
+    sep(w);
+    if (s) rep_put_json(w->b, s);
+    else rep_buf_puts(w->b, "null");
+}
+
+static void null_(jw *w)
+{
+    sep(w);
+    rep_buf_puts(w->b, "null");
+}
+
+static void int_(jw *w, long long v)
+{
+    sep(w);
+    rep_buf_printf(w->b, "%lld", v);
+}
+
+static void c2(jw *w, int64_t c)
+{
+    sep(w);
+    rep_buf_hundredths(w->b, c);
+}
+
+static void bool_(jw *w, bool v)
+{
+    sep(w);
+    rep_buf_puts(w->b, v ? "true" : "false");
+}
+
+static void fixed(jw *w, double x, int decimals)
+{
+    sep(w);
+    rep_buf_fixed(w->b, x, decimals, "null");
+}
+
+/* Key-value shorthands. */
+static void kstr(jw *w, const char *k, const char *s) {
+    key(w, k);
+    str(w, s);
+}
+static void kint(jw *w, const char *k, long long v) {
+    key(w, k);
+    int_(w, v);
+}
+static void kc2(jw *w, const char *k, int64_t c) {
+    key(w, k);
+    c2(w, c);
+}
+static void kbool(jw *w, const char *k, bool v) {
+    key(w, k);
+    bool_(w, v);
+}
+
+/* ---- shared parts ---- */
+
+static void source(jw *w, const ilo_model *m, const rep_cites *c, size_t s)
+{
+    const ilo_source *src = &m->sources[s];
+    open_(w, '{');
+    kstr(w, "id", src->id);
+    kint(w, "number", (long long)c->num[s]);
+    kstr(w, "publisher", src->publisher);
+    kstr(w, "kind", ilo_source_kind_name(src->kind));
+    kstr(w, "title", src->title);
+    kstr(w, "date", src->date.text);
+    kstr(w, "url", src->url);
+    kstr(w, "note", src->note);
+    close_(w, '}');
+}
+
+static void sources(jw *w, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n)
+{
+    open_(w, '[');
+    for (size_t i = 0; i < n; i++) source(w, m, c, src[i]);
+    close_(w, ']');
+}
+
+static void header(jw *w, const ilo_model *m, size_t country, size_t method, const char *document, const char *profile)
+{
+    const ilo_country *co = &m->countries[country];
+    const ilo_method *me = &m->methods[method];
+    kint(w, "schema_version", REP_SCHEMA_VERSION);
+    kstr(w, "document", document);
+    char gen[64];
+    snprintf(gen, sizeof gen, "iloscore %s", ilo_version());
+    kstr(w, "generator", gen);
+    key(w, "country");
+    open_(w, '{');
+    kstr(w, "code", co->code);
+    kstr(w, "name", co->name);
+    kstr(w, "region", co->region);
+    kbool(w, "synthetic", co->synthetic);
+    close_(w, '}');
+    kstr(w, "profile", rep_profile_name(profile));
+    key(w, "method");
+    open_(w, '{');
+    kstr(w, "id", me->id);
+    kstr(w, "title", me->title);
+    kstr(w, "window", rep_window_name(me->window));
+    key(w, "cap");
+    fixed(w, me->cap, 2);
+    key(w, "scale");
+    fixed(w, me->scale, 2);
+    kstr(w, "bands_note", me->bands_note);
+    close_(w, '}');
+}
+
+static void published_one(jw *w, const ilo_model *m, const rep_cites *c, const ilo_published *p)
+{
+    open_(w, '{');
+    kstr(w, "measure", p->measure);
+    kint(w, "year", p->year);
+    kstr(w, "value", p->value);
+    kstr(w, "status", p->status);
+    kstr(w, "note", p->note);
+    key(w, "sources");
+    sources(w, m, c, p->sources, p->n_sources);
+    close_(w, '}');
+}
+
+/* The figures of one year as an object keyed by measure: the value as published, or null. */
+static void published_values(jw *w, const ilo_model *m, size_t country, int year)
+{
+    open_(w, '{');
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        kstr(w, rep_measures[k], p ? p->value : NULL);
+    }
+    close_(w, '}');
+}
+
+static void rating(jw *w, const ilo_model *m, const ilo_result *r)
+{
+    const ilo_band *band = rep_band(m, r);
+    if (!band) {
+        null_(w);
+        return;
+    }
+    open_(w, '{');
+    kstr(w, "band", band->rating);
+    kstr(w, "label", band->label);
+    kstr(w, "bands_note", m->methods[r->method].bands_note);
+    close_(w, '}');
+}
+
+static void criteria_ids(jw *w, const ilo_model *m, const ilo_bitset *set)
+{
+    open_(w, '[');
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (ilo_bitset_has(set, k)) str(w, m->criteria[k].id);
+    close_(w, ']');
+}
+
+static void item(jw *w, const ilo_item *it)
+{
+    kstr(w, "id", it->id);
+    kstr(w, "kind", rep_item_kind(it));
+    if (it->kind == ILO_ITEM_PROVISION) {
+        kstr(w, "instrument", it->instrument);
+        kstr(w, "article", it->article);
+        kstr(w, "in_force", it->start.text);
+        kstr(w, "repealed", it->stop.prec ? it->stop.text : NULL);
+    } else {
+        kstr(w, "date", it->start.text);
+        kstr(w, "end", it->stop.prec ? it->stop.text : NULL);
+        kstr(w, "place", it->place);
+        kstr(w, "who", it->who);
+        kstr(w, "count", it->count);
+    }
+    kstr(w, "summary", it->summary);
+}
+
+static void finding(jw *w, const ilo_model *m, const ilo_profile *p, const rep_cites *c, const ilo_finding *f)
+{
+    item(w, &p->items[f->item]);
+    kc2(w, "share", f->share_c);
+    kbool(w, "critical", f->critical);
+    key(w, "criteria");
+    criteria_ids(w, m, &f->criteria);
+    key(w, "sources");
+    sources(w, m, c, f->sources, f->n_sources);
+}
+
+static void trend_stats(jw *w, const ilo_trend *t)
+{
+    kint(w, "from", t->from);
+    kint(w, "to", t->to);
+    key(w, "slope");
+    fixed(w, t->slope, 6);
+    key(w, "slope_se");
+    fixed(w, t->slope_se, 6);
+    kstr(w, "direction", ilo_direction_name(t->direction));
+    kstr(w, "direction_rule", rep_direction_rule);
+}
+
+/* One year of a trend; with `detail`, per-convention and per-group scores too. */
+static void trend_year(jw *w, const ilo_model *m, size_t country, const ilo_trend *t, size_t i, bool detail)
+{
+    const ilo_result *r = t->years[i];
+    open_(w, '{');
+    kint(w, "year", r->year);
+    kc2(w, "score", rep_score_c(r));
+    kc2(w, "raw", r->raw_c);
+    kc2(w, "law", ilo_round2(r->law));
+    kc2(w, "practice", ilo_round2(r->practice));
+    const ilo_band *band = rep_band(m, r);
+    kstr(w, "rating", band ? band->rating : NULL);
+    size_t n[3];
+    rep_status_counts(m, r, n);
+    kint(w, "assessed", (long long)(n[ILO_CODED] + n[ILO_CLEAR]));
+    kint(w, "criteria", (long long)m->n_criteria);
+    key(w, "change");
+    if (i > 0) c2(w, rep_score_c(r) - rep_score_c(t->years[i - 1]));
+    else null_(w);
+    if (detail) {
+        key(w, "conventions");
+        open_(w, '{');
+        for (size_t k = 0; k < m->n_conventions; k++)
+            kc2(w, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
+        close_(w, '}');
+        key(w, "groups");
+        open_(w, '{');
+        for (size_t k = 0; k < m->n_groups; k++) kc2(w, m->groups[k].id, ilo_round2(ilo_result_group_score(m, r, k)));
+        close_(w, '}');
+    }
+    key(w, "published");
+    published_values(w, m, country, r->year);
+    close_(w, '}');
+}
+
+static void all_sources(jw *w, const ilo_model *m, const rep_cites *c)
+{
+    key(w, "sources");
+    sources(w, m, c, c->order, c->n);
+}
+
+/* ---- the assessment ---- */
+
+static void scores(jw *w, const ilo_model *m, const ilo_result *r)
+{
+    kc2(w, "score", rep_score_c(r));
+    kc2(w, "raw", r->raw_c);
+    kc2(w, "law", ilo_round2(r->law));
+    kc2(w, "practice", ilo_round2(r->practice));
+    kbool(w, "forced", r->forced);
+    kbool(w, "breakdown", r->breakdown);
+    key(w, "rating");
+    rating(w, m, r);
+    size_t n[3];
+    rep_status_counts(m, r, n);
+    key(w, "criteria_counts");
+    open_(w, '{');
+    kint(w, "coded", (long long)n[ILO_CODED]);
+    kint(w, "clear", (long long)n[ILO_CLEAR]);
+    kint(w, "not_assessed", (long long)n[ILO_NOT_ASSESSED]);
+    kint(w, "total", (long long)m->n_criteria);
+    close_(w, '}');
+    char note[256];
+    kstr(w, "caution", rep_coverage_note(m, r, note, sizeof note) ? note : NULL);
+    key(w, "conventions");
+    open_(w, '[');
+    for (size_t k = 0; k < m->n_conventions; k++) {
+        open_(w, '{');
+        kstr(w, "id", m->conventions[k].id);
+        kstr(w, "title", m->conventions[k].title);
+        kstr(w, "ratification", rep_ratification(m, r->country, k, r->year));
+        kc2(w, "raw", r->convention_c[k]);
+        kc2(w, "score", ilo_round2(ilo_result_convention_score(m, r, k)));
+        close_(w, '}');
+    }
+    close_(w, ']');
+    key(w, "groups");
+    open_(w, '[');
+    for (size_t k = 0; k < m->n_groups; k++) {
+        open_(w, '{');
+        kstr(w, "id", m->groups[k].id);
+        kstr(w, "numeral", m->groups[k].numeral);
+        kstr(w, "title", m->groups[k].title);
+        kc2(w, "raw", r->group_c[k]);
+        kc2(w, "score", ilo_round2(ilo_result_group_score(m, r, k)));
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void criteria_of(jw *w, const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_status3 which)
+{
+    open_(w, '[');
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_result_status(r, k) != which) continue;
+        const ilo_criterion *cr = &m->criteria[k];
+        open_(w, '{');
+        kstr(w, "id", cr->id);
+        key(w, "sdg");
+        if (cr->sdg) int_(w, cr->sdg);
+        else null_(w);
+        kstr(w, "label", cr->label);
+        kstr(w, "kind", cr->kind == ILO_LAW ? "law" : "practice");
+        kstr(w, "group", m->groups[cr->group].id);
+        kstr(w, "convention", m->conventions[cr->convention].id);
+        kc2(w, "weight", cr->weight_c);
+        kstr(w, "weight_basis", cr->published ? "published" : "provisional");
+        if (which == ILO_CODED) {
+            key(w, "findings");
+            open_(w, '[');
+            for (size_t i = 0; i < r->n_findings; i++)
+                if (ilo_bitset_has(&r->findings[i].criteria, k)) str(w, p->items[r->findings[i].item].id);
+            close_(w, ']');
+        }
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void events(jw *w, const ilo_model *m, const ilo_result *r, const rep_cites *c)
+{
+    const ilo_country *co = &m->countries[r->country];
+    open_(w, '[');
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!rep_event_shown(e, r->year)) continue;
+        open_(w, '{');
+        kstr(w, "id", e->id);
+        kstr(w, "date", e->date.text);
+        kstr(w, "kind", e->kind);
+        kstr(w, "title", e->title);
+        kstr(w, "note", e->note);
+        key(w, "sources");
+        sources(w, m, c, e->sources, e->n_sources);
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+void rep_json_assessment(rep_buf *b, const rep_assessment *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_cites c;
+    if (!rep_cites_assessment(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    header(&w, m, r->country, r->method, "assessment", doc->profile_name);
+    kint(&w, "year", r->year);
+    scores(&w, m, r);
+    key(&w, "published");
+    open_(&w, '[');
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
+        if (p) published_one(&w, m, &c, p);
+    }
+    close_(&w, ']');
+    key(&w, "findings");
+    open_(&w, '[');
+    for (size_t i = 0; i < r->n_findings; i++) {
+        open_(&w, '{');
+        kint(&w, "rank", (long long)i + 1);
+        finding(&w, m, doc->profile, &c, &r->findings[i]);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    key(&w, "coded");
+    criteria_of(&w, m, doc->profile, r, ILO_CODED);
+    key(&w, "clear");
+    criteria_of(&w, m, doc->profile, r, ILO_CLEAR);
+    key(&w, "not_assessed");
+    criteria_of(&w, m, doc->profile, r, ILO_NOT_ASSESSED);
+    key(&w, "events");
+    events(&w, m, r, &c);
+    key(&w, "trend");
+    if (doc->trend) {
+        open_(&w, '{');
+        trend_stats(&w, doc->trend);
+        key(&w, "years");
+        open_(&w, '[');
+        for (size_t i = 0; i < doc->trend->n; i++) trend_year(&w, m, r->country, doc->trend, i, false);
+        close_(&w, ']');
+        close_(&w, '}');
+    } else {
+        null_(&w);
+    }
+    all_sources(&w, m, &c);
+    close_(&w, '}');
+    rep_cites_free(&c);
+}
+
+/* ---- the trend ---- */
+
+typedef struct change_ctx {
+    jw *w;
+    const ilo_model *m;
+    const ilo_profile *p;
+    const rep_cites *c;
+    bool entered;
+    int year; /* the year the item was counted in */
+} change_ctx;
+
+static void change_item(void *arg, const ilo_finding *f, bool entered)
+{
+    change_ctx *x = arg;
+    if (entered != x->entered) return;
+    open_(x->w, '{');
+    kint(x->w, "counted_in", x->year);
+    finding(x->w, x->m, x->p, x->c, f);
+    close_(x->w, '}');
+}
+
+static void change(jw *w, const rep_trend_doc *doc, const rep_cites *c, size_t i)
+{
+    const ilo_trend *t = doc->trend;
+    const ilo_result *now = t->years[i], *before = t->years[i - 1];
+    open_(w, '{');
+    kint(w, "from_year", before->year);
+    kint(w, "to_year", now->year);
+    kc2(w, "change", rep_score_c(now) - rep_score_c(before));
+    kc2(w, "score_before", rep_score_c(before));
+    kc2(w, "score_after", rep_score_c(now));
+    for (int pass = 0; pass < 2; pass++) {
+        key(w, pass ? "left" : "entered");
+        open_(w, '[');
+        change_ctx x = {w, doc->model, doc->profile, c, pass == 0, pass ? before->year : now->year};
+        rep_changed_items(t, i, change_item, &x);
+        close_(w, ']');
+    }
+    close_(w, '}');
+}
+
+void rep_json_trend(rep_buf *b, const rep_trend_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_trend *t = doc->trend;
+    size_t country = doc->profile->country;
+    rep_cites c;
+    if (!rep_cites_trend(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    header(&w, m, country, t->years[0]->method, "trend", doc->profile_name);
+    trend_stats(&w, t);
+    key(&w, "years");
+    open_(&w, '[');
+    for (size_t i = 0; i < t->n; i++) trend_year(&w, m, country, t, i, true);
+    close_(&w, ']');
+    rep_changes ch;
+    rep_changes_of(t, &ch);
+    key(&w, "largest_changes");
+    open_(&w, '[');
+    for (size_t k = 0; k < ch.n; k++) change(&w, doc, &c, ch.idx[k]);
+    close_(&w, ']');
+    all_sources(&w, m, &c);
+    close_(&w, '}');
+    rep_cites_free(&c);
+}
+
+/* ---- the scenario comparison (reports/compare.c) ---- */
+
+static void scenario_list(jw *w, const ilo_model *m, const size_t *sc, size_t n)
+{
+    open_(w, '[');
+    for (size_t i = 0; i < n; i++) {
+        const ilo_scenario *s = &m->scenarios[sc[i]];
+        open_(w, '{');
+        kstr(w, "id", s->id);
+        kstr(w, "title", s->title);
+        kstr(w, "effective", s->effective.text);
+        kstr(w, "note", s->note);
+        kstr(w, "file", s->where.file);
+        kint(w, "operations", (long long)s->n_ops);
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+/* One side of a comparison year: the scores, the rating and the per-convention scores. */
+static void side(jw *w, const ilo_model *m, const ilo_result *r)
+{
+    open_(w, '{');
+    kc2(w, "score", rep_score_c(r));
+    kc2(w, "raw", r->raw_c);
+    kc2(w, "law", ilo_round2(r->law));
+    kc2(w, "practice", ilo_round2(r->practice));
+    const ilo_band *band = rep_band(m, r);
+    kstr(w, "rating", band ? band->rating : NULL);
+    kbool(w, "forced", r->forced);
+    key(w, "conventions");
+    open_(w, '{');
+    for (size_t k = 0; k < m->n_conventions; k++)
+        kc2(w, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
+    close_(w, '}');
+    close_(w, '}');
+}
+
+static void side_delta(jw *w, const ilo_model *m, const ilo_result *rb, const ilo_result *ra)
+{
+    open_(w, '{');
+    kc2(w, "score", rep_score_c(ra) - rep_score_c(rb));
+    kc2(w, "raw", ra->raw_c - rb->raw_c);
+    kc2(w, "law", ilo_round2(ra->law) - ilo_round2(rb->law));
+    kc2(w, "practice", ilo_round2(ra->practice) - ilo_round2(rb->practice));
+    key(w, "conventions");
+    open_(w, '{');
+    for (size_t k = 0; k < m->n_conventions; k++)
+        kc2(w, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, ra, k)) -
+                                         ilo_round2(ilo_result_convention_score(m, rb, k)));
+    close_(w, '}');
+    close_(w, '}');
+}
+
+static void change_of(jw *w, const ilo_model *m, const rep_change *ch)
+{
+    static const char *const kinds[] = {"removed", "added", "changed"};
+    const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
+    open_(w, '{');
+    kstr(w, "change", kinds[ch->kind]);
+    item(w, it);
+    kstr(w, "scenario_id", ch->alt_item ? ch->alt_item->id : NULL);
+    key(w, "baseline_share");
+    if (ch->base) c2(w, ch->base->share_c);
+    else null_(w);
+    key(w, "scenario_share");
+    if (ch->alt) c2(w, ch->alt->share_c);
+    else null_(w);
+    key(w, "baseline_criteria");
+    if (ch->base) criteria_ids(w, m, &ch->base->criteria);
+    else null_(w);
+    key(w, "scenario_criteria");
+    if (ch->alt) criteria_ids(w, m, &ch->alt->criteria);
+    else null_(w);
+    close_(w, '}');
+}
+
+void rep_json_comparison(rep_buf *b, const rep_comparison *doc)
+{
+    const ilo_model *m = doc->model;
+    size_t country = doc->baseline->country;
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    header(&w, m, country, doc->base->years[0]->method, "comparison", "baseline and scenario");
+    kint(&w, "from", doc->base->from);
+    kint(&w, "to", doc->base->to);
+    key(&w, "scenarios");
+    scenario_list(&w, m, doc->scenarios, doc->n_scenarios);
+    key(&w, "years");
+    open_(&w, '[');
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_year_diff d;
+        if (!rep_year_diff_of(doc, i, &d)) {
+            b->failed = true;
+            break;
+        }
+        const ilo_band *bb = rep_band(m, rb), *ba = rep_band(m, ra);
+        open_(&w, '{');
+        kint(&w, "year", rb->year);
+        key(&w, "baseline");
+        side(&w, m, rb);
+        key(&w, "scenario");
+        side(&w, m, ra);
+        key(&w, "delta");
+        side_delta(&w, m, rb, ra);
+        kbool(&w, "rating_changed", bb != ba);
+        key(&w, "findings");
+        open_(&w, '[');
+        for (size_t k = 0; k < d.n; k++) change_of(&w, m, &d.changes[k]);
+        close_(&w, ']');
+        key(&w, "criteria_stopped");
+        criteria_ids(&w, m, &d.stopped);
+        key(&w, "criteria_started");
+        criteria_ids(&w, m, &d.started);
+        close_(&w, '}');
+        rep_year_diff_free(&d);
+    }
+    close_(&w, ']');
+    close_(&w, '}');
+}
+
+/* ---- what would it take (ilo_target_new) ---- */
+
+static void band_or_null(jw *w, const ilo_model *m, size_t method, size_t band)
+{
+    const ilo_method *me = &m->methods[method];
+    str(w, band < me->n_bands ? me->bands[band].rating : NULL);
+}
+
+void rep_json_target(rep_buf *b, const rep_target_doc *doc)
+{
+    static const char *const outcomes[] = {"met", "found", "unreachable"};
+    static const char *const whys[] = {NULL, "practice", "forced", "breakdown"};
+    const ilo_model *m = doc->model;
+    const ilo_target *t = doc->target;
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    header(&w, m, t->country, t->method, "target", doc->n_scenarios ? "after the scenarios" : NULL);
+    key(&w, "scenarios");
+    scenario_list(&w, m, doc->scenarios, doc->n_scenarios);
+    kint(&w, "year", t->year);
+    key(&w, "goal");
+    open_(&w, '{');
+    key(&w, "rating");
+    if (t->goal_band != SIZE_MAX) band_or_null(&w, m, t->method, t->goal_band);
+    else null_(&w);
+    key(&w, "score");
+    if (t->goal_c != INT64_MAX) c2(&w, t->goal_c);
+    else null_(&w);
+    close_(&w, '}');
+    kstr(&w, "outcome", outcomes[t->outcome]);
+    kstr(&w, "why", whys[t->why]);
+    key(&w, "before");
+    open_(&w, '{');
+    kc2(&w, "score", ilo_round2(t->score_before));
+    kc2(&w, "raw", t->raw_before_c);
+    key(&w, "rating");
+    band_or_null(&w, m, t->method, t->band_before);
+    close_(&w, '}');
+    key(&w, "after");
+    if (t->outcome == ILO_TARGET_FOUND) {
+        open_(&w, '{');
+        kc2(&w, "score", ilo_round2(t->score_after));
+        kc2(&w, "raw", t->raw_after_c);
+        kc2(&w, "law", ilo_round2(t->law_after));
+        kc2(&w, "practice", ilo_round2(t->practice_after));
+        key(&w, "rating");
+        band_or_null(&w, m, t->method, t->band_after);
+        kc2(&w, "change", ilo_round2(t->score_after) - ilo_round2(t->score_before));
+        close_(&w, '}');
+    } else {
+        null_(&w);
+    }
+    key(&w, "floor");
+    if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN) {
+        open_(&w, '{');
+        kc2(&w, "score", ilo_round2(t->score_floor));
+        kc2(&w, "raw", t->raw_floor_c);
+        close_(&w, '}');
+    } else {
+        null_(&w);
+    }
+    key(&w, "repeal");
+    open_(&w, '[');
+    for (size_t i = 0; i < t->n_repeal; i++) {
+        const ilo_item *it = &doc->profile->items[t->repeal[i]];
+        open_(&w, '{');
+        item(&w, it);
+        key(&w, "criteria");
+        criteria_ids(&w, m, &it->coded);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    key(&w, "search");
+    open_(&w, '{');
+    kstr(&w, "kind", "exact");
+    kint(&w, "provisions", (long long)t->n_provisions);
+    kint(&w, "relevant", (long long)t->n_relevant);
+    kint(&w, "subsets_scored", (long long)t->n_subsets);
+    kint(&w, "max_relevant", ILO_TARGET_MAX_PROVISIONS);
+    kint(&w, "max_subsets", (long long)ILO_TARGET_MAX_SUBSETS);
+    close_(&w, '}');
+    close_(&w, '}');
+}
+
+#include "brief.h"
+
+/* ---- the trade-review brief ---- */
+
+/* Concern levels as JSON values: "outside_scope", "not_assessed", "none", "low", "medium", "high". */
+static const char *brief_concern_id(ilo_concern c)
+{
+    static const char *const ids[ILO_CONCERN__COUNT] = {"outside_scope", "not_assessed", "none", "low", "medium", "high"};
+    return (unsigned)c < ILO_CONCERN__COUNT ? ids[c] : "?";
+}
+
+static const char *brief_target_id(ilo_brief_target_status s)
+{
+    switch (s) {
+    case ILO_BRIEF_TARGET_CLEARS: return "clears";
+    case ILO_BRIEF_TARGET_PARTIAL: return "partial";
+    case ILO_BRIEF_TARGET_PRACTICE: return "practice_only";
+    case ILO_BRIEF_TARGET_FORCED: return "all_encompassing_practice";
+    case ILO_BRIEF_TARGET_LIMIT: return "search_limit";
+    case ILO_BRIEF_TARGET_NONE: break;
+    }
+    return NULL;
+}
+
+static void brief_json_measure(jw *w, const ilo_brief_measure *ms)
+{
+    kint(w, "criteria", (long long)ms->n_criteria);
+    kint(w, "coded", (long long)ms->n_coded);
+    kint(w, "clear", (long long)ms->n_clear);
+    kint(w, "not_assessed", (long long)ms->n_not_assessed);
+    kc2(w, "raw", ms->raw_c);
+    kc2(w, "weight", ms->total_c);
+    key(w, "score");
+    if (ms->concern == ILO_CONCERN_NOT_ASSESSED || ms->concern == ILO_CONCERN_OUTSIDE) null_(w);
+    else c2(w, ilo_round2(ms->score));
+    kbool(w, "all_encompassing", ms->all_encompassing);
+    kbool(w, "civil_liberties_practice", ms->grave);
+    kstr(w, "concern", brief_concern_id(ms->concern));
+    kstr(w, "why", ms->why);
+}
+
+static void brief_json_items(jw *w, const rep_brief_doc *doc, const size_t *findings, size_t n)
+{
+    open_(w, '[');
+    for (size_t i = 0; i < n; i++) str(w, doc->profile->items[doc->result->findings[findings[i]].item].id);
+    close_(w, ']');
+}
+
+static void brief_json_reform(jw *w, const rep_brief_doc *doc, const ilo_brief_reform *rf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_scenario *sc = &m->scenarios[rf->scenario];
+    const ilo_op *op = &sc->ops[rf->op];
+    open_(w, '{');
+    kstr(w, "scenario", sc->id);
+    kstr(w, "scenario_title", sc->title);
+    kint(w, "operation", (long long)rf->op + 1);
+    kstr(w, "op", op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end-incident");
+    kstr(w, "item", m->items[op->target].id);
+    kstr(w, "date", op->date.text);
+    if (op->kind == ILO_OP_AMEND) {
+        key(w, "criteria");
+        open_(w, '[');
+        for (size_t i = 0; i < op->n_criteria; i++) str(w, m->criteria[op->criteria[i]].id);
+        close_(w, ']');
+    }
+    key(w, "removes");
+    criteria_ids(w, m, &rf->removes);
+    key(w, "clears");
+    criteria_ids(w, m, &rf->clears);
+    close_(w, '}');
+}
+
+static void brief_json_target(jw *w, const rep_brief_doc *doc, const ilo_brief_target *t)
+{
+    if (t->status == ILO_BRIEF_TARGET_NONE) {
+        null_(w);
+        return;
+    }
+    open_(w, '{');
+    kstr(w, "status", brief_target_id(t->status));
+    key(w, "repeal");
+    open_(w, '[');
+    for (size_t i = 0; i < t->n_repeal; i++) str(w, doc->profile->items[t->repeal[i]].id);
+    close_(w, ']');
+    key(w, "after");
+    if (t->status == ILO_BRIEF_TARGET_CLEARS || t->status == ILO_BRIEF_TARGET_PARTIAL) {
+        open_(w, '{');
+        brief_json_measure(w, &t->after);
+        close_(w, '}');
+    } else {
+        null_(w);
+    }
+    close_(w, '}');
+}
+
+static void brief_json_verdicts(jw *w, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_brief *br = doc->brief;
+    open_(w, '[');
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        open_(w, '{');
+        kstr(w, "id", rc->id);
+        kstr(w, "label", rc->label);
+        kstr(w, "scope", rc->outside ? "outside" : "engine");
+        kstr(w, "note", rc->note);
+        key(w, "conventions");
+        open_(w, '[');
+        for (size_t i = 0; i < rc->n_conventions; i++) {
+            open_(w, '{');
+            kstr(w, "id", m->conventions[rc->conventions[i]].id);
+            kstr(w, "ratification", rep_ratification(m, doc->result->country, rc->conventions[i], doc->result->year));
+            close_(w, '}');
+        }
+        close_(w, ']');
+        key(w, "groups");
+        open_(w, '[');
+        for (size_t i = 0; i < rc->n_groups; i++) str(w, m->groups[rc->groups[i]].id);
+        close_(w, ']');
+        brief_json_measure(w, &vd->measure);
+        key(w, "coded_criteria");
+        criteria_ids(w, m, &vd->coded);
+        key(w, "findings");
+        brief_json_items(w, doc, vd->findings, vd->n_findings);
+        key(w, "reforms");
+        open_(w, '[');
+        for (size_t i = 0; i < vd->n_reforms; i++) brief_json_reform(w, doc, &vd->reforms[i]);
+        close_(w, ']');
+        key(w, "repeal_search");
+        brief_json_target(w, doc, &vd->target);
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void brief_json_findings(jw *w, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_brief *br = doc->brief;
+    open_(w, '[');
+    for (size_t i = 0; i < v->n_findings; i++) {
+        const ilo_finding *f = &doc->result->findings[v->findings[i]];
+        const ilo_item *it = &doc->profile->items[f->item];
+        open_(w, '{');
+        kint(w, "number", (long long)i + 1);
+        item(w, it);
+        kc2(w, "share", f->share_c);
+        kbool(w, "critical", f->critical);
+        key(w, "bears_on");
+        open_(w, '{');
+        for (size_t k = 0; k < br->n_verdicts; k++) {
+            const ilo_brief_verdict *vd = &br->verdicts[k];
+            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            ilo_bitset in = f->criteria;
+            for (size_t x = 0; x < ILO_BITSET_WORDS; x++) in.w[x] &= vd->coded.w[x];
+            key(w, rep_brief_criterion(doc, vd)->id);
+            criteria_ids(w, m, &in);
+        }
+        close_(w, '}');
+        key(w, "sources");
+        sources(w, m, &v->cites, f->sources, f->n_sources);
+        key(w, "also_reported_by");
+        open_(w, '[');
+        for (size_t j = 0; j < it->n_sources; j++) {
+            bool counted = false;
+            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
+            if (!counted) source(w, m, &v->cites, it->sources[j]);
+        }
+        close_(w, ']');
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void brief_json_events(jw *w, const rep_brief_doc *doc, const rep_brief_view *v, const size_t *ev, size_t n)
+{
+    const ilo_country *co = &doc->model->countries[doc->result->country];
+    open_(w, '[');
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        open_(w, '{');
+        kstr(w, "id", e->id);
+        kstr(w, "date", e->date.text);
+        kstr(w, "kind", e->kind);
+        kstr(w, "title", e->title);
+        kstr(w, "note", e->note);
+        key(w, "sources");
+        sources(w, doc->model, &v->cites, e->sources, e->n_sources);
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void brief_json_trend(jw *w, const rep_brief_doc *doc)
+{
+    const ilo_trend *t = doc->trend;
+    const ilo_brief *br = doc->brief;
+    if (!t) {
+        null_(w);
+        return;
+    }
+    open_(w, '{');
+    trend_stats(w, t);
+    key(w, "years");
+    open_(w, '[');
+    for (size_t i = 0; i < t->n; i++) {
+        open_(w, '{');
+        kint(w, "year", t->years[i]->year);
+        kc2(w, "score", rep_score_c(t->years[i]));
+        key(w, "criteria");
+        open_(w, '{');
+        for (size_t k = 0; k < br->n_verdicts; k++) {
+            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
+            ilo_brief_measure ms;
+            ilo_brief_measure_of(doc->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
+            key(w, rep_brief_criterion(doc, &br->verdicts[k])->id);
+            open_(w, '{');
+            key(w, "score");
+            if (ms.concern == ILO_CONCERN_NOT_ASSESSED) null_(w);
+            else c2(w, ilo_round2(ms.score));
+            kstr(w, "concern", brief_concern_id(ms.concern));
+            close_(w, '}');
+        }
+        close_(w, '}');
+        close_(w, '}');
+    }
+    close_(w, ']');
+    close_(w, '}');
+}
+
+static void brief_json_published(jw *w, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_result *r = doc->result;
+    open_(w, '[');
+    for (int y = v->from; y <= v->year; y++) {
+        const ilo_result *yr = y == r->year ? r : NULL;
+        for (size_t i = 0; !yr && doc->trend && i < doc->trend->n; i++)
+            if (doc->trend->years[i]->year == y) yr = doc->trend->years[i];
+        open_(w, '{');
+        kint(w, "year", y);
+        key(w, "computed");
+        if (yr) c2(w, rep_score_c(yr));
+        else null_(w);
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(doc->model, r->country, rep_measures[k], y);
+            key(w, rep_measures[k]);
+            if (p) published_one(w, doc->model, &v->cites, p);
+            else null_(w);
+        }
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
+static void brief_json_caveat(jw *w, const rep_brief_doc *doc)
+{
+    const ilo_method *me = &doc->model->methods[doc->result->method];
+    open_(w, '{');
+    kstr(w, "ilo_quote", rep_brief_ilo_quote);
+    kstr(w, "ilo_quote_source", rep_brief_ilo_quote_source);
+    key(w, "notes");
+    open_(w, '[');
+    for (size_t i = 0; rep_brief_caveats[i]; i++) str(w, rep_brief_caveats[i]);
+    close_(w, ']');
+    key(w, "admissible");
+    open_(w, '[');
+    for (int k = 0; k < ILO_SRC__COUNT; k++)
+        if ((me->admissible >> k) & 1) str(w, ilo_source_kind_name((ilo_source_kind)k));
+    close_(w, ']');
+    kstr(w, "regime_note", rep_brief_regime(doc)->note);
+    close_(w, '}');
+}
+
+void rep_json_brief(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    const ilo_regime *rg = rep_brief_regime(doc);
+    rep_brief_view v;
+    if (!rep_brief_view_init(&v, doc)) {
+        b->failed = true;
+        return;
+    }
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    header(&w, m, r->country, r->method, "brief", doc->profile_name);
+    kint(&w, "year", r->year);
+    key(&w, "regime");
+    open_(&w, '{');
+    kstr(&w, "id", rg->id);
+    kstr(&w, "title", rg->title);
+    kstr(&w, "basis", rg->basis);
+    kstr(&w, "note", rg->note);
+    key(&w, "sources");
+    sources(&w, m, &v.cites, rg->sources, rg->n_sources);
+    close_(&w, '}');
+    kc2(&w, "score", rep_score_c(r));
+    kc2(&w, "raw", r->raw_c);
+    kbool(&w, "forced", r->forced);
+    key(&w, "rating");
+    rating(&w, m, r);
+    key(&w, "bottom_line");
+    rep_buf s = REP_BUF_INIT;
+    rep_brief_bottom_line(&s, doc);
+    str(&w, s.data ? s.data : "");
+    if (s.failed) b->failed = true;
+    rep_buf_free(&s);
+    key(&w, "concern_rule");
+    open_(&w, '{');
+    kstr(&w, "text", ilo_brief_rule);
+    kc2(&w, "high_score", ILO_BRIEF_HIGH_SCORE_C);
+    kc2(&w, "medium_score", ILO_BRIEF_MEDIUM_SCORE_C);
+    kint(&w, "high_share_percent", ILO_BRIEF_HIGH_SHARE_PCT);
+    kint(&w, "medium_share_percent", ILO_BRIEF_MEDIUM_SHARE_PCT);
+    kstr(&w, "civil_liberties_group", ILO_BRIEF_GRAVE_GROUP);
+    close_(&w, '}');
+    key(&w, "concerns");
+    open_(&w, '{');
+    for (int c = ILO_CONCERN__COUNT - 1; c >= 0; c--) kint(&w, brief_concern_id((ilo_concern)c), (long long)br->count[c]);
+    close_(&w, '}');
+    kstr(&w, "worst", brief_concern_id(br->worst));
+    key(&w, "verdicts");
+    brief_json_verdicts(&w, doc);
+    key(&w, "findings");
+    brief_json_findings(&w, doc, &v);
+    key(&w, "ilo_record");
+    brief_json_events(&w, doc, &v, v.events, v.n_events);
+    key(&w, "trade_record");
+    brief_json_events(&w, doc, &v, v.trade, v.n_trade);
+    key(&w, "trend");
+    brief_json_trend(&w, doc);
+    key(&w, "published");
+    brief_json_published(&w, doc, &v);
+    key(&w, "caveat");
+    brief_json_caveat(&w, doc);
+    all_sources(&w, m, &v.cites);
+    close_(&w, '}');
+    rep_brief_view_free(&v);
+}
+
+/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ---- */
+
+static void doc_header(jw *w, const ilo_model *m, size_t method, const char *document)
+{
+    const ilo_method *me = &m->methods[method];
+    kint(w, "schema_version", REP_SCHEMA_VERSION);
+    kstr(w, "document", document);
+    char gen[64];
+    snprintf(gen, sizeof gen, "iloscore %s", ilo_version());
+    kstr(w, "generator", gen);
+    key(w, "method");
+    open_(w, '{');
+    kstr(w, "id", me->id);
+    kstr(w, "title", me->title);
+    kstr(w, "window", rep_window_name(me->window));
+    key(w, "cap");
+    fixed(w, me->cap, 2);
+    key(w, "scale");
+    fixed(w, me->scale, 2);
+    close_(w, '}');
+}
+
+static void kfixed(jw *w, const char *k, double x, int decimals)
+{
+    key(w, k);
+    fixed(w, x, decimals);
+}
+
+void rep_json_rank(rep_buf *b, const rep_rank_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_ranking *r = doc->ranking;
+    const ilo_method *me = &m->methods[r->method];
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    doc_header(&w, m, r->method, "ranking");
+    kint(&w, "year", r->year);
+    kstr(&w, "caveat", rep_sdg_caveat);
+    kstr(&w, "ranking_rule", rep_rank_rule);
+    kstr(&w, "ties", "standard competition ranking (1224)");
+    kint(&w, "countries", (long long)r->n);
+    kint(&w, "ranked", (long long)r->n_ranked);
+    kint(&w, "tie_groups", (long long)r->n_tie_groups);
+    key(&w, "ranks");
+    open_(&w, '[');
+    for (size_t i = 0; i < r->n_ranked; i++) {
+        const ilo_rank_entry *e = &r->entries[i];
+        const ilo_country *co = &m->countries[e->country];
+        open_(&w, '{');
+        kint(&w, "rank", (long long)e->rank);
+        kint(&w, "tied", (long long)e->tied);
+        kstr(&w, "code", co->code);
+        kstr(&w, "name", co->name);
+        kbool(&w, "synthetic", co->synthetic);
+        kc2(&w, "score", ilo_round2(e->score));
+        kc2(&w, "raw", e->raw_c);
+        kbool(&w, "all_encompassing", e->forced);
+        kstr(&w, "rating", e->band < me->n_bands ? me->bands[e->band].rating : NULL);
+        key(&w, "published");
+        published_values(&w, m, e->country, r->year);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    key(&w, "not_assessed");
+    open_(&w, '[');
+    for (size_t i = r->n_ranked; i < r->n; i++) {
+        const ilo_country *co = &m->countries[r->entries[i].country];
+        open_(&w, '{');
+        kstr(&w, "code", co->code);
+        kstr(&w, "name", co->name);
+        kbool(&w, "synthetic", co->synthetic);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    close_(&w, '}');
+}
+
+void rep_json_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_sensitivity *s = doc->sens;
+    const ilo_sens_opts *o = &s->opts;
+    size_t *order = rep_sens_order(m, s);
+    rep_buf rule = REP_BUF_INIT;
+    rep_sensitivity_rule(&rule, s);
+    if (!order || rule.failed) {
+        free(order);
+        rep_buf_free(&rule);
+        b->failed = true;
+        return;
+    }
+    jw w = {b, 0, {false}, false};
+    open_(&w, '{');
+    doc_header(&w, m, o->method, "sensitivity");
+    kstr(&w, "scope", o->all ? "all" : "country");
+    if (o->all) {
+        key(&w, "country");
+        null_(&w);
+    } else {
+        kstr(&w, "country", m->countries[o->country].code);
+    }
+    kint(&w, "from", o->from);
+    kint(&w, "to", o->to);
+    kint(&w, "draws", (long long)o->draws);
+    key(&w, "seed");
+    sep(&w);
+    rep_buf_printf(b, "%llu", (unsigned long long)o->seed);
+    kfixed(&w, "spread_percent", o->spread, 2);
+    kstr(&w, "rule", rule.data);
+    rep_buf_free(&rule);
+    if (o->all) kstr(&w, "caveat", rep_sdg_caveat);
+    kint(&w, "assessed", (long long)s->n_assessed);
+    key(&w, "units");
+    open_(&w, '[');
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        open_(&w, '{');
+        kstr(&w, "code", m->countries[un->country].code);
+        kint(&w, "year", un->year);
+        kbool(&w, "assessed", un->assessed);
+        if (un->assessed) {
+            kc2(&w, "score", ilo_round2(un->score));
+            kc2(&w, "raw", un->raw_c);
+            kfixed(&w, "score_p5", un->p5, 4);
+            kfixed(&w, "score_p50", un->p50, 4);
+            kfixed(&w, "score_p95", un->p95, 4);
+            if (o->all) {
+                kint(&w, "rank", un->rank);
+                kfixed(&w, "rank_p5", un->rank_p5, 2);
+                kfixed(&w, "rank_p50", un->rank_p50, 2);
+                kfixed(&w, "rank_p95", un->rank_p95, 2);
+            }
+        }
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    free(order);
+    kstr(&w, "impact", rep_impact_meaning(s));
+    key(&w, "leave_one_group_out");
+    open_(&w, '[');
+    for (size_t g = 0; g < s->n_groups; g++) {
+        const ilo_sens_group *sg = &s->groups[g];
+        open_(&w, '{');
+        kstr(&w, "group", m->groups[sg->group].id);
+        kstr(&w, "title", m->groups[sg->group].title);
+        kbool(&w, "coded", sg->coded);
+        kfixed(&w, "impact", sg->impact, 4);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    close_(&w, '}');
+}

@@ -1,0 +1,1172 @@
+/*
+ * md.c: GitHub-flavoured Markdown: headings, pipe tables, numbered sources.
+ *
+ * Every string from the data goes through rep_put_md(), which escapes what would end a table
+ * cell or start emphasis, code, a link or raw HTML. Ids (restricted by the loader to
+ * [A-Za-z0-9._:+-]) are written in code spans as they are: escapes do not work inside code.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void put_c(rep_buf *b, int64_t c) { rep_buf_hundredths(b, c); }
+
+/* An id in a code span. */
+static void code(rep_buf *b, const char *id)
+{
+    rep_buf_putc(b, '`');
+    rep_buf_puts(b, id);
+    rep_buf_putc(b, '`');
+}
+
+static void sources_ref(rep_buf *b, const rep_cites *c, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, "%s[%zu]", i ? " " : "", c->num[src[i]]);
+}
+
+/* A link for a checked web address, else the address as escaped text. */
+static void url(rep_buf *b, const char *u)
+{
+    if (rep_url_linkable(u) && !strpbrk(u, " <>")) {
+        rep_buf_putc(b, '<');
+        rep_buf_puts(b, u);
+        rep_buf_putc(b, '>');
+    } else {
+        rep_put_md(b, u);
+    }
+}
+
+static const char *rating_of(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_band *band = rep_band(m, r);
+    return band ? band->rating : "-";
+}
+
+static void title_block(rep_buf *b, const ilo_model *m, size_t country, size_t method, const char *profile)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "| | |\n|---|---|\n| Method | ");
+    rep_put_md(b, me->title);
+    rep_buf_puts(b, " (");
+    code(b, me->id);
+    rep_buf_printf(b, "), %s window |\n| Profile | ", rep_window_name(me->window));
+    rep_put_md(b, rep_profile_name(profile));
+    rep_buf_puts(b, " |\n");
+    if (m->countries[country].synthetic) rep_buf_puts(b, "| Note | a synthetic country, not a real one |\n");
+}
+
+static void published_block(rep_buf *b, const ilo_model *m, size_t country, int year, const rep_cites *c)
+{
+    static const char *const labels[REP_NMEASURES] = {"SDG 8.8.2 score", "ITUC rating"};
+    rep_buf_printf(b, "\n### Published figures for %d\n\nAs published by others; not computed here.\n\n", year);
+    rep_buf_puts(b, "| Measure | Value | Status | Note | Sources |\n|---|--:|---|---|---|\n");
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        rep_buf_printf(b, "| %s | ", labels[k]);
+        if (!p) {
+            rep_buf_puts(b, "none recorded | | | |\n");
+            continue;
+        }
+        rep_put_md(b, p->value);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, p->status);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, p->note);
+        rep_buf_puts(b, " | ");
+        sources_ref(b, c, p->sources, p->n_sources);
+        rep_buf_puts(b, " |\n");
+    }
+}
+
+static void trend_table(rep_buf *b, const ilo_model *m, size_t country, const ilo_trend *t, bool conventions)
+{
+    /* Per-convention columns only for conventions assessed in some year of the trend. */
+    size_t shown[ILO_MAX_CRITERIA], nconv = 0;
+    for (size_t k = 0; conventions && k < m->n_conventions && nconv < ILO_MAX_CRITERIA; k++)
+        if (rep_convention_in_trend(m, t, k)) shown[nconv++] = k;
+    rep_buf_puts(b, "| Year | Score | Law | Practice |");
+    for (size_t j = 0; j < nconv; j++) rep_buf_printf(b, " %s |", m->conventions[shown[j]].id);
+    rep_buf_puts(b, " Rating | Assessed | SDG 8.8.2 (published) | ITUC (published) |\n|--:|--:|--:|--:|");
+    for (size_t j = 0; j < nconv; j++) rep_buf_puts(b, "--:|");
+    rep_buf_puts(b, "---|--:|--:|---|\n");
+    for (size_t i = 0; i < t->n; i++) {
+        const ilo_result *r = t->years[i];
+        rep_buf_printf(b, "| %d | ", r->year);
+        put_c(b, rep_score_c(r));
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(r->law));
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(r->practice));
+        for (size_t j = 0; j < nconv; j++) {
+            rep_buf_puts(b, " | ");
+            put_c(b, ilo_round2(ilo_result_convention_score(m, r, shown[j])));
+        }
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, rating_of(m, r));
+        size_t n[3];
+        rep_status_counts(m, r, n);
+        rep_buf_printf(b, " | %zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria);
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
+            rep_buf_puts(b, " | ");
+            rep_put_md(b, p ? p->value : "-");
+        }
+        rep_buf_puts(b, " |\n");
+    }
+    rep_buf_puts(b, "\nAssessed: criteria coded or clear, of all; a year with few assessed scores low for lack of "
+                    "evidence, not for compliance.");
+    if (conventions) rep_buf_puts(b, " Convention columns: those with a criterion assessed in some year.");
+    rep_buf_putc(b, '\n');
+}
+
+static void slope_block(rep_buf *b, const ilo_trend *t)
+{
+    rep_buf_puts(b, "\nSlope: **");
+    if (t->slope > 0) rep_buf_putc(b, '+');
+    rep_buf_fixed(b, t->slope, 3, "none");
+    rep_buf_puts(b, "** points a year (standard error ");
+    rep_buf_fixed(b, t->slope_se, 3, "none");
+    rep_buf_printf(b, "): **%s**. Rule: ", ilo_direction_name(t->direction));
+    rep_put_md(b, rep_direction_rule);
+    rep_buf_puts(b, "; lower scores are better.\n");
+}
+
+static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
+{
+    rep_buf_puts(b, "\n## Sources\n\n");
+    if (!c->n) rep_buf_puts(b, "None cited.\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const ilo_source *s = &m->sources[c->order[i]];
+        rep_buf_printf(b, "%zu. ", i + 1);
+        rep_put_md(b, s->publisher);
+        rep_buf_puts(b, ", \"");
+        rep_put_md(b, s->title);
+        rep_buf_printf(b, "\", %s (%s; ", s->date.text, ilo_source_kind_name(s->kind));
+        code(b, s->id);
+        rep_buf_puts(b, ")");
+        if (s->url) {
+            rep_buf_puts(b, ". ");
+            url(b, s->url);
+        }
+        rep_buf_putc(b, '\n');
+    }
+}
+
+/* The item of a finding in one cell, its parts separated by <br>. */
+static void item_cell(rep_buf *b, const ilo_item *it)
+{
+    rep_buf_printf(b, "**%s** ", rep_item_kind(it));
+    code(b, it->id);
+    rep_buf_puts(b, "<br>");
+    if (it->kind == ILO_ITEM_PROVISION) {
+        rep_put_md(b, it->instrument);
+        rep_buf_puts(b, ", ");
+        rep_put_md(b, it->article);
+        rep_buf_printf(b, "<br>in force from %s", it->start.text);
+        if (it->stop.prec) rep_buf_printf(b, "; repealed %s", it->stop.text);
+    } else {
+        rep_buf_puts(b, it->start.text);
+        if (it->stop.prec) rep_buf_printf(b, " to %s", it->stop.text);
+        if (it->place) {
+            rep_buf_puts(b, ", ");
+            rep_put_md(b, it->place);
+        }
+        if (it->who) {
+            rep_buf_puts(b, "<br>who: ");
+            rep_put_md(b, it->who);
+        }
+        if (it->count) {
+            rep_buf_puts(b, it->who ? "; how many: " : "<br>how many: ");
+            rep_put_md(b, it->count);
+        }
+    }
+    rep_buf_puts(b, "<br>");
+    rep_put_md(b, it->summary);
+}
+
+static void criteria_ids(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
+{
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        if (!first) rep_buf_puts(b, ", ");
+        code(b, m->criteria[k].id);
+        first = false;
+    }
+}
+
+/* ---- the assessment ---- */
+
+static void score_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    const ilo_band *band = rep_band(m, r);
+    rep_buf_puts(b, "\n## Score\n\n| Measure | Value |\n|---|--:|\n| Score (0 best, ");
+    rep_buf_fixed(b, me->scale, 2, "?");
+    rep_buf_puts(b, " worst) | **");
+    put_c(b, rep_score_c(r));
+    rep_buf_puts(b, "** |\n| Raw (sum of the coded criteria's weights; cap ");
+    rep_buf_fixed(b, me->cap, 2, "?");
+    rep_buf_puts(b, ") | ");
+    put_c(b, r->raw_c);
+    rep_buf_puts(b, " |\n| Law | ");
+    put_c(b, ilo_round2(r->law));
+    rep_buf_puts(b, " |\n| Practice | ");
+    put_c(b, ilo_round2(r->practice));
+    rep_buf_puts(b, " |\n| Rating | ");
+    if (band) {
+        rep_buf_puts(b, "**");
+        rep_put_md(b, band->rating);
+        rep_buf_puts(b, "** ");
+        rep_put_md(b, band->label);
+    } else {
+        rep_buf_puts(b, "- (the method has no bands)");
+    }
+    rep_buf_puts(b, " |\n");
+    if (r->forced) rep_buf_puts(b, "\nThe score is forced to the worst: an all-encompassing criterion is coded.\n");
+    if (r->breakdown) rep_buf_puts(b, "\nThe profile marks a breakdown of the rule of law this year.\n");
+    rep_buf_puts(b, "\nRating bands: ");
+    rep_put_md(b, me->bands_note);
+    rep_buf_putc(b, '\n');
+    char note[256];
+    if (rep_coverage_note(m, r, note, sizeof note)) {
+        rep_buf_puts(b, "\n**");
+        rep_put_md(b, note);
+        rep_buf_puts(b, "**\n");
+    }
+}
+
+/* One paragraph naming the conventions (or groups) left out of a table: nothing assessed. */
+static void not_shown(rep_buf *b, const ilo_model *m, const ilo_result *r, bool groups)
+{
+    size_t n = groups ? m->n_groups : m->n_conventions, hidden = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (groups ? rep_group_assessed(m, r, k) : rep_convention_assessed(m, r, k)) continue;
+        rep_buf_printf(b, hidden++ ? ", " : "\nNot shown, nothing assessed in %d: ", r->year);
+        code(b, groups ? m->groups[k].id : m->conventions[k].id);
+    }
+    if (hidden) rep_buf_puts(b, ".\n");
+}
+
+static void conventions_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    rep_buf_puts(b, "\n## By convention\n\n| Convention | Title | Ratification | Raw | Score |\n|---|---|---|--:|--:|\n");
+    for (size_t k = 0; k < m->n_conventions; k++) {
+        const ilo_convention *cv = &m->conventions[k];
+        if (!rep_convention_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "| ");
+        code(b, cv->id);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, cv->title);
+        rep_buf_printf(b, " | %s | ", rep_ratification(m, r->country, k, r->year));
+        put_c(b, r->convention_c[k]);
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(ilo_result_convention_score(m, r, k)));
+        rep_buf_puts(b, " |\n");
+    }
+    not_shown(b, m, r, false);
+}
+
+static void groups_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    rep_buf_puts(b, "\n## By group\n\n| Group | | Title | Raw | Score |\n|---|---|---|--:|--:|\n");
+    for (size_t k = 0; k < m->n_groups; k++) {
+        const ilo_group *g = &m->groups[k];
+        if (!rep_group_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "| ");
+        rep_put_md(b, g->numeral);
+        rep_buf_puts(b, " | ");
+        code(b, g->id);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, g->title);
+        rep_buf_puts(b, " | ");
+        put_c(b, r->group_c[k]);
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(ilo_result_group_score(m, r, k)));
+        rep_buf_puts(b, " |\n");
+    }
+    not_shown(b, m, r, true);
+}
+
+static void findings_block(rep_buf *b, const ilo_model *m, const ilo_profile *p, const ilo_result *r,
+                           const rep_cites *c)
+{
+    rep_buf_printf(b, "\n## Findings\n\n%zu counted item%s; their shares add up to the raw score, ", r->n_findings,
+                   r->n_findings == 1 ? "" : "s");
+    put_c(b, r->raw_c);
+    rep_buf_puts(b, ". Critical: removing that item alone would lower the score.\n\n");
+    rep_buf_puts(b, "| # | Share | Critical | Item | Criteria | Sources |\n|--:|--:|---|---|---|---|\n");
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const ilo_finding *f = &r->findings[i];
+        rep_buf_printf(b, "| %zu | ", i + 1);
+        put_c(b, f->share_c);
+        rep_buf_puts(b, f->critical ? " | yes | " : " | no | ");
+        item_cell(b, &p->items[f->item]);
+        rep_buf_puts(b, " | ");
+        criteria_ids(b, m, &f->criteria);
+        rep_buf_puts(b, " | ");
+        sources_ref(b, c, f->sources, f->n_sources);
+        rep_buf_puts(b, " |\n");
+    }
+    if (!r->n_findings) rep_buf_puts(b, "| | | | none: no item counts in this year under this method | | |\n");
+}
+
+static void criteria_block(rep_buf *b, const ilo_model *m, const ilo_result *r, ilo_status3 which)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < m->n_criteria; k++) n += ilo_result_status(r, k) == which;
+    if (which == ILO_CODED) rep_buf_printf(b, "\n### Coded (%zu)\n\n", n);
+    else if (which == ILO_CLEAR)
+        rep_buf_printf(b, "\n### Clear (%zu)\n\nAn admissible source dated %d examined their convention and nothing "
+                          "codes them.\n\n", n, r->year);
+    else
+        rep_buf_printf(b, "\n### Not assessed (%zu)\n\nNo admissible source dated %d examines their convention: "
+                          "unknown, not compliant.\n\n", n, r->year);
+    if (!n) {
+        rep_buf_puts(b, "None.\n");
+        return;
+    }
+    rep_buf_puts(b, which == ILO_CODED ? "| Criterion | SDG | Kind | Weight | Findings | Label |\n|---|--:|---|--:|---|---|\n"
+                                       : "| Criterion | SDG | Kind | Weight | Label |\n|---|--:|---|--:|---|\n");
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_result_status(r, k) != which) continue;
+        const ilo_criterion *cr = &m->criteria[k];
+        rep_buf_puts(b, "| ");
+        code(b, cr->id);
+        if (cr->sdg) rep_buf_printf(b, " | %d | ", cr->sdg);
+        else rep_buf_puts(b, " | - | ");
+        rep_buf_puts(b, cr->kind == ILO_LAW ? "law | " : "practice | ");
+        put_c(b, cr->weight_c);
+        rep_buf_puts(b, " | ");
+        for (size_t i = 0, first = 1; which == ILO_CODED && i < r->n_findings; i++)
+            if (ilo_bitset_has(&r->findings[i].criteria, k)) {
+                rep_buf_printf(b, "%s%zu", first ? "" : ", ", i + 1);
+                first = 0;
+            }
+        if (which == ILO_CODED) rep_buf_puts(b, " | ");
+        rep_put_md(b, cr->label);
+        rep_buf_puts(b, " |\n");
+    }
+}
+
+static void events_block(rep_buf *b, const ilo_model *m, const ilo_result *r, const rep_cites *c)
+{
+    const ilo_country *co = &m->countries[r->country];
+    size_t n = 0;
+    rep_buf_printf(b, "\n## ILO supervisory events in %d\n\n", r->year);
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!rep_event_shown(e, r->year)) continue;
+        if (!n++) rep_buf_puts(b, "| Date | Body | Event | Sources |\n|---|---|---|---|\n");
+        rep_buf_printf(b, "| %s | %s | ", e->date.text, e->kind);
+        rep_put_md(b, e->title);
+        if (e->note) {
+            rep_buf_puts(b, "<br>");
+            rep_put_md(b, e->note);
+        }
+        rep_buf_puts(b, " | ");
+        sources_ref(b, c, e->sources, e->n_sources);
+        rep_buf_puts(b, " |\n");
+    }
+    if (!n) rep_buf_puts(b, "None recorded.\n");
+}
+
+static void heading(rep_buf *b, const ilo_model *m, size_t country, const char *what)
+{
+    const ilo_country *co = &m->countries[country];
+    rep_buf_puts(b, "# ");
+    rep_put_md(b, co->name);
+    rep_buf_printf(b, " (%s), %s\n\n", co->code, what);
+}
+
+void rep_md_assessment(rep_buf *b, const rep_assessment *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_cites c;
+    if (!rep_cites_assessment(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "%d", r->year);
+    heading(b, m, r->country, what);
+    rep_buf_puts(b, "Compliance with ILO conventions on freedom of association and collective bargaining.\n\n");
+    title_block(b, m, r->country, r->method, doc->profile_name);
+    score_block(b, m, r);
+    published_block(b, m, r->country, r->year, &c);
+    conventions_block(b, m, r);
+    groups_block(b, m, r);
+    findings_block(b, m, doc->profile, r, &c);
+    rep_buf_puts(b, "\n## Criteria\n");
+    criteria_block(b, m, r, ILO_CODED);
+    criteria_block(b, m, r, ILO_CLEAR);
+    criteria_block(b, m, r, ILO_NOT_ASSESSED);
+    events_block(b, m, r, &c);
+    if (doc->trend) {
+        rep_buf_printf(b, "\n## Trend %d-%d\n\n", doc->trend->from, doc->trend->to);
+        trend_table(b, m, r->country, doc->trend, false);
+        slope_block(b, doc->trend);
+    }
+    sources_block(b, m, &c);
+    rep_cites_free(&c);
+}
+
+/* ---- the trend ---- */
+
+typedef struct change_ctx {
+    rep_buf *b;
+    const ilo_model *m;
+    const ilo_profile *p;
+    const rep_cites *c;
+    int year, before;
+} change_ctx;
+
+static void change_item(void *arg, const ilo_finding *f, bool entered)
+{
+    change_ctx *x = arg;
+    rep_buf_printf(x->b, "| %s | ", entered ? "entered" : "left");
+    item_cell(x->b, &x->p->items[f->item]);
+    rep_buf_printf(x->b, " | %d | ", entered ? x->year : x->before);
+    put_c(x->b, f->share_c);
+    rep_buf_puts(x->b, f->critical ? " | yes | " : " | no | ");
+    criteria_ids(x->b, x->m, &f->criteria);
+    rep_buf_puts(x->b, " | ");
+    sources_ref(x->b, x->c, f->sources, f->n_sources);
+    rep_buf_puts(x->b, " |\n");
+}
+
+static void changes_block(rep_buf *b, const rep_trend_doc *doc, const rep_cites *c)
+{
+    const ilo_trend *t = doc->trend;
+    rep_changes ch;
+    rep_changes_of(t, &ch);
+    rep_buf_printf(b, "\n## Largest changes\n\nUp to %d, by size, each explained by the items that entered or "
+                      "left.\n", REP_MAX_CHANGES);
+    if (!ch.n) rep_buf_puts(b, "\nNone: the score is the same every year.\n");
+    for (size_t k = 0; k < ch.n; k++) {
+        const ilo_result *now = t->years[ch.idx[k]], *before = t->years[ch.idx[k] - 1];
+        int64_t d = rep_score_c(now) - rep_score_c(before);
+        rep_buf_printf(b, "\n### %d to %d: %s", before->year, now->year, d > 0 ? "+" : "");
+        put_c(b, d);
+        rep_buf_puts(b, " (");
+        put_c(b, rep_score_c(before));
+        rep_buf_puts(b, " to ");
+        put_c(b, rep_score_c(now));
+        rep_buf_puts(b, d > 0 ? ", worse)\n\n" : ", better)\n\n");
+        rep_buf_puts(b, "| Change | Item | Year counted | Share | Critical | Criteria | Sources |\n"
+                        "|---|---|--:|--:|---|---|---|\n");
+        change_ctx x = {b, doc->model, doc->profile, c, now->year, before->year};
+        rep_changed_items(t, ch.idx[k], change_item, &x);
+    }
+}
+
+void rep_md_trend(rep_buf *b, const rep_trend_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_trend *t = doc->trend;
+    rep_cites c;
+    if (!rep_cites_trend(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "%d-%d: trend", t->from, t->to);
+    heading(b, m, doc->profile->country, what);
+    rep_buf_puts(b, "Compliance with ILO conventions on freedom of association and collective bargaining.\n\n");
+    title_block(b, m, doc->profile->country, t->years[0]->method, doc->profile_name);
+    rep_buf_puts(b, "\n## Scores by year\n\n0 best, 10 worst. Published figures as published, not computed here.\n\n");
+    trend_table(b, m, doc->profile->country, t, true);
+    slope_block(b, t);
+    changes_block(b, doc, &c);
+    sources_block(b, m, &c);
+    rep_cites_free(&c);
+}
+
+/* ---- the scenario comparison (reports/compare.c) ---- */
+
+static void signed_c(rep_buf *b, int64_t d)
+{
+    if (d > 0) rep_buf_putc(b, '+');
+    rep_buf_hundredths(b, d);
+}
+
+static void md_scenarios(rep_buf *b, const ilo_model *m, const size_t *sc, size_t n)
+{
+    rep_buf_puts(b, "\n## Scenarios\n\nApplied in this order to a copy of the baseline, which is not changed.\n\n"
+                    "| # | Scenario | Effective | Title | File | Operations |\n|--:|---|---|---|---|--:|\n");
+    for (size_t i = 0; i < n; i++) {
+        const ilo_scenario *s = &m->scenarios[sc[i]];
+        rep_buf_printf(b, "| %zu | ", i + 1);
+        code(b, s->id);
+        rep_buf_printf(b, " | %s | ", s->effective.text);
+        rep_put_md(b, s->title);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, s->where.file);
+        rep_buf_printf(b, " | %zu |\n", s->n_ops);
+    }
+}
+
+static void md_triple(rep_buf *b, int64_t base, int64_t alt)
+{
+    rep_buf_puts(b, " | ");
+    put_c(b, base);
+    rep_buf_puts(b, " | ");
+    put_c(b, alt);
+    rep_buf_puts(b, " | ");
+    signed_c(b, alt - base);
+}
+
+static void md_comparison_scores(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    rep_buf_puts(b, "\n## Scores by year\n\n0 best, 10 worst. Delta: scenario minus baseline.\n\n"
+                    "| Year | Score (baseline) | Score (scenario) | Delta | Law (baseline) | Law (scenario) | Delta "
+                    "| Practice (baseline) | Practice (scenario) | Delta | Rating (baseline) | Rating (scenario) |\n"
+                    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_buf_printf(b, "| %d", rb->year);
+        md_triple(b, rep_score_c(rb), rep_score_c(ra));
+        md_triple(b, ilo_round2(rb->law), ilo_round2(ra->law));
+        md_triple(b, ilo_round2(rb->practice), ilo_round2(ra->practice));
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, rating_of(m, rb));
+        rep_buf_puts(b, " | ");
+        bool changed = strcmp(rating_of(m, rb), rating_of(m, ra)) != 0;
+        if (changed) rep_buf_puts(b, "**");
+        rep_put_md(b, rating_of(m, ra));
+        if (changed) rep_buf_puts(b, "**");
+        rep_buf_puts(b, " |\n");
+    }
+    size_t shown = 0;
+    for (size_t k = 0; k < m->n_conventions; k++) shown += rep_comparison_shows(doc, k);
+    if (!shown) return;
+    rep_buf_puts(b, "\n### By convention\n\nThe conventions scoring above 0 in some year.\n\n| Year |");
+    for (size_t k = 0; k < m->n_conventions; k++)
+        if (rep_comparison_shows(doc, k))
+            rep_buf_printf(b, " %s (baseline) | %s (scenario) | Delta |", m->conventions[k].id, m->conventions[k].id);
+    rep_buf_puts(b, "\n|---|");
+    for (size_t k = 0; k < shown; k++) rep_buf_puts(b, "--:|--:|--:|");
+    rep_buf_putc(b, '\n');
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_buf_printf(b, "| %d", rb->year);
+        for (size_t k = 0; k < m->n_conventions; k++)
+            if (rep_comparison_shows(doc, k))
+                md_triple(b, ilo_round2(ilo_result_convention_score(m, rb, k)),
+                          ilo_round2(ilo_result_convention_score(m, ra, k)));
+        rep_buf_puts(b, " |\n");
+    }
+}
+
+static void md_criteria_weights(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
+{
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        rep_buf_puts(b, first ? "" : ", ");
+        code(b, m->criteria[k].id);
+        rep_buf_printf(b, " (%s, ", m->criteria[k].kind == ILO_LAW ? "law" : "practice");
+        put_c(b, m->criteria[k].weight_c);
+        rep_buf_putc(b, ')');
+        first = false;
+    }
+}
+
+static void md_comparison_changes(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    static const char *const words[] = {"removed", "added", "changed"};
+    rep_buf_puts(b, "\n## Changes by year\n\nItems are matched by id; an amended text counted in place of its "
+                    "original is one change.\n");
+    rep_buf same = REP_BUF_INIT;
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_year_diff d;
+        if (!rep_year_diff_of(doc, i, &d)) {
+            b->failed = true;
+            break;
+        }
+        if (!d.n && !ilo_bitset_count(&d.stopped) && !ilo_bitset_count(&d.started)) {
+            rep_buf_printf(&same, "%s%d", same.len ? ", " : "", rb->year);
+            rep_year_diff_free(&d);
+            continue;
+        }
+        rep_buf_printf(b, "\n### %d\n\nScore ", rb->year);
+        bool same_rating = strcmp(rating_of(m, rb), rating_of(m, ra)) == 0;
+        put_c(b, rep_score_c(rb));
+        rep_buf_puts(b, " to ");
+        put_c(b, rep_score_c(ra));
+        rep_buf_puts(b, " (");
+        signed_c(b, rep_score_c(ra) - rep_score_c(rb));
+        rep_buf_puts(b, "); rating ");
+        rep_put_md(b, rating_of(m, rb));
+        if (same_rating) {
+            rep_buf_puts(b, " (unchanged).\n");
+        } else {
+            rep_buf_puts(b, " to ");
+            rep_put_md(b, rating_of(m, ra));
+            rep_buf_puts(b, ".\n");
+        }
+        if (d.n) {
+            rep_buf_puts(b, "\n| Change | Item | Criteria (baseline) | Criteria (scenario) | Share (baseline) | "
+                            "Share (scenario) |\n|---|---|---|---|--:|--:|\n");
+            for (size_t k = 0; k < d.n; k++) {
+                const rep_change *ch = &d.changes[k];
+                rep_buf_printf(b, "| %s | ", words[ch->kind]);
+                item_cell(b, ch->kind == REP_ADDED ? ch->alt_item : ch->base_item);
+                if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, ch->base_item->id) != 0) {
+                    rep_buf_printf(b, "<br>amended from %s: ", ch->alt_item->start.text);
+                    code(b, ch->alt_item->id);
+                }
+                rep_buf_puts(b, " | ");
+                if (ch->base) criteria_ids(b, m, &ch->base->criteria);
+                rep_buf_puts(b, " | ");
+                if (ch->alt) criteria_ids(b, m, &ch->alt->criteria);
+                rep_buf_puts(b, " | ");
+                if (ch->base) put_c(b, ch->base->share_c);
+                rep_buf_puts(b, " | ");
+                if (ch->alt) put_c(b, ch->alt->share_c);
+                rep_buf_puts(b, " |\n");
+            }
+        }
+        if (ilo_bitset_count(&d.stopped)) {
+            rep_buf_puts(b, "\nNo longer coded: ");
+            md_criteria_weights(b, m, &d.stopped);
+            rep_buf_puts(b, ".\n");
+        }
+        if (ilo_bitset_count(&d.started)) {
+            rep_buf_puts(b, "\nNewly coded: ");
+            md_criteria_weights(b, m, &d.started);
+            rep_buf_puts(b, ".\n");
+        }
+        rep_year_diff_free(&d);
+    }
+    if (same.len) rep_buf_printf(b, "\nNo difference in %s.\n", same.data);
+    if (same.failed) b->failed = true;
+    rep_buf_free(&same);
+}
+
+void rep_md_comparison(rep_buf *b, const rep_comparison *doc)
+{
+    const ilo_model *m = doc->model;
+    char what[64];
+    snprintf(what, sizeof what, "%d-%d: scenario comparison", doc->base->from, doc->base->to);
+    heading(b, m, doc->baseline->country, what);
+    rep_buf_puts(b, "Compliance with ILO conventions on freedom of association and collective bargaining: the "
+                    "baseline and the law as amended, side by side.\n\n");
+    title_block(b, m, doc->baseline->country, doc->base->years[0]->method, "baseline and scenario");
+    md_scenarios(b, m, doc->scenarios, doc->n_scenarios);
+    md_comparison_scores(b, m, doc);
+    md_comparison_changes(b, m, doc);
+}
+
+#include "brief.h"
+
+/* ---- the trade-review brief ---- */
+
+/* A sentence built by the shared brief helpers, escaped. */
+static void brief_md(rep_buf *b, rep_buf *s)
+{
+    if (s->failed) b->failed = true;
+    rep_put_md(b, s->data ? s->data : "");
+    rep_buf_free(s);
+}
+
+static void brief_md_findings_ref(rep_buf *b, const rep_brief_view *v, const ilo_brief_verdict *vd)
+{
+    for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(b, "%sF%zu", i ? ", " : "", v->fnum[vd->findings[i]]);
+    if (!vd->n_findings) rep_buf_puts(b, "-");
+}
+
+static void brief_md_verdicts(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "\n## Verdicts by regime criterion\n\n"
+                    "| Criterion | Conventions (ratification at the end of the year) | Concern | Why | Score | "
+                    "Coded | Clear | Not assessed | Findings |\n|---|---|---|---|--:|--:|--:|--:|---|\n");
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        const ilo_brief_measure *ms = &vd->measure;
+        rep_buf_puts(b, "| **");
+        rep_put_md(b, rc->id);
+        rep_buf_puts(b, "** ");
+        rep_put_md(b, rc->label);
+        rep_buf_puts(b, " | ");
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_ratification(&s, doc, vd);
+        if (!rc->n_conventions) rep_buf_puts(&s, "-");
+        brief_md(b, &s);
+        rep_buf_printf(b, " | **%s** | ", ilo_concern_name(ms->concern));
+        rep_put_md(b, ms->why);
+        if (ms->concern == ILO_CONCERN_OUTSIDE) {
+            rep_buf_puts(b, " | - | - | - | - | - |\n");
+            continue;
+        }
+        rep_buf_puts(b, " | ");
+        if (ms->concern == ILO_CONCERN_NOT_ASSESSED) rep_buf_puts(b, "-");
+        else put_c(b, ilo_round2(ms->score));
+        rep_buf_printf(b, " | %zu | %zu | %zu of %zu | ", ms->n_coded, ms->n_clear, ms->n_not_assessed, ms->n_criteria);
+        brief_md_findings_ref(b, v, vd);
+        rep_buf_puts(b, " |\n");
+    }
+    rep_buf_puts(b, "\n**Concern rule.** ");
+    rep_put_md(b, ilo_brief_rule);
+    rep_buf_putc(b, '\n');
+}
+
+static void brief_md_findings(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "\n## Key findings\n\n");
+    if (!v->n_findings) {
+        rep_buf_puts(b, "None: no item codes a criterion of this regime in this year.\n");
+        return;
+    }
+    rep_buf_puts(b, "| # | Item | Bears on | Share | Coded by | Also reported by |\n|---|---|---|--:|---|---|\n");
+    for (size_t i = 0; i < v->n_findings; i++) {
+        const ilo_finding *f = &r->findings[v->findings[i]];
+        const ilo_item *it = &doc->profile->items[f->item];
+        rep_buf_printf(b, "| F%zu | ", i + 1);
+        item_cell(b, it);
+        rep_buf_puts(b, " | ");
+        for (size_t k = 0, n = 0; k < br->n_verdicts; k++) {
+            const ilo_brief_verdict *vd = &br->verdicts[k];
+            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            ilo_bitset in = f->criteria;
+            for (size_t w = 0; w < ILO_BITSET_WORDS; w++) in.w[w] &= vd->coded.w[w];
+            rep_buf_puts(b, n++ ? "<br>**" : "**");
+            rep_put_md(b, rep_brief_criterion(doc, vd)->id);
+            rep_buf_puts(b, "**: ");
+            criteria_ids(b, m, &in);
+        }
+        rep_buf_puts(b, " | ");
+        put_c(b, f->share_c);
+        rep_buf_puts(b, " | ");
+        sources_ref(b, &v->cites, f->sources, f->n_sources);
+        rep_buf_puts(b, " | ");
+        for (size_t j = 0, n = 0; j < it->n_sources; j++) {
+            bool counted = false;
+            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
+            if (!counted) rep_buf_printf(b, "%s[%zu]", n++ ? " " : "", v->cites.num[it->sources[j]]);
+        }
+        rep_buf_puts(b, " |\n");
+    }
+    rep_buf_puts(b, "\n*Share*: the item's part of the raw score. *Coded by*: the admissible sources that make it "
+                    "count this year under the method.\n");
+}
+
+static void brief_md_events(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const size_t *ev, size_t n)
+{
+    const ilo_country *co = &doc->model->countries[doc->result->country];
+    if (!n) {
+        rep_buf_puts(b, "None recorded.\n");
+        return;
+    }
+    rep_buf_puts(b, "| Date | Kind | Event | Sources |\n|---|---|---|---|\n");
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        rep_buf_printf(b, "| %s | ", e->date.text);
+        rep_put_md(b, e->kind);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, e->title);
+        rep_buf_puts(b, " | ");
+        sources_ref(b, &v->cites, e->sources, e->n_sources);
+        rep_buf_puts(b, " |\n");
+    }
+}
+
+static void brief_md_trend(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_trend *t = doc->trend;
+    const ilo_brief *br = doc->brief;
+    if (!t) return;
+    rep_buf_printf(b, "\n## Trend %d-%d\n\nScore over each criterion's catalogue criteria and its concern level; "
+                      "*not assessed*: no evidence either way.\n\n| Criterion |", t->from, t->to);
+    for (size_t i = 0; i < t->n; i++) rep_buf_printf(b, " %d |", t->years[i]->year);
+    rep_buf_puts(b, "\n|---|");
+    for (size_t i = 0; i < t->n; i++) rep_buf_puts(b, "--:|");
+    rep_buf_puts(b, "\n| Total |");
+    for (size_t i = 0; i < t->n; i++) {
+        rep_buf_putc(b, ' ');
+        put_c(b, rep_score_c(t->years[i]));
+        rep_buf_puts(b, " |");
+    }
+    rep_buf_putc(b, '\n');
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
+        rep_buf_puts(b, "| ");
+        rep_put_md(b, rep_brief_criterion(doc, &br->verdicts[k])->id);
+        rep_buf_puts(b, " |");
+        for (size_t i = 0; i < t->n; i++) {
+            ilo_brief_measure ms;
+            ilo_brief_measure_of(doc->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
+            if (ms.concern == ILO_CONCERN_NOT_ASSESSED) {
+                rep_buf_puts(b, " not assessed |");
+                continue;
+            }
+            rep_buf_putc(b, ' ');
+            put_c(b, ilo_round2(ms.score));
+            rep_buf_printf(b, " %s |", ilo_concern_name(ms.concern));
+        }
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf_puts(b, "\nTotal score:\n");
+    slope_block(b, t);
+}
+
+static void brief_md_published(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_buf_puts(b, "\n## Published figures beside the computed score\n\nAs published by others; never fed into the "
+                    "score.\n\n");
+    rep_buf_printf(b, "| Year | Computed (`%s`) | SDG 8.8.2 (published) | ITUC rating (published) |\n"
+                      "|--:|--:|---|---|\n", m->methods[r->method].id);
+    for (int y = v->from; y <= v->year; y++) {
+        const ilo_result *yr = y == r->year ? r : NULL;
+        for (size_t i = 0; !yr && doc->trend && i < doc->trend->n; i++)
+            if (doc->trend->years[i]->year == y) yr = doc->trend->years[i];
+        rep_buf_printf(b, "| %d | ", y);
+        if (yr) put_c(b, rep_score_c(yr));
+        else rep_buf_puts(b, "-");
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
+            rep_buf_puts(b, " | ");
+            if (!p) {
+                rep_buf_puts(b, "-");
+                continue;
+            }
+            rep_put_md(b, p->value);
+            if (strcmp(p->status, "exact") != 0) {
+                rep_buf_puts(b, " (");
+                rep_put_md(b, p->status);
+                rep_buf_putc(b, ')');
+            }
+            rep_buf_putc(b, ' ');
+            sources_ref(b, &v->cites, p->sources, p->n_sources);
+        }
+        rep_buf_puts(b, " |\n");
+    }
+}
+
+static void brief_md_reforms(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "\n## Reforms that would address each concern\n");
+    size_t shown = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        if (vd->measure.concern < ILO_CONCERN_LOW) continue;
+        shown++;
+        rep_buf_puts(b, "\n### ");
+        rep_put_md(b, rep_brief_criterion(doc, vd)->id);
+        rep_buf_printf(b, " (%s)\n\n", ilo_concern_name(vd->measure.concern));
+        if (!vd->n_reforms) rep_buf_puts(b, "No scenario in the data addresses it.\n");
+        for (size_t i = 0; i < vd->n_reforms; i++) {
+            rep_buf s = REP_BUF_INIT;
+            rep_brief_reform(&s, doc, v, &vd->reforms[i]);
+            rep_buf_puts(b, "- ");
+            brief_md(b, &s);
+            rep_buf_putc(b, '\n');
+        }
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_target(&s, doc, v, vd);
+        rep_buf_putc(b, '\n');
+        brief_md(b, &s);
+        rep_buf_putc(b, '\n');
+    }
+    if (!shown) rep_buf_puts(b, "\nNone: no criterion of the regime has a coded criterion this year.\n");
+    if (v->n_scenarios) rep_buf_puts(b, "\nScenarios cited (this project's data, `scenarios/`):\n\n");
+    for (size_t i = 0; i < v->n_scenarios; i++) {
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_scenario(&s, doc, v->scenarios[i]);
+        rep_buf_puts(b, "- ");
+        brief_md(b, &s);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+static void brief_md_gaps(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_brief *br = doc->brief;
+    rep_buf_puts(b, "\n## Gaps: what this brief cannot say\n\n");
+    size_t n = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        rep_buf s = REP_BUF_INIT;
+        if (vd->measure.concern == ILO_CONCERN_NOT_ASSESSED) {
+            rep_buf_printf(&s, "%s (%s): not assessed in %d: %s", rc->id, rc->label, doc->result->year, vd->measure.why);
+            if (rc->n_conventions) {
+                rep_buf_puts(&s, "; ");
+                rep_brief_ratification(&s, doc, vd);
+            }
+            rep_buf_putc(&s, '.');
+        } else if (vd->measure.concern >= ILO_CONCERN_NONE && vd->measure.n_not_assessed) {
+            rep_buf_printf(&s, "%s: %zu of its %zu criteria not assessed (no evidence either way).", rc->id,
+                           vd->measure.n_not_assessed, vd->measure.n_criteria);
+        } else if (vd->n_unknown_ratification && vd->measure.concern != ILO_CONCERN_OUTSIDE) {
+            rep_buf_printf(&s, "%s: the profile does not record the ratification of ", rc->id);
+            rep_brief_ratification(&s, doc, vd);
+            rep_buf_putc(&s, '.');
+        }
+        if (s.len) {
+            n++;
+            rep_buf_puts(b, "- ");
+            brief_md(b, &s);
+            rep_buf_putc(b, '\n');
+        } else {
+            rep_buf_free(&s);
+        }
+    }
+    if (br->count[ILO_CONCERN_OUTSIDE]) {
+        n++;
+        rep_buf_puts(b, "- Outside this engine's scope (listed by the regime, not examined, never read as met): ");
+        for (size_t k = 0, i = 0; k < br->n_verdicts; k++)
+            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) {
+                rep_buf_puts(b, i++ ? ", " : "");
+                rep_put_md(b, rep_brief_criterion(doc, &br->verdicts[k])->id);
+            }
+        rep_buf_puts(b, ".\n");
+    }
+    if (!n) rep_buf_puts(b, "None.\n");
+}
+
+static void brief_md_caveat(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_method *me = &doc->model->methods[doc->result->method];
+    const ilo_regime *rg = rep_brief_regime(doc);
+    rep_buf_puts(b, "\n## Caveat\n\n");
+    rep_put_md(b, rep_brief_ilo_quote_source);
+    rep_buf_puts(b, ":\n\n> ");
+    rep_put_md(b, rep_brief_ilo_quote);
+    rep_buf_puts(b, ".\n");
+    for (size_t i = 0; rep_brief_caveats[i]; i++) {
+        rep_buf_putc(b, '\n');
+        rep_put_md(b, rep_brief_caveats[i]);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf s = REP_BUF_INIT;
+    rep_buf_printf(&s, "Evidence admitted under %s: ", me->id);
+    rep_brief_admissible(&s, me);
+    rep_buf_puts(&s, "; other sources are cited but do not code criteria.");
+    rep_buf_putc(b, '\n');
+    brief_md(b, &s);
+    rep_buf_putc(b, '\n');
+    if (rg->note) {
+        rep_buf_puts(b, "\nAbout the regime (from its data file): ");
+        rep_put_md(b, rg->note);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+void rep_md_brief(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_country *co = &m->countries[r->country];
+    const ilo_regime *rg = rep_brief_regime(doc);
+    rep_brief_view v;
+    if (!rep_brief_view_init(&v, doc)) {
+        b->failed = true;
+        return;
+    }
+    rep_buf_puts(b, "# ");
+    rep_put_md(b, co->name);
+    rep_buf_printf(b, " (%s), %d: trade-review brief\n\n", co->code, r->year);
+    title_block(b, m, r->country, r->method, doc->profile_name);
+    rep_buf_puts(b, "| Regime | ");
+    rep_put_md(b, rg->title);
+    rep_buf_puts(b, " (");
+    code(b, rg->id);
+    rep_buf_puts(b, ") |\n| Legal basis | ");
+    rep_put_md(b, rg->basis);
+    rep_buf_putc(b, ' ');
+    sources_ref(b, &v.cites, rg->sources, rg->n_sources);
+    rep_buf_printf(b, " |\n| Engine | iloscore %s |\n", ilo_version());
+
+    rep_buf_puts(b, "\n## Bottom line\n\n");
+    rep_buf s = REP_BUF_INIT;
+    rep_brief_bottom_line(&s, doc);
+    brief_md(b, &s);
+    rep_buf_putc(b, '\n');
+
+    brief_md_verdicts(b, doc, &v);
+    brief_md_findings(b, doc, &v);
+    rep_buf_printf(b, "\n## ILO supervisory record, %d-%d\n\n", v.from, v.year);
+    brief_md_events(b, doc, &v, v.events, v.n_events);
+    if (v.n_trade) {
+        rep_buf_printf(b, "\n## Trade-review record, %d-%d\n\n", v.from, v.year);
+        brief_md_events(b, doc, &v, v.trade, v.n_trade);
+    }
+    brief_md_trend(b, doc);
+    brief_md_published(b, doc, &v);
+    brief_md_reforms(b, doc, &v);
+    brief_md_gaps(b, doc);
+    brief_md_caveat(b, doc);
+    sources_block(b, m, &v.cites);
+    rep_brief_view_free(&v);
+}
+
+/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ---- */
+
+static void method_row(rep_buf *b, const ilo_model *m, size_t method)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "| Method | ");
+    rep_put_md(b, me->title);
+    rep_buf_puts(b, " (");
+    code(b, me->id);
+    rep_buf_printf(b, "), %s window |\n", rep_window_name(me->window));
+}
+
+/* A published value for a table cell, "-" when none. */
+static void published_cell(rep_buf *b, const ilo_model *m, size_t c, const char *measure, int year)
+{
+    const ilo_published *p = rep_published(m, c, measure, year);
+    rep_put_md(b, p ? p->value : "-");
+}
+
+static void fixed_md(rep_buf *b, double x, int decimals) { rep_buf_fixed(b, x, decimals, "-"); }
+
+void rep_md_rank(rep_buf *b, const rep_rank_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_ranking *r = doc->ranking;
+    const ilo_method *me = &m->methods[r->method];
+    rep_buf_printf(b, "# Ranking of %zu countries by score, %d\n\n| | |\n|---|---|\n", r->n, r->year);
+    method_row(b, m, r->method);
+    rep_buf_printf(b, "| Ranked | %zu of %zu (%zu not assessed) |\n", r->n_ranked, r->n, r->n - r->n_ranked);
+    rep_buf_printf(b, "| Ties | %zu rank%s shared by two countries or more (marked =) |\n", r->n_tie_groups,
+                   r->n_tie_groups == 1 ? "" : "s");
+    rep_buf_puts(b, "\n> **Caution.** ");
+    rep_put_md(b, rep_sdg_caveat);
+    rep_buf_puts(b, "\n\n");
+    rep_put_md(b, rep_rank_rule);
+    rep_buf_puts(b, "\n\n| Rank | Code | Country | Score | Raw | Rating | Published SDG 8.8.2 | Published ITUC |\n"
+                    "|---:|---|---|---:|---:|---|---:|---|\n");
+    for (size_t i = 0; i < r->n_ranked; i++) {
+        const ilo_rank_entry *e = &r->entries[i];
+        const ilo_country *co = &m->countries[e->country];
+        rep_buf_printf(b, "| %u%s | ", (unsigned)e->rank, e->tied > 1 ? "=" : "");
+        code(b, co->code);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, co->name);
+        if (co->synthetic) rep_buf_puts(b, " (synthetic)");
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(e->score));
+        if (e->forced) rep_buf_puts(b, " (all-encompassing)");
+        rep_buf_puts(b, " | ");
+        put_c(b, e->raw_c);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, e->band < me->n_bands ? me->bands[e->band].rating : "-");
+        rep_buf_puts(b, " | ");
+        published_cell(b, m, e->country, "sdg-8.8.2", r->year);
+        rep_buf_puts(b, " | ");
+        published_cell(b, m, e->country, "ituc", r->year);
+        rep_buf_puts(b, " |\n");
+    }
+    if (r->n_ranked < r->n) {
+        rep_buf_printf(b, "\n## Not assessed in %d\n\nNothing coded or examined in the year: not ranked.\n\n", r->year);
+        for (size_t i = r->n_ranked; i < r->n; i++) {
+            const ilo_country *co = &m->countries[r->entries[i].country];
+            rep_buf_puts(b, "- ");
+            code(b, co->code);
+            rep_buf_puts(b, " ");
+            rep_put_md(b, co->name);
+            rep_buf_putc(b, '\n');
+        }
+    }
+}
+
+void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_sensitivity *s = doc->sens;
+    const ilo_sens_opts *o = &s->opts;
+    size_t *order = rep_sens_order(m, s);
+    rep_buf rule = REP_BUF_INIT;
+    rep_sensitivity_rule(&rule, s);
+    if (!order || rule.failed) {
+        free(order);
+        rep_buf_free(&rule);
+        b->failed = true;
+        return;
+    }
+    if (o->all) {
+        rep_buf_printf(b, "# Sensitivity to the criterion weights: %zu countries, %d\n\n", s->n_units, o->from);
+    } else {
+        const ilo_country *co = &m->countries[o->country];
+        rep_buf_puts(b, "# ");
+        rep_put_md(b, co->name);
+        rep_buf_printf(b, " (%s), %d-%d: sensitivity to the criterion weights\n\n", co->code, o->from, o->to);
+    }
+    rep_buf_puts(b, "| | |\n|---|---|\n");
+    method_row(b, m, o->method);
+    rep_buf_printf(b, "| Draws | %zu, seed %llu, weights x (1 + u), u uniform on +-", o->draws,
+                   (unsigned long long)o->seed);
+    rep_buf_fixed(b, o->spread, 2, "?");
+    rep_buf_puts(b, "% |\n");
+    rep_buf_printf(b, "| %s | %zu of %zu |\n", o->all ? "Ranked" : "Assessed years", s->n_assessed, s->n_units);
+    if (o->all) {
+        rep_buf_puts(b, "\n> **Caution.** ");
+        rep_put_md(b, rep_sdg_caveat);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf_puts(b, "\n");
+    rep_put_md(b, rule.data);
+    rep_buf_free(&rule);
+    if (o->all)
+        rep_buf_puts(b, "\n\n| Code | Score | 5% | 50% | 95% | Rank | Rank 5% | Rank 50% | Rank 95% |\n"
+                        "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    else
+        rep_buf_puts(b, "\n\n| Year | Score | 5% | 50% | 95% |\n|---|---:|---:|---:|---:|\n");
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        rep_buf_puts(b, "| ");
+        if (o->all) code(b, m->countries[un->country].code);
+        else rep_buf_printf(b, "%d", un->year);
+        if (!un->assessed) {
+            rep_buf_printf(b, " | not assessed | | | |%s\n", o->all ? " | | | |" : "");
+            continue;
+        }
+        rep_buf_puts(b, " | ");
+        put_c(b, ilo_round2(un->score));
+        rep_buf_puts(b, " | ");
+        fixed_md(b, un->p5, 2);
+        rep_buf_puts(b, " | ");
+        fixed_md(b, un->p50, 2);
+        rep_buf_puts(b, " | ");
+        fixed_md(b, un->p95, 2);
+        if (o->all) {
+            rep_buf_printf(b, " | %u | ", (unsigned)un->rank);
+            fixed_md(b, un->rank_p5, 1);
+            rep_buf_puts(b, " | ");
+            fixed_md(b, un->rank_p50, 1);
+            rep_buf_puts(b, " | ");
+            fixed_md(b, un->rank_p95, 1);
+        }
+        rep_buf_puts(b, " |\n");
+    }
+    free(order);
+    rep_buf_puts(b, "\n## Leaving out one criteria group\n\nImpact: ");
+    rep_put_md(b, rep_impact_meaning(s));
+    rep_buf_puts(b, ".\n\n| Group | Title | Impact |\n|---|---|---:|\n");
+    for (size_t g = 0; g < s->n_groups; g++) {
+        const ilo_sens_group *sg = &s->groups[g];
+        const ilo_group *gr = &m->groups[sg->group];
+        rep_buf_puts(b, "| ");
+        code(b, gr->id);
+        rep_buf_puts(b, " | ");
+        rep_put_md(b, gr->title);
+        rep_buf_puts(b, " | ");
+        if (sg->coded) fixed_md(b, sg->impact, 3);
+        else rep_buf_puts(b, "nothing coded");
+        rep_buf_puts(b, " |\n");
+    }
+}

@@ -1,0 +1,76 @@
+/* render.c: format names and the dispatch from a document to its renderer (cmark's
+ * print_document switch). */
+#include <assert.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report.h"
+
+static const char *const format_names[REP_NFORMATS] = {"text", "md", "json", "csv", "html"};
+
+/* Extensions by format; the first is the usual one. */
+static const struct {
+    const char *ext;
+    rep_format format;
+} extensions[] = {
+    {".txt", REP_TEXT}, {".text", REP_TEXT}, {".md", REP_MD},     {".markdown", REP_MD},
+    {".json", REP_JSON}, {".csv", REP_CSV},  {".html", REP_HTML}, {".htm", REP_HTML},
+};
+
+const char *rep_format_name(rep_format f) { return (unsigned)f < REP_NFORMATS ? format_names[f] : "?"; }
+
+int rep_format_parse(const char *s)
+{
+    for (int i = 0; i < REP_NFORMATS; i++)
+        if (s && strcmp(s, format_names[i]) == 0) return i;
+    return -1;
+}
+
+int rep_format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    if (!dot || (slash && dot < slash)) return -1;
+    for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
+        if (strcasecmp(dot, extensions[i].ext) == 0) return (int)extensions[i].format;
+    return -1;
+}
+
+bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc)
+{
+    switch (f) {
+    case REP_TEXT: rep_text_assessment(out, doc); break;
+    case REP_MD: rep_md_assessment(out, doc); break;
+    case REP_JSON: rep_json_assessment(out, doc); break;
+    case REP_CSV: rep_csv_assessment(out, doc); break;
+    case REP_HTML: rep_html_assessment(out, doc); break;
+    default: assert(!"unknown format"); out->failed = true;
+    }
+    return rep_buf_ok(out);
+}
+
+bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc)
+{
+    switch (f) {
+    case REP_TEXT: rep_text_trend(out, doc); break;
+    case REP_MD: rep_md_trend(out, doc); break;
+    case REP_JSON: rep_json_trend(out, doc); break;
+    case REP_CSV: rep_csv_trend(out, doc); break;
+    case REP_HTML: rep_html_trend(out, doc); break;
+    default: assert(!"unknown format"); out->failed = true;
+    }
+    return rep_buf_ok(out);
+}
+
+bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
+{
+    switch (f) {
+    case REP_TEXT: rep_text_brief(out, doc); break;
+    case REP_MD: rep_md_brief(out, doc); break;
+    case REP_JSON: rep_json_brief(out, doc); break;
+    case REP_CSV: rep_csv_brief(out, doc); break;
+    case REP_HTML: rep_html_brief(out, doc); break;
+    default: assert(!"unknown format"); out->failed = true;
+    }
+    return rep_buf_ok(out);
+}

@@ -1,0 +1,325 @@
+/*
+ * report.h: the iloscore reports library, its one public header.
+ *
+ * The reports library turns evaluated results into documents for people and programs: aligned
+ * text for a terminal, GitHub-flavoured Markdown, JSON (schema_version 1, docs/reports.md), long
+ * CSV (RFC 4180) and one self-contained HTML page with an inline SVG chart. It only reads what
+ * the engine computed: it never evaluates, never prints and never exits. Everything is rendered
+ * into a growable buffer that the caller then writes where it wants (a file, standard output, a
+ * test's string comparison).
+ *
+ * Sections, in the order a caller needs them:
+ *   1. The buffer (rep_buf)
+ *   2. Escaping, one function per target syntax
+ *   3. Formats
+ *   4. Documents and their entry points
+ *   5. Reading a document (helpers every renderer shares)
+ *
+ * Ownership, once for the whole header: a document (rep_assessment, rep_trend_doc) only borrows:
+ * the model, profile, results and trend it points to must outlive the call that renders it. A
+ * rep_buf owns its bytes until rep_buf_detach() hands them to the caller (release with free())
+ * or rep_buf_free() releases them. No function keeps a pointer to its arguments after it returns.
+ *
+ * Determinism: the same document gives the same bytes. Reports hold no timestamps, no addresses
+ * and no hash orders; numbers never depend on the locale (scores are printed from integer
+ * hundredths, other numbers through rep_buf_fixed or a C-locale printf).
+ *
+ * Adding a document (compare, brief, rank, sensitivity): declare its struct and its entry point
+ * rep_X_render() in section 4, add rep_text_X() ... rep_html_X() to the five format files, and
+ * dispatch in render.c. The buffer, the escapers and the helpers of section 5 are shared.
+ *
+ * Files: buf.c (section 1), escape.c (2), render.c (3 and the dispatch), doc.c (5, plus source
+ * numbering and year-to-year changes declared in reports/internal.h, which is not installed),
+ * and one file per format: text.c, md.c, json.c, csv.c, html.c.
+ */
+#ifndef ILO_REPORT_H
+#define ILO_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "iloscore.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
+/* 1. The buffer                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A growable byte string. After any put, data is NUL-terminated (the NUL is not counted in len).
+ * When an allocation fails the buffer sets `failed`, keeps what it had and ignores later puts,
+ * so a renderer can put freely and check once at the end with rep_buf_ok(). */
+typedef struct rep_buf {
+    char *data; /* NULL until the first put */
+    size_t len, cap;
+    bool failed;
+} rep_buf;
+
+#define REP_BUF_INIT {NULL, 0, 0, false}
+
+void rep_buf_init(rep_buf *b);
+void rep_buf_put(rep_buf *b, const char *s, size_t n);
+void rep_buf_puts(rep_buf *b, const char *s);
+void rep_buf_putc(rep_buf *b, char c);
+/* n spaces. */
+void rep_buf_pad(rep_buf *b, size_t n);
+/* printf into the buffer, always in the C locale (a decimal point, never a comma), whatever
+ * setlocale() the program did. For scores prefer rep_buf_hundredths(). */
+void rep_buf_printf(rep_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* An exact amount in hundredths as a decimal with two digits: 285 -> "2.85", -5 -> "-0.05". */
+void rep_buf_hundredths(rep_buf *b, int64_t c);
+/* x rounded half away from zero to `decimals` (0..9) digits, without a locale and without a
+ * "-0": -0.00001 -> "0.0000". NaN and infinities are written as `nan_text`. */
+void rep_buf_fixed(rep_buf *b, double x, int decimals, const char *nan_text);
+/* false if an allocation failed at any point. */
+bool rep_buf_ok(const rep_buf *b);
+/* Hands the bytes to the caller (release with free()); *len (if not NULL) gets their length.
+ * Returns an empty string for an empty buffer, NULL if the buffer failed. Leaves b empty. */
+char *rep_buf_detach(rep_buf *b, size_t *len);
+void rep_buf_free(rep_buf *b);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 2. Escaping                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Each escaper appends s (UTF-8, NUL-terminated; NULL is treated as "") to b, escaped for one
+ * syntax. They are byte-table driven: bytes >= 0x80 (UTF-8) always pass through unchanged. */
+
+/* A JSON string with its quotes: " \ and control characters escaped (\n, \t, \u001f ...). */
+void rep_put_json(rep_buf *b, const char *s);
+/* One RFC 4180 field: quoted (with " doubled) when it holds , " CR or LF, or begins or ends with
+ * a space; as is otherwise. */
+void rep_put_csv(rep_buf *b, const char *s);
+/* HTML text content: & < > escaped. */
+void rep_put_html(rep_buf *b, const char *s);
+/* An HTML attribute value inside double quotes: & < > " ' escaped. */
+void rep_put_html_attr(rep_buf *b, const char *s);
+/* A GitHub-flavoured Markdown table cell or inline text: | \ ` * _ [ ] < > ~ escaped with a
+ * backslash (< as &lt;), line breaks and other control characters turned into spaces. */
+void rep_put_md(rep_buf *b, const char *s);
+/* Plain terminal text on one line: control characters (line breaks, tabs, ESC) turned into
+ * spaces so data cannot move the cursor or break the layout. */
+void rep_put_text(rep_buf *b, const char *s);
+/* Whether url may be a link target: it starts with http:// or https:// (so data cannot inject a
+ * javascript: link). Other addresses are shown as text. */
+bool rep_url_linkable(const char *url);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 3. Formats                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum rep_format { REP_TEXT, REP_MD, REP_JSON, REP_CSV, REP_HTML } rep_format;
+#define REP_NFORMATS 5
+
+/* "text", "md", "json", "csv", "html". */
+const char *rep_format_name(rep_format f);
+/* The format named s (as above), or -1. */
+int rep_format_parse(const char *s);
+/* The format of a file name by its extension (.txt .md .json .csv .html, also .text .markdown
+ * .htm; case-insensitive), or -1. */
+int rep_format_from_path(const char *path);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 4. Documents                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/* An annual country assessment: one country, year and method, with an optional trend over the
+ * years before it. */
+typedef struct rep_assessment {
+    const ilo_model *model;
+    const ilo_profile *profile;  /* the profile `result` (and `trend`) evaluated */
+    const char *profile_name;    /* "baseline" when NULL */
+    const ilo_result *result;    /* the year assessed; its method is the document's method */
+    const ilo_trend *trend;      /* NULL, or a trend of the same profile and method ending at or
+                                    before result->year (usually the years before it and it) */
+} rep_assessment;
+
+/* A trend over a range of years. */
+typedef struct rep_trend_doc {
+    const ilo_model *model;
+    const ilo_profile *profile;
+    const char *profile_name;    /* "baseline" when NULL */
+    const ilo_trend *trend;      /* at least one year */
+} rep_trend_doc;
+
+/* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
+bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc);
+bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc);
+
+/* The same, one function per format and document: what the two above dispatch to. */
+void rep_text_assessment(rep_buf *out, const rep_assessment *doc);
+void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
+void rep_json_assessment(rep_buf *out, const rep_assessment *doc);
+void rep_csv_assessment(rep_buf *out, const rep_assessment *doc);
+void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
+void rep_text_trend(rep_buf *out, const rep_trend_doc *doc);
+void rep_md_trend(rep_buf *out, const rep_trend_doc *doc);
+void rep_json_trend(rep_buf *out, const rep_trend_doc *doc);
+void rep_csv_trend(rep_buf *out, const rep_trend_doc *doc);
+void rep_html_trend(rep_buf *out, const rep_trend_doc *doc);
+
+/* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
+ * scenarios, over the same years and method, year by year: total, law, practice and
+ * per-convention scores, the delta (scenario - baseline), the rating change, the findings removed,
+ * added or changed, and the criteria that stop or start being coded. */
+typedef struct rep_comparison {
+    const ilo_model *model;
+    const ilo_profile *baseline;  /* the country's baseline profile */
+    const ilo_profile *scenario;  /* the profile after the scenarios (ilo_profile_apply) */
+    const size_t *scenarios;      /* indices into model->scenarios, in the order applied */
+    size_t n_scenarios;
+    const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
+} rep_comparison;
+
+bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc);
+void rep_text_comparison(rep_buf *out, const rep_comparison *doc);
+void rep_md_comparison(rep_buf *out, const rep_comparison *doc);
+void rep_json_comparison(rep_buf *out, const rep_comparison *doc);
+void rep_csv_comparison(rep_buf *out, const rep_comparison *doc);
+void rep_html_comparison(rep_buf *out, const rep_comparison *doc);
+
+/* A finding that differs between the baseline and the scenario in one year. Items are matched by
+ * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is
+ * one change, not a removal and an addition. */
+typedef enum rep_change_kind { REP_REMOVED, REP_ADDED, REP_CHANGED } rep_change_kind;
+typedef struct rep_change {
+    rep_change_kind kind;
+    const ilo_item *base_item;    /* the baseline's item (NULL when added) */
+    const ilo_item *alt_item;     /* the scenario's item (NULL when removed) */
+    const ilo_finding *base, *alt;/* their findings in the year (NULL likewise) */
+} rep_change;
+/* One year of a comparison, i in 0..base->n - 1. */
+typedef struct rep_year_diff {
+    rep_change *changes;          /* removed, then changed (both in the baseline's findings
+                                     order), then added (in the scenario's); owned */
+    size_t n;
+    ilo_bitset stopped;           /* coded in the baseline, not in the scenario */
+    ilo_bitset started;           /* the reverse */
+} rep_year_diff;
+/* False when out of memory. Free with rep_year_diff_free(). */
+bool rep_year_diff_of(const rep_comparison *doc, size_t i, rep_year_diff *out);
+void rep_year_diff_free(rep_year_diff *d);
+/* Whether convention conv has a raw score above 0 in some year of either profile: text, Markdown
+ * and HTML leave the others out of their per-convention tables (JSON and CSV keep every one). */
+bool rep_comparison_shows(const rep_comparison *doc, size_t conv);
+
+/* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. Text and
+ * JSON only; rep_target_render() returns false for the other formats. */
+typedef struct rep_target_doc {
+    const ilo_model *model;
+    const ilo_profile *profile;   /* the profile searched (baseline or after scenarios) */
+    const size_t *scenarios;      /* the scenarios applied to it, in order (none: baseline) */
+    size_t n_scenarios;
+    const ilo_target *target;
+} rep_target_doc;
+
+bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc);
+void rep_text_target(rep_buf *out, const rep_target_doc *doc);
+void rep_json_target(rep_buf *out, const rep_target_doc *doc);
+
+/* A ranking of every country of the data in one year (iloscore rank): ranks with their ties,
+ * the published figures beside, the countries not assessed, and the SDG 8.8.2 caveat. */
+typedef struct rep_rank_doc {
+    const ilo_model *model;
+    const ilo_ranking *ranking;
+} rep_rank_doc;
+
+/* A Monte Carlo analysis over the criterion weights (iloscore sensitivity): score (and, for
+ * every country, rank) percentiles, and the impact of leaving out each criteria group. Nothing
+ * in it depends on the number of threads the analysis ran on. */
+typedef struct rep_sensitivity_doc {
+    const ilo_model *model;
+    const ilo_sensitivity *sens;
+} rep_sensitivity_doc;
+
+bool rep_rank_render(rep_buf *out, rep_format f, const rep_rank_doc *doc);
+bool rep_sensitivity_render(rep_buf *out, rep_format f, const rep_sensitivity_doc *doc);
+void rep_text_rank(rep_buf *out, const rep_rank_doc *doc);
+void rep_md_rank(rep_buf *out, const rep_rank_doc *doc);
+void rep_json_rank(rep_buf *out, const rep_rank_doc *doc);
+void rep_csv_rank(rep_buf *out, const rep_rank_doc *doc);
+void rep_html_rank(rep_buf *out, const rep_rank_doc *doc);
+void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
+void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
+void rep_json_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
+void rep_csv_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
+void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
+
+/* What every format of these two documents says alike (reports/rank.c), as plain text for the
+ * format's escaper. The ILO's caveat on comparing countries with SDG 8.8.2: */
+extern const char rep_sdg_caveat[];
+/* How ranks and ties are given: */
+extern const char rep_rank_rule[];
+/* The perturbation rule of s, with its parameters (draws, seed, spread), appended to out: */
+void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s);
+/* What a group's impact measures in s (rank change with all, else score change): */
+const char *rep_impact_meaning(const ilo_sensitivity *s);
+/* The units of s in the order reports list them: with all, the ranked countries by rank then
+ * code, then the not assessed by code; else the years in order. A new array (free() it), NULL
+ * when out of memory. */
+size_t *rep_sens_order(const ilo_model *m, const ilo_sensitivity *s);
+
+/* A trade-review brief (engine/iloscore.h section 10): one country-year mapped onto a trade
+ * regime's criteria (US GSP A-E, EU GSP+ conventions), in the order of the suggested brief
+ * skeleton: header, bottom line, a verdict per regime criterion with its concern level and the
+ * rule stated, the key findings with numbered sources, the ILO supervisory record, the trend over
+ * the years before, published figures beside, the reforms that would address each concern, the
+ * gaps (not assessed, outside scope) and the caveat. */
+typedef struct rep_brief_doc {
+    const ilo_model *model;
+    const ilo_profile *profile;  /* the profile `result`, `brief` and `trend` evaluated */
+    const char *profile_name;    /* "baseline" when NULL */
+    const ilo_result *result;    /* the year of the brief; its method is the document's */
+    const ilo_brief *brief;      /* ilo_brief_new() of `result` */
+    const ilo_trend *trend;      /* NULL, or the same profile and method over years ending at
+                                    result->year (the brief's default: ILO_BRIEF_TREND_YEARS before it) */
+} rep_brief_doc;
+
+bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc);
+void rep_text_brief(rep_buf *out, const rep_brief_doc *doc);
+void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
+void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
+void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
+void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 5. Reading a document                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The JSON schema version written as "schema_version". */
+#define REP_SCHEMA_VERSION 1
+/* How many of a trend's year-to-year changes are explained ("the years of largest change"). */
+#define REP_MAX_CHANGES 3
+
+/* The published figure of country c for measure ("sdg-8.8.2", "ituc") and year, or NULL. */
+const ilo_published *rep_published(const ilo_model *m, size_t c, const char *measure, int year);
+/* Parses a published value such as "2.69" or "10" into hundredths (269, 1000): digits, an
+ * optional point and at most two decimals, nothing else. False for "5+", "n/a", "". */
+bool rep_parse_hundredths(const char *s, int64_t *out);
+/* Whether an event is one of the ILO supervisory bodies' (kinds ceacr, cas, cfa, mission). */
+bool rep_event_is_ilo(const ilo_event *e);
+/* Whether result r counts profile item `item` among its findings; the finding or NULL. */
+const ilo_finding *rep_finding_of(const ilo_result *r, size_t item);
+/* The score rounded as printed, in hundredths. */
+int64_t rep_score_c(const ilo_result *r);
+/* How many criteria r has not assessed, clear and coded: n[ILO_NOT_ASSESSED], n[ILO_CLEAR],
+ * n[ILO_CODED]. Reports warn when some (or all) are not assessed: unknown is not compliant. */
+void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3]);
+/* The years of largest change in t: indices i (1..n-1) of the years whose printed score differs
+ * from the year before, by decreasing size of the change, then by year; at most max of them.
+ * Returns how many were written to out. */
+size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max);
+/* The direction rule of ilo_trend_new() in one sentence, for the reader. */
+extern const char rep_direction_rule[];
+
+#ifdef __cplusplus
+}
+#endif
+#endif

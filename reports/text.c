@@ -1,0 +1,1521 @@
+/*
+ * text.c: aligned plain text for a terminal, readable in 100 columns.
+ *
+ * Every table puts its fixed-width columns (ids, numbers) on the left and the free text (titles,
+ * labels, summaries) last, wrapped with a hanging indent, so nothing is ever cut off. Strings
+ * from the data go through rep_put_text(): a line break or an escape sequence in a summary
+ * cannot break the layout or reach the terminal.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define WIDTH 100
+
+/* Display width of n bytes of UTF-8: one column per code point (continuation bytes skipped). */
+static size_t width_of(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* Writes s word-wrapped: the current line has `col` columns used, later lines start at `indent`.
+ * Returns the column after the last word. Words longer than a line (URLs) stay whole. */
+static size_t wrap(rep_buf *b, const char *s, size_t indent, size_t col)
+{
+    rep_buf clean = REP_BUF_INIT;
+    rep_put_text(&clean, s);
+    const char *p = clean.data ? clean.data : "";
+    bool first = true;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        if (e == p) break;
+        size_t w = width_of(p, (size_t)(e - p));
+        if (!first && col + 1 + w > WIDTH) {
+            rep_buf_putc(b, '\n');
+            rep_buf_pad(b, indent);
+            col = indent;
+        } else if (!first) {
+            rep_buf_putc(b, ' ');
+            col++;
+        }
+        rep_buf_put(b, p, (size_t)(e - p));
+        col += w;
+        first = false;
+        p = e;
+    }
+    if (clean.failed) b->failed = true;
+    rep_buf_free(&clean);
+    return col;
+}
+
+/* The column the buffer is at: the display width since the last line break. */
+static size_t col_now(const rep_buf *b)
+{
+    size_t i = b->len;
+    while (i > 0 && b->data[i - 1] != '\n') i--;
+    return b->data ? width_of(b->data + i, b->len - i) : 0;
+}
+
+/* wrap() of a printf-composed string (the parts are escaped together by wrap). */
+static size_t wrapf(rep_buf *b, size_t indent, size_t col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static size_t wrapf(rep_buf *b, size_t indent, size_t col, const char *fmt, ...)
+{
+    char small[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof small) return wrap(b, small, indent, col);
+    char *s = NULL;
+    if (n >= 0 && (s = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        col = wrap(b, s, indent, col);
+    } else {
+        b->failed = true;
+    }
+    free(s);
+    return col;
+}
+
+/* s padded with spaces to `width` columns (longer strings are kept whole). */
+static void cell(rep_buf *b, const char *s, size_t width)
+{
+    size_t before = b->len;
+    rep_put_text(b, s);
+    size_t w = b->data ? width_of(b->data + before, b->len - before) : 0;
+    if (w < width) rep_buf_pad(b, width - w);
+}
+
+/* s right-aligned in `width` columns, after a space. */
+static void rcell(rep_buf *b, const char *s, size_t width)
+{
+    size_t w = width_of(s, strlen(s));
+    rep_buf_pad(b, w < width ? width - w : 1);
+    rep_put_text(b, s);
+}
+
+/* A number in hundredths, right-aligned in `width` columns. */
+static void num(rep_buf *b, int64_t c, size_t width)
+{
+    size_t digits = 0;
+    for (uint64_t v = c < 0 ? (uint64_t)0 - (uint64_t)c : (uint64_t)c; v; v /= 10) digits++;
+    size_t w = (digits < 3 ? 3 : digits) + 1 + (c < 0);
+    if (w < width) rep_buf_pad(b, width - w);
+    rep_buf_hundredths(b, c);
+}
+
+static void heading(rep_buf *b, const char *title)
+{
+    rep_buf_putc(b, '\n');
+    rep_buf_puts(b, title);
+    rep_buf_putc(b, '\n');
+}
+
+static const char *rating_of(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_band *band = rep_band(m, r);
+    return band ? band->rating : "-";
+}
+
+static void put_sources(rep_buf *b, const rep_cites *c, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, "%s[%zu]", i ? " " : "", c->num[src[i]]);
+}
+
+/* ---- shared sections ---- */
+
+static void title_block(rep_buf *b, const ilo_model *m, size_t country, size_t method, const char *profile)
+{
+    const ilo_country *co = &m->countries[country];
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "Method:   ");
+    wrap(b, me->title, 10, 10);
+    rep_buf_puts(b, " [");
+    rep_put_text(b, me->id);
+    rep_buf_printf(b, "], %s window\n", rep_window_name(me->window));
+    rep_buf_puts(b, "Profile:  ");
+    rep_put_text(b, rep_profile_name(profile));
+    rep_buf_putc(b, '\n');
+    if (co->synthetic) rep_buf_puts(b, "Note:     a synthetic country, not a real one\n");
+}
+
+static void published_block(rep_buf *b, const ilo_model *m, size_t country, int year, const rep_cites *c)
+{
+    static const char *const labels[REP_NMEASURES] = {"SDG 8.8.2 score", "ITUC rating"};
+    rep_buf_printf(b, "\nPublished figures for %d (as published by others; not computed here)\n", year);
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        rep_buf_puts(b, "  ");
+        cell(b, labels[k], 17);
+        if (!p) {
+            rep_buf_puts(b, "none recorded\n");
+            continue;
+        }
+        cell(b, p->value, 7);
+        cell(b, p->status, 10);
+        put_sources(b, c, p->sources, p->n_sources);
+        if (p->note) {
+            rep_buf_puts(b, "  ");
+            wrap(b, p->note, 36, col_now(b));
+        }
+        rep_buf_putc(b, '\n');
+    }
+}
+
+/* One line per year: score, law, practice, per-convention scores (if asked), rating, published. */
+/* The per-convention scores of a trend, for the conventions assessed in some year of it, in
+ * blocks of nine columns so the table stays within the width. */
+static void convention_table(rep_buf *b, const ilo_model *m, const ilo_trend *t)
+{
+    size_t shown[ILO_MAX_CRITERIA], n = 0;
+    for (size_t k = 0; k < m->n_conventions && n < ILO_MAX_CRITERIA; k++)
+        if (rep_convention_in_trend(m, t, k)) shown[n++] = k;
+    rep_buf_puts(b, "\nScores by convention (those with a criterion assessed in some year)\n");
+    if (!n) rep_buf_puts(b, "  none: nothing assessed in any year\n");
+    for (size_t first = 0; first < n; first += 9) {
+        size_t last = first + 9 < n ? first + 9 : n;
+        rep_buf_puts(b, "  year");
+        for (size_t j = first; j < last; j++) rcell(b, m->conventions[shown[j]].id, 9);
+        rep_buf_putc(b, '\n');
+        for (size_t i = 0; i < t->n; i++) {
+            rep_buf_printf(b, "  %d", t->years[i]->year);
+            for (size_t j = first; j < last; j++)
+                num(b, ilo_round2(ilo_result_convention_score(m, t->years[i], shown[j])), 9);
+            rep_buf_putc(b, '\n');
+        }
+    }
+}
+
+static void trend_table(rep_buf *b, const ilo_model *m, size_t country, const ilo_trend *t, bool conventions)
+{
+    const size_t nconv = 0; /* per-convention scores go in their own table (convention_table) */
+    rep_buf_pad(b, 52 + 9 * nconv);
+    rep_buf_puts(b, "published\n  year");
+    rcell(b, "score", 8);
+    rcell(b, "law", 9);
+    rcell(b, "practice", 9);
+    for (size_t k = 0; k < nconv; k++) rcell(b, m->conventions[k].id, 9);
+    rep_buf_puts(b, "  rating  assessed  sdg-8.8.2  ituc\n");
+    for (size_t i = 0; i < t->n; i++) {
+        const ilo_result *r = t->years[i];
+        rep_buf_printf(b, "  %d", r->year);
+        num(b, rep_score_c(r), 8);
+        num(b, ilo_round2(r->law), 9);
+        num(b, ilo_round2(r->practice), 9);
+        for (size_t k = 0; k < nconv; k++) num(b, ilo_round2(ilo_result_convention_score(m, r, k)), 9);
+        rep_buf_puts(b, "  ");
+        cell(b, rating_of(m, r), 8);
+        size_t n[3];
+        rep_status_counts(m, r, n);
+        char assessed[48];
+        snprintf(assessed, sizeof assessed, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria);
+        cell(b, assessed, 10);
+        const ilo_published *s = rep_published(m, country, "sdg-8.8.2", r->year);
+        const ilo_published *u = rep_published(m, country, "ituc", r->year);
+        cell(b, s ? s->value : "-", 11);
+        wrap(b, u ? u->value : "-", 63 + 9 * nconv, 63 + 9 * nconv);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf_puts(b, "  Assessed: criteria coded or clear, of all; a year with few assessed scores low for lack\n"
+                    "  of evidence, not for compliance.\n");
+    if (conventions) convention_table(b, m, t);
+}
+
+static void slope_block(rep_buf *b, const ilo_trend *t)
+{
+    rep_buf_puts(b, "  Slope: ");
+    if (t->slope > 0) rep_buf_putc(b, '+');
+    rep_buf_fixed(b, t->slope, 3, "none");
+    rep_buf_puts(b, " points a year (standard error ");
+    rep_buf_fixed(b, t->slope_se, 3, "none");
+    rep_buf_printf(b, "): %s\n  Rule:  ", ilo_direction_name(t->direction));
+    wrap(b, rep_direction_rule, 9, 9);
+    rep_buf_puts(b, "; lower scores are better.\n");
+}
+
+static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
+{
+    heading(b, "Sources");
+    if (!c->n) rep_buf_puts(b, "  none cited\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const ilo_source *s = &m->sources[c->order[i]];
+        size_t len = b->len;
+        rep_buf_printf(b, "  [%zu]", i + 1);
+        rep_buf_pad(b, b->len - len < 8 ? 8 - (b->len - len) : 1);
+        wrapf(b, 8, 8, "%s, \"%s\", %s (%s; id %s)", s->publisher, s->title, s->date.text,
+              ilo_source_kind_name(s->kind), s->id);
+        rep_buf_putc(b, '\n');
+        if (s->url) {
+            rep_buf_pad(b, 8);
+            rep_put_text(b, s->url);
+            rep_buf_putc(b, '\n');
+        }
+    }
+}
+
+/* ---- the assessment ---- */
+
+static void score_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    const ilo_band *band = rep_band(m, r);
+    rep_buf_puts(b, "\nScore     ");
+    num(b, rep_score_c(r), 6);
+    rep_buf_puts(b, "  on a scale from 0 (best) to ");
+    rep_buf_fixed(b, me->scale, 2, "?");
+    rep_buf_puts(b, r->forced ? " (worst); forced to the worst: an all-encompassing criterion is coded\n"
+                              : " (worst)\n");
+    rep_buf_puts(b, "Raw       ");
+    num(b, r->raw_c, 6);
+    rep_buf_puts(b, "  the sum of the weights of the coded criteria; capped at ");
+    rep_buf_fixed(b, me->cap, 2, "?");
+    rep_buf_puts(b, "\nLaw       ");
+    num(b, ilo_round2(r->law), 6);
+    rep_buf_puts(b, "\nPractice  ");
+    num(b, ilo_round2(r->practice), 6);
+    rep_buf_puts(b, "\nRating    ");
+    if (!band) {
+        rep_buf_puts(b, "-     the method has no bands\n");
+        return;
+    }
+    cell(b, band->rating, 4);
+    wrap(b, band->label, 14, 14);
+    if (r->breakdown) rep_buf_puts(b, " (a breakdown of the rule of law this year)");
+    rep_buf_puts(b, "\n              ");
+    wrap(b, me->bands_note, 14, 14);
+    rep_buf_putc(b, '\n');
+    char note[256];
+    if (rep_coverage_note(m, r, note, sizeof note)) {
+        rep_buf_putc(b, '\n');
+        wrap(b, note, 0, 0);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+/* One line naming the conventions (or groups) left out of a table: nothing assessed in them. */
+static void not_shown(rep_buf *b, const ilo_model *m, const ilo_result *r, bool groups)
+{
+    size_t n = groups ? m->n_groups : m->n_conventions, hidden = 0;
+    rep_buf ids = REP_BUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        bool shown = groups ? rep_group_assessed(m, r, k) : rep_convention_assessed(m, r, k);
+        if (shown) continue;
+        if (hidden++) rep_buf_puts(&ids, ", ");
+        rep_buf_puts(&ids, groups ? m->groups[k].id : m->conventions[k].id);
+    }
+    if (hidden) {
+        rep_buf_printf(b, "  Not shown, nothing assessed in %d (%zu): ", r->year, hidden);
+        wrap(b, ids.data, 4, col_now(b));
+        rep_buf_putc(b, '\n');
+    }
+    if (ids.failed) b->failed = true;
+    rep_buf_free(&ids);
+}
+
+static void conventions_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    heading(b, "By convention");
+    rep_buf_puts(b, "  ");
+    cell(b, "id", 8);
+    rcell(b, "raw", 7);
+    rcell(b, "score", 9);
+    rep_buf_puts(b, "  ");
+    cell(b, "ratified", 14);
+    rep_buf_puts(b, "title\n");
+    for (size_t k = 0; k < m->n_conventions; k++) {
+        const ilo_convention *cv = &m->conventions[k];
+        if (!rep_convention_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "  ");
+        cell(b, cv->id, 8);
+        num(b, r->convention_c[k], 7);
+        num(b, ilo_round2(ilo_result_convention_score(m, r, k)), 9);
+        rep_buf_puts(b, "  ");
+        cell(b, rep_ratification(m, r->country, k, r->year), 14);
+        wrap(b, cv->title, 42, 42);
+        rep_buf_putc(b, '\n');
+    }
+    not_shown(b, m, r, false);
+}
+
+static size_t max_id_width(const ilo_model *m, bool groups)
+{
+    size_t w = 2;
+    size_t n = groups ? m->n_groups : m->n_criteria;
+    for (size_t k = 0; k < n; k++) {
+        const char *id = groups ? m->groups[k].id : m->criteria[k].id;
+        size_t l = width_of(id, strlen(id));
+        if (l > w) w = l;
+    }
+    return w > 30 ? 30 : w;
+}
+
+static void groups_block(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    size_t w = max_id_width(m, true);
+    heading(b, "By group");
+    rep_buf_pad(b, 8);
+    cell(b, "id", w);
+    rcell(b, "raw", 7);
+    rcell(b, "score", 9);
+    rep_buf_puts(b, "  title\n");
+    for (size_t k = 0; k < m->n_groups; k++) {
+        const ilo_group *g = &m->groups[k];
+        if (!rep_group_assessed(m, r, k)) continue;
+        rep_buf_puts(b, "  ");
+        cell(b, g->numeral ? g->numeral : "", 5);
+        rep_buf_putc(b, ' ');
+        cell(b, g->id, w);
+        num(b, r->group_c[k], 7);
+        num(b, ilo_round2(ilo_result_group_score(m, r, k)), 9);
+        rep_buf_puts(b, "  ");
+        wrap(b, g->title, w + 26, w + 26);
+        rep_buf_putc(b, '\n');
+    }
+    not_shown(b, m, r, true);
+}
+
+/* The item of a finding: what it is, when, and what it does. Lines start at column `ind`. */
+static void item_lines(rep_buf *b, const ilo_item *it, size_t ind)
+{
+    if (it->kind == ILO_ITEM_PROVISION) {
+        wrapf(b, ind, ind, "provision %s: %s, %s", it->id, it->instrument, it->article);
+        rep_buf_putc(b, '\n');
+        rep_buf_pad(b, ind);
+        rep_buf_printf(b, "in force from %s", it->start.text);
+        if (it->stop.prec) rep_buf_printf(b, "; repealed %s", it->stop.text);
+    } else {
+        size_t col = wrapf(b, ind, ind, "incident %s: %s%s%s", it->id, it->start.text, it->stop.prec ? " to " : "",
+                           it->stop.prec ? it->stop.text : "");
+        if (it->place) wrapf(b, ind, col, ", %s", it->place);
+        if (it->who || it->count) {
+            rep_buf_putc(b, '\n');
+            rep_buf_pad(b, ind);
+            wrapf(b, ind, ind, "%s%s%s%s%s", it->who ? "who: " : "", it->who ? it->who : "",
+                  it->who && it->count ? "; " : "", it->count ? "how many: " : "", it->count ? it->count : "");
+        }
+    }
+    rep_buf_putc(b, '\n');
+    rep_buf_pad(b, ind);
+    wrap(b, it->summary, ind, ind);
+    rep_buf_putc(b, '\n');
+}
+
+/* "criteria: a, b, c" from column ind (already padded), wrapped under the first id. */
+static void criteria_line(rep_buf *b, const ilo_model *m, const ilo_bitset *set, size_t ind)
+{
+    rep_buf ids = REP_BUF_INIT;
+    rep_buf_puts(&ids, "criteria:");
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        rep_buf_puts(&ids, first ? " " : ", ");
+        rep_buf_puts(&ids, m->criteria[k].id);
+        first = false;
+    }
+    wrap(b, ids.data, ind + 10, ind);
+    if (ids.failed) b->failed = true;
+    rep_buf_free(&ids);
+    rep_buf_putc(b, '\n');
+}
+
+static void findings_block(rep_buf *b, const ilo_model *m, const ilo_profile *p, const ilo_result *r,
+                           const rep_cites *c)
+{
+    rep_buf_printf(b, "\nFindings: %zu counted item%s; their shares add up to the raw score, ", r->n_findings,
+                   r->n_findings == 1 ? "" : "s");
+    rep_buf_hundredths(b, r->raw_c);
+    rep_buf_puts(b, "\n    #   share  critical  item\n");
+    if (!r->n_findings) rep_buf_puts(b, "    none: no item counts in this year under this method\n");
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const ilo_finding *f = &r->findings[i];
+        rep_buf_printf(b, "  %3zu ", i + 1);
+        num(b, f->share_c, 7);
+        rep_buf_puts(b, f->critical ? "  yes       " : "  no        ");
+        item_lines(b, &p->items[f->item], 25);
+        rep_buf_pad(b, 25);
+        criteria_line(b, m, &f->criteria, 25);
+        rep_buf_pad(b, 25);
+        rep_buf_puts(b, "sources: ");
+        put_sources(b, c, f->sources, f->n_sources);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf_puts(b, "  Critical: removing that item alone would lower the score.\n");
+}
+
+/* The findings (numbered as above) that code criterion k. */
+static void coders(rep_buf *b, const ilo_result *r, size_t k, size_t width)
+{
+    size_t before = b->len;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (ilo_bitset_has(&r->findings[i].criteria, k))
+            rep_buf_printf(b, "%s%zu", b->len > before ? "," : "", i + 1);
+    size_t w = b->len - before;
+    if (w < width) rep_buf_pad(b, width - w);
+}
+
+static void criteria_block(rep_buf *b, const ilo_model *m, const ilo_result *r, ilo_status3 which)
+{
+    size_t n = 0, w = 2;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_result_status(r, k) != which) continue;
+        n++;
+        size_t l = width_of(m->criteria[k].id, strlen(m->criteria[k].id));
+        if (l > w) w = l < 40 ? l : 40;
+    }
+    rep_buf_putc(b, '\n');
+    if (which == ILO_CODED) wrapf(b, 2, 0, "Coded criteria (%zu)", n);
+    else if (which == ILO_CLEAR)
+        wrapf(b, 2, 0, "Clear criteria (%zu): an admissible source dated %d examined their convention and nothing "
+                       "codes them", n, r->year);
+    else
+        wrapf(b, 2, 0, "Not assessed (%zu): no admissible source dated %d examines their convention; unknown, not "
+                       "compliant", n, r->year);
+    rep_buf_putc(b, '\n');
+    if (!n) return;
+    rep_buf_puts(b, "  ");
+    cell(b, "id", w);
+    rep_buf_puts(b, which == ILO_CODED ? "  sdg  kind      weight  findings  label\n" : "  sdg  kind      weight  label\n");
+    size_t ind = 2 + w + 25 + (which == ILO_CODED ? 10 : 0);
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_result_status(r, k) != which) continue;
+        const ilo_criterion *cr = &m->criteria[k];
+        rep_buf_puts(b, "  ");
+        cell(b, cr->id, w);
+        if (cr->sdg) rep_buf_printf(b, "  %3d  ", cr->sdg);
+        else rep_buf_puts(b, "    -  ");
+        cell(b, cr->kind == ILO_LAW ? "law" : "practice", 8);
+        num(b, cr->weight_c, 8);
+        rep_buf_puts(b, "  ");
+        if (which == ILO_CODED) coders(b, r, k, 10);
+        size_t at = ind;
+        if (at > 60) {
+            /* Long ids leave the label too little room: it goes on its own line. */
+            while (b->len && b->data[b->len - 1] == ' ') b->data[--b->len] = '\0';
+            rep_buf_putc(b, '\n');
+            rep_buf_pad(b, 6);
+            at = 6;
+        }
+        wrap(b, cr->label, at, at);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+static void events_block(rep_buf *b, const ilo_model *m, const ilo_result *r, const rep_cites *c)
+{
+    const ilo_country *co = &m->countries[r->country];
+    rep_buf_printf(b, "\nILO supervisory events in %d\n", r->year);
+    size_t n = 0;
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!rep_event_shown(e, r->year)) continue;
+        n++;
+        rep_buf_puts(b, "  ");
+        cell(b, e->date.text, 12);
+        cell(b, e->kind, 9);
+        wrap(b, e->title, 23, 23);
+        rep_buf_puts(b, "  ");
+        put_sources(b, c, e->sources, e->n_sources);
+        rep_buf_putc(b, '\n');
+    }
+    if (!n) rep_buf_puts(b, "  none recorded\n");
+}
+
+void rep_text_assessment(rep_buf *b, const rep_assessment *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_country *co = &m->countries[r->country];
+    rep_cites c;
+    if (!rep_cites_assessment(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    rep_put_text(b, co->name);
+    rep_buf_puts(b, " (");
+    rep_put_text(b, co->code);
+    rep_buf_printf(b, "), %d: compliance with ILO conventions on freedom of association\n", r->year);
+    title_block(b, m, r->country, r->method, doc->profile_name);
+    score_block(b, m, r);
+    published_block(b, m, r->country, r->year, &c);
+    conventions_block(b, m, r);
+    groups_block(b, m, r);
+    findings_block(b, m, doc->profile, r, &c);
+    criteria_block(b, m, r, ILO_CODED);
+    criteria_block(b, m, r, ILO_CLEAR);
+    criteria_block(b, m, r, ILO_NOT_ASSESSED);
+    events_block(b, m, r, &c);
+    if (doc->trend) {
+        rep_buf_printf(b, "\nTrend %d-%d\n", doc->trend->from, doc->trend->to);
+        trend_table(b, m, r->country, doc->trend, false);
+        slope_block(b, doc->trend);
+    }
+    sources_block(b, m, &c);
+    rep_cites_free(&c);
+}
+
+/* ---- the trend ---- */
+
+typedef struct change_ctx {
+    rep_buf *b;
+    const ilo_model *m;
+    const ilo_profile *p;
+    const rep_cites *c;
+    int year, before;
+} change_ctx;
+
+static void change_item(void *arg, const ilo_finding *f, bool entered)
+{
+    change_ctx *x = arg;
+    rep_buf_puts(x->b, entered ? "    entered  " : "    left     ");
+    item_lines(x->b, &x->p->items[f->item], 13);
+    rep_buf_pad(x->b, 13);
+    rep_buf_printf(x->b, "share in %d: ", entered ? x->year : x->before);
+    rep_buf_hundredths(x->b, f->share_c);
+    rep_buf_puts(x->b, f->critical ? " (critical)\n" : "\n");
+    rep_buf_pad(x->b, 13);
+    criteria_line(x->b, x->m, &f->criteria, 13);
+    rep_buf_pad(x->b, 13);
+    rep_buf_puts(x->b, "sources: ");
+    put_sources(x->b, x->c, f->sources, f->n_sources);
+    rep_buf_putc(x->b, '\n');
+}
+
+static void changes_block(rep_buf *b, const rep_trend_doc *doc, const rep_cites *c)
+{
+    const ilo_trend *t = doc->trend;
+    rep_changes ch;
+    rep_changes_of(t, &ch);
+    rep_buf_printf(b, "\nLargest changes (up to %d, by size)\n", REP_MAX_CHANGES);
+    if (!ch.n) rep_buf_puts(b, "  none: the score is the same every year\n");
+    for (size_t k = 0; k < ch.n; k++) {
+        const ilo_result *now = t->years[ch.idx[k]], *before = t->years[ch.idx[k] - 1];
+        int64_t d = rep_score_c(now) - rep_score_c(before);
+        rep_buf_printf(b, "  %d to %d: %s", before->year, now->year, d > 0 ? "+" : "");
+        rep_buf_hundredths(b, d);
+        rep_buf_puts(b, " (");
+        rep_buf_hundredths(b, rep_score_c(before));
+        rep_buf_puts(b, " to ");
+        rep_buf_hundredths(b, rep_score_c(now));
+        rep_buf_puts(b, d > 0 ? ", worse)\n" : ", better)\n");
+        change_ctx x = {b, doc->model, doc->profile, c, now->year, before->year};
+        rep_changed_items(t, ch.idx[k], change_item, &x);
+    }
+}
+
+void rep_text_trend(rep_buf *b, const rep_trend_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_trend *t = doc->trend;
+    const ilo_country *co = &m->countries[doc->profile->country];
+    rep_cites c;
+    if (!rep_cites_trend(&c, doc)) {
+        b->failed = true;
+        return;
+    }
+    rep_put_text(b, co->name);
+    rep_buf_puts(b, " (");
+    rep_put_text(b, co->code);
+    rep_buf_printf(b, "), %d-%d: trend of compliance with ILO conventions on freedom of association\n", t->from,
+                   t->to);
+    title_block(b, m, doc->profile->country, t->years[0]->method, doc->profile_name);
+    rep_buf_puts(b, "\nScores by year (0 best, 10 worst); published figures as published, not computed here\n");
+    trend_table(b, m, doc->profile->country, t, false);
+    rep_buf_putc(b, '\n');
+    slope_block(b, t);
+    convention_table(b, m, t);
+    changes_block(b, doc, &c);
+    sources_block(b, m, &c);
+    rep_cites_free(&c);
+}
+
+/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ---- */
+
+/* x with `decimals` digits, right-aligned in `width` columns; "-" for NaN. */
+static void fixcell(rep_buf *b, double x, int decimals, size_t width)
+{
+    rep_buf t = REP_BUF_INIT;
+    rep_buf_fixed(&t, x, decimals, "-");
+    if (t.failed) b->failed = true;
+    rcell(b, t.data ? t.data : "", width);
+    rep_buf_free(&t);
+}
+
+/* "7" or "7=" (tied), right-aligned in `width` columns. */
+static void rank_cell(rep_buf *b, uint32_t rank, uint32_t tied, size_t width)
+{
+    char s[24];
+    snprintf(s, sizeof s, "%u%s", (unsigned)rank, tied > 1 ? "=" : " ");
+    rcell(b, s, width);
+}
+
+static void method_line(rep_buf *b, const ilo_model *m, size_t method)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(b, "Method:   ");
+    wrap(b, me->title, 10, 10);
+    rep_buf_puts(b, " [");
+    rep_put_text(b, me->id);
+    rep_buf_printf(b, "], %s window\n", rep_window_name(me->window));
+}
+
+static size_t count_synthetic(const ilo_model *m)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < m->n_countries; c++) n += m->countries[c].synthetic;
+    return n;
+}
+
+/* A paragraph: `label` then s wrapped at the label's width. */
+static void para(rep_buf *b, const char *label, const char *s)
+{
+    rep_buf_putc(b, '\n');
+    rep_buf_puts(b, label);
+    wrap(b, s, 0, strlen(label));
+    rep_buf_putc(b, '\n');
+}
+
+void rep_text_rank(rep_buf *b, const rep_rank_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_ranking *r = doc->ranking;
+    size_t synthetic = count_synthetic(m);
+    rep_buf_printf(b, "Ranking of %zu countries by score, %d\n", r->n, r->year);
+    method_line(b, m, r->method);
+    rep_buf_printf(b, "Ranked:   %zu of %zu (%zu not assessed)\n", r->n_ranked, r->n, r->n - r->n_ranked);
+    rep_buf_printf(b, "Ties:     %zu rank%s shared by two countries or more (marked =)\n", r->n_tie_groups,
+                   r->n_tie_groups == 1 ? "" : "s");
+    if (synthetic) rep_buf_printf(b, "Note:     %zu of the countries are synthetic, not real ones\n", synthetic);
+    para(b, "Caution: ", rep_sdg_caveat);
+    para(b, "Ranks: ", rep_rank_rule);
+    rep_buf_puts(b, "\n                                       published\n");
+    rep_buf_puts(b, "   rank  code    score     raw  rating  sdg-8.8.2  ituc  country\n");
+    for (size_t i = 0; i < r->n_ranked; i++) {
+        const ilo_rank_entry *e = &r->entries[i];
+        const ilo_country *co = &m->countries[e->country];
+        const ilo_method *me = &m->methods[r->method];
+        const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
+        const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
+        rank_cell(b, e->rank, e->tied, 7);
+        rep_buf_puts(b, "  ");
+        cell(b, co->code, 5);
+        num(b, ilo_round2(e->score), 7);
+        num(b, e->raw_c, 8);
+        rep_buf_puts(b, "  ");
+        cell(b, e->band < me->n_bands ? me->bands[e->band].rating : "-", 8);
+        cell(b, s ? s->value : "-", 11);
+        cell(b, u ? u->value : "-", 6);
+        wrapf(b, 56, 56, "%s%s%s", co->name, co->synthetic ? " (synthetic)" : "",
+              e->forced ? " (all-encompassing)" : "");
+        rep_buf_putc(b, '\n');
+    }
+    if (r->n_ranked < r->n) {
+        rep_buf_printf(b, "\nNot assessed in %d (nothing coded or examined; not ranked)\n", r->year);
+        for (size_t i = r->n_ranked; i < r->n; i++) {
+            const ilo_country *co = &m->countries[r->entries[i].country];
+            rep_buf_puts(b, "  ");
+            cell(b, co->code, 5);
+            wrap(b, co->name, 7, 7);
+            rep_buf_putc(b, '\n');
+        }
+    }
+}
+
+void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_sensitivity *s = doc->sens;
+    const ilo_sens_opts *o = &s->opts;
+    rep_buf rule = REP_BUF_INIT;
+    rep_sensitivity_rule(&rule, s);
+    if (o->all) {
+        rep_buf_printf(b, "Sensitivity of the scores and ranks of %zu countries to the criterion weights, %d\n",
+                       s->n_units, o->from);
+    } else {
+        const ilo_country *co = &m->countries[o->country];
+        rep_put_text(b, co->name);
+        rep_buf_puts(b, " (");
+        rep_put_text(b, co->code);
+        rep_buf_printf(b, "), %d-%d: sensitivity of the score to the criterion weights\n", o->from, o->to);
+    }
+    method_line(b, m, o->method);
+    rep_buf_printf(b, "Draws:    %zu, seed %llu, each weight x (1 + u), u uniform on +-", o->draws,
+                   (unsigned long long)o->seed);
+    rep_buf_fixed(b, o->spread, 2, "?");
+    rep_buf_puts(b, "%\n");
+    if (o->all) rep_buf_printf(b, "Ranked:   %zu of %zu (the others are not assessed)\n", s->n_assessed, s->n_units);
+    else rep_buf_printf(b, "Assessed: %zu of %zu years\n", s->n_assessed, s->n_units);
+    if (o->all && count_synthetic(m))
+        rep_buf_printf(b, "Note:     %zu of the countries are synthetic, not real ones\n", count_synthetic(m));
+    if (!o->all && m->countries[o->country].synthetic) rep_buf_puts(b, "Note:     a synthetic country, not a real one\n");
+    if (o->all) para(b, "Caution: ", rep_sdg_caveat);
+    para(b, "Method: ", rule.data ? rule.data : "");
+    if (rule.failed) b->failed = true;
+    rep_buf_free(&rule);
+    if (o->all) {
+        rep_buf_puts(b, "\n                 score over the draws             rank over the draws\n");
+        rep_buf_puts(b, "  code   score      5%    50%    95%     rank     5%     50%     95%\n");
+    } else {
+        rep_buf_puts(b, "\n                 score over the draws\n");
+        rep_buf_puts(b, "  year   score      5%    50%    95%\n");
+    }
+    /* Countries in rank order (as `iloscore rank`), years in order; the not assessed last. */
+    size_t *order = rep_sens_order(m, s);
+    if (!order) {
+        b->failed = true;
+        return;
+    }
+    for (size_t k = 0; k < s->n_units; k++) {
+        const ilo_sens_unit *un = &s->units[order[k]];
+        rep_buf_puts(b, "  ");
+        if (o->all) cell(b, m->countries[un->country].code, 5);
+        else rep_buf_printf(b, "%d ", un->year);
+        if (!un->assessed) {
+            rep_buf_puts(b, "  not assessed\n");
+            continue;
+        }
+        num(b, ilo_round2(un->score), 7);
+        fixcell(b, un->p5, 2, 8);
+        fixcell(b, un->p50, 2, 7);
+        fixcell(b, un->p95, 2, 7);
+        if (o->all) {
+            rank_cell(b, un->rank, 1, 9);
+            fixcell(b, un->rank_p5, 1, 7);
+            fixcell(b, un->rank_p50, 1, 8);
+            fixcell(b, un->rank_p95, 1, 8);
+        }
+        rep_buf_putc(b, '\n');
+    }
+    free(order);
+    rep_buf_puts(b, "\nLeaving out one criteria group: ");
+    wrap(b, rep_impact_meaning(s), 2, 32);
+    rep_buf_puts(b, "\n  group     impact  title\n");
+    for (size_t g = 0; g < s->n_groups; g++) {
+        const ilo_sens_group *sg = &s->groups[g];
+        const ilo_group *gr = &m->groups[sg->group];
+        rep_buf_puts(b, "  ");
+        cell(b, gr->id, 8);
+        if (sg->coded) fixcell(b, sg->impact, 3, 8);
+        else rcell(b, "-", 8);
+        rep_buf_puts(b, "  ");
+        wrapf(b, 20, 20, "%s%s", gr->title, sg->coded ? "" : " (nothing coded)");
+        rep_buf_putc(b, '\n');
+    }
+}
+
+/* ---- the scenario comparison (reports/compare.c) ---- */
+
+/* A difference in hundredths with its sign: "+0.12", "-0.39", "0.00". */
+static void delta(rep_buf *b, int64_t d, size_t width)
+{
+    char s[32];
+    int64_t a = d < 0 ? -d : d;
+    snprintf(s, sizeof s, "%s%lld.%02lld", d > 0 ? "+" : d < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+    rcell(b, s, width);
+}
+
+static size_t criteria_list(rep_buf *b, const ilo_model *m, const ilo_bitset *set, size_t ind, size_t col)
+{
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        rep_buf_puts(b, first ? " " : ", ");
+        col = wrap(b, m->criteria[k].id, ind, col + (first ? 1 : 2));
+        first = false;
+    }
+    if (first) {
+        rep_buf_puts(b, " none");
+        col += 5;
+    }
+    return col;
+}
+
+static void scenarios_block(rep_buf *b, const ilo_model *m, const size_t *sc, size_t n, const char *what)
+{
+    rep_buf_printf(b, "Scenarios, applied in this order to a copy of the baseline%s:\n", what);
+    if (!n) rep_buf_puts(b, "  none (the baseline)\n");
+    for (size_t i = 0; i < n; i++) {
+        const ilo_scenario *s = &m->scenarios[sc[i]];
+        rep_buf_printf(b, "  %zu. ", i + 1);
+        size_t col = wrapf(b, 5, 5, "%s, effective %s: %s", s->id, s->effective.text, s->title);
+        (void)col;
+        rep_buf_puts(b, "\n     ");
+        wrapf(b, 5, 5, "%s, %zu operation%s", s->where.file ? s->where.file : "", s->n_ops, s->n_ops == 1 ? "" : "s");
+        rep_buf_putc(b, '\n');
+    }
+}
+
+static void triple(rep_buf *b, int64_t base, int64_t alt)
+{
+    num(b, base, 7);
+    num(b, alt, 7);
+    delta(b, alt - base, 8);
+}
+
+static void comparison_scores(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    rep_buf_puts(b, "\nScores by year (0 best, 10 worst): baseline, scenario, delta (scenario - baseline)\n");
+    rep_buf_puts(b, "        ------ score -------   ------- law --------   ----- practice -----   rating\n");
+    rep_buf_puts(b, "  year   base   scen   delta    base   scen   delta    base   scen   delta   base -> scen\n");
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        const char *bb = rating_of(m, rb), *ba = rating_of(m, ra);
+        rep_buf_printf(b, "  %d", rb->year);
+        triple(b, rep_score_c(rb), rep_score_c(ra));
+        rep_buf_putc(b, ' ');
+        triple(b, ilo_round2(rb->law), ilo_round2(ra->law));
+        rep_buf_putc(b, ' ');
+        triple(b, ilo_round2(rb->practice), ilo_round2(ra->practice));
+        rep_buf_puts(b, "   ");
+        rep_put_text(b, bb);
+        if (strcmp(bb, ba) != 0) {
+            rep_buf_puts(b, " -> ");
+            rep_put_text(b, ba);
+        }
+        rep_buf_putc(b, '\n');
+    }
+    /* The conventions that score in some year, three to a table so a line stays within 100. */
+    size_t shown[3], n = 0;
+    bool first = true;
+    for (size_t k = 0; k <= m->n_conventions; k++) {
+        if (k < m->n_conventions && rep_comparison_shows(doc, k)) shown[n++] = k;
+        if (n < 3 && (k < m->n_conventions || n == 0)) continue;
+        if (first) rep_buf_puts(b, "\nBy convention (those scoring above 0 in some year): baseline, scenario, delta\n");
+        first = false;
+        rep_buf_puts(b, "      ");
+        for (size_t j = 0; j < n; j++) {
+            const char *id = m->conventions[shown[j]].id;
+            size_t len = strlen(id), dashes = len + 2 < 19 ? 19 - len - 2 : 0;
+            rep_buf_puts(b, "    ");
+            for (size_t i = 0; i < dashes / 2; i++) rep_buf_putc(b, '-');
+            rep_buf_putc(b, ' ');
+            rep_put_text(b, id);
+            rep_buf_putc(b, ' ');
+            for (size_t i = dashes / 2; i < dashes; i++) rep_buf_putc(b, '-');
+        }
+        rep_buf_puts(b, "\n  year");
+        for (size_t j = 0; j < n; j++) rep_buf_puts(b, "    base   scen   delta");
+        rep_buf_putc(b, '\n');
+        for (size_t i = 0; i < doc->base->n; i++) {
+            const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+            rep_buf_printf(b, "  %d", rb->year);
+            for (size_t j = 0; j < n; j++) {
+                rep_buf_putc(b, ' ');
+                triple(b, ilo_round2(ilo_result_convention_score(m, rb, shown[j])),
+                       ilo_round2(ilo_result_convention_score(m, ra, shown[j])));
+            }
+            rep_buf_putc(b, '\n');
+        }
+        n = 0;
+    }
+}
+
+static void change_lines(rep_buf *b, const ilo_model *m, const rep_change *ch)
+{
+    static const char *const words[] = {"removed  ", "added    ", "changed  "};
+    const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
+    rep_buf_puts(b, "    ");
+    rep_buf_puts(b, words[ch->kind]);
+    size_t col = 13;
+    if (it->kind == ILO_ITEM_PROVISION) col = wrapf(b, 13, col, "provision %s: %s, %s", it->id, it->instrument, it->article);
+    else col = wrapf(b, 13, col, "incident %s: %s", it->id, it->start.text);
+    if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, it->id) != 0)
+        col = wrapf(b, 13, col + 1, "; amended from %s (%s)", ch->alt_item->start.text, ch->alt_item->id);
+    rep_buf_puts(b, "\n             criteria:");
+    col = 22;
+    if (ch->base) col = criteria_list(b, m, &ch->base->criteria, 13, col);
+    if (ch->kind == REP_CHANGED) {
+        rep_buf_puts(b, " ->");
+        col += 3;
+    }
+    if (ch->alt) col = criteria_list(b, m, &ch->alt->criteria, 13, col);
+    rep_buf_puts(b, "; share ");
+    if (ch->base) rep_buf_hundredths(b, ch->base->share_c);
+    if (ch->kind == REP_CHANGED) rep_buf_puts(b, " -> ");
+    if (ch->alt) rep_buf_hundredths(b, ch->alt->share_c);
+    rep_buf_putc(b, '\n');
+}
+
+static void criteria_weights(rep_buf *b, const ilo_model *m, const ilo_bitset *set, const char *what)
+{
+    if (!ilo_bitset_count(set)) return;
+    rep_buf_printf(b, "    %s:", what);
+    size_t col = 4 + strlen(what) + 1;
+    bool first = true;
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (!ilo_bitset_has(set, k)) continue;
+        const ilo_criterion *cr = &m->criteria[k];
+        rep_buf_puts(b, first ? " " : ", ");
+        col = wrapf(b, 6, col + (first ? 1 : 2), "%s (%s, %lld.%02lld)", cr->id, cr->kind == ILO_LAW ? "law" : "practice",
+                    (long long)(cr->weight_c / 100), (long long)(cr->weight_c % 100));
+        first = false;
+    }
+    rep_buf_putc(b, '\n');
+}
+
+static void comparison_changes(rep_buf *b, const ilo_model *m, const rep_comparison *doc)
+{
+    rep_buf_puts(b, "\nChanges by year (items matched by id; an amended text counted in place of its original\n"
+                    "is one change)\n");
+    rep_buf same = REP_BUF_INIT;
+    for (size_t i = 0; i < doc->base->n; i++) {
+        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
+        rep_year_diff d;
+        if (!rep_year_diff_of(doc, i, &d)) {
+            b->failed = true;
+            break;
+        }
+        if (!d.n && !ilo_bitset_count(&d.stopped) && !ilo_bitset_count(&d.started)) {
+            rep_buf_printf(&same, "%s%d", same.len ? ", " : "", rb->year);
+            rep_year_diff_free(&d);
+            continue;
+        }
+        rep_buf_printf(b, "  %d: score ", rb->year);
+        rep_buf_hundredths(b, rep_score_c(rb));
+        rep_buf_puts(b, " -> ");
+        rep_buf_hundredths(b, rep_score_c(ra));
+        rep_buf_puts(b, " (");
+        int64_t dd = rep_score_c(ra) - rep_score_c(rb);
+        if (dd > 0) rep_buf_putc(b, '+');
+        rep_buf_hundredths(b, dd);
+        rep_buf_puts(b, "), rating ");
+        rep_put_text(b, rating_of(m, rb));
+        if (strcmp(rating_of(m, rb), rating_of(m, ra)) != 0) {
+            rep_buf_puts(b, " -> ");
+            rep_put_text(b, rating_of(m, ra));
+        } else {
+            rep_buf_puts(b, " (unchanged)");
+        }
+        rep_buf_putc(b, '\n');
+        for (size_t k = 0; k < d.n; k++) change_lines(b, m, &d.changes[k]);
+        criteria_weights(b, m, &d.stopped, "no longer coded");
+        criteria_weights(b, m, &d.started, "newly coded");
+        rep_year_diff_free(&d);
+    }
+    if (same.len) {
+        rep_buf_puts(b, "  No difference in ");
+        wrap(b, same.data, 2, 20);
+        rep_buf_puts(b, ".\n");
+    }
+    if (same.failed) b->failed = true;
+    rep_buf_free(&same);
+}
+
+void rep_text_comparison(rep_buf *b, const rep_comparison *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->baseline->country];
+    rep_put_text(b, co->name);
+    rep_buf_puts(b, " (");
+    rep_put_text(b, co->code);
+    rep_buf_printf(b, "), %d-%d: scenario comparison\n", doc->base->from, doc->base->to);
+    title_block(b, m, doc->baseline->country, doc->base->years[0]->method, "baseline and scenario");
+    scenarios_block(b, m, doc->scenarios, doc->n_scenarios, "");
+    comparison_scores(b, m, doc);
+    comparison_changes(b, m, doc);
+}
+
+/* ---- what would it take (ilo_target_new) ---- */
+
+static void target_state(rep_buf *b, const ilo_model *m, const ilo_target *t, const char *label, double score,
+                         int64_t raw_c, size_t band)
+{
+    const ilo_method *me = &m->methods[t->method];
+    rep_buf_printf(b, "%-9s", label);
+    num(b, ilo_round2(score), 6);
+    rep_buf_puts(b, "  raw ");
+    rep_buf_hundredths(b, raw_c);
+    if (band < me->n_bands) {
+        rep_buf_puts(b, ", rating ");
+        rep_put_text(b, me->bands[band].rating);
+    }
+    rep_buf_putc(b, '\n');
+}
+
+void rep_text_target(rep_buf *b, const rep_target_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_target *t = doc->target;
+    const ilo_method *me = &m->methods[t->method];
+    const ilo_country *co = &m->countries[t->country];
+    rep_put_text(b, co->name);
+    rep_buf_puts(b, " (");
+    rep_put_text(b, co->code);
+    rep_buf_printf(b, "), %d: what would it take?\n", t->year);
+    title_block(b, m, t->country, t->method, doc->n_scenarios ? "after the scenarios" : NULL);
+    if (doc->n_scenarios) scenarios_block(b, m, doc->scenarios, doc->n_scenarios, "");
+    rep_buf_puts(b, "\nTarget:  ");
+    if (t->goal_band != SIZE_MAX) {
+        rep_buf_puts(b, "rating ");
+        rep_put_text(b, me->bands[t->goal_band].rating);
+        rep_buf_puts(b, " or better");
+        if (t->goal_c != INT64_MAX) {
+            rep_buf_puts(b, " (a score of ");
+            rep_buf_hundredths(b, t->goal_c);
+            rep_buf_puts(b, " or less)");
+        }
+    } else {
+        rep_buf_puts(b, "a score of ");
+        rep_buf_hundredths(b, t->goal_c);
+        rep_buf_puts(b, " or less (0 best)");
+    }
+    rep_buf_putc(b, '\n');
+    target_state(b, m, t, "Now:", t->score_before, t->raw_before_c, t->band_before);
+    if (t->outcome == ILO_TARGET_MET) {
+        rep_buf_puts(b, "\nThe target is already met: nothing to repeal.\n");
+    } else if (t->outcome == ILO_TARGET_UNREACHABLE) {
+        rep_buf_puts(b, "\nUnreachable: ");
+        size_t col = 13;
+        if (t->why == ILO_TARGET_WHY_BREAKDOWN)
+            col = wrapf(b, 2, col, "the profile marks %d as a breakdown of the rule of law, so the rating is %s "
+                                   "whatever the law says.", t->year, me->bands[t->band_before].rating);
+        else if (t->why == ILO_TARGET_WHY_FORCED)
+            col = wrapf(b, 2, col, "an incident codes an all-encompassing criterion, which keeps the score at the "
+                                   "worst (%.2f) whatever the law says.", me->scale);
+        else
+            col = wrapf(b, 2, col, "even with all %zu provision%s counted in %d repealed, the score would be %lld.%02lld: "
+                                   "practice (what the incidents code) alone keeps it above the target.",
+                        t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year,
+                        (long long)(ilo_round2(t->score_floor) / 100), (long long)(ilo_round2(t->score_floor) % 100));
+        (void)col;
+        rep_buf_putc(b, '\n');
+    } else {
+        rep_buf_printf(b, "\nRepeal %zu provision%s (the smallest set that meets the target):\n", t->n_repeal,
+                       t->n_repeal == 1 ? "" : "s");
+        for (size_t i = 0; i < t->n_repeal; i++) {
+            const ilo_item *it = &doc->profile->items[t->repeal[i]];
+            const char *at = strchr(it->id, '@');
+            rep_buf_puts(b, "  ");
+            size_t col = wrapf(b, 4, 2, "%s: %s, %s", it->id, it->instrument, it->article);
+            if (at) wrapf(b, 4, col + 1, " (the text as amended from %s)", it->start.text);
+            rep_buf_puts(b, "\n    ");
+            wrap(b, it->summary, 4, 4);
+            rep_buf_puts(b, "\n    ");
+            criteria_line(b, m, &it->coded, 4);
+        }
+        target_state(b, m, t, "After:", t->score_after, t->raw_after_c, t->band_after);
+        rep_buf_puts(b, "Change: ");
+        delta(b, ilo_round2(t->score_after) - ilo_round2(t->score_before), 7);
+        rep_buf_puts(b, " (law ");
+        rep_buf_hundredths(b, ilo_round2(t->law_after));
+        rep_buf_puts(b, ", practice ");
+        rep_buf_hundredths(b, ilo_round2(t->practice_after));
+        rep_buf_puts(b, " after)\n");
+    }
+    if (t->outcome == ILO_TARGET_FOUND) {
+        rep_buf_puts(b, "\nSearch:  ");
+        wrapf(b, 9, 9,
+              "exact, smallest set first; %zu provision%s counted in %d, %zu of them coding a criterion no "
+              "incident codes (only those can change the score); %llu set%s scored. Ties: the larger "
+              "improvement, then the provisions first in the profile.",
+              t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year, t->n_relevant,
+              (unsigned long long)t->n_subsets, t->n_subsets == 1 ? "" : "s");
+        rep_buf_putc(b, '\n');
+    } else if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN) {
+        rep_buf_puts(b, "\nSearch:  ");
+        wrapf(b, 9, 9,
+              "%zu provision%s counted in %d, %zu of them coding a criterion no incident codes; repealing all "
+              "of them was scored first and misses the target, so no smaller set can meet it.",
+              t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year, t->n_relevant);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+#include "brief.h"
+
+/* ---- the trade-review brief ---- */
+
+
+/* Ends a line without the padding a last cell left. */
+static void brief_eol(rep_buf *b)
+{
+    while (b->len && b->data[b->len - 1] == ' ') b->len--;
+    rep_buf_putc(b, '\n');
+}
+
+static size_t brief_wrap(rep_buf *b, const rep_buf *s, size_t indent, size_t col)
+{
+    if (s->failed) b->failed = true;
+    return wrap(b, s->data ? s->data : "", indent, col);
+}
+
+static void brief_verdicts(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    size_t w = 2;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        size_t l = strlen(rep_brief_criterion(doc, &br->verdicts[k])->id);
+        if (l > w) w = l;
+    }
+    if (w > 24) w = 24;
+    size_t ind = 2 + w + 2;
+    heading(b, "Verdicts by regime criterion");
+    rep_buf_puts(b, "  ");
+    cell(b, "id", w);
+    rep_buf_puts(b, "  concern       score  criteria: coded, clear, not assessed\n");
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        const ilo_brief_measure *ms = &vd->measure;
+        rep_buf_puts(b, "  ");
+        cell(b, rc->id, w);
+        rep_buf_puts(b, "  ");
+        cell(b, ilo_concern_name(ms->concern), 13);
+        if (ms->concern == ILO_CONCERN_OUTSIDE) {
+            rep_buf_puts(b, "     -  not examined\n");
+        } else {
+            if (ms->concern == ILO_CONCERN_NOT_ASSESSED) rcell(b, "-", 6);
+            else num(b, ilo_round2(ms->score), 6);
+            rep_buf_printf(b, "  %zu, %zu, %zu of %zu\n", ms->n_coded, ms->n_clear, ms->n_not_assessed, ms->n_criteria);
+        }
+        rep_buf_pad(b, ind);
+        wrap(b, rc->label, ind, ind);
+        rep_buf_putc(b, '\n');
+        if (rc->n_conventions) {
+            rep_buf s = REP_BUF_INIT;
+            rep_buf_puts(&s, "Conventions: ");
+            rep_brief_ratification(&s, doc, vd);
+            rep_buf_pad(b, ind);
+            brief_wrap(b, &s, ind, ind);
+            rep_buf_putc(b, '\n');
+            rep_buf_free(&s);
+        }
+        if (ms->concern == ILO_CONCERN_OUTSIDE) continue; /* said in the row and under Gaps */
+        rep_buf_pad(b, ind);
+        wrapf(b, ind, ind, "Why: %s", ms->why);
+        rep_buf_putc(b, '\n');
+        if (!vd->n_findings) continue;
+        rep_buf f = REP_BUF_INIT;
+        rep_buf_puts(&f, "Findings: ");
+        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&f, "%sF%zu", i ? ", " : "", v->fnum[vd->findings[i]]);
+        rep_buf_pad(b, ind);
+        brief_wrap(b, &f, ind + 10, ind);
+        rep_buf_free(&f);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf_puts(b, "  Concern rule: ");
+    wrap(b, ilo_brief_rule, 16, 16);
+    rep_buf_putc(b, '\n');
+}
+
+static void brief_findings(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    heading(b, "Key findings (the evidence behind the verdicts)");
+    if (!v->n_findings) rep_buf_puts(b, "  none: no item codes a criterion of this regime in this year\n");
+    for (size_t i = 0; i < v->n_findings; i++) {
+        const ilo_finding *f = &r->findings[v->findings[i]];
+        const ilo_item *it = &doc->profile->items[f->item];
+        rep_buf s = REP_BUF_INIT;
+        rep_buf_printf(b, "  F%-5zu", i + 1);
+        wrapf(b, 8, 8, "%s %s", rep_item_kind(it), it->id);
+        rep_buf_puts(b, " (share ");
+        rep_buf_hundredths(b, f->share_c);
+        rep_buf_puts(b, " of the raw score)\n        ");
+        rep_brief_item_where(&s, it);
+        brief_wrap(b, &s, 8, 8);
+        rep_buf_puts(b, "\n        ");
+        wrap(b, it->summary, 8, 8);
+        rep_buf_puts(b, "\n        ");
+        s.len = 0;
+        rep_buf_puts(&s, "Bears on: ");
+        for (size_t k = 0, n = 0; k < br->n_verdicts; k++) {
+            const ilo_brief_verdict *vd = &br->verdicts[k];
+            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            ilo_bitset in = f->criteria;
+            for (size_t w = 0; w < ILO_BITSET_WORDS; w++) in.w[w] &= vd->coded.w[w];
+            rep_buf_printf(&s, "%s%s (", n++ ? "; " : "", rep_brief_criterion(doc, vd)->id);
+            rep_brief_criteria(&s, m, &in);
+            rep_buf_putc(&s, ')');
+        }
+        brief_wrap(b, &s, 8, 8);
+        rep_buf_puts(b, "\n        Coded by: ");
+        put_sources(b, &v->cites, f->sources, f->n_sources);
+        size_t others = 0;
+        for (size_t j = 0; j < it->n_sources; j++) {
+            bool counted = false;
+            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
+            if (counted) continue;
+            rep_buf_puts(b, others++ ? " " : "; also reported by: ");
+            rep_buf_printf(b, "[%zu]", v->cites.num[it->sources[j]]);
+        }
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+    rep_buf_puts(b, "  Coded by: the admissible sources that make the item count this year under the method.\n");
+}
+
+static void brief_events(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const size_t *ev, size_t n)
+{
+    const ilo_country *co = &doc->model->countries[doc->result->country];
+    if (!n) rep_buf_puts(b, "  none recorded\n");
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        rep_buf s = REP_BUF_INIT;
+        rep_buf_puts(&s, e->title);
+        for (size_t j = 0; j < e->n_sources; j++) rep_buf_printf(&s, "%s[%zu]", j ? " " : "  ", v->cites.num[e->sources[j]]);
+        rep_buf_puts(b, "  ");
+        cell(b, e->date.text, 12);
+        cell(b, e->kind, 9);
+        brief_wrap(b, &s, 23, 23);
+        rep_buf_free(&s);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+/* Years as columns, the total and each examined regime criterion as rows: score and concern. */
+static void brief_trend(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_trend *t = doc->trend;
+    const ilo_brief *br = doc->brief;
+    if (!t) return;
+    rep_buf_printf(b, "\nTrend %d-%d (score over each criterion's catalogue criteria, and its concern level)\n",
+                   t->from, t->to);
+    rep_buf_puts(b, "  ");
+    cell(b, "criterion", 12);
+    for (size_t i = 0; i < t->n; i++) rep_buf_printf(b, "  %5d%7s", t->years[i]->year, "");
+    brief_eol(b);
+    rep_buf_puts(b, "  ");
+    cell(b, "total", 12);
+    for (size_t i = 0; i < t->n; i++) {
+        rep_buf_puts(b, "  ");
+        num(b, rep_score_c(t->years[i]), 5);
+        rep_buf_pad(b, 7);
+    }
+    brief_eol(b);
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
+        rep_buf_puts(b, "  ");
+        cell(b, rep_brief_criterion(doc, &br->verdicts[k])->id, 12);
+        for (size_t i = 0; i < t->n; i++) {
+            ilo_brief_measure ms;
+            ilo_brief_measure_of(doc->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
+            rep_buf_puts(b, "  ");
+            if (ms.concern == ILO_CONCERN_NOT_ASSESSED) {
+                cell(b, " n.a.", 12);
+                continue;
+            }
+            num(b, ilo_round2(ms.score), 5);
+            rep_buf_putc(b, ' ');
+            cell(b, ilo_concern_name(ms.concern), 6);
+        }
+        brief_eol(b);
+    }
+    rep_buf_puts(b, "  n.a.: not assessed (no evidence either way). Total:\n");
+    slope_block(b, t);
+}
+
+static void brief_published(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    rep_buf_puts(b, "\nPublished figures beside the computed score (as published by others; never fed into the "
+                    "score)\n  year  computed  sdg-8.8.2 (published)     ituc (published)\n");
+    for (int y = v->from; y <= v->year; y++) {
+        const ilo_result *yr = NULL;
+        for (size_t i = 0; doc->trend && i < doc->trend->n; i++)
+            if (doc->trend->years[i]->year == y) yr = doc->trend->years[i];
+        if (y == r->year) yr = r;
+        rep_buf_printf(b, "  %d", y);
+        if (yr) num(b, rep_score_c(yr), 10);
+        else rcell(b, "-", 10);
+        rep_buf_puts(b, "  ");
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
+            rep_buf s = REP_BUF_INIT;
+            if (p) {
+                rep_buf_printf(&s, "%s%s%s ", p->value, strcmp(p->status, "exact") ? " " : "",
+                               strcmp(p->status, "exact") ? p->status : "");
+                for (size_t j = 0; j < p->n_sources; j++) rep_buf_printf(&s, "[%zu]", v->cites.num[p->sources[j]]);
+            } else {
+                rep_buf_puts(&s, "-");
+            }
+            if (k + 1 < REP_NMEASURES) cell(b, s.data ? s.data : "", 26);
+            else rep_put_text(b, s.data ? s.data : "");
+            if (s.failed) b->failed = true;
+            rep_buf_free(&s);
+        }
+        brief_eol(b);
+    }
+    rep_buf_printf(b, "  computed: this engine's score under %s.\n", m->methods[r->method].id);
+}
+
+static void brief_reforms(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief *br = doc->brief;
+    heading(b, "Reforms that would address each concern");
+    size_t shown = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        if (vd->measure.concern < ILO_CONCERN_LOW) continue;
+        shown++;
+        rep_buf_printf(b, "  %s (%s)\n", rep_brief_criterion(doc, vd)->id, ilo_concern_name(vd->measure.concern));
+        if (!vd->n_reforms) rep_buf_puts(b, "    No scenario in the data addresses it.\n");
+        for (size_t i = 0; i < vd->n_reforms; i++) {
+            rep_buf s = REP_BUF_INIT;
+            rep_brief_reform(&s, doc, v, &vd->reforms[i]);
+            rep_buf_puts(b, "    - ");
+            brief_wrap(b, &s, 6, 6);
+            rep_buf_putc(b, '\n');
+            rep_buf_free(&s);
+        }
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_target(&s, doc, v, vd);
+        rep_buf_puts(b, "    ");
+        brief_wrap(b, &s, 4, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+    if (!shown) rep_buf_puts(b, "  none: no criterion of the regime has a coded criterion this year\n");
+    if (v->n_scenarios) rep_buf_puts(b, "  Scenarios cited (this project's data, scenarios/):\n");
+    for (size_t i = 0; i < v->n_scenarios; i++) {
+        rep_buf s = REP_BUF_INIT;
+        rep_brief_scenario(&s, doc, v->scenarios[i]);
+        rep_buf_puts(b, "    ");
+        brief_wrap(b, &s, 6, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+}
+
+static void brief_gaps(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_brief *br = doc->brief;
+    heading(b, "Gaps: what this brief cannot say");
+    size_t n = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        rep_buf s = REP_BUF_INIT;
+        if (vd->measure.concern == ILO_CONCERN_NOT_ASSESSED) {
+            rep_buf_printf(&s, "%s (%s): not assessed in %d: %s", rc->id, rc->label, doc->result->year, vd->measure.why);
+            if (rc->n_conventions) {
+                rep_buf_puts(&s, "; ");
+                rep_brief_ratification(&s, doc, vd);
+            }
+            rep_buf_putc(&s, '.');
+        } else if (vd->measure.concern >= ILO_CONCERN_NONE && vd->measure.n_not_assessed) {
+            rep_buf_printf(&s, "%s: %zu of its %zu criteria not assessed (no evidence either way).", rc->id,
+                           vd->measure.n_not_assessed, vd->measure.n_criteria);
+        } else if (vd->n_unknown_ratification && vd->measure.concern != ILO_CONCERN_OUTSIDE) {
+            rep_buf_printf(&s, "%s: the profile does not record the ratification of ", rc->id);
+            rep_brief_ratification(&s, doc, vd);
+            rep_buf_putc(&s, '.');
+        }
+        if (s.len) {
+            n++;
+            rep_buf_puts(b, "  - ");
+            brief_wrap(b, &s, 4, 4);
+            rep_buf_putc(b, '\n');
+        }
+        rep_buf_free(&s);
+    }
+    if (br->count[ILO_CONCERN_OUTSIDE]) {
+        n++;
+        rep_buf s = REP_BUF_INIT;
+        rep_buf_printf(&s, "Outside this engine's scope (listed by the regime, not examined, never read as met): ");
+        for (size_t k = 0, i = 0; k < br->n_verdicts; k++)
+            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE)
+                rep_buf_printf(&s, "%s%s", i++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+        rep_buf_putc(&s, '.');
+        rep_buf_puts(b, "  - ");
+        brief_wrap(b, &s, 4, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+    if (!n) rep_buf_puts(b, "  none\n");
+}
+
+static void brief_caveat(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_method *me = &doc->model->methods[doc->result->method];
+    const ilo_regime *rg = rep_brief_regime(doc);
+    heading(b, "Caveat");
+    rep_buf_puts(b, "  ");
+    wrapf(b, 2, 2, "%s: \"%s.\"", rep_brief_ilo_quote_source, rep_brief_ilo_quote);
+    rep_buf_putc(b, '\n');
+    for (size_t i = 0; rep_brief_caveats[i]; i++) {
+        rep_buf_puts(b, "  ");
+        wrap(b, rep_brief_caveats[i], 2, 2);
+        rep_buf_putc(b, '\n');
+    }
+    rep_buf s = REP_BUF_INIT;
+    rep_buf_printf(&s, "Evidence admitted under %s: ", me->id);
+    rep_brief_admissible(&s, me);
+    rep_buf_puts(&s, "; other sources are cited but do not code criteria.");
+    rep_buf_puts(b, "  ");
+    brief_wrap(b, &s, 2, 2);
+    rep_buf_putc(b, '\n');
+    rep_buf_free(&s);
+    if (rg->note) {
+        rep_buf_puts(b, "  ");
+        wrapf(b, 2, 2, "About the regime (from its data file): %s", rg->note);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+void rep_text_brief(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_country *co = &m->countries[r->country];
+    const ilo_regime *rg = rep_brief_regime(doc);
+    rep_brief_view v;
+    if (!rep_brief_view_init(&v, doc)) {
+        b->failed = true;
+        return;
+    }
+    rep_put_text(b, co->name);
+    rep_buf_puts(b, " (");
+    rep_put_text(b, co->code);
+    rep_buf_printf(b, "), %d: trade-review brief\n", r->year);
+    rep_buf_puts(b, "Regime:   ");
+    wrapf(b, 10, 10, "%s [%s]", rg->title, rg->id);
+    rep_buf_puts(b, "\nBasis:    ");
+    wrap(b, rg->basis, 10, 10);
+    if (rg->n_sources) {
+        rep_buf_putc(b, ' ');
+        put_sources(b, &v.cites, rg->sources, rg->n_sources);
+    }
+    rep_buf_putc(b, '\n');
+    title_block(b, m, r->country, r->method, doc->profile_name);
+    rep_buf_printf(b, "Engine:   iloscore %s\n", ilo_version());
+
+    heading(b, "Bottom line");
+    rep_buf s = REP_BUF_INIT;
+    rep_brief_bottom_line(&s, doc);
+    rep_buf_puts(b, "  ");
+    brief_wrap(b, &s, 2, 2);
+    rep_buf_putc(b, '\n');
+    rep_buf_free(&s);
+
+    brief_verdicts(b, doc, &v);
+    brief_findings(b, doc, &v);
+    rep_buf_printf(b, "\nILO supervisory record, %d-%d\n", v.from, v.year);
+    brief_events(b, doc, &v, v.events, v.n_events);
+    if (v.n_trade) {
+        rep_buf_printf(b, "\nTrade-review record, %d-%d\n", v.from, v.year);
+        brief_events(b, doc, &v, v.trade, v.n_trade);
+    }
+    brief_trend(b, doc);
+    brief_published(b, doc, &v);
+    brief_reforms(b, doc, &v);
+    brief_gaps(b, doc);
+    brief_caveat(b, doc);
+    sources_block(b, m, &v.cites);
+    rep_brief_view_free(&v);
+}

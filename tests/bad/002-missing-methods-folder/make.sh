@@ -1,0 +1,2 @@
+# criteria/methods/ is required even when criteria/ is there.
+rm -rf "$1"

@@ -1,0 +1,2 @@
+# A folder named like a data file.
+mkdir -p "$1"

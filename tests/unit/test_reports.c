@@ -1,0 +1,462 @@
+/* test_reports.c: the reports library: the buffer, its number printers, the escapers (table
+ * driven, like the code), format names, the document helpers, and every renderer over the
+ * tests/data/report fixture (deterministic, locale-independent, well-formed). */
+#include <locale.h>
+#include <math.h>
+
+#include "testutil.h"
+
+#include "report.h"
+
+/* ---- the buffer ---- */
+
+static void test_buf_put_and_detach(void **state)
+{
+    (void)state;
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "ab");
+    rep_buf_putc(&b, 'c');
+    rep_buf_put(&b, "defgh", 2);
+    rep_buf_pad(&b, 3);
+    rep_buf_puts(&b, NULL);
+    assert_true(rep_buf_ok(&b));
+    size_t len = 0;
+    char *s = rep_buf_detach(&b, &len);
+    assert_string_equal(s, "abcde   ");
+    assert_int_equal(len, 8);
+    assert_null(b.data);
+    assert_int_equal(b.len, 0);
+    free(s);
+}
+
+static void test_buf_grows(void **state)
+{
+    (void)state;
+    rep_buf b;
+    rep_buf_init(&b);
+    for (int i = 0; i < 10000; i++) rep_buf_printf(&b, "%d,", i % 10);
+    assert_int_equal(b.len, 20000);
+    assert_int_equal(strlen(b.data), 20000);
+    /* A single printf longer than the stack buffer takes the second path. */
+    char big[1000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    rep_buf_printf(&b, "<%s>", big);
+    assert_int_equal(b.len, 20000 + 1001);
+    assert_int_equal(b.data[b.len - 1], '>');
+    rep_buf_free(&b);
+    assert_null(b.data);
+}
+
+static void test_buf_empty_detach(void **state)
+{
+    (void)state;
+    rep_buf b = REP_BUF_INIT;
+    size_t len = 99;
+    char *s = rep_buf_detach(&b, &len);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    assert_int_equal(len, 0);
+    free(s);
+}
+
+static void test_buf_failed_ignores_puts(void **state)
+{
+    (void)state;
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "kept");
+    b.failed = true; /* as after a failed realloc */
+    rep_buf_puts(&b, "ignored");
+    rep_buf_printf(&b, "%d", 42);
+    assert_false(rep_buf_ok(&b));
+    assert_string_equal(b.data, "kept");
+    size_t len = 7;
+    assert_null(rep_buf_detach(&b, &len));
+    assert_int_equal(len, 0);
+    assert_null(b.data);
+}
+
+static char *hundredths(int64_t c)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_hundredths(&b, c);
+    return rep_buf_detach(&b, NULL);
+}
+
+static void test_buf_hundredths(void **state)
+{
+    (void)state;
+    static const struct {
+        int64_t c;
+        const char *want;
+    } cases[] = {
+        {0, "0.00"},       {5, "0.05"},        {-5, "-0.05"},     {285, "2.85"},
+        {1000, "10.00"},   {-100, "-1.00"},    {2705, "27.05"},   {100000, "1000.00"},
+        {INT64_MAX, "92233720368547758.07"},   {INT64_MIN, "-92233720368547758.08"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = hundredths(cases[i].c);
+        assert_string_equal(s, cases[i].want);
+        free(s);
+    }
+}
+
+static void test_buf_fixed(void **state)
+{
+    (void)state;
+    static const struct {
+        double x;
+        int decimals;
+        const char *want;
+    } cases[] = {
+        {0.23849, 3, "0.238"}, {-0.00001, 4, "0.0000"}, {2.5, 0, "3"},       {-2.5, 0, "-3"},
+        {1.0 / 3, 6, "0.333333"}, {-0.125, 2, "-0.13"}, {95.0, 2, "95.00"}, {NAN, 2, "n/a"},
+        {INFINITY, 2, "n/a"},  {1e30, 2, "n/a"},        {7, 0, "7"},         {0.05, 1, "0.1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rep_buf b = REP_BUF_INIT;
+        rep_buf_fixed(&b, cases[i].x, cases[i].decimals, "n/a");
+        assert_string_equal(b.data, cases[i].want);
+        rep_buf_free(&b);
+    }
+}
+
+/* A comma-decimal locale must not reach rep_buf_printf. Skipped where none is installed. */
+static void test_buf_printf_ignores_locale(void **state)
+{
+    (void)state;
+    static const char *const comma[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"};
+    const char *loc = NULL;
+    for (size_t i = 0; i < sizeof comma / sizeof comma[0] && !loc; i++) loc = setlocale(LC_NUMERIC, comma[i]);
+    if (!loc) {
+        setlocale(LC_NUMERIC, "C");
+        skip();
+    }
+    char direct[32];
+    snprintf(direct, sizeof direct, "%.2f", 2.5);
+    assert_string_equal(direct, "2,50"); /* the locale is really in effect */
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_printf(&b, "%.2f %g", 2.5, 0.25);
+    assert_string_equal(b.data, "2.50 0.25");
+    rep_buf_free(&b);
+    setlocale(LC_NUMERIC, "C");
+}
+
+/* ---- escaping ---- */
+
+typedef void (*escaper)(rep_buf *, const char *);
+
+static const struct escape_case {
+    const char *name;
+    escaper fn;
+    const char *in, *want;
+} escape_cases[] = {
+    {"json plain", rep_put_json, "abc", "\"abc\""},
+    {"json quote", rep_put_json, "say \"hi\"", "\"say \\\"hi\\\"\""},
+    {"json backslash", rep_put_json, "a\\b", "\"a\\\\b\""},
+    {"json controls", rep_put_json, "a\nb\tc\rd\be\ff", "\"a\\nb\\tc\\rd\\be\\ff\""},
+    {"json low", rep_put_json, "\x01\x1f", "\"\\u0001\\u001f\""},
+    {"json del", rep_put_json, "\x7f", "\"\\u007f\""},
+    {"json utf8", rep_put_json, "\xc3\x96skemen \xe2\x80\x94 </script>", "\"\xc3\x96skemen \xe2\x80\x94 </script>\""},
+    {"json null", rep_put_json, NULL, "\"\""},
+    {"csv plain", rep_put_csv, "score", "score"},
+    {"csv empty", rep_put_csv, "", ""},
+    {"csv comma", rep_put_csv, "a,b", "\"a,b\""},
+    {"csv quote", rep_put_csv, "say \"hi\"", "\"say \"\"hi\"\"\""},
+    {"csv newline", rep_put_csv, "a\nb", "\"a\nb\""},
+    {"csv cr", rep_put_csv, "a\rb", "\"a\rb\""},
+    {"csv leading space", rep_put_csv, " a", "\" a\""},
+    {"csv trailing space", rep_put_csv, "a ", "\"a \""},
+    {"csv utf8", rep_put_csv, "\xc3\x96", "\xc3\x96"},
+    {"html text", rep_put_html, "a < b & c > d \"q\" 'a'", "a &lt; b &amp; c &gt; d \"q\" 'a'"},
+    {"html attr", rep_put_html_attr, "x\"y'z<&>", "x&quot;y&#39;z&lt;&amp;&gt;"},
+    {"html utf8", rep_put_html, "\xc3\x96", "\xc3\x96"},
+    {"md pipe", rep_put_md, "Art. 10 | 11", "Art. 10 \\| 11"},
+    {"md emphasis", rep_put_md, "*a* _b_ `c` ~d~", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~"},
+    {"md link", rep_put_md, "[x](y) <b> \\", "\\[x\\](y) &lt;b\\> \\\\"},
+    {"md newline", rep_put_md, "a\nb\r\tc", "a b  c"},
+    {"md plain", rep_put_md, "C87 Art. 3, 8 (2016)", "C87 Art. 3, 8 (2016)"},
+    {"text controls", rep_put_text, "a\nb\tc\x1b[31md\x7f", "a b c [31md "},
+    {"text utf8", rep_put_text, "\xc3\x96", "\xc3\x96"},
+};
+
+static void test_escape_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof escape_cases / sizeof escape_cases[0]; i++) {
+        const struct escape_case *c = &escape_cases[i];
+        rep_buf b = REP_BUF_INIT;
+        rep_buf_puts(&b, "");
+        c->fn(&b, c->in);
+        if (strcmp(b.data, c->want) != 0) fail_msg("%s: got [%s], want [%s]", c->name, b.data, c->want);
+        rep_buf_free(&b);
+    }
+}
+
+/* Every byte 0x00-0xff through the JSON escaper gives a string jq would accept: no raw control. */
+static void test_escape_json_all_bytes(void **state)
+{
+    (void)state;
+    char in[256];
+    for (int i = 1; i < 256; i++) in[i - 1] = (char)i;
+    in[255] = '\0';
+    rep_buf b = REP_BUF_INIT;
+    rep_put_json(&b, in);
+    for (size_t i = 0; i < b.len; i++) assert_true((unsigned char)b.data[i] >= 0x20);
+    rep_buf_free(&b);
+}
+
+static void test_url_linkable(void **state)
+{
+    (void)state;
+    assert_true(rep_url_linkable("https://www.ilo.org/x"));
+    assert_true(rep_url_linkable("http://example.org"));
+    assert_false(rep_url_linkable("javascript:alert(1)"));
+    assert_false(rep_url_linkable("data:text/html,x"));
+    assert_false(rep_url_linkable("www.ilo.org"));
+    assert_false(rep_url_linkable(NULL));
+}
+
+/* ---- formats and helpers ---- */
+
+static void test_formats(void **state)
+{
+    (void)state;
+    assert_int_equal(rep_format_parse("text"), REP_TEXT);
+    assert_int_equal(rep_format_parse("md"), REP_MD);
+    assert_int_equal(rep_format_parse("json"), REP_JSON);
+    assert_int_equal(rep_format_parse("csv"), REP_CSV);
+    assert_int_equal(rep_format_parse("html"), REP_HTML);
+    assert_int_equal(rep_format_parse("pdf"), -1);
+    assert_int_equal(rep_format_parse(NULL), -1);
+    for (int f = 0; f < REP_NFORMATS; f++) assert_int_equal(rep_format_parse(rep_format_name((rep_format)f)), f);
+    assert_int_equal(rep_format_from_path("out/kaz.JSON"), REP_JSON);
+    assert_int_equal(rep_format_from_path("a.txt"), REP_TEXT);
+    assert_int_equal(rep_format_from_path("a.md"), REP_MD);
+    assert_int_equal(rep_format_from_path("a.csv"), REP_CSV);
+    assert_int_equal(rep_format_from_path("a.htm"), REP_HTML);
+    assert_int_equal(rep_format_from_path("a.html"), REP_HTML);
+    assert_int_equal(rep_format_from_path("/dev/full"), -1);
+    assert_int_equal(rep_format_from_path("dir.json/file"), -1);
+    assert_int_equal(rep_format_from_path("a.pdf"), -1);
+}
+
+static void test_parse_hundredths(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        bool ok;
+        int64_t want;
+    } cases[] = {
+        {"2.69", true, 269}, {"10", true, 1000}, {"0.5", true, 50},   {"3.", false, 0},
+        {"5+", false, 0},    {"", false, 0},     {"n/a", false, 0},   {"2.695", false, 0},
+        {"-1", false, 0},    {".5", false, 0},   {"2,69", false, 0},  {"07.05", true, 705},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t v = -1;
+        bool ok = rep_parse_hundredths(cases[i].s, &v);
+        if (ok != cases[i].ok) fail_msg("\"%s\": %d", cases[i].s, ok);
+        if (ok) assert_int_equal(v, cases[i].want);
+    }
+    assert_false(rep_parse_hundredths(NULL, NULL));
+}
+
+/* A trend of fake results: only the score is read by rep_largest_changes. */
+static void test_largest_changes(void **state)
+{
+    (void)state;
+    static const double scores[] = {1.00, 1.00, 2.50, 2.00, 4.00, 4.00, 3.50, 5.00};
+    enum { N = sizeof scores / sizeof scores[0] };
+    ilo_result rs[N];
+    ilo_result *ptr[N];
+    memset(rs, 0, sizeof rs);
+    for (size_t i = 0; i < N; i++) {
+        rs[i].score = scores[i];
+        rs[i].year = 2010 + (int)i;
+        ptr[i] = &rs[i];
+    }
+    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, ILO_TREND_NONE};
+    size_t out[REP_MAX_CHANGES];
+    /* Changes: +1.50 (i=2), -0.50 (3), +2.00 (4), -0.50 (6), +1.50 (7). */
+    size_t n = rep_largest_changes(&t, out, REP_MAX_CHANGES);
+    assert_int_equal(n, 3);
+    assert_int_equal(out[0], 4);
+    assert_int_equal(out[1], 2); /* ties: the earlier year first */
+    assert_int_equal(out[2], 7);
+    n = rep_largest_changes(&t, out, 1);
+    assert_int_equal(n, 1);
+    assert_int_equal(out[0], 4);
+    t.n = 2; /* 1.00 -> 1.00: no change at all */
+    assert_int_equal(rep_largest_changes(&t, out, REP_MAX_CHANGES), 0);
+}
+
+/* ---- the renderers over the fixture ---- */
+
+typedef struct fixture {
+    ilo_model *m;
+    ilo_profile p;
+    ilo_result *r;
+    ilo_trend *t;
+    rep_assessment a;
+    rep_trend_doc td;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->m = test_load("report");
+    size_t c = ilo_model_find_country(f->m, "XRA");
+    size_t me = ilo_model_find_method(f->m, "sdg-8.8.2");
+    assert_int_not_equal(c, SIZE_MAX);
+    assert_int_not_equal(me, SIZE_MAX);
+    f->p = ilo_profile_baseline(f->m, c);
+    f->r = ilo_result_new(f->m);
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_eval(f->m, &f->p, me, 2017, f->r, ctx), ILO_OK);
+    assert_int_equal(ilo_trend_new(f->m, &f->p, me, 2012, 2017, &f->t, ctx), ILO_OK);
+    ilo_ctx_free(ctx);
+    f->a = (rep_assessment){f->m, &f->p, NULL, f->r, f->t};
+    f->td = (rep_trend_doc){f->m, &f->p, NULL, f->t};
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    ilo_trend_free(f->t);
+    ilo_result_free(f->r);
+    ilo_model_free(f->m);
+    free(f);
+    return 0;
+}
+
+static char *render(const fixture *f, bool trend, rep_format fmt)
+{
+    rep_buf b = REP_BUF_INIT;
+    bool ok = trend ? rep_trend_render(&b, fmt, &f->td) : rep_assessment_render(&b, fmt, &f->a);
+    assert_true(ok);
+    char *s = rep_buf_detach(&b, NULL);
+    assert_non_null(s);
+    return s;
+}
+
+static void test_render_deterministic(void **state)
+{
+    const fixture *f = *state;
+    for (int d = 0; d < 2; d++)
+        for (int fmt = 0; fmt < REP_NFORMATS; fmt++) {
+            char *x = render(f, d, (rep_format)fmt), *y = render(f, d, (rep_format)fmt);
+            assert_true(strlen(x) > 100);
+            assert_string_equal(x, y);
+            free(x);
+            free(y);
+        }
+}
+
+static void test_render_same_under_comma_locale(void **state)
+{
+    const fixture *f = *state;
+    char *before[2][REP_NFORMATS];
+    for (int d = 0; d < 2; d++)
+        for (int fmt = 0; fmt < REP_NFORMATS; fmt++) before[d][fmt] = render(f, d, (rep_format)fmt);
+    bool have = setlocale(LC_ALL, "de_DE.UTF-8") || setlocale(LC_ALL, "de_DE.utf8");
+    for (int d = 0; d < 2; d++)
+        for (int fmt = 0; fmt < REP_NFORMATS; fmt++) {
+            char *after = render(f, d, (rep_format)fmt);
+            assert_string_equal(before[d][fmt], after);
+            free(after);
+            free(before[d][fmt]);
+        }
+    setlocale(LC_ALL, "C");
+    if (!have) skip();
+}
+
+/* The shares of the findings, as the CSV prints them, add up to the raw score exactly. */
+static void test_render_csv_shares_sum(void **state)
+{
+    const fixture *f = *state;
+    char *csv = render(f, false, REP_CSV);
+    int64_t sum = 0, raw = -1;
+    for (char *line = strtok(csv, "\n"); line; line = strtok(NULL, "\n")) {
+        int commas = 0;
+        bool quoted = false;
+        for (char *p = line; *p; p++) {
+            quoted ^= *p == '"';
+            commas += *p == ',' && !quoted;
+        }
+        assert_int_equal(commas, 4);
+        if (strchr(line, '"')) continue; /* a quoted published value: not a number */
+        char *measure = strchr(strchr(strchr(line, ',') + 1, ',') + 1, ',') + 1;
+        char *value = strchr(measure, ',') + 1;
+        long long units = 0, cents = 0;
+        if (strncmp(measure, "share:", 6) == 0 && sscanf(value, "%lld.%lld", &units, &cents) == 2)
+            sum += units * 100 + cents;
+        if (strncmp(measure, "raw,", 4) == 0 && strncmp(line, "XRA,2017,", 9) == 0 &&
+            sscanf(value, "%lld.%lld", &units, &cents) == 2)
+            raw = units * 100 + cents;
+    }
+    assert_int_equal(sum, raw);
+    assert_int_equal(raw, f->r->raw_c);
+    free(csv);
+}
+
+static void test_render_html_safe(void **state)
+{
+    const fixture *f = *state;
+    for (int d = 0; d < 2; d++) {
+        char *html = render(f, d, REP_HTML);
+        assert_non_null(strstr(html, "<svg"));
+        assert_non_null(strstr(html, "stroke=\"#1f5fa8\""));
+        assert_non_null(strstr(html, "stroke-dasharray"));
+        assert_non_null(strstr(html, "@media print"));
+        assert_null(strstr(html, "<script"));
+        assert_null(strstr(html, "href=\"javascript"));
+        assert_null(strstr(html, "<never given>")); /* escaped */
+        free(html);
+    }
+    char *html = render(f, false, REP_HTML);
+    assert_non_null(strstr(html, "&lt;never given&gt;"));
+    free(html);
+}
+
+static void test_render_text_width(void **state)
+{
+    const fixture *f = *state;
+    for (int d = 0; d < 2; d++) {
+        char *txt = render(f, d, REP_TEXT);
+        for (char *line = strtok(txt, "\n"); line; line = strtok(NULL, "\n")) {
+            size_t cols = 0;
+            for (char *p = line; *p; p++) cols += ((unsigned char)*p & 0xC0) != 0x80;
+            /* Only a single unbreakable word (an address) may overflow. */
+            if (cols > 100 && strchr(line + strspn(line, " "), ' ')) fail_msg("too wide: %s", line);
+        }
+        free(txt);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_put_and_detach),
+        cmocka_unit_test(test_buf_grows),
+        cmocka_unit_test(test_buf_empty_detach),
+        cmocka_unit_test(test_buf_failed_ignores_puts),
+        cmocka_unit_test(test_buf_hundredths),
+        cmocka_unit_test(test_buf_fixed),
+        cmocka_unit_test(test_buf_printf_ignores_locale),
+        cmocka_unit_test(test_escape_table),
+        cmocka_unit_test(test_escape_json_all_bytes),
+        cmocka_unit_test(test_url_linkable),
+        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_parse_hundredths),
+        cmocka_unit_test(test_largest_changes),
+        cmocka_unit_test_setup_teardown(test_render_deterministic, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_render_same_under_comma_locale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_render_csv_shares_sum, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_render_html_safe, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_render_text_width, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
