@@ -167,14 +167,16 @@ static void sum_scores(const ilo_model *m, ilo_result *r)
     memset(r->group_c, 0, m->n_groups * sizeof *r->group_c);
     r->forced = false;
     for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
+        r->scored.w[w] = r->coded.w[w] & me->scope.w[w];
         for (uint64_t bits = r->coded.w[w]; bits; bits &= bits - 1) {
             size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
             const ilo_criterion *c = &m->criteria[k];
+            r->convention_c[c->convention] += c->weight_c;
+            r->group_c[c->group] += c->weight_c;
+            if (!ilo_bitset_has(&me->scope, k)) continue;
             r->raw_c += c->weight_c;
             if (c->kind == ILO_LAW) r->law_c += c->weight_c;
             else r->practice_c += c->weight_c;
-            r->convention_c[c->convention] += c->weight_c;
-            r->group_c[c->group] += c->weight_c;
             r->forced |= c->all_encompassing;
         }
     }
@@ -229,7 +231,8 @@ static void weigh_findings(const ilo_model *m, const ilo_profile *p, ilo_result 
         int64_t share = 0, lost = 0;
         bool keeps_forced = false, sole_forcer = false;
         for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
-            for (uint64_t bits = it->coded.w[w]; bits; bits &= bits - 1) {
+            /* Criteria outside the method's scope carry no share of its total. */
+            for (uint64_t bits = it->coded.w[w] & me->scope.w[w]; bits; bits &= bits - 1) {
                 size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
                 const ilo_criterion *c = &m->criteria[k];
                 share += split_weight(c->weight_c, sc->count[k], sc->seen[k]++);
@@ -245,7 +248,7 @@ static void weigh_findings(const ilo_model *m, const ilo_profile *p, ilo_result 
         if (r->forced && sole_forcer) {
             keeps_forced = false;
             for (size_t w = 0; w < ILO_BITSET_WORDS && !keeps_forced; w++)
-                for (uint64_t bits = r->coded.w[w]; bits && !keeps_forced; bits &= bits - 1) {
+                for (uint64_t bits = r->scored.w[w]; bits && !keeps_forced; bits &= bits - 1) {
                     size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
                     keeps_forced = m->criteria[k].all_encompassing && sc->count[k] > 1;
                 }
@@ -317,6 +320,7 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
     ilo_bitset all = {{0}};
     for (size_t k = 0; k < m->n_criteria; k++)
         if (ilo_bitset_has(coded, k)) ilo_bitset_or(&all, &m->criteria[k].implies);
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) all.w[w] &= me->scope.w[w];
     int64_t raw = 0;
     bool f = false;
     for (size_t k = 0; k < m->n_criteria; k++)

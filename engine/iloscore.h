@@ -200,6 +200,9 @@ typedef struct ilo_method {
     const char *id, *title, *bands_note, *note;
     ilo_window window;
     uint32_t admissible; /* bit k set: kind k is admissible */
+    size_t *conventions; /* the conventions whose criteria the total scores (empty: all) */
+    size_t n_conventions;
+    ilo_bitset scope;    /* the criteria the total, law and practice scores count */
     ilo_legislation legislation;
     double cap, scale;
     ilo_band *bands; /* sorted by min, the breakdown band (if any) last */
@@ -405,7 +408,8 @@ typedef struct ilo_finding {
 typedef struct ilo_result {
     size_t country, method;
     int year;
-    ilo_bitset coded;              /* coded criteria */
+    ilo_bitset coded;              /* coded criteria, of every convention */
+    ilo_bitset scored;             /* coded criteria within the method's scope: the total counts these */
     ilo_bitset assessed;           /* coded or clear */
     int64_t raw_c;                 /* raw score in hundredths: sum of coded weights */
     int64_t law_c, practice_c;     /* raw split by kind */

@@ -697,7 +697,7 @@ static void load_method(loader *l, const config_setting_t *root)
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"window", T_STR, 1},
                               {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
                               {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
-                              {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+                              {"conventions", T_STRS, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
     static const char *const windows[] = {"evidence", "occurrence"};
     static const char *const legs[] = {"non-ratifying", "always", "never"};
     if (!check_keys(l, root, "method file", top, NF(top))) {
@@ -741,6 +741,7 @@ static void load_method(loader *l, const config_setting_t *root)
     if (me->n_bands && !me->bands[0].breakdown && me->bands[0].min != 0)
         err(l, line_of(bands), "the lowest band must start at 0");
     ref_list(l, s, "sources", ILO_NS_SOURCE, &me->sources, &me->n_sources, 0, "method");
+    ref_list(l, s, "conventions", ILO_NS_CONVENTION, &me->conventions, &me->n_conventions, 0, "method");
     if (me->id) m->n_methods++;
 }
 
@@ -1546,6 +1547,21 @@ static void index_sources(loader *l)
     }
 }
 
+/* The criteria each method scores: those of its conventions, or every criterion when it names
+ * none. */
+static void method_scopes(ilo_model *m)
+{
+    for (size_t i = 0; i < m->n_methods; i++) {
+        ilo_method *me = &m->methods[i];
+        memset(&me->scope, 0, sizeof me->scope);
+        for (size_t k = 0; k < m->n_criteria; k++) {
+            bool in = me->n_conventions == 0;
+            for (size_t j = 0; j < me->n_conventions && !in; j++) in = me->conventions[j] == m->criteria[k].convention;
+            if (in) ilo_bitset_set(&me->scope, k);
+        }
+    }
+}
+
 static void finish(loader *l)
 {
     ilo_model *m = l->m;
@@ -1562,6 +1578,7 @@ static void finish(loader *l)
         for (size_t k = ss->first; k < ss->end; k++) m->sources[k].country = m->scenarios[ss->scenario].country;
     }
     index_sources(l);
+    method_scopes(m);
     m->c087 = ilo_model_find_convention(m, "C087");
     m->c098 = ilo_model_find_convention(m, "C098");
 }

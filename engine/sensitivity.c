@@ -539,10 +539,10 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
         un->score = r->score;
         un->p5 = un->p50 = un->p95 = un->rank_p5 = un->rank_p50 = un->rank_p95 = NAN;
         if (!un->assessed) continue;
-        coded[u] = r->coded;
-        total_crit += ilo_bitset_count(&r->coded);
+        coded[u] = r->scored;
+        total_crit += ilo_bitset_count(&r->scored);
         for (size_t k = 0; k < m->n_criteria; k++)
-            if (ilo_bitset_has(&r->coded, k)) slot_of[m->criteria[k].group] = 1;
+            if (ilo_bitset_has(&r->scored, k)) slot_of[m->criteria[k].group] = 1;
     }
     for (size_t g = 0; g < m->n_groups; g++) {
         s->groups[g].group = g;

@@ -200,7 +200,7 @@ static ilo_status build_search(const ilo_model *m, const ilo_profile *p, const i
     /* One group per distinct mask, in criterion order (deterministic). */
     size_t cap = 0;
     for (size_t k = 0; k < m->n_criteria; k++) {
-        if (!ilo_bitset_has(&r->coded, k) || ilo_bitset_has(fixed, k)) continue;
+        if (!ilo_bitset_has(&r->scored, k) || ilo_bitset_has(fixed, k)) continue;
         uint64_t mask = 0;
         for (size_t j = 0; j < s->n; j++)
             if (ilo_bitset_has(&p->items[rel[j]].coded, k)) mask |= (uint64_t)1 << j;
@@ -262,7 +262,7 @@ static ilo_status search(const ilo_model *m, const ilo_profile *p, const ilo_res
     int64_t floor_removed = removed_by(s, all);
     bool fixed_forced = false;
     for (size_t k = 0; k < m->n_criteria; k++)
-        if (ilo_bitset_has(&fixed, k) && m->criteria[k].all_encompassing) fixed_forced = true;
+        if (ilo_bitset_has(&fixed, k) && ilo_bitset_has(&me->scope, k) && m->criteria[k].all_encompassing) fixed_forced = true;
     t->raw_floor_c = r->raw_c - (floor_removed < 0 ? 0 : floor_removed);
     t->score_floor = fixed_forced ? me->scale : ilo_normalise(me, (double)t->raw_floor_c / 100.0);
     int64_t limit = raw_limit(me, r->raw_c, t->goal_c);
