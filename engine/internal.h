@@ -13,6 +13,7 @@ typedef struct ilo_arena_chunk ilo_arena_chunk;
 typedef struct ilo_arena {
     ilo_arena_chunk *head;
     size_t used, cap;
+    size_t ready; /* bytes of the head chunk already prefaulted (see ilo_prefault) */
 } ilo_arena;
 
 void *ilo_arena_alloc(ilo_arena *a, size_t n);   /* zeroed; NULL when out of memory */
@@ -23,6 +24,7 @@ void ilo_arena_free(ilo_arena *a);
 typedef struct ilo_hash {
     const char **keys;
     size_t *vals;
+    size_t *hashes; /* hash_str() of each key: rehashing needs no string */
     size_t cap, n;
 } ilo_hash;
 
@@ -47,6 +49,12 @@ struct ilo_model_private {
 
 /* Recomputes an item's coded bitset (rules applied) and its first and last days. */
 void ilo_item_finish(const ilo_model *m, ilo_item *it);
+
+/* Asks the kernel to map the pages of [p, p + n) writable at once (Linux's MADV_POPULATE_WRITE;
+ * nothing elsewhere): one call instead of a page fault per page, which costs about 20 us in the
+ * development VM. Contents are unchanged. For blocks of at least ILO_PREFAULT_MIN bytes. */
+#define ILO_PREFAULT_MIN ((size_t)1 << 20)
+void ilo_prefault(void *p, size_t n);
 
 bool ilo_utf8_valid(const char *s, size_t n);
 

@@ -1,31 +1,84 @@
 /* util.c: the arena, the hash table, vectors, UTF-8 validation, bitset counting. */
+/* MAP_ANONYMOUS and MADV_POPULATE_WRITE are not POSIX: glibc shows them under _DEFAULT_SOURCE. */
+#define _DEFAULT_SOURCE
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
+void ilo_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    /* madvise() wants a page-aligned start; the page before p's is part of the same mapping
+     * (a malloc() block's header or the heap), and populating does not change its contents. */
+    uintptr_t lo = (uintptr_t)p & ~(uintptr_t)4095, hi = (uintptr_t)p + n;
+    if (n) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE); /* a hint: failure is harmless */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 struct ilo_arena_chunk {
     ilo_arena_chunk *next;
-    size_t cap;
+    size_t cap;    /* bytes of data[] */
+    size_t mapped; /* bytes of the whole mmap()ed chunk; 0 when it came from malloc() */
     max_align_t data[];
 };
 
+/* Chunk sizes double from 1 MB to 16 MB: a small arena (a brief, a scenario copy) stays small,
+ * and a big model takes few chunks. */
+#define ARENA_MIN ((size_t)1 << 20)
+#define ARENA_MAX ((size_t)16 << 20)
+
+/* A new chunk of at least `need` data bytes. mmap()ed memory is already zeroed, so allocations
+ * from it skip the memset; malloc() is the fallback where mmap() fails. */
+static ilo_arena_chunk *chunk_new(ilo_arena *a, size_t need)
+{
+    size_t cap = a->cap ? a->cap * 2 : ARENA_MIN;
+    if (cap > ARENA_MAX) cap = ARENA_MAX;
+    if (cap < need) cap = need;
+    if (cap > SIZE_MAX - sizeof(ilo_arena_chunk) - 4096) return NULL;
+    size_t len = (sizeof(ilo_arena_chunk) + cap + 4095) & ~(size_t)4095;
+    ilo_arena_chunk *c = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (c != MAP_FAILED) {
+        c->mapped = len;
+        c->cap = len - sizeof *c;
+    } else {
+        if (!(c = malloc(sizeof *c + cap))) return NULL;
+        c->mapped = 0;
+        c->cap = cap;
+    }
+    return c;
+}
+
 void *ilo_arena_alloc(ilo_arena *a, size_t n)
 {
+    if (n > SIZE_MAX - 15) return NULL;
     n = (n + 15) & ~(size_t)15;
     if (!a->head || a->used + n > a->cap) {
-        size_t cap = n > (size_t)1 << 20 ? n : (size_t)1 << 20;
-        ilo_arena_chunk *c = malloc(sizeof *c + cap);
+        ilo_arena_chunk *c = chunk_new(a, n);
         if (!c) return NULL;
         c->next = a->head;
-        c->cap = cap;
         a->head = c;
-        a->used = 0;
-        a->cap = cap;
+        a->used = a->ready = 0;
+        a->cap = c->cap;
     }
     void *p = (char *)a->head->data + a->used;
     a->used += n;
-    memset(p, 0, n);
+    if (!a->head->mapped) {
+        memset(p, 0, n);
+    } else if (a->used > a->ready) {
+        /* Prefault the chunk ahead of the bump pointer, by as much as is already used (64 KB to
+         * 1 MB): one call instead of a fault per page, and at most 1 MB mapped but unused. */
+        size_t ahead = a->used < ((size_t)64 << 10) ? (size_t)64 << 10 : a->used;
+        if (ahead > ILO_PREFAULT_MIN) ahead = ILO_PREFAULT_MIN;
+        size_t end = a->cap - a->used < ahead ? a->cap : a->used + ahead;
+        ilo_prefault((char *)a->head->data + a->ready, end - a->ready);
+        a->ready = end;
+    }
     return p;
 }
 
@@ -42,11 +95,12 @@ void ilo_arena_free(ilo_arena *a)
     ilo_arena_chunk *c = a->head;
     while (c) {
         ilo_arena_chunk *next = c->next;
-        free(c);
+        if (c->mapped) munmap(c, c->mapped);
+        else free(c);
         c = next;
     }
     a->head = NULL;
-    a->used = a->cap = 0;
+    a->used = a->cap = a->ready = 0;
 }
 
 static size_t hash_str(const char *s)
@@ -56,26 +110,42 @@ static size_t hash_str(const char *s)
     return h;
 }
 
+/* calloc() for a hash table's arrays. Hashing spreads the entries over every page of a table, so
+ * a big one is prefaulted at once rather than a fault per page, before it is zeroed. */
+static void *table_alloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size) return NULL;
+    void *p = malloc(n * size);
+    if (p && n * size >= ((size_t)64 << 10)) ilo_prefault(p, n * size);
+    if (p) memset(p, 0, n * size);
+    return p;
+}
+
 static bool hash_resize(ilo_hash *h, size_t cap)
 {
-    const char **keys = calloc(cap, sizeof *keys);
-    size_t *vals = calloc(cap, sizeof *vals);
-    if (!keys || !vals) {
+    const char **keys = table_alloc(cap, sizeof *keys);
+    size_t *vals = table_alloc(cap, sizeof *vals), *hashes = table_alloc(cap, sizeof *hashes);
+    if (!keys || !vals || !hashes) {
         free(keys);
         free(vals);
+        free(hashes);
         return false;
     }
+    /* The stored hashes move the entries without reading their keys (scattered strings). */
     for (size_t i = 0; i < h->cap; i++) {
         if (!h->keys[i]) continue;
-        size_t j = hash_str(h->keys[i]) & (cap - 1);
+        size_t j = h->hashes[i] & (cap - 1);
         while (keys[j]) j = (j + 1) & (cap - 1);
         keys[j] = h->keys[i];
         vals[j] = h->vals[i];
+        hashes[j] = h->hashes[i];
     }
     free(h->keys);
     free(h->vals);
+    free(h->hashes);
     h->keys = keys;
     h->vals = vals;
+    h->hashes = hashes;
     h->cap = cap;
     return true;
 }
@@ -83,20 +153,22 @@ static bool hash_resize(ilo_hash *h, size_t cap)
 bool ilo_hash_put(ilo_hash *h, const char *key, size_t val)
 {
     if ((h->n + 1) * 2 > h->cap && !hash_resize(h, h->cap ? h->cap * 2 : 64)) return false;
-    size_t j = hash_str(key) & (h->cap - 1);
-    while (h->keys[j] && strcmp(h->keys[j], key) != 0) j = (j + 1) & (h->cap - 1);
+    size_t hv = hash_str(key), j = hv & (h->cap - 1);
+    while (h->keys[j] && (h->hashes[j] != hv || strcmp(h->keys[j], key) != 0)) j = (j + 1) & (h->cap - 1);
     if (!h->keys[j]) h->n++;
     h->keys[j] = key;
     h->vals[j] = val;
+    h->hashes[j] = hv;
     return true;
 }
 
 size_t ilo_hash_get(const ilo_hash *h, const char *key)
 {
     if (!h->cap) return SIZE_MAX;
-    size_t j = hash_str(key) & (h->cap - 1);
+    size_t hv = hash_str(key), j = hv & (h->cap - 1);
     while (h->keys[j]) {
-        if (strcmp(h->keys[j], key) == 0) return h->vals[j];
+        /* Comparing the full hashes first spares a strcmp() per colliding probe. */
+        if (h->hashes[j] == hv && strcmp(h->keys[j], key) == 0) return h->vals[j];
         j = (j + 1) & (h->cap - 1);
     }
     return SIZE_MAX;
@@ -106,6 +178,7 @@ void ilo_hash_free(ilo_hash *h)
 {
     free(h->keys);
     free(h->vals);
+    free(h->hashes);
     memset(h, 0, sizeof *h);
 }
 
@@ -126,6 +199,14 @@ bool ilo_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
+        /* Most text is ASCII: eight bytes at a time while none has its high bit set. */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080u) break;
+            p += 8;
+        }
+        if (p == end) break;
         unsigned c = *p;
         size_t len;
         unsigned min;
