@@ -21,10 +21,16 @@ char *ilo_arena_strdup(ilo_arena *a, const char *s);
 void ilo_arena_free(ilo_arena *a);
 
 /* Open-addressing hash from a string (borrowed: must outlive the table) to an index. */
+/* One slot of a hash table. Key, value and hash side by side: a probe reads one cache line, not
+ * one per array (a loaded world's tables are megabytes, so most probes miss the cache). */
+typedef struct ilo_hash_entry {
+    const char *key; /* NULL: the slot is free */
+    size_t val;
+    size_t hash; /* hash_str() of key: rehashing and probing need no string */
+} ilo_hash_entry;
+
 typedef struct ilo_hash {
-    const char **keys;
-    size_t *vals;
-    size_t *hashes; /* hash_str() of each key: rehashing needs no string */
+    ilo_hash_entry *e;
     size_t cap, n;
 } ilo_hash;
 

@@ -57,6 +57,10 @@ typedef struct loader {
      * reference may point into it, so unknown references are not reported (they would be noise
      * after the error that matters). */
     bool broken;
+    /* The text of the file being read, reused from file to file: a fresh buffer per file cost a
+     * malloc() of the whole file (and the heap consolidation it triggers) and cold memory. */
+    char *text;
+    size_t text_cap;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -187,10 +191,16 @@ static bool type_ok(const config_setting_t *s, enum ftype t)
 }
 
 /* Checks that s is a group whose keys are all in f, of the right types, with every required key
- * present. Reports every problem; returns true when there was none. */
-static bool check_keys(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n)
+ * present. Reports every problem; returns true when there was none. When slot is not NULL, slot[k]
+ * gets the member named f[k].name, or NULL: this walk finds every member anyway, so a record's
+ * getters take their member from the slot instead of scanning the group again with member()
+ * (a dozen scans per provision or incident). */
+static bool check_keys_at(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n,
+                          const config_setting_t **slot)
 {
     bool ok = true;
+    if (slot)
+        for (size_t k = 0; k < n; k++) slot[k] = NULL;
     if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
         err(l, line_of(s), "%s must be a group { ... }", what);
         return false;
@@ -204,6 +214,7 @@ static bool check_keys(loader *l, const config_setting_t *s, const char *what, c
         size_t k = 0;
         while (k < n && (f[k].name[0] != name[0] || strcmp(f[k].name, name) != 0)) k++;
         if (k < n && k < 64) seen |= 1ull << k;
+        if (k < n && slot) slot[k] = c;
         if (k == n) {
             err(l, line_of(c), "unknown key \"%s\" in %s", name, what);
             ok = false;
@@ -223,6 +234,11 @@ static bool check_keys(loader *l, const config_setting_t *s, const char *what, c
         }
     }
     return ok;
+}
+
+static bool check_keys(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n)
+{
+    return check_keys_at(l, s, what, f, n, NULL);
 }
 
 /* Remembers the id (member `key`) of record s, rejected with an error already reported. */
@@ -305,11 +321,16 @@ static size_t ref_now(loader *l, const config_setting_t *c, const char *key, int
     return idx;
 }
 
+/* The copy of string member c (already type-checked) named `name`, or NULL when absent or invalid. */
+static const char *str_at(loader *l, const config_setting_t *c, const char *name, const char *what)
+{
+    return c ? copy_str(l, c, name, what) : NULL;
+}
+
 /* The string member `name` of s (already type-checked), or NULL when absent or invalid. */
 static const char *str(loader *l, const config_setting_t *s, const char *name, const char *what)
 {
-    const config_setting_t *c = member(s, name);
-    return c ? copy_str(l, c, name, what) : NULL;
+    return str_at(l, member(s, name), name, what);
 }
 
 static bool id_ok(const char *id)
@@ -351,15 +372,14 @@ static ilo_where ns_where(const loader *l, int ns, size_t i)
     }
 }
 
-/* Reads the id of record s, checks its form and registers it in namespace ns at index idx.
- * Returns the arena copy, or NULL on error (reported). */
-static const char *reg_id(loader *l, const config_setting_t *s, const char *key, int ns, size_t idx, const char *what)
+/* Reads the id of a record (its member c, named key), checks its form and registers it in
+ * namespace ns at index idx. Returns the arena copy, or NULL on error (reported). */
+static const char *reg_id_at(loader *l, const config_setting_t *c, const char *key, int ns, size_t idx,
+                             const char *what)
 {
-    const char *id = str(l, s, key, what);
+    const char *id = str_at(l, c, key, what);
     if (!id) return NULL;
-    const config_setting_t *c = NULL; /* for the line of a message: looked up only then */
     if (!id_ok(id)) {
-        c = member(s, key);
         char q[ESC_MAX];
         err(l, line_of(c), "%s id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -", what, esc(q, id),
             ILO_MAX_ID);
@@ -367,7 +387,6 @@ static const char *reg_id(loader *l, const config_setting_t *s, const char *key,
     }
     size_t prev = ilo_hash_get(&l->m->priv->ns[ns], id);
     if (prev != SIZE_MAX) {
-        c = member(s, key);
         ilo_where w = ns_where(l, ns, prev);
         if (w.file && w.file[0])
             err(l, line_of(c), "duplicate %s id \"%s\" (first defined at %s:%d)", ns_name(ns), id, w.file, w.line);
@@ -377,6 +396,11 @@ static const char *reg_id(loader *l, const config_setting_t *s, const char *key,
     }
     if (!ilo_hash_put(&l->m->priv->ns[ns], id, idx)) alloc(l, SIZE_MAX / 2);
     return id;
+}
+
+static const char *reg_id(loader *l, const config_setting_t *s, const char *key, int ns, size_t idx, const char *what)
+{
+    return reg_id_at(l, member(s, key), key, ns, idx, what);
 }
 
 static void add_fixup(loader *l, fixup f)
@@ -409,11 +433,11 @@ static void ref_direct(loader *l, const config_setting_t *s, const char *key, in
     add_fixup(l, (fixup){ns, id, l->file, ns_name(ns), line_of(c), slot, NULL, 0, 0, 0});
 }
 
-/* A list of references; *out gets an arena array of *n slots. `min` is the least entries. */
-static void ref_list(loader *l, const config_setting_t *s, const char *key, int ns, size_t **out, size_t *n,
-                     size_t min, const char *what)
+/* A list of references (member c, named key, or NULL when absent); *out gets an arena array of
+ * *n slots. `min` is the least entries. */
+static void ref_list_at(loader *l, const config_setting_t *c, const char *key, int ns, size_t **out, size_t *n,
+                        size_t min, const char *what)
 {
-    const config_setting_t *c = member(s, key);
     *out = NULL;
     *n = 0;
     if (!c) return;
@@ -434,10 +458,16 @@ static void ref_list(loader *l, const config_setting_t *s, const char *key, int 
     *n = len;
 }
 
-/* A date member; absent leaves *d with prec ILO_DATE_NONE. Returns false on a bad date. */
-static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_date *d, const char *what)
+static void ref_list(loader *l, const config_setting_t *s, const char *key, int ns, size_t **out, size_t *n,
+                     size_t min, const char *what)
 {
-    const config_setting_t *c = member(s, key);
+    ref_list_at(l, member(s, key), key, ns, out, n, min, what);
+}
+
+/* A date member (c, named key); absent (NULL) leaves *d with prec ILO_DATE_NONE. Returns false on
+ * a bad date. */
+static bool date_at(loader *l, const config_setting_t *c, const char *key, ilo_date *d, const char *what)
+{
     memset(d, 0, sizeof *d);
     if (!c) return true;
     const char *v = config_setting_get_string(c);
@@ -448,6 +478,11 @@ static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_d
         return false;
     }
     return true;
+}
+
+static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_date *d, const char *what)
+{
+    return date_at(l, member(s, key), key, d, what);
 }
 
 /* An integer member that must lie in lo..hi (checked on the 64-bit value, before it is narrowed
@@ -537,24 +572,29 @@ static void load_source(loader *l, const config_setting_t *s)
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
                               {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
-    if (!record_keys(l, s, "source", f, NF(f), "id", ILO_NS_SOURCE) || !GROW(l, sources, n_sources, ILO_NS_SOURCE)) return;
+    const config_setting_t *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
+    if (!check_keys_at(l, s, "source", f, NF(f), v)) {
+        reject(l, s, "id", ILO_NS_SOURCE);
+        return;
+    }
+    if (!GROW(l, sources, n_sources, ILO_NS_SOURCE)) return;
     ilo_model *m = l->m;
     ilo_source *src = &m->sources[m->n_sources];
     src->where = here(l, s);
     src->country = l->owner;
-    src->id = reg_id(l, s, "id", ILO_NS_SOURCE, m->n_sources, "source");
-    src->publisher = str(l, s, "publisher", "source");
-    src->title = str(l, s, "title", "source");
-    src->url = str(l, s, "url", "source");
-    src->file = str(l, s, "file", "source");
-    src->note = str(l, s, "note", "source");
-    const config_setting_t *k = member(s, "kind");
+    src->id = reg_id_at(l, v[0], "id", ILO_NS_SOURCE, m->n_sources, "source");
+    src->publisher = str_at(l, v[1], "publisher", "source");
+    src->title = str_at(l, v[3], "title", "source");
+    src->url = str_at(l, v[5], "url", "source");
+    src->file = str_at(l, v[6], "file", "source");
+    src->note = str_at(l, v[8], "note", "source");
+    const config_setting_t *k = v[2];
     int kind = ilo_source_kind_parse(config_setting_get_string(k));
     char q[ESC_MAX];
     if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, config_setting_get_string(k)));
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
-    date_of(l, s, "date", &src->date, "source");
-    ref_list(l, s, "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
+    date_at(l, v[4], "date", &src->date, "source");
+    ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
     if (src->id) m->n_sources++;
 }
 
@@ -865,39 +905,45 @@ static bool fill_item(loader *l, const config_setting_t *s, ilo_item *it, ilo_it
                                {"who", T_STR, 0}, {"count", T_STR, 0}, {"summary", T_STR, 1},
                                {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
     const char *what = kind == ILO_ITEM_PROVISION ? "provision" : "incident";
-    if (kind == ILO_ITEM_PROVISION ? !check_keys(l, s, what, fp, NF(fp)) : !check_keys(l, s, what, fi, NF(fi))) {
+    bool prov = kind == ILO_ITEM_PROVISION;
+    /* v[k]: the member named by field k of fp or fi, or NULL. The fields both kinds share are
+     * read through the index of each's table. */
+    const config_setting_t *v[NF(fi)];
+    if (!check_keys_at(l, s, what, prov ? fp : fi, prov ? NF(fp) : NF(fi), v)) {
         if (register_id) reject(l, s, "id", ILO_NS_ITEM);
         return false;
     }
+    const config_setting_t *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
+                           *note = v[prov ? 8 : 9];
     it->kind = kind;
     it->where = here(l, s);
-    it->id = register_id ? reg_id(l, s, "id", ILO_NS_ITEM, idx, what) : str(l, s, "id", what);
-    if (it->id && !id_ok(it->id)) {
+    /* reg_id_at() checks the id's form itself; only an unregistered id is checked here. */
+    it->id = register_id ? reg_id_at(l, v[0], "id", ILO_NS_ITEM, idx, what) : str_at(l, v[0], "id", what);
+    if (!register_id && it->id && !id_ok(it->id)) {
         char q[ESC_MAX];
-        err(l, line_of(member(s, "id")),
+        err(l, line_of(v[0]),
             "%s id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -", what, esc(q, it->id), ILO_MAX_ID);
         it->id = NULL;
     }
-    it->summary = str(l, s, "summary", what);
-    it->note = str(l, s, "note", what);
+    it->summary = str_at(l, summary, "summary", what);
+    it->note = str_at(l, note, "note", what);
     bool dates_ok;
-    if (kind == ILO_ITEM_PROVISION) {
-        it->instrument = str(l, s, "instrument", what);
-        it->article = str(l, s, "article", what);
-        bool start_ok = date_of(l, s, "in_force", &it->start, what); /* both dates are checked */
-        dates_ok = date_of(l, s, "repealed", &it->stop, what) && start_ok;
+    if (prov) {
+        it->instrument = str_at(l, v[1], "instrument", what);
+        it->article = str_at(l, v[2], "article", what);
+        bool start_ok = date_at(l, v[4], "in_force", &it->start, what); /* both dates are checked */
+        dates_ok = date_at(l, v[5], "repealed", &it->stop, what) && start_ok;
         if (dates_ok) dates_ok = check_order(l, s, &it->start, "in_force", &it->stop, "repealed", true);
     } else {
-        it->place = str(l, s, "place", what);
-        it->who = str(l, s, "who", what);
-        it->count = str(l, s, "count", what);
-        bool start_ok = date_of(l, s, "date", &it->start, what);
-        dates_ok = date_of(l, s, "end", &it->stop, what) && start_ok;
+        it->place = str_at(l, v[3], "place", what);
+        it->who = str_at(l, v[4], "who", what);
+        it->count = str_at(l, v[5], "count", what);
+        bool start_ok = date_at(l, v[1], "date", &it->start, what);
+        dates_ok = date_at(l, v[2], "end", &it->stop, what) && start_ok;
         if (dates_ok) dates_ok = check_order(l, s, &it->start, "date", &it->stop, "end", false);
     }
-    ref_list(l, s, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, kind == ILO_ITEM_PROVISION ? 1 : 1,
-             what);
-    ref_list(l, s, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
+    ref_list_at(l, criteria, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, 1, what);
+    ref_list_at(l, sources, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
     return it->id != NULL;
 }
 
@@ -1187,6 +1233,12 @@ static bool prescan(loader *l, const char *b, size_t n)
             i += strcspn(b + i, st == STRING ? "\"\\\n" : "\n");
             if (i >= n) break;
         }
+        /* Between tokens, the bytes the switch below ignores (blanks and separators, most of the
+         * bytes outside strings) are skipped in a tight loop rather than one switch each. */
+        if (st == CODE) {
+            while (b[i] == ' ' || b[i] == '\t' || b[i] == ';' || b[i] == '=' || b[i] == ',') i++;
+            if (i >= n) break;
+        }
         char c = b[i];
         if (c == '\0') {
             what = "file contains a NUL byte (binary data?)";
@@ -1256,8 +1308,8 @@ static bool prescan(loader *l, const char *b, size_t n)
     return what == NULL;
 }
 
-/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into a new NUL-terminated
- * buffer (the caller frees it); NULL after reporting why not. */
+/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into l->text, NUL-terminated
+ * (valid until the next call); NULL after reporting why not. */
 static char *slurp(loader *l, const char *path, size_t *len)
 {
     struct stat st;
@@ -1284,17 +1336,21 @@ static char *slurp(loader *l, const char *path, size_t *len)
             goto out;
         }
     }
-    buf = malloc((size_t)st.st_size + 2);
-    if (!buf) {
-        alloc(l, SIZE_MAX / 2);
-        goto out;
+    if ((size_t)st.st_size + 2 > l->text_cap) {
+        free(l->text);
+        l->text_cap = (size_t)st.st_size + 2;
+        if (!(l->text = malloc(l->text_cap))) {
+            l->text_cap = 0;
+            alloc(l, SIZE_MAX / 2);
+            goto out;
+        }
     }
+    buf = l->text;
     /* One byte more than fstat said: a file that grew meanwhile is caught, not cut. */
     *len = fread(buf, 1, (size_t)st.st_size + 1, fp);
     if (ferror(fp) || *len > (size_t)st.st_size) {
         ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s",
                     ferror(fp) ? strerror(errno) : "the file changed while it was read");
-        free(buf);
         buf = NULL;
         goto out;
     }
@@ -1316,14 +1372,12 @@ static void load_file(loader *l, const char *path, file_fn fn)
     char *text = slurp(l, path, &len);
     if (!text || !prescan(l, text, len)) {
         l->broken = true;
-        free(text);
         return;
     }
     config_t cfg;
     config_init(&cfg);
     config_set_auto_convert(&cfg, CONFIG_TRUE);
     int ok = config_read_string(&cfg, text);
-    free(text);
     if (!ok) {
         ilo_ctx_set(l->ctx, ILO_ERR_PARSE, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
         l->broken = true;
@@ -1621,6 +1675,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     load_dir(&l, dir, "scenarios", false, load_scenario);
     for (size_t i = 0; i < n_extra && !l.oom; i++) load_file(&l, extra[i], load_scenario);
     if (!l.oom) finish(&l);
+    free(l.text);
     free(l.fix);
     free(l.rules);
     free(l.scen_sources);

@@ -123,29 +123,17 @@ static void *table_alloc(size_t n, size_t size)
 
 static bool hash_resize(ilo_hash *h, size_t cap)
 {
-    const char **keys = table_alloc(cap, sizeof *keys);
-    size_t *vals = table_alloc(cap, sizeof *vals), *hashes = table_alloc(cap, sizeof *hashes);
-    if (!keys || !vals || !hashes) {
-        free(keys);
-        free(vals);
-        free(hashes);
-        return false;
-    }
+    ilo_hash_entry *e = table_alloc(cap, sizeof *e);
+    if (!e) return false;
     /* The stored hashes move the entries without reading their keys (scattered strings). */
     for (size_t i = 0; i < h->cap; i++) {
-        if (!h->keys[i]) continue;
-        size_t j = h->hashes[i] & (cap - 1);
-        while (keys[j]) j = (j + 1) & (cap - 1);
-        keys[j] = h->keys[i];
-        vals[j] = h->vals[i];
-        hashes[j] = h->hashes[i];
+        if (!h->e[i].key) continue;
+        size_t j = h->e[i].hash & (cap - 1);
+        while (e[j].key) j = (j + 1) & (cap - 1);
+        e[j] = h->e[i];
     }
-    free(h->keys);
-    free(h->vals);
-    free(h->hashes);
-    h->keys = keys;
-    h->vals = vals;
-    h->hashes = hashes;
+    free(h->e);
+    h->e = e;
     h->cap = cap;
     return true;
 }
@@ -154,11 +142,9 @@ bool ilo_hash_put(ilo_hash *h, const char *key, size_t val)
 {
     if ((h->n + 1) * 2 > h->cap && !hash_resize(h, h->cap ? h->cap * 2 : 64)) return false;
     size_t hv = hash_str(key), j = hv & (h->cap - 1);
-    while (h->keys[j] && (h->hashes[j] != hv || strcmp(h->keys[j], key) != 0)) j = (j + 1) & (h->cap - 1);
-    if (!h->keys[j]) h->n++;
-    h->keys[j] = key;
-    h->vals[j] = val;
-    h->hashes[j] = hv;
+    while (h->e[j].key && (h->e[j].hash != hv || strcmp(h->e[j].key, key) != 0)) j = (j + 1) & (h->cap - 1);
+    if (!h->e[j].key) h->n++;
+    h->e[j] = (ilo_hash_entry){key, val, hv};
     return true;
 }
 
@@ -166,9 +152,9 @@ size_t ilo_hash_get(const ilo_hash *h, const char *key)
 {
     if (!h->cap) return SIZE_MAX;
     size_t hv = hash_str(key), j = hv & (h->cap - 1);
-    while (h->keys[j]) {
+    while (h->e[j].key) {
         /* Comparing the full hashes first spares a strcmp() per colliding probe. */
-        if (h->hashes[j] == hv && strcmp(h->keys[j], key) == 0) return h->vals[j];
+        if (h->e[j].hash == hv && strcmp(h->e[j].key, key) == 0) return h->e[j].val;
         j = (j + 1) & (h->cap - 1);
     }
     return SIZE_MAX;
@@ -176,9 +162,7 @@ size_t ilo_hash_get(const ilo_hash *h, const char *key)
 
 void ilo_hash_free(ilo_hash *h)
 {
-    free(h->keys);
-    free(h->vals);
-    free(h->hashes);
+    free(h->e);
     memset(h, 0, sizeof *h);
 }
 
