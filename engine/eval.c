@@ -20,16 +20,13 @@ typedef struct eval_scratch {
     size_t n_criteria;
 } eval_scratch;
 
-struct ilo_result_private;
-
 ilo_result *ilo_result_new(const ilo_model *m)
 {
     ilo_result *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->convention_c = calloc(m->n_conventions + 1, sizeof *r->convention_c);
     r->group_c = calloc(m->n_groups + 1, sizeof *r->group_c);
-    /* The per-criterion counters ride behind the group array's allocation owner: kept in the
-     * findings' spare capacity would be too clever; a second block is plain. */
+    /* Per-criterion counters live with the result so that evaluation never allocates them. */
     eval_scratch *sc = calloc(1, sizeof *sc);
     if (sc) {
         sc->n_criteria = m->n_criteria;
