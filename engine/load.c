@@ -1,21 +1,24 @@
 /*
  * load.c: reads a data tree into an ilo_model and validates it.
  *
- * Each file is parsed by libconfig, checked key by key against a schema (unknown keys, missing
- * keys, wrong types, empty strings, bad dates are errors), copied into the model's arena and
- * destroyed at once, so the loader never holds more than one parse tree. References between
+ * Each file is parsed by libconfig on a second thread and flattened into a doc (doc.c; the tree
+ * is destroyed at once, and at most N_SLOTS docs exist), then checked key by key against a
+ * schema (unknown keys, missing keys, wrong types, empty strings, bad dates are errors) and
+ * copied into the model's arena, in file order, on the calling thread. References between
  * records may cross files, so they are recorded as fixups and resolved once everything is read;
  * after that every id is an index and evaluation never compares strings.
  */
 #include <dirent.h>
 #include <errno.h>
-#include <libconfig.h>
+#include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -57,10 +60,6 @@ typedef struct loader {
      * reference may point into it, so unknown references are not reported (they would be noise
      * after the error that matters). */
     bool broken;
-    /* The text of the file being read, reused from file to file: a fresh buffer per file cost a
-     * malloc() of the whole file (and the heap consolidation it triggers) and cold memory. */
-    char *text;
-    size_t text_cap;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -74,25 +73,40 @@ typedef struct field {
 #define ILO_STR_(x) #x
 #define ILO_STR(x) ILO_STR_(x)
 
-/* The member `name` of group s, or NULL. libconfig 1.5's config_setting_get_member() calls
- * strchr() on the characters it compares (it allows for path separators in names: 2.3 million
- * calls to load a 20-country synthetic world); every key of the schema is a plain name, so a
- * strcmp() scan finds the same member. Measured with callgrind on that world: 42 million
- * instructions fewer, 13% of libconfig's own parse. */
-static config_setting_t *member(const config_setting_t *s, const char *name)
+/* The loader's view of a node (doc.c), with libconfig's semantics for the getters it replaces:
+ * a length is 0 for a scalar; a number of the other kind converts (the files are read with
+ * libconfig's auto-conversion on). */
+static int node_type(const ilo_node *s) { return s->type; }
+static int node_length(const ilo_node *s) { return (int)s->n; }
+static const ilo_node *node_elem(const ilo_node *s, unsigned i) { return i < s->n ? &s->kids.p[i] : NULL; }
+static const char *node_name(const ilo_node *s) { return s->name.p; }
+static const char *node_string(const ilo_node *s) { return s->type == ILO_NODE_STRING ? s->v.s : NULL; }
+static int node_line(const ilo_node *s) { return (int)s->line; }
+static bool node_bool(const ilo_node *s) { return s->type == ILO_NODE_BOOL && s->v.b; }
+static long long node_int64(const ilo_node *s)
 {
-    if (!s || config_setting_type(s) != CONFIG_TYPE_GROUP) return NULL;
-    int n = config_setting_length(s);
-    for (int i = 0; i < n; i++) {
-        config_setting_t *c = config_setting_get_elem(s, (unsigned)i);
-        const char *cn = c ? config_setting_name(c) : NULL;
+    if (s->type == ILO_NODE_INT || s->type == ILO_NODE_INT64) return s->v.i;
+    return s->type == ILO_NODE_FLOAT ? (long long)s->v.f : 0;
+}
+static double node_float(const ilo_node *s)
+{
+    if (s->type == ILO_NODE_FLOAT) return s->v.f;
+    return s->type == ILO_NODE_INT || s->type == ILO_NODE_INT64 ? (double)s->v.i : 0;
+}
+
+/* The member `name` of group s, or NULL. */
+static const ilo_node *member(const ilo_node *s, const char *name)
+{
+    if (!s || s->type != ILO_NODE_GROUP) return NULL;
+    for (uint32_t i = 0; i < s->n; i++) {
+        const char *cn = s->kids.p[i].name.p;
         /* The first byte rejects most members without a call (keys rarely share one). */
-        if (cn && cn[0] == name[0] && strcmp(cn, name) == 0) return c;
+        if (cn && cn[0] == name[0] && strcmp(cn, name) == 0) return &s->kids.p[i];
     }
     return NULL;
 }
 
-static int line_of(const config_setting_t *s) { return s ? (int)config_setting_source_line(s) : 0; }
+static int line_of(const ilo_node *s) { return s ? (int)node_line(s) : 0; }
 
 static void err(loader *l, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void err(loader *l, int line, const char *fmt, ...)
@@ -169,21 +183,21 @@ static const char *type_name(enum ftype t)
     return "?";
 }
 
-static bool type_ok(const config_setting_t *s, enum ftype t)
+static bool type_ok(const ilo_node *s, enum ftype t)
 {
-    int ty = config_setting_type(s);
+    int ty = node_type(s);
     switch (t) {
-    case T_STR: return ty == CONFIG_TYPE_STRING;
-    case T_INT: return ty == CONFIG_TYPE_INT || ty == CONFIG_TYPE_INT64;
-    case T_NUM: return ty == CONFIG_TYPE_INT || ty == CONFIG_TYPE_INT64 || ty == CONFIG_TYPE_FLOAT;
-    case T_BOOL: return ty == CONFIG_TYPE_BOOL;
-    case T_GROUP: return ty == CONFIG_TYPE_GROUP;
+    case T_STR: return ty == ILO_NODE_STRING;
+    case T_INT: return ty == ILO_NODE_INT || ty == ILO_NODE_INT64;
+    case T_NUM: return ty == ILO_NODE_INT || ty == ILO_NODE_INT64 || ty == ILO_NODE_FLOAT;
+    case T_BOOL: return ty == ILO_NODE_BOOL;
+    case T_GROUP: return ty == ILO_NODE_GROUP;
     case T_STRS:
     case T_LIST:
-        if (ty != CONFIG_TYPE_ARRAY && ty != CONFIG_TYPE_LIST) return false;
-        for (int i = 0; i < config_setting_length(s); i++) {
-            int et = config_setting_type(config_setting_get_elem(s, (unsigned)i));
-            if (t == T_STRS ? et != CONFIG_TYPE_STRING : et != CONFIG_TYPE_GROUP) return false;
+        if (ty != ILO_NODE_ARRAY && ty != ILO_NODE_LIST) return false;
+        for (int i = 0; i < node_length(s); i++) {
+            int et = node_type(node_elem(s, (unsigned)i));
+            if (t == T_STRS ? et != ILO_NODE_STRING : et != ILO_NODE_GROUP) return false;
         }
         return true;
     }
@@ -195,22 +209,22 @@ static bool type_ok(const config_setting_t *s, enum ftype t)
  * gets the member named f[k].name, or NULL: this walk finds every member anyway, so a record's
  * getters take their member from the slot instead of scanning the group again with member()
  * (a dozen scans per provision or incident). */
-static bool check_keys_at(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n,
-                          const config_setting_t **slot)
+static bool check_keys_at(loader *l, const ilo_node *s, const char *what, const field *f, size_t n,
+                          const ilo_node **slot)
 {
     bool ok = true;
     if (slot)
         for (size_t k = 0; k < n; k++) slot[k] = NULL;
-    if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+    if (node_type(s) != ILO_NODE_GROUP) {
         err(l, line_of(s), "%s must be a group { ... }", what);
         return false;
     }
     /* Which fields are present, so that required keys need no member() scan of their own
      * (libconfig refuses a duplicate name in a group, so a name matches one member at most). */
     unsigned long long seen = 0;
-    for (int i = 0; i < config_setting_length(s); i++) {
-        const config_setting_t *c = config_setting_get_elem(s, (unsigned)i);
-        const char *name = config_setting_name(c);
+    for (int i = 0; i < node_length(s); i++) {
+        const ilo_node *c = node_elem(s, (unsigned)i);
+        const char *name = node_name(c);
         size_t k = 0;
         while (k < n && (f[k].name[0] != name[0] || strcmp(f[k].name, name) != 0)) k++;
         if (k < n && k < 64) seen |= 1ull << k;
@@ -221,7 +235,7 @@ static bool check_keys_at(loader *l, const config_setting_t *s, const char *what
         } else if (!type_ok(c, f[k].t)) {
             err(l, line_of(c), "\"%s\" in %s must be %s", name, what, type_name(f[k].t));
             ok = false;
-        } else if ((f[k].t == T_STRS || f[k].t == T_LIST) && config_setting_length(c) > ILO_MAX_LIST) {
+        } else if ((f[k].t == T_STRS || f[k].t == T_LIST) && node_length(c) > ILO_MAX_LIST) {
             ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, l->file, line_of(c), "\"%s\" in %s has more than %d entries",
                         name, what, ILO_MAX_LIST);
             ok = false;
@@ -236,23 +250,23 @@ static bool check_keys_at(loader *l, const config_setting_t *s, const char *what
     return ok;
 }
 
-static bool check_keys(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n)
+static bool check_keys(loader *l, const ilo_node *s, const char *what, const field *f, size_t n)
 {
     return check_keys_at(l, s, what, f, n, NULL);
 }
 
 /* Remembers the id (member `key`) of record s, rejected with an error already reported. */
-static void reject(loader *l, const config_setting_t *s, const char *key, int ns)
+static void reject(loader *l, const ilo_node *s, const char *key, int ns)
 {
-    const config_setting_t *c = config_setting_type(s) == CONFIG_TYPE_GROUP ? member(s, key) : NULL;
-    const char *v = c && config_setting_type(c) == CONFIG_TYPE_STRING ? config_setting_get_string(c) : NULL;
+    const ilo_node *c = node_type(s) == ILO_NODE_GROUP ? member(s, key) : NULL;
+    const char *v = c && node_type(c) == ILO_NODE_STRING ? node_string(c) : NULL;
     if (!v || !*v || ilo_hash_get(&l->rejected[ns], v) != SIZE_MAX) return;
     char *copy = ilo_arena_strdup(l->A, v);
     if (!copy || !ilo_hash_put(&l->rejected[ns], copy, 0)) alloc(l, SIZE_MAX / 2);
 }
 
 /* check_keys() for a record with an id: on failure the id is remembered as rejected. */
-static bool record_keys(loader *l, const config_setting_t *s, const char *what, const field *f, size_t n,
+static bool record_keys(loader *l, const ilo_node *s, const char *what, const field *f, size_t n,
                         const char *key, int ns)
 {
     if (check_keys(l, s, what, f, n)) return true;
@@ -268,10 +282,10 @@ static bool report_unknown(const loader *l, int ns, const char *id)
 
 /* Validates one string value; the value (libconfig's, not a copy) or NULL on error (reported).
  * *len gets its length, so that a caller copying it needs no second strlen(). */
-static const char *valid_str_n(loader *l, const config_setting_t *c, const char *name, const char *what, size_t *len)
+static const char *valid_str_n(loader *l, const ilo_node *c, const char *name, const char *what, size_t *len)
 {
-    const char *v = config_setting_get_string(c);
-    size_t n = *len = strlen(v);
+    const char *v = node_string(c);
+    size_t n = *len = c->len; /* measured when the file was parsed */
     if (n == 0) {
         err(l, line_of(c), "\"%s\" in %s must not be empty", name, what);
         return NULL;
@@ -288,14 +302,14 @@ static const char *valid_str_n(loader *l, const config_setting_t *c, const char 
     return v;
 }
 
-static const char *valid_str(loader *l, const config_setting_t *c, const char *name, const char *what)
+static const char *valid_str(loader *l, const ilo_node *c, const char *name, const char *what)
 {
     size_t n;
     return valid_str_n(l, c, name, what, &n);
 }
 
 /* Validates and copies one string value; NULL on error (reported). */
-static const char *copy_str(loader *l, const config_setting_t *c, const char *name, const char *what)
+static const char *copy_str(loader *l, const ilo_node *c, const char *name, const char *what)
 {
     size_t n; /* the length valid_str_n() measured: no second strlen() */
     const char *v = valid_str_n(l, c, name, what, &n);
@@ -310,7 +324,7 @@ static const char *copy_str(loader *l, const config_setting_t *c, const char *na
  * its items), which spares a fixup and a copy of the id per reference, most of the loader's
  * memory. Returns the index, or SIZE_MAX with *defer set to the id's arena copy when the target
  * may come later (NULL after an error, reported). */
-static size_t ref_now(loader *l, const config_setting_t *c, const char *key, int ns, const char *what,
+static size_t ref_now(loader *l, const ilo_node *c, const char *key, int ns, const char *what,
                       const char **defer)
 {
     *defer = NULL;
@@ -322,13 +336,13 @@ static size_t ref_now(loader *l, const config_setting_t *c, const char *key, int
 }
 
 /* The copy of string member c (already type-checked) named `name`, or NULL when absent or invalid. */
-static const char *str_at(loader *l, const config_setting_t *c, const char *name, const char *what)
+static const char *str_at(loader *l, const ilo_node *c, const char *name, const char *what)
 {
     return c ? copy_str(l, c, name, what) : NULL;
 }
 
 /* The string member `name` of s (already type-checked), or NULL when absent or invalid. */
-static const char *str(loader *l, const config_setting_t *s, const char *name, const char *what)
+static const char *str(loader *l, const ilo_node *s, const char *name, const char *what)
 {
     return str_at(l, member(s, name), name, what);
 }
@@ -374,7 +388,7 @@ static ilo_where ns_where(const loader *l, int ns, size_t i)
 
 /* Reads the id of a record (its member c, named key), checks its form and registers it in
  * namespace ns at index idx. Returns the arena copy, or NULL on error (reported). */
-static const char *reg_id_at(loader *l, const config_setting_t *c, const char *key, int ns, size_t idx,
+static const char *reg_id_at(loader *l, const ilo_node *c, const char *key, int ns, size_t idx,
                              const char *what)
 {
     const char *id = str_at(l, c, key, what);
@@ -385,7 +399,11 @@ static const char *reg_id_at(loader *l, const config_setting_t *c, const char *k
             ILO_MAX_ID);
         return NULL;
     }
-    size_t prev = ilo_hash_get(&l->m->priv->ns[ns], id);
+    size_t prev;
+    if (!ilo_hash_add(&l->m->priv->ns[ns], id, idx, &prev)) {
+        alloc(l, SIZE_MAX / 2);
+        return NULL;
+    }
     if (prev != SIZE_MAX) {
         ilo_where w = ns_where(l, ns, prev);
         if (w.file && w.file[0])
@@ -394,11 +412,10 @@ static const char *reg_id_at(loader *l, const config_setting_t *c, const char *k
             err(l, line_of(c), "duplicate %s id \"%s\"", ns_name(ns), id);
         return NULL;
     }
-    if (!ilo_hash_put(&l->m->priv->ns[ns], id, idx)) alloc(l, SIZE_MAX / 2);
     return id;
 }
 
-static const char *reg_id(loader *l, const config_setting_t *s, const char *key, int ns, size_t idx, const char *what)
+static const char *reg_id(loader *l, const ilo_node *s, const char *key, int ns, size_t idx, const char *what)
 {
     return reg_id_at(l, member(s, key), key, ns, idx, what);
 }
@@ -413,10 +430,10 @@ static void add_fixup(loader *l, fixup f)
 }
 
 /* A single reference stored in a field of element `index` of vector *vbase. */
-static void ref_field(loader *l, const config_setting_t *s, const char *key, int ns, void **vbase, size_t index,
+static void ref_field(loader *l, const ilo_node *s, const char *key, int ns, void **vbase, size_t index,
                       size_t elem, size_t off, const char *what)
 {
-    const config_setting_t *c = member(s, key);
+    const ilo_node *c = member(s, key);
     const char *id = NULL;
     *(size_t *)((char *)*vbase + index * elem + off) = c ? ref_now(l, c, key, ns, what, &id) : SIZE_MAX;
     if (!id) return;
@@ -424,9 +441,9 @@ static void ref_field(loader *l, const config_setting_t *s, const char *key, int
 }
 
 /* A single reference stored at a stable address. */
-static void ref_direct(loader *l, const config_setting_t *s, const char *key, int ns, size_t *slot, const char *what)
+static void ref_direct(loader *l, const ilo_node *s, const char *key, int ns, size_t *slot, const char *what)
 {
-    const config_setting_t *c = member(s, key);
+    const ilo_node *c = member(s, key);
     const char *id = NULL;
     *slot = c ? ref_now(l, c, key, ns, what, &id) : SIZE_MAX;
     if (!id) return;
@@ -435,13 +452,13 @@ static void ref_direct(loader *l, const config_setting_t *s, const char *key, in
 
 /* A list of references (member c, named key, or NULL when absent); *out gets an arena array of
  * *n slots. `min` is the least entries. */
-static void ref_list_at(loader *l, const config_setting_t *c, const char *key, int ns, size_t **out, size_t *n,
+static void ref_list_at(loader *l, const ilo_node *c, const char *key, int ns, size_t **out, size_t *n,
                         size_t min, const char *what)
 {
     *out = NULL;
     *n = 0;
     if (!c) return;
-    size_t len = (size_t)config_setting_length(c);
+    size_t len = (size_t)node_length(c);
     if (len < min) {
         err(l, line_of(c), "\"%s\" in %s must list at least %zu %s", key, what, min, ns_name(ns));
         return;
@@ -449,7 +466,7 @@ static void ref_list_at(loader *l, const config_setting_t *c, const char *key, i
     size_t *arr = alloc(l, len * sizeof *arr);
     if (!arr) return;
     for (size_t i = 0; i < len; i++) {
-        const config_setting_t *e = config_setting_get_elem(c, (unsigned)i);
+        const ilo_node *e = node_elem(c, (unsigned)i);
         const char *id;
         arr[i] = ref_now(l, e, key, ns, what, &id);
         if (id) add_fixup(l, (fixup){ns, id, l->file, ns_name(ns), line_of(e), &arr[i], NULL, 0, 0, 0});
@@ -458,7 +475,7 @@ static void ref_list_at(loader *l, const config_setting_t *c, const char *key, i
     *n = len;
 }
 
-static void ref_list(loader *l, const config_setting_t *s, const char *key, int ns, size_t **out, size_t *n,
+static void ref_list(loader *l, const ilo_node *s, const char *key, int ns, size_t **out, size_t *n,
                      size_t min, const char *what)
 {
     ref_list_at(l, member(s, key), key, ns, out, n, min, what);
@@ -466,11 +483,11 @@ static void ref_list(loader *l, const config_setting_t *s, const char *key, int 
 
 /* A date member (c, named key); absent (NULL) leaves *d with prec ILO_DATE_NONE. Returns false on
  * a bad date. */
-static bool date_at(loader *l, const config_setting_t *c, const char *key, ilo_date *d, const char *what)
+static bool date_at(loader *l, const ilo_node *c, const char *key, ilo_date *d, const char *what)
 {
     memset(d, 0, sizeof *d);
     if (!c) return true;
-    const char *v = config_setting_get_string(c);
+    const char *v = node_string(c);
     if (!ilo_date_parse(v, d)) {
         char q[ESC_MAX];
         err(l, line_of(c), "invalid date \"%s\" for \"%s\" in %s (expected a real date as YYYY-MM-DD, YYYY-MM or YYYY, years %d-%d)",
@@ -480,7 +497,7 @@ static bool date_at(loader *l, const config_setting_t *c, const char *key, ilo_d
     return true;
 }
 
-static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_date *d, const char *what)
+static bool date_of(loader *l, const ilo_node *s, const char *key, ilo_date *d, const char *what)
 {
     return date_at(l, member(s, key), key, d, what);
 }
@@ -488,11 +505,11 @@ static bool date_of(loader *l, const config_setting_t *s, const char *key, ilo_d
 /* An integer member that must lie in lo..hi (checked on the 64-bit value, before it is narrowed
  * to int); absent gives dflt; out of range is reported as "`label` N is out of range lo-hi" and
  * gives 0. */
-static int int_in(loader *l, const config_setting_t *s, const char *key, int lo, int hi, int dflt, const char *label)
+static int int_in(loader *l, const ilo_node *s, const char *key, int lo, int hi, int dflt, const char *label)
 {
-    const config_setting_t *c = member(s, key);
+    const ilo_node *c = member(s, key);
     if (!c) return dflt;
-    long long v = config_setting_get_int64(c);
+    long long v = node_int64(c);
     if (v < lo || v > hi) {
         err(l, line_of(c), "%s %lld is out of range %d-%d", label, v, lo, hi);
         return 0;
@@ -500,27 +517,27 @@ static int int_in(loader *l, const config_setting_t *s, const char *key, int lo,
     return (int)v;
 }
 
-static bool bool_of(const config_setting_t *s, const char *key, bool dflt)
+static bool bool_of(const ilo_node *s, const char *key, bool dflt)
 {
-    const config_setting_t *c = member(s, key);
-    return c ? config_setting_get_bool(c) != 0 : dflt;
+    const ilo_node *c = member(s, key);
+    return c ? node_bool(c) != 0 : dflt;
 }
 
-static double num_of(const config_setting_t *s, const char *key, double dflt)
+static double num_of(const ilo_node *s, const char *key, double dflt)
 {
-    const config_setting_t *c = member(s, key);
+    const ilo_node *c = member(s, key);
     if (!c) return dflt;
-    return config_setting_type(c) == CONFIG_TYPE_FLOAT ? config_setting_get_float(c)
-                                                       : (double)config_setting_get_int64(c);
+    return node_type(c) == ILO_NODE_FLOAT ? node_float(c)
+                                                       : (double)node_int64(c);
 }
 
 /* Checks an enumerated string; returns its index in vals or -1 (reported). */
-static int enum_of(loader *l, const config_setting_t *s, const char *key, const char *const *vals, size_t n,
+static int enum_of(loader *l, const ilo_node *s, const char *key, const char *const *vals, size_t n,
                    const char *what)
 {
-    const config_setting_t *c = member(s, key);
+    const ilo_node *c = member(s, key);
     if (!c) return -1;
-    const char *v = config_setting_get_string(c);
+    const char *v = node_string(c);
     for (size_t i = 0; i < n; i++)
         if (strcmp(v, vals[i]) == 0) return (int)i;
     char allowed[256] = "";
@@ -533,7 +550,7 @@ static int enum_of(loader *l, const config_setting_t *s, const char *key, const 
     return -1;
 }
 
-static ilo_where here(loader *l, const config_setting_t *s) { return (ilo_where){l->file, line_of(s)}; }
+static ilo_where here(loader *l, const ilo_node *s) { return (ilo_where){l->file, line_of(s)}; }
 
 /* Makes room for element n of a model vector and zeroes that element only. Unlike ilo_grow() it
  * leaves the spare capacity untouched: memory never written is never faulted in, which at 1x
@@ -567,12 +584,12 @@ static bool grow_one(void **base, size_t *cap, size_t n, size_t elem)
 /* Records                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
-static void load_source(loader *l, const config_setting_t *s)
+static void load_source(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
                               {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
-    const config_setting_t *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
+    const ilo_node *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
     if (!check_keys_at(l, s, "source", f, NF(f), v)) {
         reject(l, s, "id", ILO_NS_SOURCE);
         return;
@@ -588,17 +605,17 @@ static void load_source(loader *l, const config_setting_t *s)
     src->url = str_at(l, v[5], "url", "source");
     src->file = str_at(l, v[6], "file", "source");
     src->note = str_at(l, v[8], "note", "source");
-    const config_setting_t *k = v[2];
-    int kind = ilo_source_kind_parse(config_setting_get_string(k));
+    const ilo_node *k = v[2];
+    int kind = ilo_source_kind_parse(node_string(k));
     char q[ESC_MAX];
-    if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, config_setting_get_string(k)));
+    if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, node_string(k)));
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
     date_at(l, v[4], "date", &src->date, "source");
     ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
     if (src->id) m->n_sources++;
 }
 
-static void load_convention(loader *l, const config_setting_t *s)
+static void load_convention(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"number", T_INT, 1}, {"title", T_STR, 1},
                               {"year", T_INT, 1}, {"fundamental", T_BOOL, 1}, {"note", T_STR, 0}};
@@ -616,7 +633,7 @@ static void load_convention(loader *l, const config_setting_t *s)
     if (c->id) m->n_conventions++;
 }
 
-static void load_group(loader *l, const config_setting_t *s)
+static void load_group(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"numeral", T_STR, 0}, {"note", T_STR, 0}};
     if (!record_keys(l, s, "group", f, NF(f), "id", ILO_NS_GROUP) || !GROW(l, groups, n_groups, ILO_NS_GROUP)) return;
@@ -630,9 +647,9 @@ static void load_group(loader *l, const config_setting_t *s)
     if (g->id) m->n_groups++;
 }
 
-static void load_weight(loader *l, const config_setting_t *s, ilo_criterion *c)
+static void load_weight(loader *l, const ilo_node *s, ilo_criterion *c)
 {
-    const config_setting_t *w = member(s, "weight");
+    const ilo_node *w = member(s, "weight");
     double v = num_of(s, "weight", 0);
     double h = v * 100.0;
     if (!isfinite(v) || v < 0) {
@@ -646,7 +663,7 @@ static void load_weight(loader *l, const config_setting_t *s, ilo_criterion *c)
     }
 }
 
-static void load_criterion(loader *l, const config_setting_t *s)
+static void load_criterion(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"label", T_STR, 1}, {"group", T_STR, 1},
                               {"kind", T_STR, 1}, {"convention", T_STR, 1}, {"article", T_STR, 1},
@@ -690,7 +707,7 @@ static void load_criterion(loader *l, const config_setting_t *s)
     if (c->id) m->n_criteria++;
 }
 
-static void load_rule(loader *l, const config_setting_t *s)
+static void load_rule(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"from", T_STR, 1}, {"to", T_STR, 1}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
     if (!check_keys(l, s, "rule", f, NF(f))) return;
@@ -706,15 +723,15 @@ static void load_rule(loader *l, const config_setting_t *s)
 }
 
 /* Iterates a list member `key` of root and calls fn on each element. */
-static void each(loader *l, const config_setting_t *root, const char *key,
-                 void (*fn)(loader *, const config_setting_t *))
+static void each(loader *l, const ilo_node *root, const char *key,
+                 void (*fn)(loader *, const ilo_node *))
 {
-    const config_setting_t *list = member(root, key);
+    const ilo_node *list = member(root, key);
     if (!list) return;
-    for (int i = 0; i < config_setting_length(list) && !l->oom; i++) fn(l, config_setting_get_elem(list, (unsigned)i));
+    for (int i = 0; i < node_length(list) && !l->oom; i++) fn(l, node_elem(list, (unsigned)i));
 }
 
-static void load_catalogue(loader *l, const config_setting_t *root)
+static void load_catalogue(loader *l, const ilo_node *root)
 {
     static const field f[] = {{"sources", T_LIST, 0}, {"conventions", T_LIST, 0}, {"groups", T_LIST, 0},
                               {"criteria", T_LIST, 0}, {"rules", T_LIST, 0}};
@@ -729,7 +746,7 @@ static void load_catalogue(loader *l, const config_setting_t *root)
     each(l, root, "rules", load_rule);
 }
 
-static void load_band(loader *l, const config_setting_t *s, ilo_band *b)
+static void load_band(loader *l, const ilo_node *s, ilo_band *b)
 {
     static const field f[] = {{"rating", T_STR, 1}, {"label", T_STR, 1}, {"min", T_NUM, 0}, {"breakdown", T_BOOL, 0}};
     if (!check_keys(l, s, "band", f, NF(f))) return;
@@ -751,7 +768,7 @@ static int band_cmp(const void *a, const void *b)
     return (x->min > y->min) - (x->min < y->min);
 }
 
-static void load_method(loader *l, const config_setting_t *root)
+static void load_method(loader *l, const ilo_node *root)
 {
     static const field top[] = {{"method", T_GROUP, 1}};
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"window", T_STR, 1},
@@ -764,7 +781,7 @@ static void load_method(loader *l, const config_setting_t *root)
         l->broken = true;
         return;
     }
-    const config_setting_t *s = member(root, "method");
+    const ilo_node *s = member(root, "method");
     if (!record_keys(l, s, "method", f, NF(f), "id", ILO_NS_METHOD) || !GROW(l, methods, n_methods, ILO_NS_METHOD)) return;
     ilo_model *m = l->m;
     ilo_method *me = &m->methods[m->n_methods];
@@ -783,20 +800,20 @@ static void load_method(loader *l, const config_setting_t *root)
         err(l, line_of(member(s, "cap")), "cap must be a finite number > 0");
     if (!isfinite(me->scale) || me->scale <= 0)
         err(l, line_of(member(s, "scale")), "scale must be a finite number > 0");
-    const config_setting_t *adm = member(s, "admissible");
-    for (int i = 0; i < config_setting_length(adm); i++) {
-        const config_setting_t *e = config_setting_get_elem(adm, (unsigned)i);
-        int k = ilo_source_kind_parse(config_setting_get_string(e));
+    const ilo_node *adm = member(s, "admissible");
+    for (int i = 0; i < node_length(adm); i++) {
+        const ilo_node *e = node_elem(adm, (unsigned)i);
+        int k = ilo_source_kind_parse(node_string(e));
         char q[ESC_MAX];
-        if (k < 0) err(l, line_of(e), "unknown source kind \"%s\"", esc(q, config_setting_get_string(e)));
+        if (k < 0) err(l, line_of(e), "unknown source kind \"%s\"", esc(q, node_string(e)));
         else me->admissible |= 1u << k;
     }
-    const config_setting_t *bands = member(s, "bands");
-    me->n_bands = (size_t)config_setting_length(bands);
+    const ilo_node *bands = member(s, "bands");
+    me->n_bands = (size_t)node_length(bands);
     if (me->n_bands == 0) err(l, line_of(bands), "method needs at least one band");
     me->bands = alloc(l, me->n_bands * sizeof *me->bands);
     if (!me->bands) return;
-    for (size_t i = 0; i < me->n_bands; i++) load_band(l, config_setting_get_elem(bands, (unsigned)i), &me->bands[i]);
+    for (size_t i = 0; i < me->n_bands; i++) load_band(l, node_elem(bands, (unsigned)i), &me->bands[i]);
     qsort(me->bands, me->n_bands, sizeof *me->bands, band_cmp);
     if (me->n_bands && !me->bands[0].breakdown && me->bands[0].min != 0)
         err(l, line_of(bands), "the lowest band must start at 0");
@@ -805,7 +822,7 @@ static void load_method(loader *l, const config_setting_t *root)
     if (me->id) m->n_methods++;
 }
 
-static void load_regime_criterion(loader *l, const config_setting_t *s, ilo_regime_criterion *rc)
+static void load_regime_criterion(loader *l, const ilo_node *s, ilo_regime_criterion *rc)
 {
     static const field f[] = {{"id", T_STR, 1}, {"label", T_STR, 1}, {"conventions", T_STRS, 0},
                               {"groups", T_STRS, 0}, {"scope", T_STR, 0}, {"note", T_STR, 0}};
@@ -830,7 +847,7 @@ static void load_regime_criterion(loader *l, const config_setting_t *s, ilo_regi
     ref_list(l, s, "groups", ILO_NS_GROUP, &rc->groups, &rc->n_groups, 0, "regime criterion");
 }
 
-static void load_regime(loader *l, const config_setting_t *root)
+static void load_regime(loader *l, const ilo_node *root)
 {
     static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0}};
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"basis", T_STR, 1},
@@ -840,7 +857,7 @@ static void load_regime(loader *l, const config_setting_t *root)
         return;
     }
     each(l, root, "sources", load_source);
-    const config_setting_t *s = member(root, "regime");
+    const ilo_node *s = member(root, "regime");
     if (!record_keys(l, s, "regime", f, NF(f), "id", ILO_NS_REGIME) || !GROW(l, regimes, n_regimes, ILO_NS_REGIME)) return;
     ilo_model *m = l->m;
     ilo_regime *r = &m->regimes[m->n_regimes];
@@ -850,12 +867,12 @@ static void load_regime(loader *l, const config_setting_t *root)
     r->basis = str(l, s, "basis", "regime");
     r->note = str(l, s, "note", "regime");
     ref_list(l, s, "sources", ILO_NS_SOURCE, &r->sources, &r->n_sources, 0, "regime");
-    const config_setting_t *crit = member(root, "criteria");
-    r->n_criteria = (size_t)config_setting_length(crit);
+    const ilo_node *crit = member(root, "criteria");
+    r->n_criteria = (size_t)node_length(crit);
     r->criteria = alloc(l, r->n_criteria * sizeof *r->criteria);
     if (!r->criteria) return;
     for (size_t i = 0; i < r->n_criteria; i++) {
-        load_regime_criterion(l, config_setting_get_elem(crit, (unsigned)i), &r->criteria[i]);
+        load_regime_criterion(l, node_elem(crit, (unsigned)i), &r->criteria[i]);
         for (size_t j = 0; j < i; j++)
             if (r->criteria[i].id && r->criteria[j].id && strcmp(r->criteria[i].id, r->criteria[j].id) == 0) {
                 char q[ESC_MAX];
@@ -870,7 +887,7 @@ static void load_regime(loader *l, const config_setting_t *root)
 /* Country profiles                                                                         */
 /* ---------------------------------------------------------------------------------------- */
 
-static bool check_order(loader *l, const config_setting_t *s, const ilo_date *a, const char *ka, const ilo_date *b,
+static bool check_order(loader *l, const ilo_node *s, const ilo_date *a, const char *ka, const ilo_date *b,
                         const char *kb, bool exclusive)
 {
     if (!a->prec || !b->prec) return true;
@@ -895,7 +912,7 @@ static bool check_order(loader *l, const config_setting_t *s, const ilo_date *a,
 }
 
 /* Fills an item from s. The item's slot must be stable (arena) or already appended. */
-static bool fill_item(loader *l, const config_setting_t *s, ilo_item *it, ilo_item_kind kind, bool register_id,
+static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind kind, bool register_id,
                       size_t idx)
 {
     static const field fp[] = {{"id", T_STR, 1}, {"instrument", T_STR, 1}, {"article", T_STR, 1},
@@ -908,12 +925,12 @@ static bool fill_item(loader *l, const config_setting_t *s, ilo_item *it, ilo_it
     bool prov = kind == ILO_ITEM_PROVISION;
     /* v[k]: the member named by field k of fp or fi, or NULL. The fields both kinds share are
      * read through the index of each's table. */
-    const config_setting_t *v[NF(fi)];
+    const ilo_node *v[NF(fi)];
     if (!check_keys_at(l, s, what, prov ? fp : fi, prov ? NF(fp) : NF(fi), v)) {
         if (register_id) reject(l, s, "id", ILO_NS_ITEM);
         return false;
     }
-    const config_setting_t *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
+    const ilo_node *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
                            *note = v[prov ? 8 : 9];
     it->kind = kind;
     it->where = here(l, s);
@@ -947,7 +964,7 @@ static bool fill_item(loader *l, const config_setting_t *s, ilo_item *it, ilo_it
     return it->id != NULL;
 }
 
-static void load_item(loader *l, const config_setting_t *s, ilo_item_kind kind)
+static void load_item(loader *l, const ilo_node *s, ilo_item_kind kind)
 {
     ilo_model *m = l->m;
     if (!grow_one((void **)&m->items, &l->cap_items, m->n_items, sizeof *m->items)) {
@@ -958,10 +975,10 @@ static void load_item(loader *l, const config_setting_t *s, ilo_item_kind kind)
     else memset(&m->items[m->n_items], 0, sizeof *m->items);
 }
 
-static void load_provision(loader *l, const config_setting_t *s) { load_item(l, s, ILO_ITEM_PROVISION); }
-static void load_incident(loader *l, const config_setting_t *s) { load_item(l, s, ILO_ITEM_INCIDENT); }
+static void load_provision(loader *l, const ilo_node *s) { load_item(l, s, ILO_ITEM_PROVISION); }
+static void load_incident(loader *l, const ilo_node *s) { load_item(l, s, ILO_ITEM_INCIDENT); }
 
-static void load_ratification(loader *l, const config_setting_t *s, ilo_ratification *r)
+static void load_ratification(loader *l, const ilo_node *s, ilo_ratification *r)
 {
     static const field f[] = {{"convention", T_STR, 1}, {"status", T_STR, 1}, {"date", T_STR, 0},
                               {"sources", T_STRS, 1}, {"note", T_STR, 0}};
@@ -979,7 +996,7 @@ static void load_ratification(loader *l, const config_setting_t *s, ilo_ratifica
     ref_list(l, s, "sources", ILO_NS_SOURCE, &r->sources, &r->n_sources, 1, "ratification");
 }
 
-static void load_event(loader *l, const config_setting_t *s, ilo_event *e)
+static void load_event(loader *l, const ilo_node *s, ilo_event *e)
 {
     static const field f[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"kind", T_STR, 1}, {"title", T_STR, 1},
                               {"sources", T_STRS, 1}, {"note", T_STR, 0}};
@@ -995,7 +1012,7 @@ static void load_event(loader *l, const config_setting_t *s, ilo_event *e)
     ref_list(l, s, "sources", ILO_NS_SOURCE, &e->sources, &e->n_sources, 1, "event");
 }
 
-static void load_conflict(loader *l, const config_setting_t *s, ilo_conflict *c)
+static void load_conflict(loader *l, const ilo_node *s, ilo_conflict *c)
 {
     static const field f[] = {{"id", T_STR, 1}, {"about", T_STR, 1}, {"field", T_STR, 1},
                               {"versions", T_LIST, 1}, {"used", T_STR, 1}, {"note", T_STR, 1}};
@@ -1007,14 +1024,14 @@ static void load_conflict(loader *l, const config_setting_t *s, ilo_conflict *c)
     c->field = str(l, s, "field", "conflict");
     c->used = str(l, s, "used", "conflict");
     c->note = str(l, s, "note", "conflict");
-    const config_setting_t *vs = member(s, "versions");
-    c->n_versions = (size_t)config_setting_length(vs);
+    const ilo_node *vs = member(s, "versions");
+    c->n_versions = (size_t)node_length(vs);
     if (c->n_versions < 2) err(l, line_of(vs), "a conflict needs at least two versions");
     c->versions = alloc(l, c->n_versions * sizeof *c->versions);
     if (!c->versions) return;
     bool used_found = false;
     for (size_t i = 0; i < c->n_versions; i++) {
-        const config_setting_t *v = config_setting_get_elem(vs, (unsigned)i);
+        const ilo_node *v = node_elem(vs, (unsigned)i);
         if (!check_keys(l, v, "conflict version", fv, NF(fv))) continue;
         c->versions[i].value = str(l, v, "value", "conflict version");
         ref_list(l, v, "sources", ILO_NS_SOURCE, &c->versions[i].sources, &c->versions[i].n_sources, 1,
@@ -1029,7 +1046,7 @@ static void load_conflict(loader *l, const config_setting_t *s, ilo_conflict *c)
     }
 }
 
-static void load_published(loader *l, const config_setting_t *s, ilo_published *p)
+static void load_published(loader *l, const ilo_node *s, ilo_published *p)
 {
     static const field f[] = {{"measure", T_STR, 1}, {"year", T_INT, 1}, {"value", T_STR, 1},
                               {"status", T_STR, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
@@ -1047,7 +1064,7 @@ static void load_published(loader *l, const config_setting_t *s, ilo_published *
     ref_list(l, s, "sources", ILO_NS_SOURCE, &p->sources, &p->n_sources, 1, "published figure");
 }
 
-static void load_breakdown(loader *l, const config_setting_t *s, ilo_breakdown *b)
+static void load_breakdown(loader *l, const ilo_node *s, ilo_breakdown *b)
 {
     static const field f[] = {{"from", T_STR, 1}, {"until", T_STR, 0}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
     if (!check_keys(l, s, "breakdown", f, NF(f))) return;
@@ -1061,14 +1078,14 @@ static void load_breakdown(loader *l, const config_setting_t *s, ilo_breakdown *
 /* Allocates an arena array for list `key` of root and loads each element with fn. */
 #define LOAD_ARRAY(l, root, key, arr, n, fn)                                                   \
     do {                                                                                       \
-        const config_setting_t *list_ = member((root), (key));             \
-        (n) = list_ ? (size_t)config_setting_length(list_) : 0;                               \
+        const ilo_node *list_ = member((root), (key));             \
+        (n) = list_ ? (size_t)node_length(list_) : 0;                               \
         (arr) = (n) ? alloc((l), (n) * sizeof *(arr)) : NULL;                                 \
         if ((n) && !(arr)) (n) = 0;                                                            \
-        for (size_t i_ = 0; i_ < (n); i_++) fn((l), config_setting_get_elem(list_, (unsigned)i_), &(arr)[i_]); \
+        for (size_t i_ = 0; i_ < (n); i_++) fn((l), node_elem(list_, (unsigned)i_), &(arr)[i_]); \
     } while (0)
 
-static void load_country(loader *l, const config_setting_t *root)
+static void load_country(loader *l, const ilo_node *root)
 {
     static const field top[] = {{"country", T_GROUP, 1}, {"sources", T_LIST, 0}, {"ratifications", T_LIST, 0},
                                 {"provisions", T_LIST, 0}, {"incidents", T_LIST, 0}, {"events", T_LIST, 0},
@@ -1079,7 +1096,7 @@ static void load_country(loader *l, const config_setting_t *root)
         l->broken = true;
         return;
     }
-    const config_setting_t *s = member(root, "country");
+    const ilo_node *s = member(root, "country");
     if (!check_keys(l, s, "country", f, NF(f)) || !GROW(l, countries, n_countries, ILO_NS_COUNTRY)) {
         l->broken = true; /* the rest of the file is not read: its items and sources are unknown */
         return;
@@ -1114,7 +1131,7 @@ static void load_country(loader *l, const config_setting_t *root)
 /* Scenarios                                                                                */
 /* ---------------------------------------------------------------------------------------- */
 
-static void load_op(loader *l, const config_setting_t *s, ilo_op *op)
+static void load_op(loader *l, const ilo_node *s, ilo_op *op)
 {
     static const field f[] = {{"op", T_STR, 1}, {"provision", T_STR, 0}, {"incident", T_STR, 0},
                               {"date", T_STR, 0}, {"criteria", T_STRS, 0}, {"note", T_STR, 0}};
@@ -1123,11 +1140,11 @@ static void load_op(loader *l, const config_setting_t *s, ilo_op *op)
     static const char *const ops[] = {"repeal", "amend", "add-provision", "end-incident", "add-incident"};
     op->target = SIZE_MAX; /* an operation that fails its checks targets nothing */
     op->where = here(l, s);
-    if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+    if (node_type(s) != ILO_NODE_GROUP) {
         err(l, line_of(s), "operation must be a group { ... }");
         return;
     }
-    if (!member(s, "op") || config_setting_type(member(s, "op")) != CONFIG_TYPE_STRING) {
+    if (!member(s, "op") || node_type(member(s, "op")) != ILO_NODE_STRING) {
         err(l, line_of(s), "operation is missing required key \"op\"");
         return;
     }
@@ -1139,7 +1156,7 @@ static void load_op(loader *l, const config_setting_t *s, ilo_op *op)
     if (op->kind == ILO_OP_ADD_PROVISION || op->kind == ILO_OP_ADD_INCIDENT) {
         const char *key = op->kind == ILO_OP_ADD_PROVISION ? "provision" : "incident";
         if (!check_keys(l, s, what, fadd, NF(fadd))) return;
-        const config_setting_t *g = member(s, key);
+        const ilo_node *g = member(s, key);
         if (!g) {
             err(l, line_of(s), "%s is missing required key \"%s\"", what, key);
             return;
@@ -1164,7 +1181,7 @@ static void load_op(loader *l, const config_setting_t *s, ilo_op *op)
     ref_list(l, s, "criteria", ILO_NS_CRITERION, &op->criteria, &op->n_criteria, 0, what);
 }
 
-static void load_scenario(loader *l, const config_setting_t *root)
+static void load_scenario(loader *l, const ilo_node *root)
 {
     static const field top[] = {{"scenario", T_GROUP, 1}, {"operations", T_LIST, 1}, {"sources", T_LIST, 0}};
     static const field f[] = {{"id", T_STR, 1}, {"country", T_STR, 1}, {"title", T_STR, 1},
@@ -1173,7 +1190,7 @@ static void load_scenario(loader *l, const config_setting_t *root)
         l->broken = true;
         return;
     }
-    const config_setting_t *s = member(root, "scenario");
+    const ilo_node *s = member(root, "scenario");
     size_t first_source = l->m->n_sources;
     each(l, root, "sources", load_source);
     /* The scenario's own sources belong to its country, once that id is resolved. */
@@ -1193,12 +1210,12 @@ static void load_scenario(loader *l, const config_setting_t *root)
     date_of(l, s, "effective", &sc->effective, "scenario");
     ref_field(l, s, "country", ILO_NS_COUNTRY, (void **)&m->scenarios, idx, sizeof *sc,
               offsetof(ilo_scenario, country), "scenario");
-    const config_setting_t *ops = member(root, "operations");
-    sc->n_ops = (size_t)config_setting_length(ops);
+    const ilo_node *ops = member(root, "operations");
+    sc->n_ops = (size_t)node_length(ops);
     if (sc->n_ops == 0) err(l, line_of(ops), "a scenario needs at least one operation");
     sc->ops = sc->n_ops ? alloc(l, sc->n_ops * sizeof *sc->ops) : NULL;
     if (sc->n_ops && !sc->ops) return;
-    for (size_t i = 0; i < sc->n_ops; i++) load_op(l, config_setting_get_elem(ops, (unsigned)i), &sc->ops[i]);
+    for (size_t i = 0; i < sc->n_ops; i++) load_op(l, node_elem(ops, (unsigned)i), &sc->ops[i]);
     if (sc->id) m->n_scenarios++;
 }
 
@@ -1206,7 +1223,22 @@ static void load_scenario(loader *l, const config_setting_t *root)
 /* Files and folders                                                                        */
 /* ---------------------------------------------------------------------------------------- */
 
-typedef void (*file_fn)(loader *, const config_setting_t *);
+typedef void (*file_fn)(loader *, const ilo_node *);
+
+/* Records in e what is wrong with the file being read (its path is the caller's to add): a
+ * file's reading and parsing errors wait there until the file's turn to be built, so that they
+ * reach ilo_ctx in file order whichever thread found them. */
+static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    e->code = code;
+    e->line = line;
+}
 
 /* Deepest nesting of { ( [ a data file may use; the schema needs four levels. */
 #define MAX_DEPTH 64
@@ -1219,7 +1251,7 @@ typedef void (*file_fn)(loader *, const config_setting_t *);
  * "memory exhausted") and an integer without the L suffix beyond 32 bits (libconfig 1.5 wraps it
  * without a word: 4294967308 reads as 12). Names, comments and strings are skipped as libconfig
  * skips them. b[n] must be a NUL (slurp() puts one there). */
-static bool prescan(loader *l, const char *b, size_t n)
+static bool prescan(ilo_error *e, const char *b, size_t n)
 {
     enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } st = CODE;
     int line = 1, depth = 0;
@@ -1304,106 +1336,99 @@ static bool prescan(loader *l, const char *b, size_t n)
         }
         if (c == '\n') line++;
     }
-    if (what) ilo_ctx_set(l->ctx, ILO_ERR_PARSE, l->file, line, "%s", what);
+    if (what) file_error(e, ILO_ERR_PARSE, line, "%s", what);
     return what == NULL;
 }
 
-/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into l->text, NUL-terminated
- * (valid until the next call); NULL after reporting why not. */
-static char *slurp(loader *l, const char *path, size_t *len)
+/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into *buf (of *cap bytes,
+ * grown as needed and reused from file to file), NUL-terminated; false after recording why not
+ * in e. One open(), one fstat() and plain read()s: no stdio buffer, and no stat() of its own. */
+static bool slurp(ilo_error *e, const char *path, char **buf, size_t *cap, size_t *len)
 {
     struct stat st;
-    char *buf = NULL;
-    FILE *fp = NULL;
-    /* Opening a FIFO would block, so a path that is not a regular file is refused before it is
-     * opened; fstat then checks that the file opened is still one. */
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass ? fstat(fileno(fp), &st) != 0 : stat(path, &st) != 0) {
-            ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
-        if (!S_ISREG(st.st_mode)) {
-            ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s",
-                        S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-            goto out;
-        }
-        if (st.st_size > ILO_MAX_FILE_BYTES) {
-            ilo_ctx_set(l->ctx, ILO_ERR_LIMIT, path, 0, "file is larger than %ld bytes", ILO_MAX_FILE_BYTES);
-            goto out;
-        }
-        if (!pass && !(fp = fopen(path, "rb"))) {
-            ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
-    }
-    if ((size_t)st.st_size + 2 > l->text_cap) {
-        free(l->text);
-        l->text_cap = (size_t)st.st_size + 2;
-        if (!(l->text = malloc(l->text_cap))) {
-            l->text_cap = 0;
-            alloc(l, SIZE_MAX / 2);
-            goto out;
-        }
-    }
-    buf = l->text;
-    /* One byte more than fstat said: a file that grew meanwhile is caught, not cut. */
-    *len = fread(buf, 1, (size_t)st.st_size + 1, fp);
-    if (ferror(fp) || *len > (size_t)st.st_size) {
-        ilo_ctx_set(l->ctx, ILO_ERR_IO, path, 0, "cannot read: %s",
-                    ferror(fp) ? strerror(errno) : "the file changed while it was read");
-        buf = NULL;
+    bool ok = false;
+    /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer; fstat() then refuses it. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
         goto out;
     }
-    buf[*len] = '\0';
+    if (!S_ISREG(st.st_mode)) {
+        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+        goto out;
+    }
+    if (st.st_size > ILO_MAX_FILE_BYTES) {
+        file_error(e, ILO_ERR_LIMIT, 0, "file is larger than %ld bytes", ILO_MAX_FILE_BYTES);
+        goto out;
+    }
+    if ((size_t)st.st_size + 2 > *cap) {
+        free(*buf);
+        *cap = (size_t)st.st_size + 2;
+        if (!(*buf = malloc(*cap))) {
+            *cap = 0;
+            file_error(e, ILO_ERR_NOMEM, 0, "out of memory");
+            goto out;
+        }
+    }
+    /* One byte more than fstat said: a file that grew meanwhile is caught, not cut. */
+    size_t want = (size_t)st.st_size + 1, got = 0;
+    while (got < want) {
+        ssize_t r = read(fd, *buf + got, want - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
+            goto out;
+        }
+        if (r == 0) break;
+        got += (size_t)r;
+    }
+    if (got > (size_t)st.st_size) {
+        file_error(e, ILO_ERR_IO, 0, "cannot read: the file changed while it was read");
+        goto out;
+    }
+    (*buf)[got] = '\0';
+    *len = got;
+    ok = true;
 out:
-    if (fp) fclose(fp);
-    return buf;
+    if (fd >= 0) close(fd);
+    return ok;
 }
 
-static void load_file(loader *l, const char *path, file_fn fn)
+/* One file to load, in loading order; or a folder that could not be opened (fn NULL), reported
+ * at its place in that order. */
+typedef struct job {
+    char *path; /* malloc'd */
+    file_fn fn;
+    int dir_errno;
+} job;
+
+typedef struct job_list {
+    job *v;
+    size_t n, cap;
+} job_list;
+
+/* Appends a job; takes path (freed here when it cannot be kept). */
+static void add_job(loader *l, job_list *J, char *path, file_fn fn, int dir_errno)
 {
-    l->file = ilo_arena_strdup(l->A, path);
-    if (!l->file) {
+    if (!path || !ilo_grow((void **)&J->v, &J->cap, J->n, sizeof *J->v)) {
+        free(path);
         alloc(l, SIZE_MAX / 2);
         return;
     }
-    l->m->n_files++;
-    size_t len = 0;
-    char *text = slurp(l, path, &len);
-    if (!text || !prescan(l, text, len)) {
-        l->broken = true;
-        return;
-    }
-    config_t cfg;
-    config_init(&cfg);
-    config_set_auto_convert(&cfg, CONFIG_TRUE);
-    int ok = config_read_string(&cfg, text);
-    if (!ok) {
-        ilo_ctx_set(l->ctx, ILO_ERR_PARSE, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
-        l->broken = true;
-    } else if (config_setting_length(config_root_setting(&cfg)) == 0) {
-        err(l, 0, "empty file: no settings");
-        l->broken = true;
-    } else {
-        fn(l, config_root_setting(&cfg));
-    }
-    config_destroy(&cfg);
+    J->v[J->n++] = (job){path, fn, dir_errno};
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Loads every *.cfg of dir in byte order of names. A missing optional folder is no error. */
-static void load_dir(loader *l, const char *top, const char *sub, bool required, file_fn fn)
+/* Lists every *.cfg of top/sub, in byte order of names. A missing optional folder is no error. */
+static void list_dir(loader *l, job_list *J, const char *top, const char *sub, bool required, file_fn fn)
 {
     char dir[4096];
     if (strcmp(top, ".") == 0) snprintf(dir, sizeof dir, "%s", sub);
     else snprintf(dir, sizeof dir, "%s/%s", top, sub);
     DIR *d = opendir(dir);
     if (!d) {
-        if (required || errno != ENOENT) {
-            ilo_ctx_set(l->ctx, ILO_ERR_IO, dir, 0, "cannot open folder: %s", strerror(errno));
-            l->broken = true;
-        }
+        if (required || errno != ENOENT) add_job(l, J, strdup(dir), NULL, errno);
         return;
     }
     char **names = NULL;
@@ -1423,12 +1448,170 @@ static void load_dir(loader *l, const char *top, const char *sub, bool required,
     closedir(d);
     if (n) qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (!l->oom) load_file(l, path, fn);
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
+        char *path = malloc(len);
+        if (path) snprintf(path, len, "%s/%s", dir, names[i]);
+        if (!l->oom) add_job(l, J, path, fn, 0);
+        else free(path);
         free(names[i]);
     }
     free(names);
+}
+
+/*
+ * Files go through two threads, so that libconfig's parse, most of the time loading takes, runs
+ * beside the rest of the loader instead of before it:
+ *
+ *   main thread:    read and prescan the next files | wait for file i | build its records
+ *   parser thread:  parse file i with libconfig, flatten it into a doc (doc.c), destroy the tree
+ *
+ * Each file in flight has a slot (N_SLOTS, used in turn). The main thread reads a file into its
+ * slot and marks it S_TEXT; the parser thread parses and flattens it and marks it S_PARSED; the
+ * main thread builds from the doc. The threads share no libconfig tree (the main thread reads
+ * only the doc's few contiguous blocks; reading the tree itself from the other core was slower
+ * than not using the thread at all) and no allocator state of the model. Records are built in
+ * file order by one thread, so the model, the ids' indices and the errors are the same as if
+ * everything ran in one thread: the errors of reading and parsing wait in the slot for the
+ * file's turn. When the thread cannot be started, the main thread parses each file itself.
+ */
+typedef struct file_slot {
+    size_t job;        /* the file the slot holds */
+    enum { S_TEXT, S_PARSED } stage;
+    bool parse;        /* the text was read and prescanned: parse it */
+    char *text;        /* the file's text; reused, owned by the slot */
+    size_t cap, len;
+    ilo_doc doc;       /* the file flattened (doc.c); valid when stage is S_PARSED */
+    ilo_error e;       /* e.code ILO_OK: no error yet */
+} file_slot;
+
+/* Slots of files in flight. More than two lets the parser thread run ahead of the main thread,
+ * and lets a slot's memory leave the main thread's cache before the parser thread writes to it
+ * again. */
+#define N_SLOTS 4
+
+typedef struct pipeline {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    file_slot s[N_SLOTS];
+    size_t n_jobs;
+    bool stop; /* the main thread gave up (out of memory): the parser thread returns */
+} pipeline;
+
+/* Parses slot s's text into its doc. */
+static void parse_slot(file_slot *s)
+{
+    if (s->parse) ilo_doc_parse(&s->doc, s->text, s->len, &s->e);
+}
+
+static void *parser_thread(void *arg)
+{
+    pipeline *p = arg;
+    for (size_t i = 0; i < p->n_jobs; i++) {
+        file_slot *s = &p->s[i % N_SLOTS];
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && !(s->job == i && s->stage == S_TEXT)) pthread_cond_wait(&p->cv, &p->mu);
+        bool stop = p->stop;
+        pthread_mutex_unlock(&p->mu);
+        if (stop) break;
+        parse_slot(s);
+        pthread_mutex_lock(&p->mu);
+        s->stage = S_PARSED;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    return NULL;
+}
+
+/* Reads and prescans job i into its slot, and hands the slot to the parser. */
+static void read_job(pipeline *p, const job *jb, size_t i, bool threaded)
+{
+    file_slot *s = &p->s[i % N_SLOTS];
+    s->e.code = ILO_OK;
+    s->parse = jb->fn && slurp(&s->e, jb->path, &s->text, &s->cap, &s->len) && prescan(&s->e, s->text, s->len);
+    if (threaded) pthread_mutex_lock(&p->mu);
+    s->job = i;
+    s->stage = S_TEXT;
+    if (threaded) {
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+/* Builds the records of job jb from its slot s: reports the folder, reading or parsing error the
+ * job carries, or hands the doc's root to the job's function. */
+static void build_job(loader *l, const job *jb, file_slot *s)
+{
+    if (!jb->fn) {
+        ilo_ctx_set(l->ctx, ILO_ERR_IO, jb->path, 0, "cannot open folder: %s", strerror(jb->dir_errno));
+        l->broken = true;
+        return;
+    }
+    l->file = ilo_arena_strdup(l->A, jb->path);
+    if (!l->file) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    l->m->n_files++;
+    if (s->e.code == ILO_ERR_NOMEM) {
+        alloc(l, SIZE_MAX / 2);
+        l->broken = true;
+    } else if (s->e.code != ILO_OK) {
+        ilo_ctx_set(l->ctx, s->e.code, jb->path, s->e.line, "%s", s->e.msg);
+        l->broken = true;
+    } else {
+        ilo_doc_settle(&s->doc);
+        if (s->doc.node[0].n == 0) {
+            err(l, 0, "empty file: no settings");
+            l->broken = true;
+        } else {
+            jb->fn(l, &s->doc.node[0]);
+        }
+    }
+}
+
+/* Loads every job in order (see the pipeline above). */
+static void run_jobs(loader *l, const job_list *J)
+{
+    pipeline p = {.n_jobs = J->n};
+    for (int k = 0; k < N_SLOTS; k++) p.s[k].job = SIZE_MAX;
+    pthread_t thread;
+    bool threaded = J->n > 1 && pthread_mutex_init(&p.mu, NULL) == 0;
+    if (threaded && pthread_cond_init(&p.cv, NULL) != 0) {
+        pthread_mutex_destroy(&p.mu);
+        threaded = false;
+    }
+    if (threaded && pthread_create(&thread, NULL, parser_thread, &p) != 0) {
+        pthread_cond_destroy(&p.cv);
+        pthread_mutex_destroy(&p.mu);
+        threaded = false;
+    }
+    size_t next = 0; /* the next job to read */
+    for (size_t i = 0; i < J->n && !l->oom; i++) {
+        /* Files are read ahead into the free slots, while the parser thread works. */
+        for (; next < J->n && next < i + N_SLOTS; next++) read_job(&p, &J->v[next], next, threaded);
+        file_slot *s = &p.s[i % N_SLOTS];
+        if (threaded) {
+            pthread_mutex_lock(&p.mu);
+            while (s->stage != S_PARSED || s->job != i) pthread_cond_wait(&p.cv, &p.mu);
+            pthread_mutex_unlock(&p.mu);
+        } else {
+            parse_slot(s);
+        }
+        build_job(l, &J->v[i], s);
+    }
+    if (threaded) {
+        pthread_mutex_lock(&p.mu);
+        p.stop = true;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+        pthread_join(thread, NULL);
+        pthread_cond_destroy(&p.cv);
+        pthread_mutex_destroy(&p.mu);
+    }
+    for (int k = 0; k < N_SLOTS; k++) {
+        ilo_doc_free(&p.s[k].doc);
+        free(p.s[k].text);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1668,14 +1851,17 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     }
     loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx, .owner = SIZE_MAX};
     size_t before = ilo_ctx_count(ctx);
-    load_dir(&l, dir, "criteria", true, load_catalogue);
-    load_dir(&l, dir, "criteria/methods", true, load_method);
-    load_dir(&l, dir, "criteria/regimes", false, load_regime);
-    load_dir(&l, dir, "countries", false, load_country);
-    load_dir(&l, dir, "scenarios", false, load_scenario);
-    for (size_t i = 0; i < n_extra && !l.oom; i++) load_file(&l, extra[i], load_scenario);
+    job_list jobs = {0};
+    list_dir(&l, &jobs, dir, "criteria", true, load_catalogue);
+    list_dir(&l, &jobs, dir, "criteria/methods", true, load_method);
+    list_dir(&l, &jobs, dir, "criteria/regimes", false, load_regime);
+    list_dir(&l, &jobs, dir, "countries", false, load_country);
+    list_dir(&l, &jobs, dir, "scenarios", false, load_scenario);
+    for (size_t i = 0; i < n_extra; i++) add_job(&l, &jobs, strdup(extra[i]), load_scenario, 0);
+    if (!l.oom) run_jobs(&l, &jobs);
     if (!l.oom) finish(&l);
-    free(l.text);
+    for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
+    free(jobs.v);
     free(l.fix);
     free(l.rules);
     free(l.scen_sources);

@@ -103,11 +103,11 @@ void ilo_arena_free(ilo_arena *a)
     a->used = a->cap = a->ready = 0;
 }
 
-static size_t hash_str(const char *s)
+static uint32_t hash_str(const char *s)
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h | 1u; /* never 0, the tag of a free slot */
 }
 
 /* calloc() for a hash table's arrays. Hashing spreads the entries over every page of a table, so
@@ -123,46 +123,78 @@ static void *table_alloc(size_t n, size_t size)
 
 static bool hash_resize(ilo_hash *h, size_t cap)
 {
-    ilo_hash_entry *e = table_alloc(cap, sizeof *e);
-    if (!e) return false;
-    /* The stored hashes move the entries without reading their keys (scattered strings). */
-    for (size_t i = 0; i < h->cap; i++) {
-        if (!h->e[i].key) continue;
-        size_t j = h->e[i].hash & (cap - 1);
-        while (e[j].key) j = (j + 1) & (cap - 1);
-        e[j] = h->e[i];
+    ilo_hash_slot *s = table_alloc(cap, sizeof *s);
+    const char **k = table_alloc(cap, sizeof *k);
+    if (!s || !k) {
+        free(s);
+        free(k);
+        return false;
     }
-    free(h->e);
-    h->e = e;
+    /* The stored tags move the entries without reading their keys (scattered strings). */
+    for (size_t i = 0; i < h->cap; i++) {
+        if (!h->slot[i].tag) continue;
+        size_t j = h->slot[i].tag & (cap - 1);
+        while (s[j].tag) j = (j + 1) & (cap - 1);
+        s[j] = h->slot[i];
+        k[j] = h->key[i];
+    }
+    free(h->slot);
+    free(h->key);
+    h->slot = s;
+    h->key = k;
     h->cap = cap;
+    return true;
+}
+
+/* The slot holding key (tag hv), or the free slot where it would go. Keys are compared only
+ * when the tags match, so a probe usually reads the slot array alone. */
+static size_t hash_find(const ilo_hash *h, const char *key, uint32_t hv)
+{
+    size_t j = hv & (h->cap - 1);
+    while (h->slot[j].tag && (h->slot[j].tag != hv || strcmp(h->key[j], key) != 0)) j = (j + 1) & (h->cap - 1);
+    return j;
+}
+
+bool ilo_hash_add(ilo_hash *h, const char *key, size_t val, size_t *prev)
+{
+    *prev = SIZE_MAX;
+    if (val >= UINT32_MAX) return false;
+    if ((h->n + 1) * 2 > h->cap && !hash_resize(h, h->cap ? h->cap * 2 : 64)) return false;
+    uint32_t hv = hash_str(key);
+    size_t j = hash_find(h, key, hv);
+    if (h->slot[j].tag) {
+        *prev = h->slot[j].val;
+        return true;
+    }
+    h->slot[j] = (ilo_hash_slot){hv, (uint32_t)val};
+    h->key[j] = key;
+    h->n++;
     return true;
 }
 
 bool ilo_hash_put(ilo_hash *h, const char *key, size_t val)
 {
-    if ((h->n + 1) * 2 > h->cap && !hash_resize(h, h->cap ? h->cap * 2 : 64)) return false;
-    size_t hv = hash_str(key), j = hv & (h->cap - 1);
-    while (h->e[j].key && (h->e[j].hash != hv || strcmp(h->e[j].key, key) != 0)) j = (j + 1) & (h->cap - 1);
-    if (!h->e[j].key) h->n++;
-    h->e[j] = (ilo_hash_entry){key, val, hv};
+    size_t prev;
+    if (!ilo_hash_add(h, key, val, &prev)) return false;
+    if (prev != SIZE_MAX) {
+        size_t j = hash_find(h, key, hash_str(key));
+        h->slot[j].val = (uint32_t)val;
+        h->key[j] = key;
+    }
     return true;
 }
 
 size_t ilo_hash_get(const ilo_hash *h, const char *key)
 {
     if (!h->cap) return SIZE_MAX;
-    size_t hv = hash_str(key), j = hv & (h->cap - 1);
-    while (h->e[j].key) {
-        /* Comparing the full hashes first spares a strcmp() per colliding probe. */
-        if (h->e[j].hash == hv && strcmp(h->e[j].key, key) == 0) return h->e[j].val;
-        j = (j + 1) & (h->cap - 1);
-    }
-    return SIZE_MAX;
+    size_t j = hash_find(h, key, hash_str(key));
+    return h->slot[j].tag ? h->slot[j].val : SIZE_MAX;
 }
 
 void ilo_hash_free(ilo_hash *h)
 {
-    free(h->e);
+    free(h->slot);
+    free(h->key);
     memset(h, 0, sizeof *h);
 }
 

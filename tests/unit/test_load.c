@@ -418,6 +418,24 @@ static void integer_that_libconfig_would_wrap(void **state)
                 "suffix for 64 bits)");
 }
 
+/* Files are read on the calling thread, parsed on a second one and built on the first again: an
+ * error found at each of those stages, in four files, still comes out in file order. */
+static void errors_of_every_stage_in_file_order(void **state)
+{
+    (void)state;
+    edit("criteria/cat.cfg", "weight = 1.95;", "weight = = 1.95;");                              /* parse */
+    write_file("countries/XAB.cfg", "country = {\n  code = \"XAB\0\"; };\n", 33);                    /* read */
+    edit("countries/XAA.cfg", "in_force = \"2016\";", "in_force = \"2016\"; repeal = \"2021\";"); /* build */
+    write_file("scenarios/s.cfg", "# nothing yet\n", 14);                                           /* build */
+    ilo_ctx *ctx = load_fails(ILO_ERR_PARSE);
+    assert_int_equal(ilo_ctx_count(ctx), 4);
+    expect_error(ctx, 0, ILO_ERR_PARSE, "criteria/cat.cfg", 19, "syntax error");
+    expect_error(ctx, 1, ILO_ERR_INVALID, "countries/XAA.cfg", 21, "unknown key \"repeal\" in provision");
+    expect_error(ctx, 2, ILO_ERR_PARSE, "countries/XAB.cfg", 2, "file contains a NUL byte (binary data?)");
+    expect_error(ctx, 3, ILO_ERR_INVALID, "scenarios/s.cfg", 0, "empty file: no settings");
+    ilo_ctx_free(ctx);
+}
+
 static void unknown_key(void **state)
 {
     (void)state;
@@ -729,6 +747,7 @@ int main(void)
         COPY_TEST(include_directive),
         COPY_TEST(deep_nesting),
         COPY_TEST(integer_that_libconfig_would_wrap),
+        COPY_TEST(errors_of_every_stage_in_file_order),
         COPY_TEST(unknown_key),
         COPY_TEST(unknown_top_level_key),
         COPY_TEST(missing_required_key),
