@@ -372,7 +372,9 @@ ilo_ratification_status ilo_country_ratified(const ilo_model *m, size_t c, size_
  * scenarios/) and then each of the n extra scenario files. Validates everything; on failure
  * records every error found in ctx (up to ILO_MAX_ERRORS), frees what it built and returns the
  * first error's code with *out set to NULL. On success *out is a new model; free it with
- * ilo_model_free(). */
+ * ilo_model_free(). While it runs it uses one more thread, which parses the files (libconfig)
+ * while the calling thread builds the model; the thread has ended when it returns, and the
+ * result and the errors, in file order, are those of a single-threaded load. */
 ilo_status ilo_model_load(const char *dir, const char *const *extra_scenarios, size_t n,
                           ilo_model **out, ilo_ctx *ctx);
 void ilo_model_free(ilo_model *m);
