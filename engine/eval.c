@@ -18,6 +18,8 @@ typedef struct eval_scratch {
     uint32_t *count; /* per criterion: counted items that code it */
     uint32_t *seen;  /* per criterion: coders met so far, in data order */
     size_t n_criteria;
+    ilo_finding *tmp; /* room for the findings, for sort_findings() */
+    size_t cap;
 } eval_scratch;
 
 ilo_result *ilo_result_new(const ilo_model *m)
@@ -48,6 +50,7 @@ void ilo_result_free(ilo_result *r)
     if (sc) {
         free(sc->count);
         free(sc->seen);
+        free(sc->tmp);
         free(sc);
     }
     free(r->convention_c);
@@ -107,6 +110,11 @@ static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_
                                int year, int32_t y0, int32_t y1, size_t *out)
 {
     bool active = overlaps(it->first_day, it->last_day, y0, y1);
+    /* No source can count an item out of the year under the occurrence window, nor a provision out
+     * of force, nor an incident not yet begun: their sources are not looked at (at 16x benchmark
+     * scale most items of a country-year are one or the other). */
+    if (!active && (me->window == ILO_WINDOW_OCCURRENCE || it->kind == ILO_ITEM_PROVISION || it->first_day > y1))
+        return 0;
     size_t n = 0;
     for (size_t j = 0; j < it->n_sources; j++) {
         const ilo_source *s = &m->sources[it->sources[j]];
@@ -126,6 +134,13 @@ static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_
 
 static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
 {
+    eval_scratch *sc = r->scratch;
+    if (n_items > sc->cap) {
+        ilo_finding *t = realloc(sc->tmp, n_items * sizeof *t);
+        if (!t) return false;
+        sc->tmp = t;
+        sc->cap = n_items;
+    }
     if (n_items > r->cap_items) {
         ilo_finding *f = realloc(r->findings, n_items * sizeof *f);
         if (!f) return false;
@@ -146,6 +161,36 @@ static int cmp_finding(const void *a, const void *b)
     const ilo_finding *x = a, *y = b;
     if (x->share_c != y->share_c) return x->share_c < y->share_c ? 1 : -1;
     return (x->item > y->item) - (x->item < y->item);
+}
+
+/* Orders the findings as cmp_finding() does: share down, then item up. Findings are made in item
+ * order, so a stable sort by share alone gives that order: a least-significant-digit radix sort
+ * of the shares, a byte at a time, skipping the bytes no share has (shares are hundredths of
+ * the catalogue's weights, so a few bytes at most). qsort() took half of evaluation at 16x
+ * benchmark scale. A negative share (none is made) falls back to qsort(). */
+static void sort_findings(ilo_result *r, eval_scratch *sc)
+{
+    size_t n = r->n_findings;
+    uint64_t top = 0;
+    for (size_t f = 0; f < n; f++) {
+        if (r->findings[f].share_c < 0) {
+            qsort(r->findings, n, sizeof *r->findings, cmp_finding);
+            return;
+        }
+        top |= (uint64_t)r->findings[f].share_c;
+    }
+    ilo_finding *from = r->findings, *to = sc->tmp;
+    for (unsigned shift = 0; shift < 64 && (top >> shift); shift += 8) {
+        size_t start[257] = {0};
+        /* Descending shares: the bucket of byte b is 255 - b. */
+        for (size_t f = 0; f < n; f++) start[256 - ((from[f].share_c >> shift) & 0xFF)]++;
+        for (int b = 1; b <= 256; b++) start[b] += start[b - 1];
+        for (size_t f = 0; f < n; f++) to[start[255 - ((from[f].share_c >> shift) & 0xFF)]++] = from[f];
+        ilo_finding *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != r->findings) memcpy(r->findings, from, n * sizeof *r->findings);
 }
 
 /* The weight of criterion k that falls to its rank-th coder (0-based) of n: the hundredths are
@@ -306,7 +351,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     mark_assessed(m, c, admissible, year, r);
     weigh_findings(m, p, r, sc);
     /* findings is NULL until a profile has items, and qsort() must not be given NULL. */
-    if (r->n_findings > 1) qsort(r->findings, r->n_findings, sizeof *r->findings, cmp_finding);
+    if (r->n_findings > 1) sort_findings(r, sc);
     return ILO_OK;
 }
 

@@ -105,6 +105,32 @@ static void all_sources_2017_worse_than_2013(void **state)
     ilo_result_free(b);
 }
 
+/* Findings come largest share first, ties in data order (ilo_eval sorts them with a radix sort
+ * of the shares). Every year with findings, both methods: the order is checked pair by pair, and
+ * the data must give both ties and shares above 255 hundredths (two bytes of the sort). */
+static void findings_by_share_then_item(void **state)
+{
+    (void)state;
+    size_t ties = 0, wide = 0, pairs = 0;
+    static const char *const methods[] = {"sdg-8.8.2", "all-sources"};
+    for (size_t me = 0; me < 2; me++)
+        for (int y = 2000; y <= 2024; y++) {
+            ilo_result *r = eval(methods[me], y);
+            for (size_t f = 0; f < r->n_findings; f++) {
+                if (r->findings[f].share_c > 255) wide++;
+                if (f == 0) continue;
+                const ilo_finding *a = &r->findings[f - 1], *b = &r->findings[f];
+                assert_true(a->share_c > b->share_c || (a->share_c == b->share_c && a->item < b->item));
+                ties += a->share_c == b->share_c;
+                pairs++;
+            }
+            ilo_result_free(r);
+        }
+    assert_true(pairs > 100);
+    assert_true(ties > 10);
+    assert_true(wide > 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +138,7 @@ int main(void)
         cmocka_unit_test(every_item_has_a_source_with_a_url),
         cmocka_unit_test(assessment_2017_shows_the_crackdown),
         cmocka_unit_test(all_sources_2017_worse_than_2013),
+        cmocka_unit_test(findings_by_share_then_item),
     };
     return cmocka_run_group_tests_name("kaz", tests, setup, teardown);
 }
