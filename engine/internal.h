@@ -22,7 +22,7 @@ void ilo_arena_free(ilo_arena *a);
 
 /* An open-addressing table from string keys (borrowed: they must outlive the table) to indices
  * below UINT32_MAX. A slot is 8 bytes, its key pointer kept apart, so that the tables of a large
- * world (one per namespace: 47,000 items at 1x benchmark scale) stay small enough for the cache. */
+ * world (one per namespace: 47,500 items at 1x benchmark scale) stay small enough for the cache. */
 typedef struct ilo_hash_slot {
     uint32_t tag; /* hash of the key, never 0; 0: the slot is free */
     uint32_t val;

@@ -107,7 +107,8 @@ static uint32_t hash_str(const char *s)
 {
     uint32_t h = 2166136261u; /* FNV-1a */
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-    return h | 1u; /* never 0, the tag of a free slot */
+    return h ? h : 1u; /* never 0, the tag of a free slot (setting a bit instead would leave half
+                        * the slots never a key's first probe) */
 }
 
 /* calloc() for a hash table's arrays. Hashing spreads the entries over every page of a table, so
