@@ -156,29 +156,16 @@ static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
     return true;
 }
 
-static int cmp_finding(const void *a, const void *b)
-{
-    const ilo_finding *x = a, *y = b;
-    if (x->share_c != y->share_c) return x->share_c < y->share_c ? 1 : -1;
-    return (x->item > y->item) - (x->item < y->item);
-}
-
-/* Orders the findings as cmp_finding() does: share down, then item up. Findings are made in item
- * order, so a stable sort by share alone gives that order: a least-significant-digit radix sort
- * of the shares, a byte at a time, skipping the bytes no share has (shares are hundredths of
- * the catalogue's weights, so a few bytes at most). qsort() took half of evaluation at 16x
- * benchmark scale. A negative share (none is made) falls back to qsort(). */
+/* Orders the findings share down, then item up. Findings are made in item order, so a stable
+ * sort by share alone gives that order: a least-significant-digit radix sort of the shares, a
+ * byte at a time, skipping the bytes no share has (shares are sums of hundredths of weights,
+ * which the loader keeps in 0-1000, so a few bytes at most, never negative). qsort() took half
+ * of evaluation at 16x benchmark scale. */
 static void sort_findings(ilo_result *r, eval_scratch *sc)
 {
     size_t n = r->n_findings;
     uint64_t top = 0;
-    for (size_t f = 0; f < n; f++) {
-        if (r->findings[f].share_c < 0) {
-            qsort(r->findings, n, sizeof *r->findings, cmp_finding);
-            return;
-        }
-        top |= (uint64_t)r->findings[f].share_c;
-    }
+    for (size_t f = 0; f < n; f++) top |= (uint64_t)r->findings[f].share_c;
     ilo_finding *from = r->findings, *to = sc->tmp;
     for (unsigned shift = 0; shift < 64 && (top >> shift); shift += 8) {
         size_t start[257] = {0};
@@ -350,7 +337,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     r->band = pick_band(me, r->score, r->breakdown);
     mark_assessed(m, c, admissible, year, r);
     weigh_findings(m, p, r, sc);
-    /* findings is NULL until a profile has items, and qsort() must not be given NULL. */
+    /* findings is NULL until a profile has items; one finding is already in order. */
     if (r->n_findings > 1) sort_findings(r, sc);
     return ILO_OK;
 }

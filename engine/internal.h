@@ -37,7 +37,6 @@ typedef struct ilo_hash {
 /* Adds key -> val unless key is present; *prev gets the value already there, or SIZE_MAX when
  * key was added. False when out of memory (or val >= UINT32_MAX). One probe for both. */
 bool ilo_hash_add(ilo_hash *h, const char *key, size_t val, size_t *prev);
-bool ilo_hash_put(ilo_hash *h, const char *key, size_t val); /* false when out of memory */
 size_t ilo_hash_get(const ilo_hash *h, const char *key);      /* SIZE_MAX when absent */
 void ilo_hash_free(ilo_hash *h);
 

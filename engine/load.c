@@ -262,7 +262,8 @@ static void reject(loader *l, const ilo_node *s, const char *key, int ns)
     const char *v = c && node_type(c) == ILO_NODE_STRING ? node_string(c) : NULL;
     if (!v || !*v || ilo_hash_get(&l->rejected[ns], v) != SIZE_MAX) return;
     char *copy = ilo_arena_strdup(l->A, v);
-    if (!copy || !ilo_hash_put(&l->rejected[ns], copy, 0)) alloc(l, SIZE_MAX / 2);
+    size_t prev;
+    if (!copy || !ilo_hash_add(&l->rejected[ns], copy, 0, &prev)) alloc(l, SIZE_MAX / 2);
 }
 
 /* check_keys() for a record with an id: on failure the id is remembered as rejected. */

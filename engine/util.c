@@ -173,18 +173,6 @@ bool ilo_hash_add(ilo_hash *h, const char *key, size_t val, size_t *prev)
     return true;
 }
 
-bool ilo_hash_put(ilo_hash *h, const char *key, size_t val)
-{
-    size_t prev;
-    if (!ilo_hash_add(h, key, val, &prev)) return false;
-    if (prev != SIZE_MAX) {
-        size_t j = hash_find(h, key, hash_str(key));
-        h->slot[j].val = (uint32_t)val;
-        h->key[j] = key;
-    }
-    return true;
-}
-
 size_t ilo_hash_get(const ilo_hash *h, const char *key)
 {
     if (!h->cap) return SIZE_MAX;
