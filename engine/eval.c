@@ -19,6 +19,7 @@ typedef struct eval_scratch {
     uint32_t *seen;  /* per criterion: coders met so far, in data order */
     size_t n_criteria;
     ilo_finding *tmp; /* room for the findings, for sort_findings() */
+    uint32_t *cand;   /* the items that can count in the year (candidates()) */
     size_t cap;
 } eval_scratch;
 
@@ -51,6 +52,7 @@ void ilo_result_free(ilo_result *r)
         free(sc->count);
         free(sc->seen);
         free(sc->tmp);
+        free(sc->cand);
         free(sc);
     }
     free(r->convention_c);
@@ -139,6 +141,9 @@ static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
         ilo_finding *t = realloc(sc->tmp, n_items * sizeof *t);
         if (!t) return false;
         sc->tmp = t;
+        uint32_t *c = realloc(sc->cand, n_items * sizeof *c);
+        if (!c) return false;
+        sc->cand = c;
         sc->cap = n_items;
     }
     if (n_items > r->cap_items) {
@@ -237,16 +242,50 @@ static bool in_breakdown(const ilo_country *c, int32_t y0, int32_t y1)
     return false;
 }
 
-/* Criteria whose convention an admissible source of the country, dated in the year, examines. */
-static void mark_assessed(const ilo_model *m, const ilo_country *c, uint32_t admissible, int year, ilo_result *r)
+/* Criteria whose convention an admissible source of the country, dated in the year, examines;
+ * exam[0..n-1] are the country's examining sources (all of them, or the year's from the index). */
+static void mark_assessed(const ilo_model *m, const size_t *exam, size_t n, uint32_t admissible, int year, ilo_result *r)
 {
     r->assessed = r->coded;
-    for (size_t i = 0; i < c->n_examining; i++) {
-        const ilo_source *s = &m->sources[c->examining[i]];
+    for (size_t i = 0; i < n; i++) {
+        const ilo_source *s = &m->sources[exam[i]];
         if (s->date.year != year || !((admissible >> s->kind) & 1)) continue;
         for (size_t j = 0; j < s->n_conventions; j++)
             ilo_bitset_or(&r->assessed, &m->priv->conv_criteria[s->conventions[j]]);
     }
+}
+
+/* The items of p that can count in year under the window, into sc->cand as indices into p->items
+ * in data order (returns how many; *all set when every item must be looked at), and the
+ * examining sources to look at: from the year index for a baseline profile, so that a
+ * country-year costs what the year holds, not the country's whole history. An item can count
+ * under the evidence window when a source of it is dated in the year, or when it is in force and
+ * cites legislation that is admissible; under the occurrence window when it is in force or
+ * happening. A new window reading must keep its candidates within these rows. */
+static size_t candidates(const ilo_model *m, const ilo_profile *p, const ilo_method *me, bool legislation, int year,
+                         eval_scratch *sc, bool *all, const size_t **exam, size_t *n_exam)
+{
+    const ilo_country *c = &m->countries[p->country];
+    *all = true;
+    *exam = c->examining;
+    *n_exam = c->n_examining;
+    if (p->priv || !m->priv->years || p->items != m->items + c->item_first || p->n_items != c->n_items)
+        return p->n_items;
+    *all = false;
+    const ilo_year_index *x = &m->priv->years[p->country];
+    size_t k = ilo_year_row(x, year), n = 0;
+    if (k == SIZE_MAX) {
+        *n_exam = 0;
+        return 0;
+    }
+    *exam = x->exam + x->exam_start[k];
+    *n_exam = x->exam_start[k + 1] - x->exam_start[k];
+    const uint64_t *act = x->active + k * x->words, *dat = x->dated + k * x->words;
+    for (size_t w = 0; w < x->words; w++) {
+        uint64_t bits = me->window == ILO_WINDOW_OCCURRENCE ? act[w] : dat[w] | (legislation ? act[w] & x->legal[w] : 0);
+        for (; bits; bits &= bits - 1) sc->cand[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+    }
+    return n;
 }
 
 /* For each finding: its exact share, and whether removing it alone would lower the score. */
@@ -298,10 +337,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     const ilo_method *me = &m->methods[method];
     const ilo_country *c = &m->countries[p->country];
     eval_scratch *sc = r->scratch;
-    size_t pool = 0;
-    for (size_t i = 0; i < p->n_items; i++) pool += p->items[i].n_sources;
-    if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
-
+    if (!ensure_capacity(r, p->n_items, 0)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
     int32_t y0 = ilo_year_first_day(year), y1 = ilo_year_last_day(year);
     bool legislation = me->legislation == ILO_LEG_ALWAYS;
     if (me->legislation == ILO_LEG_NON_RATIFYING)
@@ -310,6 +346,12 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
                       ilo_country_ratified(m, p->country, m->c098, year) != ILO_RAT_RATIFIED;
     uint32_t admissible = me->admissible & ~(1u << ILO_SRC_LEGISLATION);
     if (legislation) admissible |= me->admissible & (1u << ILO_SRC_LEGISLATION);
+    bool all;
+    const size_t *exam;
+    size_t n_exam, n_cand = candidates(m, p, me, (admissible >> ILO_SRC_LEGISLATION) & 1, year, sc, &all, &exam, &n_exam);
+    size_t pool = 0;
+    for (size_t k = 0; k < n_cand; k++) pool += p->items[all ? k : sc->cand[k]].n_sources;
+    if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 
     r->country = p->country;
     r->method = method;
@@ -318,7 +360,8 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     memset(sc->count, 0, m->n_criteria * sizeof *sc->count);
     r->n_findings = 0;
     r->n_source_pool = 0;
-    for (size_t i = 0; i < p->n_items; i++) {
+    for (size_t k = 0; k < n_cand; k++) {
+        size_t i = all ? k : sc->cand[k];
         const ilo_item *it = &p->items[i];
         size_t *srcs = r->source_pool + r->n_source_pool;
         size_t n = counting_sources(m, me, admissible, it, year, y0, y1, srcs);
@@ -335,7 +378,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     sum_scores(m, r);
     r->breakdown = in_breakdown(c, y0, y1);
     r->band = pick_band(me, r->score, r->breakdown);
-    mark_assessed(m, c, admissible, year, r);
+    mark_assessed(m, exam, n_exam, admissible, year, r);
     weigh_findings(m, p, r, sc);
     /* findings is NULL until a profile has items; one finding is already in order. */
     if (r->n_findings > 1) sort_findings(r, sc);

@@ -47,12 +47,34 @@ enum { ILO_NS_SOURCE, ILO_NS_CONVENTION, ILO_NS_GROUP, ILO_NS_CRITERION, ILO_NS_
        ILO_NS_REGIME, ILO_NS_COUNTRY, ILO_NS_ITEM, ILO_NS_SCENARIO, ILO_NS_EVENT,
        ILO_NS_CONFLICT, ILO_NS__COUNT };
 
+/* Per country, which of its items can count in each year and its examining sources by year
+ * (yearindex.c says why and what evaluation relies on). Rows 0..n_years-1 are the years
+ * first..first+n_years-1; row n_years (the tail) serves every later year; earlier years have no
+ * row. Row k of `active` and `dated` is words 64-bit words from k * words: bit i for the
+ * country's item i (item_first + i), in force or happening in the year (active), or with a source
+ * dated in it (dated). `legal` (one row): the items citing a legislation source. The examining
+ * sources dated in row k's year: exam[exam_start[k] .. exam_start[k + 1] - 1]. */
+typedef struct ilo_year_index {
+    int first, n_years; /* n_years == 0: the country has nothing dated, every year is empty */
+    size_t words;
+    uint64_t *active, *dated, *legal;
+    uint32_t *exam_start;
+    size_t *exam;
+} ilo_year_index;
+
+/* One per country of m (NULL when out of memory); free with ilo_year_index_free(x, n_countries). */
+ilo_year_index *ilo_year_index_new(const ilo_model *m);
+void ilo_year_index_free(ilo_year_index *x, size_t n);
+/* The row of year, or SIZE_MAX when the year has none (nothing can count in it). */
+size_t ilo_year_row(const ilo_year_index *x, int year);
+
 struct ilo_model_private {
     ilo_arena arena;
     ilo_hash ns[ILO_NS__COUNT];
     size_t *sdg_index; /* criterion index by SDG number (0..n_sdg-1), SIZE_MAX when none */
     size_t n_sdg;
     ilo_bitset *conv_criteria; /* per convention: its criteria */
+    ilo_year_index *years;     /* per country (see above) */
 };
 
 /* Recomputes an item's coded bitset (rules applied) and its first and last days. */

@@ -1861,6 +1861,9 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     for (size_t i = 0; i < n_extra; i++) add_job(&l, &jobs, strdup(extra[i]), load_scenario, 0);
     if (!l.oom) run_jobs(&l, &jobs);
     if (!l.oom) finish(&l);
+    /* The year index reads the resolved references: only a model without errors has them. */
+    if (!l.oom && ilo_ctx_count(ctx) == before && !(m->priv->years = ilo_year_index_new(m)))
+        ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
     for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
     free(jobs.v);
     free(l.fix);

@@ -10,6 +10,7 @@ void ilo_model_free(ilo_model *m)
         for (int i = 0; i < ILO_NS__COUNT; i++) ilo_hash_free(&m->priv->ns[i]);
         free(m->priv->sdg_index);
         free(m->priv->conv_criteria);
+        ilo_year_index_free(m->priv->years, m->n_countries);
         ilo_arena_free(&m->priv->arena);
         free(m->priv);
     }
