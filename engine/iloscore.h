@@ -830,8 +830,10 @@ void ilo_sensitivity_free(ilo_sensitivity *s);
 
 /* A synthetic world: countries with codes from ISO 3166-1 alpha-3's user-assigned ranges (QMA-QZZ,
  * then ZZA-ZZZ, AAA-AAZ, then XAA-XZZ without the X codes in use: XK*, XX*, and ICAO's XBA XCC
- * XCE XCO XDC XEC XES XIM XMP XOM XPO), each marked synthetic = true, with about 50 provisions
- * and 200 incidents per 30 years of the span, and their sources. Country i depends only on
+ * XCE XCO XDC XEC XES XIM XMP XOM XPO), each marked synthetic = true, with span + 20 provisions
+ * (50 for 30 years; each in force 1 to 20 years, the first from 20 years before the span) and
+ * about 200 incidents per 30 years (most on one day, a quarter lasting months), and their
+ * sources: a year of a long world holds about what a year of a short one does. Country i depends only on
  * (seed, i, from, to): a bigger world with the same seed and years starts with the smaller. */
 typedef struct ilo_synth_opts {
     size_t countries; /* 1..ilo_synth_capacity() */

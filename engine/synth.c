@@ -6,11 +6,12 @@
  * ranges, every profile says `synthetic = true`, every title says "[Synthetic]", and no source has
  * a URL, so nothing here can pass for a real country or a real document.
  *
- * The shape follows what real profiles hold, at the density of the 1x benchmark world: about 50
- * provisions and 200 incidents per 30 years of the span; per year a CEACR observation in most
+ * The shape follows what real profiles hold, at the density of the 1x benchmark world: span + 20
+ * provisions (50 for 30 years) and about 200 incidents per 30 years of the span; per year a CEACR observation in most
  * years, now and then a CFA report or a CAS discussion, and NGO, media and ITUC reports; the
  * items cite the ILO texts of the years they are in force or after they happened, so the
- * evidence window codes them. A per-country severity (1-9) spreads the scores; about 3% of
+ * evidence window codes them. Most incidents happen on one day (their end is their date); a
+ * quarter last months or a year; a few of the last two years are still open. A per-country severity (1-9) spreads the scores; about 3% of
  * countries have a general prohibition in law (the worst score, hence ties at 10).
  *
  * Determinism: country i draws from its own gsl_rng_mt19937 seeded from (seed, i), with integer
@@ -367,7 +368,10 @@ static void gen_country(gen *g, size_t index)
         int lo = y0 - 15 > ILO_YEAR_MIN ? y0 - 15 : ILO_YEAR_MIN;
         act_year[a] = lo + (int)pick(g, (size_t)(y1 - lo + 1));
     }
-    size_t n_prov = ((size_t)span * 50 + 15) / 30, n_inc = ((size_t)span * 200 + 15) / 30;
+    /* Provisions come into force at a steady rate from 20 years before the span (so its first years
+     * already have laws in force, as later ones do) and stay 1 to 20 years: every year of a long
+     * world holds about what a year of a short one does. */
+    size_t n_prov = (size_t)span + 20, n_inc = ((size_t)span * 200 + 15) / 30;
     if (!n_prov) n_prov = 1;
     if (!n_inc) n_inc = 1;
     bool gp = chance(g, 3) && g->pl.n_forcing;
@@ -376,15 +380,17 @@ static void gen_country(gen *g, size_t index)
     sb_printf(&g->out, "provisions = (\n");
     for (size_t i = 0; i < n_prov; i++) {
         size_t a = pick(g, 4);
-        int in_y = act_year[a] + (int)pick(g, (size_t)(y1 - act_year[a] + 1));
+        int in_y = y0 - 20 + (int)pick(g, (size_t)span + 20);
+        if (in_y < ILO_YEAR_MIN) in_y = ILO_YEAR_MIN;
+        int act_y = act_year[a] < in_y ? act_year[a] : in_y;
         size_t nk;
         if (i == 0 && gp) nk = draw_criteria(g, g->pl.forcing, g->pl.n_forcing, 1, crit);
         else if (chance(g, 10) && g->pl.n_other_law) nk = draw_criteria(g, g->pl.other_law, g->pl.n_other_law, 1, crit);
         else nk = draw_criteria(g, g->pl.law, g->pl.n_law, 1 + chance(g, 30) + chance(g, 10), crit);
         if (!nk) nk = draw_criteria(g, g->pl.other_law, g->pl.n_other_law, 1, crit);
-        int rep_y = chance(g, 35) ? in_y + 1 + (int)pick(g, (size_t)span) : 0;
-        if (rep_y > ILO_YEAR_MAX) rep_y = ILO_YEAR_MAX;
-        if (rep_y <= in_y) rep_y = 0;
+        /* One still in force when the data ends has no repeal. */
+        int rep_y = in_y + 1 + (int)pick(g, 20);
+        if (rep_y > y1 || rep_y > ILO_YEAR_MAX) rep_y = 0;
         /* ILO texts of years the provision is in force cite it. */
         size_t nr = 0;
         int lo = in_y > y0 ? in_y : y0, hi = rep_y && rep_y - 1 < y1 ? rep_y - 1 : y1;
@@ -394,7 +400,7 @@ static void gen_country(gen *g, size_t index)
             else if (has(g, y, S_CFA)) nr = add_ref(refs, nr, 8, g->lc, S_CFA, y);
         }
         sb_printf(&g->out, "  { id = \"%s-p%03zu\"; instrument = \"Synthetic %s of %d\"; article = \"art. %zu(%zu)\";\n",
-                  g->lc, i + 1, acts[a], act_year[a], 1 + pick(g, 120), 1 + pick(g, 6));
+                  g->lc, i + 1, acts[a], act_y, 1 + pick(g, 120), 1 + pick(g, 6));
         sb_printf(&g->out, "    summary = \"Invented for benchmarks: the act %s.\";\n", provision_text(m, crit[0]));
         sb_printf(&g->out, "    in_force = \"%d-%02zu-%02zu\";", in_y, 1 + pick(g, 12), 1 + pick(g, 28));
         if (rep_y) sb_printf(&g->out, " repealed = \"%d-%02zu-%02zu\";", rep_y, 1 + pick(g, 12), 1 + pick(g, 28));
@@ -433,9 +439,16 @@ static void gen_country(gen *g, size_t index)
             for (unsigned t = 0; t < 3 && nr == 0; t++)
                 if (has(g, yy, other[t])) nr = add_ref(refs, nr, 8, g->lc, other[t], yy);
         sb_printf(&g->out, "  { id = \"%s-i%04zu\"; date = \"%d-%02zu-%02zu\";", g->lc, i + 1, y, mo, dd);
+        /* A quarter last into the next months or year; the others happen on one day, written as
+         * the real profiles write it (end = the day itself), except that some of the last two
+         * years' stay open, still going on when the data ends. Without an end an incident lasts
+         * (the data format), and open incidents from every year would pile up: the 16x world's
+         * country-years would each hold 3.6 times 1x's findings under the occurrence window. */
         if (chance(g, 25)) {
             if (chance(g, 50)) sb_printf(&g->out, " end = \"%d-%02zu-28\";", y, mo + pick(g, 13 - mo));
             else sb_printf(&g->out, " end = \"%d-%02zu-28\";", y + 1 > ILO_YEAR_MAX ? y : y + 1, 1 + pick(g, 12));
+        } else if (y + 2 <= y1 || chance(g, 80)) {
+            sb_printf(&g->out, " end = \"%d-%02zu-%02zu\";", y, mo, dd);
         }
         sb_printf(&g->out, " place = \"Synthetic city %zu\"; who = \"Synthetic union %zu\";", 1 + pick(g, 40), 1 + pick(g, 25));
         if (chance(g, 50)) sb_printf(&g->out, " count = \"%zu workers\";", 2 + pick(g, 300));

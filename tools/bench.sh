@@ -1,12 +1,14 @@
 #!/bin/sh
 # make bench: the scale benchmarks of iloscore, on synthetic worlds written under build/bench/.
 #
-#   1x   190 countries x 30 years (1991-2020), about 50 provisions and 200 incidents each
+#   1x   190 countries x 30 years (1991-2020), 50 provisions and about 200 incidents each
 #   4x   760 countries x 30 years: four times the countries
 #   16x  760 countries x 120 years (1901-2020): four times the countries and four times the years,
-#        with the items of a country in proportion to its years (about 200 provisions and 800
-#        incidents each), so 16 times the country-years and 16 times the bytes. More countries
-#        would need more codes than ISO 3166-1's user-assigned ranges hold (1,029 usable).
+#        with the items of a country in step with its years (140 provisions and about 800
+#        incidents each; a provision is in force 1 to 20 years, most incidents last a day), so
+#        16 times the country-years, each holding about what a 1x country-year holds, and 15
+#        times the bytes. More countries would need more codes than ISO 3166-1's user-assigned
+#        ranges hold (1,029 usable).
 #
 # For each world, the median of RUNS runs (default 5) of:
 #   parse   tools/parse_only: libconfig's config_read_file() on every file, nothing else

@@ -366,12 +366,12 @@ static void synth_same_seed_same_bytes_and_codes(void **state)
                     (c[0] == 'X' && c[1] != 'K' && c[1] != 'X');
         assert_true(user);
     }
-    /* The world loaded: every country synthetic, about 50 provisions and 200 incidents per 30
-     * years (5 years: 8 and 33). */
+    /* The world loaded: every country synthetic, span + 20 provisions (from 20 years before the
+     * span) and about 200 incidents per 30 years (5 years: 25 and 33). */
     assert_int_equal(W->n_countries, 12);
     for (size_t c = 0; c < W->n_countries; c++) {
         assert_true(W->countries[c].synthetic);
-        assert_int_equal(W->countries[c].n_items, 8 + 33);
+        assert_int_equal(W->countries[c].n_items, 25 + 33);
     }
     ilo_ctx_free(ctx);
 }
