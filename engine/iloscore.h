@@ -749,59 +749,90 @@ typedef struct ilo_rank_entry {
     uint32_t tied;   /* countries sharing this rank, this one included (1: no tie) */
 } ilo_rank_entry;
 
-/* Every country of the model ranked by its score in one year under one method. */
+/* Every country of the model (or of a coding sheet) ranked by its score in one year under one
+ * method. */
 typedef struct ilo_ranking {
     size_t method;
     int year;
     ilo_rank_entry *entries; /* the ranked by rank then code, then the not assessed by code */
     size_t n, n_ranked;
     size_t n_tie_groups;     /* ranks shared by two countries or more */
+    /* From a sheet, its countries the model does not hold: entry country m->n_countries + i is
+     * extra[i] (code and name the sheet's code, nothing else known). Owned; the strings are
+     * borrowed from the sheet. ilo_ranking_country() resolves either. */
+    ilo_country *extra;
+    size_t n_extra;
 } ilo_ranking;
+
+/* The country of an entry: the model's, or the ranking's extra ones. */
+const ilo_country *ilo_ranking_country(const ilo_model *m, const ilo_ranking *r, size_t country);
 
 /* Evaluates every country of m in year under method (baseline profiles) and ranks the assessed
  * ones by unrounded score, ties by standard competition ranking. A country with no criterion
  * coded or clear in the year is listed as not assessed, never ranked as compliant. */
 ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_ranking **out, ilo_ctx *ctx);
+/* The same from a coding sheet (weights and rules from the model's catalogue): the sheet's
+ * countries, in order of first appearance; a country with a row for the year is assessed (a sheet
+ * lists coded criteria, so a country-year examined and found clear is not assessed). The sheet
+ * must outlive the ranking. */
+ilo_status ilo_ranking_from_sheet(const ilo_model *m, size_t method, const ilo_sheet *sheet, int year,
+                                  ilo_ranking **out, ilo_ctx *ctx);
 void ilo_ranking_free(ilo_ranking *r);
 
 /* Monte Carlo over the criterion weights. Draw d (0-based) takes its own generator,
  * gsl_rng_mt19937 seeded with 1 + (splitmix64(seed) + d) mod (2^32 - 1), and multiplies every
  * criterion's weight, in catalogue order, by 1 + u with u uniform on [-spread/100, +spread/100]
  * (gsl_ran_flat). The cap, the scale and the all-encompassing rule are not perturbed. Each
- * country-year is evaluated once (ilo_eval) for its coded criteria; a draw only re-weights them,
- * so the results do not depend on the number of threads. Percentiles are
+ * country-year is evaluated once (ilo_eval), or read from a coding sheet, for its coded
+ * criteria; a draw only re-weights them, and draw d has the same weights in every year, so the
+ * results do not depend on the number of threads. Percentiles are those of
  * gsl_stats_quantile_from_sorted_data over the draws (linear interpolation between order
- * statistics). */
+ * statistics), found by selection rather than sorting.
+ *
+ * With all, every country in every year from..to: ranks are within a year (the countries of the
+ * data, or of the sheet). Without, one country's years. From a sheet, a country-year is assessed
+ * when the sheet has a row for it (a sheet lists coded criteria only, so a country-year examined
+ * and found clear cannot be told from one not examined: it is not assessed). */
 typedef struct ilo_sens_opts {
     size_t method;
-    bool all;          /* every country in one year (ranks), else one country over years */
-    size_t country;    /* when !all */
-    int from, to;      /* years; when all, from == to */
+    bool all;          /* every country, ranked within each year; else one country over years */
+    size_t country;    /* when !all and no sheet */
+    int from, to;      /* years */
     size_t draws;      /* 1..ILO_SENS_MAX_DRAWS */
     uint64_t seed;
     double spread;     /* percent, 0..100 */
     unsigned threads;  /* 1..ILO_SENS_MAX_THREADS */
+    /* Optional: score this coding sheet (borrowed; it must outlive the result, whose units point
+     * at its country codes) instead of the model's profiles; weights and rules come from the
+     * model's catalogue. code: the sheet's country when !all. */
+    const ilo_sheet *sheet;
+    const char *code;
+    bool no_groups;    /* skip the leave-one-group-out impacts (NaN): the percentiles alone, about
+                          a third of the work with all */
     /* Optional; called from the calling thread only, about ten times a second and once at the
-     * end, with the draws done so far. */
+     * end, with the draws done so far (a draw counts once per year with all). */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
 } ilo_sens_opts;
 
 #define ILO_SENS_MAX_DRAWS 10000000
 #define ILO_SENS_MAX_THREADS 64
-#define ILO_SENS_MAX_VALUES 50000000 /* draws x country-years kept in memory */
+#define ILO_SENS_MAX_VALUES 50000000 /* draws x the units ranked together (a year's countries, or
+                                        one country's years) kept in memory */
 
 /* One country-year. Percentiles are NaN for a country-year that is not assessed. */
 typedef struct ilo_sens_unit {
-    size_t country;
+    size_t country;             /* index into the model's countries; SIZE_MAX for a sheet's country
+                                   the model does not hold */
+    const char *code;           /* the country's code (borrowed from the model or the sheet) */
     int year;
     bool assessed;
     int64_t raw_c;              /* the point (unperturbed) evaluation */
     bool forced;
     double score;
     double p5, p50, p95;        /* score over the draws */
-    uint32_t rank;              /* all: the point rank (competition); 0 when not ranked */
-    double rank_p5, rank_p50, rank_p95; /* all: rank over the draws */
+    uint32_t rank;              /* all: the point rank in its year (competition); 0 when not ranked */
+    double rank_p5, rank_p50, rank_p95; /* all: rank in its year over the draws */
 } ilo_sens_unit;
 
 /* Leaving one criteria group out (its criteria weigh 0, and its all-encompassing criteria force
@@ -815,8 +846,9 @@ typedef struct ilo_sens_group {
 
 typedef struct ilo_sensitivity {
     ilo_sens_opts opts;         /* as given (progress cleared) */
-    ilo_sens_unit *units;       /* all: one per country in model order; else one per year */
-    size_t n_units, n_assessed; /* n_assessed: the ranked countries when all */
+    ilo_sens_unit *units;       /* all: year by year, the countries in model (or sheet) order within
+                                   a year; else one per year */
+    size_t n_units, n_assessed; /* n_assessed: the ranked country-years when all */
     ilo_sens_group *groups;     /* one per model group, in model order */
     size_t n_groups;
 } ilo_sensitivity;

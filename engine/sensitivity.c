@@ -111,7 +111,13 @@ void ilo_ranking_free(ilo_ranking *r)
 {
     if (!r) return;
     free(r->entries);
+    free(r->extra);
     free(r);
+}
+
+const ilo_country *ilo_ranking_country(const ilo_model *m, const ilo_ranking *r, size_t country)
+{
+    return country < m->n_countries ? &m->countries[country] : &r->extra[country - m->n_countries];
 }
 
 static bool bitset_empty(const ilo_bitset *b)
@@ -121,17 +127,52 @@ static bool bitset_empty(const ilo_bitset *b)
     return true;
 }
 
-static const ilo_model *sort_model; /* for entry_cmp; ranking runs on one thread at a time */
+static const ilo_model *sort_model;     /* for entry_cmp; ranking runs on one thread at a time */
+static const ilo_ranking *sort_ranking;
 
 static int entry_cmp(const void *a, const void *b)
 {
     const ilo_rank_entry *x = a, *y = b;
     if (x->assessed != y->assessed) return x->assessed ? -1 : 1;
     if (x->assessed && x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
-    return strcmp(sort_model->countries[x->country].code, sort_model->countries[y->country].code);
+    return strcmp(ilo_ranking_country(sort_model, sort_ranking, x->country)->code,
+                  ilo_ranking_country(sort_model, sort_ranking, y->country)->code);
 }
 
 static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Ranks rk->entries[0..n-1] (assessed, score set), then orders them. False when out of memory. */
+static bool rank_entries(const ilo_model *m, ilo_ranking *rk)
+{
+    double *v = malloc((rk->n + 1) * sizeof *v);
+    uint32_t *ranks = malloc((rk->n + 1) * sizeof *ranks);
+    size_t *pos = malloc((rk->n + 1) * sizeof *pos);
+    bool ok = v && ranks && pos;
+    for (size_t c = 0; ok && c < rk->n; c++)
+        if (rk->entries[c].assessed) {
+            pos[rk->n_ranked] = c;
+            v[rk->n_ranked++] = rk->entries[c].score;
+        }
+    ok = ok && ilo_competition_ranks(v, rk->n_ranked, ranks);
+    if (ok) {
+        for (size_t i = 0; i < rk->n_ranked; i++) rk->entries[pos[i]].rank = ranks[i];
+        /* Tie sizes: ranks are 1..n_ranked, so count per rank. */
+        for (size_t i = 0; i < rk->n_ranked; i++) pos[i] = 0;
+        for (size_t i = 0; i < rk->n_ranked; i++) pos[ranks[i] - 1]++;
+        for (size_t i = 0; i < rk->n_ranked; i++) rk->n_tie_groups += pos[i] > 1;
+        for (size_t c = 0; c < rk->n; c++)
+            if (rk->entries[c].assessed) rk->entries[c].tied = (uint32_t)pos[rk->entries[c].rank - 1];
+        pthread_mutex_lock(&sort_lock);
+        sort_model = m;
+        sort_ranking = rk;
+        qsort(rk->entries, rk->n, sizeof *rk->entries, entry_cmp);
+        pthread_mutex_unlock(&sort_lock);
+    }
+    free(v);
+    free(ranks);
+    free(pos);
+    return ok;
+}
 
 ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_ranking **out, ilo_ctx *ctx)
 {
@@ -139,19 +180,13 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
     if (method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");
     ilo_ranking *rk = calloc(1, sizeof *rk);
     ilo_result *r = ilo_result_new(m);
-    double *v = NULL;
-    uint32_t *ranks = NULL;
-    size_t *pos = NULL;
     ilo_status st = ILO_OK;
     if (!rk || !r) goto oom;
     rk->method = method;
     rk->year = year;
     rk->n = m->n_countries;
     rk->entries = calloc(rk->n + 1, sizeof *rk->entries);
-    v = malloc((rk->n + 1) * sizeof *v);
-    ranks = malloc((rk->n + 1) * sizeof *ranks);
-    pos = malloc((rk->n + 1) * sizeof *pos);
-    if (!rk->entries || !v || !ranks || !pos) goto oom;
+    if (!rk->entries) goto oom;
     for (size_t c = 0; c < m->n_countries; c++) {
         ilo_profile p = ilo_profile_baseline(m, c);
         if ((st = ilo_eval(m, &p, method, year, r, ctx)) != ILO_OK) goto fail;
@@ -162,48 +197,88 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
         e->forced = r->forced;
         e->score = r->score;
         e->band = r->band;
-        if (e->assessed) {
-            pos[rk->n_ranked] = c;
-            v[rk->n_ranked++] = r->score;
-        }
     }
-    if (!ilo_competition_ranks(v, rk->n_ranked, ranks)) goto oom;
-    for (size_t i = 0; i < rk->n_ranked; i++) rk->entries[pos[i]].rank = ranks[i];
-    /* Tie sizes: ranks are 1..n_ranked, so count per rank. */
-    for (size_t i = 0; i < rk->n_ranked; i++) pos[i] = 0;
-    for (size_t i = 0; i < rk->n_ranked; i++) pos[ranks[i] - 1]++;
-    for (size_t i = 0; i < rk->n_ranked; i++) rk->n_tie_groups += pos[i] > 1;
-    for (size_t c = 0; c < rk->n; c++)
-        if (rk->entries[c].assessed) rk->entries[c].tied = (uint32_t)pos[rk->entries[c].rank - 1];
-    pthread_mutex_lock(&sort_lock);
-    sort_model = m;
-    qsort(rk->entries, rk->n, sizeof *rk->entries, entry_cmp);
-    pthread_mutex_unlock(&sort_lock);
-    free(v);
-    free(ranks);
-    free(pos);
+    if (!rank_entries(m, rk)) goto oom;
     ilo_result_free(r);
     *out = rk;
     return ILO_OK;
 oom:
     st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 fail:
-    free(v);
-    free(ranks);
-    free(pos);
     ilo_result_free(r);
     ilo_ranking_free(rk);
     return st;
+}
+
+static size_t band_of(const ilo_method *me, double score)
+{
+    size_t band = 0;
+    int64_t s = ilo_round2(score);
+    for (size_t b = 0; b < me->n_bands; b++)
+        if (!me->bands[b].breakdown && ilo_round2(me->bands[b].min) <= s) band = b;
+    return band;
+}
+
+ilo_status ilo_ranking_from_sheet(const ilo_model *m, size_t method, const ilo_sheet *sheet, int year,
+                                  ilo_ranking **out, ilo_ctx *ctx)
+{
+    *out = NULL;
+    if (method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");
+    ilo_ranking *rk = calloc(1, sizeof *rk);
+    if (!rk) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    rk->method = method;
+    rk->year = year;
+    rk->entries = calloc(sheet->n_rows + 1, sizeof *rk->entries);
+    rk->extra = calloc(sheet->n_rows + 1, sizeof *rk->extra);
+    const char **codes = malloc((sheet->n_rows + 1) * sizeof *codes);
+    if (!rk->entries || !rk->extra || !codes) {
+        free(codes);
+        ilo_ranking_free(rk);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; i < sheet->n_rows; i++) {
+        const ilo_sheet_row *row = &sheet->rows[i];
+        /* Rows of a country are usually adjacent: the last country first, then the others. */
+        size_t k = last != SIZE_MAX && strcmp(codes[last], row->country) == 0 ? last : SIZE_MAX;
+        for (size_t q = 0; q < rk->n && k == SIZE_MAX; q++)
+            if (strcmp(codes[q], row->country) == 0) k = q;
+        if (k == SIZE_MAX) {
+            k = rk->n++;
+            codes[k] = row->country;
+            size_t c = ilo_model_find_country(m, row->country);
+            if (c == SIZE_MAX) {
+                ilo_country *x = &rk->extra[rk->n_extra];
+                x->code = x->name = row->country;
+                c = m->n_countries + rk->n_extra++;
+            }
+            rk->entries[k].country = c;
+        }
+        last = k;
+        if (row->year != year) continue;
+        ilo_rank_entry *e = &rk->entries[k];
+        e->assessed = true;
+        ilo_score_coded(m, method, &row->coded, &e->raw_c, &e->score, &e->forced);
+        e->band = band_of(&m->methods[method], e->score);
+    }
+    free(codes);
+    if (!rank_entries(m, rk)) {
+        ilo_ranking_free(rk);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    *out = rk;
+    return ILO_OK;
 }
 
 /* ---------------------------------------------------------------------------------------- */
 /* Sensitivity                                                                              */
 /* ---------------------------------------------------------------------------------------- */
 
-/* A unit as the draws see it: its coded criteria (catalogue order) and, for each, its slot among
- * the active groups; which active groups hold its coded all-encompassing criteria. */
+/* A unit as the draws see it: its coded criteria as columns of the weight table (catalogue
+ * order, so a raw score is summed in the order ilo_eval() would), each with its slot among the
+ * active groups; which active groups hold its coded all-encompassing criteria. */
 typedef struct sunit {
-    uint16_t *crit;
+    uint16_t *col;
     uint16_t *slot;
     size_t n;
     size_t n_force_slots;   /* distinct active-group slots with a coded all-encompassing criterion */
@@ -215,15 +290,19 @@ typedef struct sjob {
     const ilo_model *m;
     const ilo_method *me;
     const ilo_sens_opts *o;
+    double *W;              /* draws x nu: the perturbed weights of the used criteria */
+    size_t nu;
+    const int32_t *col_of;  /* per criterion: its column, or -1 when no unit codes it */
     sunit *su;              /* the assessed units, in unit order */
     size_t n_su;
+    size_t g0, gn;          /* the current rank group (a year with all): su[g0 .. g0 + gn - 1] */
     size_t n_active;        /* active groups (coded by some unit) */
-    double *scores;         /* draws x n_su */
-    uint32_t *ranks;        /* all: draws x n_su */
-    double *gchange;        /* draws x n_active: per draw, the summed absolute change */
-    bool all_ranks;         /* all: rank the units in every draw */
-    uint32_t *aff;          /* per active group a, the units coding one of its criteria: */
-    size_t *aff_start;      /*   aff[aff_start[a] .. aff_start[a + 1] - 1] */
+    double *scores;         /* gn x draws, unit-major: the current group's scores */
+    uint32_t *ranks;        /* gn x draws, when ranking */
+    double *gchange;        /* draws x n_active: summed absolute change, over the rank groups */
+    bool all_ranks;
+    uint32_t *aff;          /* per active group a, the current group's units coding one of its */
+    size_t *aff_start;      /*   criteria: aff[aff_start[a] .. aff_start[a + 1] - 1] (0..gn-1) */
     ilo_sens_unit **out;    /* per assessed unit, where its percentiles go */
     atomic_size_t done;
     atomic_int failed;
@@ -231,7 +310,7 @@ typedef struct sjob {
 
 typedef struct sworker {
     sjob *job;
-    size_t first, end;      /* draws (phase 1), or assessed units (phase 2) */
+    size_t first, end;      /* draws (weights, draws), or units of the group (percentiles) */
     pthread_t thread;
     bool started;
 } sworker;
@@ -259,148 +338,304 @@ static inline double unit_score(const ilo_method *me, double raw_c, bool forced)
     return forced ? me->scale : x * me->scale / me->cap;
 }
 
-static void *run_draws(void *arg)
+/* Phase 0: the weights of draws first..end-1, once for every year. Every criterion's u is drawn,
+ * in catalogue order, so a draw's weights do not depend on what the units code. */
+static void *run_weights(void *arg)
 {
     sworker *wk = arg;
     sjob *j = wk->job;
     const ilo_model *m = j->m;
-    size_t n = j->n_su, na = j->n_active, nc = m->n_criteria;
     double p = j->o->spread / 100.0;
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    double *w = malloc((nc + 1) * sizeof *w);
+    if (!rng) {
+        atomic_store(&j->failed, 1);
+        return NULL;
+    }
+    for (size_t d = wk->first; d < wk->end; d++) {
+        gsl_rng_set(rng, draw_seed(j->o->seed, d));
+        double *w = j->W + d * j->nu;
+        for (size_t k = 0; k < m->n_criteria; k++) {
+            double u = gsl_ran_flat(rng, -p, p);
+            if (j->col_of[k] >= 0) w[j->col_of[k]] = (double)m->criteria[k].weight_c * (1.0 + u);
+        }
+    }
+    gsl_rng_free(rng);
+    return NULL;
+}
+
+/* Competition ranks of v[0..n-1] (values >= 0) without sorting: each value goes to one of K
+ * buckets by floor(v x (K - 1) / max), which never puts a smaller value in a later bucket, so a
+ * value's rank is 1 + the values of the earlier buckets + the smaller ones of its own bucket,
+ * compared exactly. With K >= n buckets hold about one value each: linear, where a sort of
+ * every draw's scores (and of every draw without each group) was most of the work. */
+typedef struct rank_scratch {
+    uint32_t *bucket, *start, *members;
+    size_t K;
+} rank_scratch;
+
+static bool rank_scratch_init(rank_scratch *rs, size_t n)
+{
+    rs->K = 16;
+    while (rs->K < n) rs->K *= 2;
+    rs->bucket = malloc((n + 1) * sizeof *rs->bucket);
+    rs->start = malloc((rs->K + 2) * sizeof *rs->start);
+    rs->members = malloc((n + 1) * sizeof *rs->members);
+    return rs->bucket && rs->start && rs->members;
+}
+
+static void rank_scratch_free(rank_scratch *rs)
+{
+    free(rs->bucket);
+    free(rs->start);
+    free(rs->members);
+}
+
+static void bucket_ranks(const double *v, size_t n, uint32_t *rank, rank_scratch *rs)
+{
+    double max = 0;
+    for (size_t u = 0; u < n; u++)
+        if (v[u] > max) max = v[u];
+    double k = max > 0 ? (double)(rs->K - 1) / max : 0;
+    uint32_t *start = rs->start, *bk = rs->bucket, *mb = rs->members;
+    memset(start, 0, (rs->K + 1) * sizeof *start);
+    for (size_t u = 0; u < n; u++) {
+        uint32_t b = (uint32_t)(v[u] * k);
+        if (b > rs->K - 1) b = (uint32_t)rs->K - 1;
+        bk[u] = b;
+        start[b + 1]++;
+    }
+    for (size_t b = 1; b <= rs->K; b++) start[b] += start[b - 1];
+    for (size_t u = 0; u < n; u++) mb[start[bk[u]]++] = (uint32_t)u;
+    /* mb now lists the values bucket by bucket; each bucket (one value or a few, or a run of equal
+     * ones: the cap, the forced worst score) is sorted by insertion, then ranked. */
+    for (uint32_t lo = 0, hi; lo < n; lo = hi) {
+        uint32_t b = bk[mb[lo]];
+        for (hi = lo + 1; hi < n && bk[mb[hi]] == b; hi++) {
+            uint32_t x = mb[hi], q = hi;
+            while (q > lo && v[mb[q - 1]] > v[x]) {
+                mb[q] = mb[q - 1];
+                q--;
+            }
+            mb[q] = x;
+        }
+        uint32_t r = lo + 1;
+        for (uint32_t i = lo; i < hi; i++) {
+            if (i > lo && v[mb[i]] != v[mb[i - 1]]) r = i + 1;
+            rank[mb[i]] = r;
+        }
+    }
+}
+
+/* Phase 1: the scores (and ranks) of the current group's units in draws first..end-1. */
+static void *run_draws(void *arg)
+{
+    sworker *wk = arg;
+    sjob *j = wk->job;
+    size_t n = j->gn, na = j->n_active, D = j->o->draws;
+    const sunit *su = j->su + j->g0;
     double *gsum = calloc((n * na) + 1, sizeof *gsum);
-    double *alt = malloc((n + 1) * sizeof *alt);
-    unsigned char *mark = calloc(n + 1, 1);
-    vi *bs = malloc((n + 1) * sizeof *bs), *A = malloc((n + 1) * sizeof *A), *tmp = malloc((n + 1) * sizeof *tmp);
-    if (!rng || !w || !gsum || !alt || !mark || !bs || !A || !tmp) {
+    double *alt = malloc((n + 1) * sizeof *alt), *sc = malloc((n + 1) * sizeof *sc);
+    uint32_t *base = malloc((n + 1) * sizeof *base);
+    double *alt_sc = malloc((n + 1) * sizeof *alt_sc);
+    uint32_t *alt_rank = malloc((n + 1) * sizeof *alt_rank);
+    rank_scratch rs = {0};
+    if (!gsum || !alt || !sc || !base || !alt_sc || !alt_rank || !rank_scratch_init(&rs, n)) {
         atomic_store(&j->failed, 1);
         goto out;
     }
     for (size_t d = wk->first; d < wk->end; d++) {
-        gsl_rng_set(rng, draw_seed(j->o->seed, d));
-        for (size_t k = 0; k < nc; k++) w[k] = (double)m->criteria[k].weight_c * (1.0 + gsl_ran_flat(rng, -p, p));
-        double *sc = j->scores + d * n;
-        memset(gsum, 0, n * na * sizeof *gsum);
+        const double *w = j->W + d * j->nu;
+        if (na) memset(gsum, 0, n * na * sizeof *gsum);
         for (size_t u = 0; u < n; u++) {
-            const sunit *s = &j->su[u];
+            const sunit *s = &su[u];
             double raw = 0;
-            double *g = gsum + u * na;
-            for (size_t i = 0; i < s->n; i++) {
-                double x = w[s->crit[i]];
-                raw += x;
-                g[s->slot[i]] += x;
+            if (na) {
+                double *g = gsum + u * na;
+                for (size_t i = 0; i < s->n; i++) {
+                    double x = w[s->col[i]];
+                    raw += x;
+                    g[s->slot[i]] += x;
+                }
+            } else {
+                for (size_t i = 0; i < s->n; i++) raw += w[s->col[i]];
             }
             sc[u] = unit_score(j->me, raw, s->forced);
+            j->scores[u * D + d] = sc[u];
             alt[u] = raw;
         }
         double *gc = j->gchange + d * na;
-        uint32_t *base = j->all_ranks ? j->ranks + d * n : NULL;
-        if (base) ranks_into(sc, n, base, bs, tmp); /* bs: the draw's scores, sorted */
+        if (j->all_ranks) {
+            bucket_ranks(sc, n, base, &rs);
+            for (size_t u = 0; u < n; u++) j->ranks[u * D + d] = base[u];
+        }
         for (size_t a = 0; a < na; a++) {
-            /* Leaving group a out changes only the units that code one of its criteria (aff);
-             * the others keep their score, hence their order in bs. */
-            const uint32_t *aff = j->aff + j->aff_start[a];
-            size_t n_aff = j->aff_start[a + 1] - j->aff_start[a];
-            if (!base) {
+            if (!j->all_ranks) {
+                /* Leaving group a out changes only the units that code one of its criteria. */
+                const uint32_t *aff = j->aff + j->aff_start[a];
+                size_t n_aff = j->aff_start[a + 1] - j->aff_start[a];
                 double sum = 0;
                 for (size_t k = 0; k < n_aff; k++) {
                     uint32_t u = aff[k];
-                    const sunit *s = &j->su[u];
+                    const sunit *s = &su[u];
                     bool forced = s->n_force_slots > 1 || (s->n_force_slots == 1 && s->force_slot != a);
                     sum += fabs(unit_score(j->me, alt[u] - gsum[u * na + a], forced) - sc[u]);
                 }
-                gc[a] = sum;
+                gc[a] += sum;
                 continue;
             }
-            /* The new order: the unaffected in bs's order merged with the affected, sorted (taken
-             * in bs's order, so nearly sorted already); competition ranks as the merge goes,
-             * compared with the draw's own ranks. */
-            for (size_t k = 0; k < n_aff; k++) mark[aff[k]] = 1;
-            size_t n_a = 0;
-            for (size_t q = 0; q < n; q++) {
-                uint32_t u = bs[q].i;
-                if (!mark[u]) continue;
-                const sunit *s = &j->su[u];
+            /* Every unit's score without group a (a unit that codes nothing of it keeps its score to
+             * the last bit: nothing is subtracted), ranked, compared with the draw's own ranks. */
+            for (size_t u = 0; u < n; u++) {
+                const sunit *s = &su[u];
                 bool forced = s->n_force_slots > 1 || (s->n_force_slots == 1 && s->force_slot != a);
-                A[n_a].v = unit_score(j->me, alt[u] - gsum[u * na + a], forced);
-                A[n_a++].i = u;
+                alt_sc[u] = unit_score(j->me, alt[u] - gsum[u * na + a], forced);
             }
-            sort_vi(A, tmp, n_a);
+            bucket_ranks(alt_sc, n, alt_rank, &rs);
             uint64_t sum = 0;
-            size_t i = 0, k = 0, pos = 0;
-            uint32_t r = 0;
-            double prev = 0;
-            for (;;) {
-                while (i < n && mark[bs[i].i]) i++;
-                vi e;
-                if (k < n_aff && (i >= n || A[k].v < bs[i].v)) e = A[k++];
-                else if (i < n) e = bs[i++];
-                else break;
-                if (pos == 0 || e.v != prev) r = (uint32_t)pos + 1;
-                prev = e.v;
-                pos++;
-                sum += r > base[e.i] ? r - base[e.i] : base[e.i] - r;
-            }
-            for (size_t q = 0; q < n_aff; q++) mark[aff[q]] = 0;
-            gc[a] = (double)sum;
+            for (size_t u = 0; u < n; u++) sum += alt_rank[u] > base[u] ? alt_rank[u] - base[u] : base[u] - alt_rank[u];
+            gc[a] += (double)sum;
         }
         atomic_fetch_add(&j->done, 1);
     }
 out:
-    gsl_rng_free(rng);
-    free(w);
     free(gsum);
     free(alt);
-    free(mark);
-    free(bs);
-    free(A);
-    free(tmp);
+    free(sc);
+    free(base);
+    free(alt_sc);
+    free(alt_rank);
+    rank_scratch_free(&rs);
     return NULL;
 }
 
-/* Phase 2: the percentiles of assessed units first..end-1, each from its own column of draws.
- * Ranks are integers 1..n, so their column is sorted by counting (the same array gsl_sort would
- * give, in O(draws)). */
-static void percentiles(double *x, size_t n, double *p5, double *p50, double *p95);
-static void quantiles_sorted(const double *x, size_t n, double *p5, double *p50, double *p95);
+/* GSL's gsl_stats_quantile_from_sorted_data at f, from the two order statistics it reads
+ * (lo = x[lhs], hi = x[lhs + 1], or lo again when lhs is the last), kept between them: GSL
+ * computes (1 - d) lo + d hi, which can miss lo by one ulp when lo == hi; with the clamp, a run
+ * of equal draws (zero spread) gives exactly that value. */
+static double interpolate(double lo, double hi, size_t n, double f)
+{
+    const double index = f * (double)(n - 1);
+    const size_t lhs = (size_t)index;
+    const double delta = index - (double)lhs;
+    double q = lhs == n - 1 ? lo : (1 - delta) * lo + delta * hi;
+    if (q < lo) q = lo;
+    if (q > hi) q = hi;
+    return q;
+}
 
+static size_t lhs_of(size_t n, double f) { return (size_t)(f * (double)(n - 1)); }
+
+/* Rearranges x[lo..n-1] so that x[k] holds the value sorted order would put there, smaller or
+ * equal values before it and larger or equal after (Hoare's selection, median-of-three pivot):
+ * linear on average, where sorting every column cost n log n. */
+static void select_kth(double *x, size_t lo, size_t n, size_t k)
+{
+    size_t hi = n - 1;
+    while (hi > lo + 8) {
+        size_t mid = lo + (hi - lo) / 2;
+        double a = x[lo], b = x[mid], c = x[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        size_t i = lo, jx = hi;
+        for (;;) {
+            while (x[i] < pivot) i++;
+            while (x[jx] > pivot) jx--;
+            if (i >= jx) break;
+            double t = x[i];
+            x[i] = x[jx];
+            x[jx] = t;
+            i++;
+            jx--;
+        }
+        if (k <= jx) hi = jx;
+        else lo = jx + 1;
+    }
+    for (size_t i = lo + 1; i <= hi; i++) {
+        double v = x[i];
+        size_t q = i;
+        while (q > lo && x[q - 1] > v) {
+            x[q] = x[q - 1];
+            q--;
+        }
+        x[q] = v;
+    }
+}
+
+/* Percentiles 5, 50 and 95 of x[0..n-1] (n >= 1), as gsl_sort then the quantiles would give
+ * them, by selection; x is reordered. */
+static void percentiles(double *x, size_t n, double *p5, double *p50, double *p95)
+{
+    static const double f[3] = {0.05, 0.50, 0.95};
+    double *out[3] = {p5, p50, p95};
+    size_t from = 0;
+    for (int q = 0; q < 3; q++) {
+        size_t k = lhs_of(n, f[q]);
+        if (k >= from) {
+            select_kth(x, from, n, k);
+            from = k + 1;
+        }
+        double lo = x[k], hi = lo;
+        if (k + 1 < n) {
+            hi = x[k + 1];
+            for (size_t i = k + 2; i < n; i++)
+                if (x[i] < hi) hi = x[i];
+        }
+        *out[q] = interpolate(lo, hi, n, f[q]);
+    }
+}
+
+/* The same for integer values 1..nr given as counts per value (count[r]; D of them in all). */
+static double count_quantile(const size_t *cum, size_t nr, size_t D, double f)
+{
+    size_t k = lhs_of(D, f), r = 1;
+    while (cum[r] <= k) r++;
+    size_t r2 = r;
+    if (k + 1 < D)
+        while (cum[r2] <= k + 1) r2++;
+    (void)nr;
+    return interpolate((double)r, (double)r2, D, f);
+}
+
+/* Phase 2: the percentiles of the current group's units first..end-1, each from its own row of
+ * draws (reordered in place: the row is not needed afterwards). Ranks are 1..gn, so their
+ * quantiles come from counts. */
 static void *run_percentiles(void *arg)
 {
     sworker *wk = arg;
     sjob *j = wk->job;
-    size_t D = j->o->draws, n = j->n_su;
-    double *col = malloc(D * sizeof *col);
-    size_t *count = j->ranks ? calloc(n + 2, sizeof *count) : NULL;
-    if (!col || (j->ranks && !count)) {
+    size_t D = j->o->draws, n = j->gn;
+    size_t *cum = j->ranks ? calloc(n + 2, sizeof *cum) : NULL;
+    if (j->ranks && !cum) {
         atomic_store(&j->failed, 1);
-        free(col);
-        free(count);
         return NULL;
     }
     for (size_t i = wk->first; i < wk->end; i++) {
-        ilo_sens_unit *un = j->out[i];
-        for (size_t d = 0; d < D; d++) col[d] = j->scores[d * n + i];
-        percentiles(col, D, &un->p5, &un->p50, &un->p95);
+        ilo_sens_unit *un = j->out[j->g0 + i];
+        percentiles(j->scores + i * D, D, &un->p5, &un->p50, &un->p95);
         if (!j->ranks) continue;
-        memset(count, 0, (n + 2) * sizeof *count);
-        for (size_t d = 0; d < D; d++) count[j->ranks[d * n + i]]++;
-        size_t k = 0;
-        for (size_t r = 1; r <= n; r++)
-            for (size_t c = count[r]; c > 0; c--) col[k++] = (double)r;
-        quantiles_sorted(col, D, &un->rank_p5, &un->rank_p50, &un->rank_p95);
+        memset(cum, 0, (n + 2) * sizeof *cum);
+        const uint32_t *rk = j->ranks + i * D;
+        for (size_t d = 0; d < D; d++) cum[rk[d]]++;
+        for (size_t r = 1; r <= n + 1; r++) cum[r] += cum[r - 1];
+        un->rank_p5 = count_quantile(cum, n, D, 0.05);
+        un->rank_p50 = count_quantile(cum, n, D, 0.50);
+        un->rank_p95 = count_quantile(cum, n, D, 0.95);
     }
-    free(col);
-    free(count);
+    free(cum);
     return NULL;
 }
 
-static void sleep_ms(long ms);
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
 
 /* Runs fn on workers 0..T-1 (their ranges already set): 1..T-1 on threads and 0 on the calling
  * thread; with a progress callback every worker runs on a thread and the calling thread reports
- * job->done against total. A thread that cannot start is run here instead: since every worker
- * writes only its own rows, the result is the same. */
-static void run_parallel(sworker *wk, unsigned T, void *(*fn)(void *), const ilo_sens_opts *o, sjob *job, size_t total)
+ * job->done (plus done_before) against total. A thread that cannot start is run here instead:
+ * since every worker writes only its own rows, the result is the same. */
+static void run_parallel(sworker *wk, unsigned T, void *(*fn)(void *), const ilo_sens_opts *o, sjob *job,
+                         size_t done_before, size_t total, size_t target)
 {
     bool report = o->progress != NULL && total > 0;
     for (unsigned t = report ? 0 : 1; t < T; t++) wk[t].started = pthread_create(&wk[t].thread, NULL, fn, &wk[t]) == 0;
@@ -409,15 +644,14 @@ static void run_parallel(sworker *wk, unsigned T, void *(*fn)(void *), const ilo
     if (report) {
         for (;;) {
             size_t done = atomic_load(&job->done);
-            if (done >= total || atomic_load(&job->failed)) break;
-            o->progress(o->progress_arg, done, total);
+            if (done >= target || atomic_load(&job->failed)) break;
+            o->progress(o->progress_arg, done_before + done, total);
             sleep_ms(100);
         }
     }
     for (unsigned t = 0; t < T; t++)
         if (wk[t].started) pthread_join(wk[t].thread, NULL);
     for (unsigned t = 0; t < T; t++) wk[t].started = false;
-    if (report && !atomic_load(&job->failed)) o->progress(o->progress_arg, total, total);
 }
 
 /* Splits 0..total-1 into T contiguous ranges. */
@@ -439,44 +673,13 @@ void ilo_sensitivity_free(ilo_sensitivity *s)
     free(s);
 }
 
-/* GSL's quantile of sorted x, kept between the two order statistics it interpolates: GSL computes
- * (1 - d) x[i] + d x[i+1], which can miss x[i] by one ulp when x[i] == x[i+1]; with the clamp, a
- * run of equal draws (zero spread) gives exactly that value. f is in [0, 1] and n >= 1. */
-static double quantile(const double *x, size_t n, double f)
-{
-    double q = gsl_stats_quantile_from_sorted_data(x, 1, n, f);
-    size_t i = (size_t)floor((double)(n - 1) * f), j = i + 1 < n ? i + 1 : i;
-    if (q < x[i]) q = x[i];
-    if (q > x[j]) q = x[j];
-    return q;
-}
-
-/* Percentiles 5, 50, 95 of sorted x[0..n-1]; n >= 1 is guaranteed by the caller. */
-static void quantiles_sorted(const double *x, size_t n, double *p5, double *p50, double *p95)
-{
-    *p5 = quantile(x, n, 0.05);
-    *p50 = quantile(x, n, 0.50);
-    *p95 = quantile(x, n, 0.95);
-}
-
-/* The same of x[0..n-1], sorted in place first. */
-static void percentiles(double *x, size_t n, double *p5, double *p50, double *p95)
-{
-    gsl_sort(x, 1, n);
-    quantiles_sorted(x, n, p5, p50, p95);
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
 static ilo_status check_opts(const ilo_model *m, const ilo_sens_opts *o, ilo_ctx *ctx)
 {
     if (o->method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");
-    if (!o->all && o->country >= m->n_countries) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such country");
-    if (o->from < ILO_YEAR_MIN || o->to > ILO_YEAR_MAX || o->from > o->to || (o->all && o->from != o->to))
+    if (!o->all && !o->sheet && o->country >= m->n_countries)
+        return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such country");
+    if (!o->all && o->sheet && !o->code) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no country given");
+    if (o->from < ILO_YEAR_MIN || o->to > ILO_YEAR_MAX || o->from > o->to)
         return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "bad year range %d-%d", o->from, o->to);
     if (o->draws < 1 || o->draws > ILO_SENS_MAX_DRAWS)
         return ilo_ctx_set(ctx, ILO_ERR_LIMIT, NULL, 0, "draws must be 1 to %d", ILO_SENS_MAX_DRAWS);
@@ -489,60 +692,198 @@ static ilo_status check_opts(const ilo_model *m, const ilo_sens_opts *o, ilo_ctx
     return ILO_OK;
 }
 
-ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity **out, ilo_ctx *ctx)
+/* The countries of the analysis: the model's, or the sheet's codes in order of first appearance
+ * (one, with a country given); for each, the sheet row of each year (SIZE_MAX: none). */
+typedef struct sheet_map {
+    const char **code;
+    size_t *model;   /* the model's index of the code, or SIZE_MAX */
+    size_t n;
+    size_t *row;     /* n x years */
+} sheet_map;
+
+static bool map_sheet(const ilo_model *m, const ilo_sens_opts *o, sheet_map *sm)
 {
-    *out = NULL;
-    ilo_status st = check_opts(m, o, ctx);
-    if (st != ILO_OK) return st;
-    size_t n_units = o->all ? m->n_countries : (size_t)(o->to - o->from + 1);
-    if (n_units && o->draws > ILO_SENS_MAX_VALUES / n_units)
-        return ilo_ctx_set(ctx, ILO_ERR_LIMIT, NULL, 0, "%zu draws x %zu country-years is more than %d values",
-                           o->draws, n_units, ILO_SENS_MAX_VALUES);
-
-    ilo_sensitivity *s = calloc(1, sizeof *s);
-    ilo_result *r = ilo_result_new(m);
-    sjob job = {.m = m, .me = &m->methods[o->method], .o = NULL};
-    size_t *slot_of = calloc(m->n_groups + 1, sizeof *slot_of); /* group -> active slot + 1 */
-    size_t *group_of_slot = calloc(m->n_groups + 1, sizeof *group_of_slot);
-    uint16_t *pool = NULL;
-    sworker *wk = NULL;
-    if (!s || !r || !slot_of || !group_of_slot) goto oom;
-    s->opts = *o;
-    s->opts.progress = NULL;
-    s->opts.progress_arg = NULL;
-    job.o = &s->opts;
-    s->n_units = n_units;
-    s->n_groups = m->n_groups;
-    s->units = calloc(n_units + 1, sizeof *s->units);
-    s->groups = calloc(m->n_groups + 1, sizeof *s->groups);
-    job.su = calloc(n_units + 1, sizeof *job.su);
-    ilo_bitset *coded = calloc(n_units + 1, sizeof *coded);
-    if (!s->units || !s->groups || !job.su || !coded) {
-        free(coded);
-        goto oom;
+    const ilo_sheet *sh = o->sheet;
+    size_t ny = (size_t)(o->to - o->from + 1);
+    sm->code = malloc((sh->n_rows + 1) * sizeof *sm->code);
+    sm->model = malloc((sh->n_rows + 1) * sizeof *sm->model);
+    if (!sm->code || !sm->model) return false;
+    size_t *of_row = malloc((sh->n_rows + 1) * sizeof *of_row);
+    if (!of_row) return false;
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; i < sh->n_rows; i++) {
+        const char *c = sh->rows[i].country;
+        of_row[i] = SIZE_MAX;
+        if (!o->all && strcmp(c, o->code) != 0) continue;
+        /* Rows of a country are usually adjacent: the last country first, then the others. */
+        size_t k = last != SIZE_MAX && strcmp(sm->code[last], c) == 0 ? last : SIZE_MAX;
+        for (size_t q = 0; q < sm->n && k == SIZE_MAX; q++)
+            if (strcmp(sm->code[q], c) == 0) k = q;
+        if (k == SIZE_MAX) {
+            k = sm->n++;
+            sm->code[k] = c;
+            sm->model[k] = ilo_model_find_country(m, c);
+        }
+        of_row[i] = last = k;
     }
+    if (!o->all && sm->n == 0) { /* a country with no row: every year not assessed */
+        sm->code[0] = o->code;
+        sm->model[0] = ilo_model_find_country(m, o->code);
+        sm->n = 1;
+    }
+    sm->row = malloc((sm->n * ny + 1) * sizeof *sm->row);
+    if (!sm->row) {
+        free(of_row);
+        return false;
+    }
+    for (size_t i = 0; i < sm->n * ny; i++) sm->row[i] = SIZE_MAX;
+    for (size_t i = 0; i < sh->n_rows; i++) {
+        int y = sh->rows[i].year;
+        if (of_row[i] == SIZE_MAX || y < o->from || y > o->to) continue;
+        sm->row[of_row[i] * ny + (size_t)(y - o->from)] = i;
+    }
+    free(of_row);
+    return true;
+}
 
-    /* 1. Evaluate each country-year once. */
-    size_t total_crit = 0;
-    for (size_t u = 0; u < n_units; u++) {
+/* The scored criteria of a coded set under the method: the rules applied, the scope kept. */
+static void scored_of(const ilo_model *m, const ilo_method *me, const ilo_bitset *coded, ilo_bitset *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++)
+        for (uint64_t bits = coded->w[w]; bits; bits &= bits - 1)
+            ilo_bitset_or(out, &m->criteria[w * 64 + (size_t)__builtin_ctzll(bits)].implies);
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) out->w[w] &= me->scope.w[w];
+}
+
+/* Step 1: every unit's point evaluation and scored criteria (coded[u]). Units: with all, year by
+ * year, the countries in model (or sheet) order within a year; else the years of one country. */
+static ilo_status fill_units(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity *s, ilo_bitset *coded,
+                             const sheet_map *sm, ilo_ctx *ctx)
+{
+    size_t nc = o->sheet ? sm->n : o->all ? m->n_countries : 1, ny = (size_t)(o->to - o->from + 1);
+    const ilo_method *me = &m->methods[o->method];
+    ilo_result *r = o->sheet ? NULL : ilo_result_new(m);
+    if (!o->sheet && !r) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    for (size_t u = 0; u < s->n_units; u++) {
         ilo_sens_unit *un = &s->units[u];
-        un->country = o->all ? u : o->country;
-        un->year = o->all ? o->from : o->from + (int)u;
+        size_t c = o->all ? u % nc : 0, y = o->all ? u / nc : u;
+        un->year = o->from + (int)y;
+        un->p5 = un->p50 = un->p95 = un->rank_p5 = un->rank_p50 = un->rank_p95 = NAN;
+        if (o->sheet) {
+            un->country = sm->model[c];
+            un->code = sm->code[c];
+            size_t row = sm->row[c * ny + y];
+            un->assessed = row != SIZE_MAX;
+            if (!un->assessed) continue;
+            ilo_score_coded(m, o->method, &o->sheet->rows[row].coded, &un->raw_c, &un->score, &un->forced);
+            scored_of(m, me, &o->sheet->rows[row].coded, &coded[u]);
+            continue;
+        }
+        un->country = o->all ? c : o->country;
+        un->code = m->countries[un->country].code;
         ilo_profile p = ilo_profile_baseline(m, un->country);
-        if ((st = ilo_eval(m, &p, o->method, un->year, r, ctx)) != ILO_OK) {
-            free(coded);
-            goto fail;
+        ilo_status st = ilo_eval(m, &p, o->method, un->year, r, ctx);
+        if (st != ILO_OK) {
+            ilo_result_free(r);
+            return st;
         }
         un->assessed = !bitset_empty(&r->assessed);
         un->raw_c = r->raw_c;
         un->forced = r->forced;
         un->score = r->score;
-        un->p5 = un->p50 = un->p95 = un->rank_p5 = un->rank_p50 = un->rank_p95 = NAN;
-        if (!un->assessed) continue;
-        coded[u] = r->scored;
-        total_crit += ilo_bitset_count(&r->scored);
-        for (size_t k = 0; k < m->n_criteria; k++)
-            if (ilo_bitset_has(&r->scored, k)) slot_of[m->criteria[k].group] = 1;
+        if (un->assessed) coded[u] = r->scored;
+    }
+    ilo_result_free(r);
+    return ILO_OK;
+}
+
+/* The current rank group's aff lists (see sjob). */
+static void group_aff(sjob *j)
+{
+    size_t used = 0;
+    for (size_t a = 0; a < j->n_active; a++) {
+        j->aff_start[a] = used;
+        for (size_t u = 0; u < j->gn; u++) {
+            const sunit *su = &j->su[j->g0 + u];
+            bool has = false;
+            for (size_t i = 0; i < su->n && !has; i++) has = su->slot[i] == a;
+            if (has) j->aff[used++] = (uint32_t)u;
+        }
+        j->aff_start[a + 1] = used;
+    }
+}
+
+/* Point ranks of the assessed units in su order, rank group by rank group. */
+static bool point_ranks(ilo_sensitivity *s, sjob *j, const size_t *group_start, size_t n_groups)
+{
+    double *v = malloc((j->n_su + 1) * sizeof *v);
+    uint32_t *rk = malloc((j->n_su + 1) * sizeof *rk);
+    bool ok = v && rk;
+    for (size_t i = 0; ok && i < j->n_su; i++) v[i] = j->out[i]->score;
+    for (size_t g = 0; ok && g < n_groups; g++)
+        ok = ilo_competition_ranks(v + group_start[g], group_start[g + 1] - group_start[g], rk + group_start[g]);
+    for (size_t i = 0; ok && i < j->n_su; i++) j->out[i]->rank = rk[i];
+    free(v);
+    free(rk);
+    (void)s;
+    return ok;
+}
+
+ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity **out, ilo_ctx *ctx)
+{
+    *out = NULL;
+    ilo_status st = check_opts(m, o, ctx);
+    if (st != ILO_OK) return st;
+    size_t ny = (size_t)(o->to - o->from + 1);
+    sheet_map sm = {0};
+    ilo_sensitivity *s = calloc(1, sizeof *s);
+    sjob job = {.m = m, .me = &m->methods[o->method], .o = NULL};
+    size_t *slot_of = calloc(m->n_groups + 1, sizeof *slot_of); /* group -> active slot + 1 */
+    size_t *group_of_slot = calloc(m->n_groups + 1, sizeof *group_of_slot);
+    int32_t *col_of = malloc((m->n_criteria + 1) * sizeof *col_of);
+    uint16_t *crit_of_col = malloc((m->n_criteria + 1) * sizeof *crit_of_col);
+    size_t *group_start = NULL;
+    uint16_t *pool = NULL;
+    sworker *wk = NULL;
+    ilo_bitset *coded = NULL;
+    if (!s || !slot_of || !group_of_slot || !col_of || !crit_of_col) goto oom;
+    if (o->sheet && !map_sheet(m, o, &sm)) goto oom;
+    size_t per_group = o->sheet ? (o->all ? sm.n : ny) : o->all ? m->n_countries : ny;
+    size_t n_units = o->all ? per_group * ny : ny;
+    if (per_group && o->draws > ILO_SENS_MAX_VALUES / per_group) {
+        st = ilo_ctx_set(ctx, ILO_ERR_LIMIT, NULL, 0, "%zu draws x %zu units ranked together is more than %d values",
+                         o->draws, per_group, ILO_SENS_MAX_VALUES);
+        goto fail;
+    }
+    s->opts = *o;
+    s->opts.progress = NULL;
+    s->opts.progress_arg = NULL;
+    job.o = &s->opts;
+    job.col_of = col_of;
+    s->n_units = n_units;
+    s->n_groups = m->n_groups;
+    s->units = calloc(n_units + 1, sizeof *s->units);
+    s->groups = calloc(m->n_groups + 1, sizeof *s->groups);
+    job.su = calloc(n_units + 1, sizeof *job.su);
+    coded = calloc(n_units + 1, sizeof *coded);
+    job.out = malloc((n_units + 1) * sizeof *job.out);
+    group_start = calloc(ny + 2, sizeof *group_start);
+    if (!s->units || !s->groups || !job.su || !coded || !job.out || !group_start) goto oom;
+
+    /* 1. Evaluate each country-year once (or read it from the sheet). */
+    if ((st = fill_units(m, o, s, coded, &sm, ctx)) != ILO_OK) goto fail;
+    size_t total_crit = 0;
+    ilo_bitset used = {{0}};
+    for (size_t u = 0; u < n_units; u++) {
+        if (!s->units[u].assessed) continue;
+        total_crit += ilo_bitset_count(&coded[u]);
+        ilo_bitset_or(&used, &coded[u]);
+    }
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        if (ilo_bitset_has(&used, k)) crit_of_col[job.nu] = (uint16_t)k;
+        col_of[k] = ilo_bitset_has(&used, k) ? (int32_t)job.nu++ : -1;
+        if (col_of[k] >= 0) slot_of[m->criteria[k].group] = 1;
     }
     for (size_t g = 0; g < m->n_groups; g++) {
         s->groups[g].group = g;
@@ -553,139 +894,111 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
         }
     }
 
-    /* 2. The assessed units as lists of coded criteria. */
+    /* 2. The assessed units as lists of weight columns; the rank groups (years with all). */
     pool = malloc((2 * total_crit + 1) * sizeof *pool);
-    if (!pool) {
-        free(coded);
-        goto oom;
-    }
-    size_t used = 0;
+    if (!pool) goto oom;
+    size_t n_rgroups = o->all ? ny : 1, pos = 0;
     for (size_t u = 0; u < n_units; u++) {
+        if (o->all && u % per_group == 0) group_start[u / per_group] = job.n_su;
         if (!s->units[u].assessed) continue;
+        job.out[job.n_su] = &s->units[u];
         sunit *su = &job.su[job.n_su++];
-        su->crit = pool + used;
-        su->slot = pool + total_crit + used;
+        su->col = pool + pos;
+        su->slot = pool + total_crit + pos;
         su->forced = s->units[u].forced;
-        for (size_t k = 0; k < m->n_criteria; k++) {
-            if (!ilo_bitset_has(&coded[u], k)) continue;
-            size_t slot = slot_of[m->criteria[k].group] - 1;
-            bool new_force_slot = m->criteria[k].all_encompassing;
-            for (size_t i = 0; i < su->n && new_force_slot; i++)
-                if (m->criteria[su->crit[i]].all_encompassing && su->slot[i] == slot) new_force_slot = false;
-            su->crit[su->n] = (uint16_t)k;
-            su->slot[su->n++] = (uint16_t)slot;
-            if (new_force_slot) {
-                su->n_force_slots++;
-                su->force_slot = slot;
+        for (size_t w = 0; w < ILO_BITSET_WORDS; w++)
+            for (uint64_t bits = coded[u].w[w]; bits; bits &= bits - 1) {
+                size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
+                size_t slot = slot_of[m->criteria[k].group] - 1;
+                bool new_force_slot = m->criteria[k].all_encompassing;
+                for (size_t i = 0; i < su->n && new_force_slot; i++)
+                    if (m->criteria[crit_of_col[su->col[i]]].all_encompassing && su->slot[i] == slot) new_force_slot = false;
+                su->col[su->n] = (uint16_t)col_of[k];
+                su->slot[su->n++] = (uint16_t)slot;
+                if (new_force_slot) {
+                    su->n_force_slots++;
+                    su->force_slot = slot;
+                }
             }
-        }
-        used += su->n;
+        pos += su->n;
     }
-    free(coded);
+    group_start[n_rgroups] = job.n_su;
     s->n_assessed = job.n_su;
+    if (o->all && !point_ranks(s, &job, group_start, n_rgroups)) goto oom;
 
-    /* Point ranks. */
-    if (o->all && job.n_su) {
-        double *v = calloc(job.n_su, sizeof *v);
-        uint32_t *rk = malloc(job.n_su * sizeof *rk);
-        if (!v || !rk) {
-            free(v);
-            free(rk);
-            goto oom;
-        }
-        for (size_t u = 0, i = 0; u < n_units; u++)
-            if (s->units[u].assessed) v[i++] = s->units[u].score;
-        if (!ilo_competition_ranks(v, job.n_su, rk)) {
-            free(v);
-            free(rk);
-            goto oom;
-        }
-        for (size_t u = 0, i = 0; u < n_units; u++)
-            if (s->units[u].assessed) s->units[u].rank = rk[i++];
-        free(v);
-        free(rk);
-    }
-
-    /* 3. The draws. */
-    size_t D = o->draws, n = job.n_su, na = job.n_active;
+    /* 3. The draws: the weights once, then each rank group's scores, ranks and percentiles. */
+    size_t D = o->draws, na = job.n_active;
     job.all_ranks = o->all;
     job.aff_start = calloc(na + 2, sizeof *job.aff_start);
     job.aff = malloc((total_crit + 1) * sizeof *job.aff);
     if (!job.aff_start || !job.aff) goto oom;
-    used = 0;
-    for (size_t a = 0; a < na; a++) {
-        job.aff_start[a] = used;
-        for (size_t u = 0; u < n; u++) {
-            const sunit *su = &job.su[u];
-            bool has = false;
-            for (size_t i = 0; i < su->n && !has; i++) has = su->slot[i] == a;
-            if (has) job.aff[used++] = (uint32_t)u;
-        }
-        job.aff_start[a + 1] = used;
-    }
-    if (n) {
-        job.scores = malloc(D * n * sizeof *job.scores);
-        job.ranks = o->all ? malloc(D * n * sizeof *job.ranks) : NULL;
-        job.gchange = malloc((D * na + 1) * sizeof *job.gchange);
-        if (!job.scores || (o->all && !job.ranks) || !job.gchange) goto oom_job;
+    if (job.n_su) {
+        size_t max_g = 0;
+        for (size_t g = 0; g < n_rgroups; g++)
+            if (group_start[g + 1] - group_start[g] > max_g) max_g = group_start[g + 1] - group_start[g];
+        job.W = malloc((D * job.nu + 1) * sizeof *job.W);
+        job.scores = malloc((D * max_g + 1) * sizeof *job.scores);
+        job.ranks = o->all ? malloc((D * max_g + 1) * sizeof *job.ranks) : NULL;
+        job.gchange = calloc(D * na + 1, sizeof *job.gchange);
+        wk = calloc(o->threads, sizeof *wk);
+        if (!job.W || !job.scores || (o->all && !job.ranks) || !job.gchange || !wk) goto oom;
         atomic_init(&job.done, 0);
         atomic_init(&job.failed, 0);
         unsigned T = o->threads < D ? o->threads : (unsigned)D;
-        wk = calloc(o->threads, sizeof *wk);
-        job.out = malloc(n * sizeof *job.out);
-        if (!wk || !job.out) goto oom_job;
-        for (size_t u = 0, i = 0; u < n_units; u++)
-            if (s->units[u].assessed) job.out[i++] = &s->units[u];
-        split(wk, T, D, &job);
-        run_parallel(wk, T, run_draws, o, &job, D);
-        if (atomic_load(&job.failed)) goto oom_job;
-
-        /* 4. Percentiles per unit (in parallel: units are independent); group impacts reduced
-         * in draw order. */
-        unsigned T2 = o->threads < n ? o->threads : (unsigned)n;
-        split(wk, T2, n, &job);
         ilo_sens_opts quiet = *o;
         quiet.progress = NULL;
-        run_parallel(wk, T2, run_percentiles, &quiet, &job, 0);
-        if (atomic_load(&job.failed)) goto oom_job;
+        split(wk, T, D, &job);
+        run_parallel(wk, T, run_weights, &quiet, &job, 0, 0, 0);
+        size_t total = D * n_rgroups;
+        if (o->no_groups) na = job.n_active = 0;
+        for (size_t g = 0; g < n_rgroups && !atomic_load(&job.failed); g++) {
+            job.g0 = group_start[g];
+            job.gn = group_start[g + 1] - group_start[g];
+            if (!job.gn) continue;
+            group_aff(&job);
+            atomic_store(&job.done, 0);
+            split(wk, T, D, &job);
+            run_parallel(wk, T, run_draws, o, &job, g * D, total, D);
+            if (atomic_load(&job.failed)) break;
+            unsigned T2 = o->threads < job.gn ? o->threads : (unsigned)job.gn;
+            split(wk, T2, job.gn, &job);
+            run_parallel(wk, T2, run_percentiles, &quiet, &job, 0, 0, 0);
+        }
+        if (atomic_load(&job.failed)) goto oom;
+        if (o->progress) o->progress(o->progress_arg, total, total);
         for (size_t a = 0; a < na; a++) {
             double sum = 0;
             for (size_t d = 0; d < D; d++) sum += job.gchange[d * na + a];
-            s->groups[group_of_slot[a]].impact = sum / ((double)D * (double)n);
+            s->groups[group_of_slot[a]].impact = sum / ((double)D * (double)job.n_su);
         }
+        for (size_t g = 0; o->no_groups && g < m->n_groups; g++) s->groups[g].impact = NAN;
     }
-    free(job.out);
-    free(job.aff);
-    free(job.aff_start);
-    free(wk);
-    free(job.scores);
-    free(job.ranks);
-    free(job.gchange);
-    free(job.su);
-    free(pool);
-    free(slot_of);
-    free(group_of_slot);
-    ilo_result_free(r);
-    *out = s;
-    return ILO_OK;
-oom_job:
-    st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
-    goto fail;
+    goto done;
 oom:
     st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 fail:
+    ilo_sensitivity_free(s);
+    s = NULL;
+done:
     free(job.out);
     free(job.aff);
     free(job.aff_start);
     free(wk);
+    free(job.W);
     free(job.scores);
     free(job.ranks);
     free(job.gchange);
     free(job.su);
     free(pool);
+    free(coded);
+    free(group_start);
     free(slot_of);
     free(group_of_slot);
-    ilo_result_free(r);
-    ilo_sensitivity_free(s);
-    return st;
+    free(col_of);
+    free(crit_of_col);
+    free(sm.code);
+    free(sm.model);
+    free(sm.row);
+    *out = s;
+    return s ? ILO_OK : st;
 }

@@ -55,11 +55,14 @@ static int split(char *line, char **f)
 
 static size_t criterion_of(const ilo_model *m, const char *s)
 {
-    if (strncmp(s, "sdg:", 4) == 0) {
+    /* A bare number is an SDG number too (the ILO's own way of writing a coding); no id is one. */
+    bool bare = *s >= '0' && *s <= '9';
+    if (bare || strncmp(s, "sdg:", 4) == 0) {
+        const char *num = bare ? s : s + 4;
         char *end;
         errno = 0;
-        long n = strtol(s + 4, &end, 10);
-        if (errno || *end || end == s + 4 || n <= 0 || n > 100000) return SIZE_MAX;
+        long n = strtol(num, &end, 10);
+        if (errno || *end || end == num || n <= 0 || n > 100000) return SIZE_MAX;
         return ilo_model_find_criterion_sdg(m, (int)n);
     }
     return ilo_model_find_criterion(m, s);

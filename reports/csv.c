@@ -326,7 +326,7 @@ void rep_csv_rank(rep_buf *b, const rep_rank_doc *doc)
     rep_buf_puts(b, header);
     for (size_t i = 0; i < r->n; i++) {
         const ilo_rank_entry *e = &r->entries[i];
-        row_ctx x = {b, m->countries[e->country].code, me->id};
+        row_ctx x = {b, ilo_ranking_country(m, r, e->country)->code, me->id};
         row_s(&x, r->year, "status", NULL, e->assessed ? "ranked" : "not_assessed");
         if (e->assessed) {
             row_n(&x, r->year, "rank", (long long)e->rank);
@@ -353,7 +353,7 @@ void rep_csv_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     rep_buf_puts(b, header);
     for (size_t k = 0; k < s->n_units; k++) {
         const ilo_sens_unit *un = &s->units[order[k]];
-        row_ctx x = {b, m->countries[un->country].code, method};
+        row_ctx x = {b, un->code, method};
         row_s(&x, un->year, "status", NULL, un->assessed ? (o->all ? "ranked" : "assessed") : "not_assessed");
         if (!un->assessed) continue;
         row_c(&x, un->year, "score", NULL, ilo_round2(un->score));

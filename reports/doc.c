@@ -14,6 +14,7 @@ const char *const rep_measures[REP_NMEASURES] = {"sdg-8.8.2", "ituc"};
 
 const ilo_published *rep_published(const ilo_model *m, size_t c, const char *measure, int year)
 {
+    if (c >= m->n_countries) return NULL; /* a coding sheet's country the data does not hold */
     const ilo_country *co = &m->countries[c];
     for (size_t i = 0; i < co->n_published; i++) {
         const ilo_published *p = &co->published[i];

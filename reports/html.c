@@ -1388,7 +1388,7 @@ void rep_html_rank(rep_buf *b, const rep_rank_doc *doc)
                     "ITUC</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < r->n_ranked; i++) {
         const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
+        const ilo_country *co = ilo_ranking_country(m, r, e->country);
         const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
         const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
         rep_buf_printf(b, "<tr><td class=\"n\">%u%s</td><td><code>", (unsigned)e->rank, e->tied > 1 ? "=" : "");
@@ -1413,7 +1413,7 @@ void rep_html_rank(rep_buf *b, const rep_rank_doc *doc)
         rep_buf_printf(b, "<h2>Not assessed in %d</h2>\n<p class=\"note\">Nothing coded or examined in the year: not "
                           "ranked.</p>\n<ul>\n", r->year);
         for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
+            const ilo_country *co = ilo_ranking_country(m, r, r->entries[i].country);
             rep_buf_puts(b, "<li><code>");
             rep_put_html(b, co->code);
             rep_buf_puts(b, "</code> ");
@@ -1455,7 +1455,7 @@ static void interval_chart(rep_buf *b, const ilo_model *m, const ilo_sensitivity
             rep_buf_puts(b, "\" y2=\"");
             rep_buf_fixed(b, y, 1, "0");
             rep_buf_puts(b, "\" stroke=\"" COMPUTED_COLOUR "\" stroke-width=\"2\"><title>");
-            rep_put_html(b, m->countries[un->country].code);
+            rep_put_html(b, un->code);
             rep_buf_puts(b, "</title></line><circle cx=\"");
             rep_buf_fixed(b, xr, 1, "0");
             rep_buf_puts(b, "\" cy=\"");
@@ -1536,7 +1536,7 @@ void rep_html_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
         rep_buf_puts(b, "<tr><td>");
         if (o->all) {
             rep_buf_puts(b, "<code>");
-            rep_put_html(b, m->countries[un->country].code);
+            rep_put_html(b, un->code);
             rep_buf_puts(b, "</code>");
         } else {
             rep_buf_printf(b, "%d", un->year);

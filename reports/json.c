@@ -1118,7 +1118,7 @@ void rep_json_rank(rep_buf *b, const rep_rank_doc *doc)
     open_(&w, '[');
     for (size_t i = 0; i < r->n_ranked; i++) {
         const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
+        const ilo_country *co = ilo_ranking_country(m, r, e->country);
         open_(&w, '{');
         kint(&w, "rank", (long long)e->rank);
         kint(&w, "tied", (long long)e->tied);
@@ -1137,7 +1137,7 @@ void rep_json_rank(rep_buf *b, const rep_rank_doc *doc)
     key(&w, "not_assessed");
     open_(&w, '[');
     for (size_t i = r->n_ranked; i < r->n; i++) {
-        const ilo_country *co = &m->countries[r->entries[i].country];
+        const ilo_country *co = ilo_ranking_country(m, r, r->entries[i].country);
         open_(&w, '{');
         kstr(&w, "code", co->code);
         kstr(&w, "name", co->name);
@@ -1188,7 +1188,7 @@ void rep_json_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     for (size_t k = 0; k < s->n_units; k++) {
         const ilo_sens_unit *un = &s->units[order[k]];
         open_(&w, '{');
-        kstr(&w, "code", m->countries[un->country].code);
+        kstr(&w, "code", un->code);
         kint(&w, "year", un->year);
         kbool(&w, "assessed", un->assessed);
         if (un->assessed) {

@@ -1052,7 +1052,7 @@ void rep_md_rank(rep_buf *b, const rep_rank_doc *doc)
                     "|---:|---|---|---:|---:|---|---:|---|\n");
     for (size_t i = 0; i < r->n_ranked; i++) {
         const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
+        const ilo_country *co = ilo_ranking_country(m, r, e->country);
         rep_buf_printf(b, "| %u%s | ", (unsigned)e->rank, e->tied > 1 ? "=" : "");
         code(b, co->code);
         rep_buf_puts(b, " | ");
@@ -1074,7 +1074,7 @@ void rep_md_rank(rep_buf *b, const rep_rank_doc *doc)
     if (r->n_ranked < r->n) {
         rep_buf_printf(b, "\n## Not assessed in %d\n\nNothing coded or examined in the year: not ranked.\n\n", r->year);
         for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
+            const ilo_country *co = ilo_ranking_country(m, r, r->entries[i].country);
             rep_buf_puts(b, "- ");
             code(b, co->code);
             rep_buf_puts(b, " ");
@@ -1099,7 +1099,10 @@ void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
         return;
     }
     if (o->all) {
-        rep_buf_printf(b, "# Sensitivity to the criterion weights: %zu countries, %d\n\n", s->n_units, o->from);
+        size_t ny = (size_t)(o->to - o->from + 1);
+        rep_buf_printf(b, "# Sensitivity to the criterion weights: %zu countries, %d", s->n_units / ny, o->from);
+        if (ny > 1) rep_buf_printf(b, "-%d (ranks within each year)", o->to);
+        rep_buf_puts(b, "\n\n");
     } else {
         const ilo_country *co = &m->countries[o->country];
         rep_buf_puts(b, "# ");
@@ -1129,7 +1132,8 @@ void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     for (size_t k = 0; k < s->n_units; k++) {
         const ilo_sens_unit *un = &s->units[order[k]];
         rep_buf_puts(b, "| ");
-        if (o->all) code(b, m->countries[un->country].code);
+        if (o->all && o->to > o->from) rep_buf_printf(b, "%d ", un->year);
+        if (o->all) code(b, un->code);
         else rep_buf_printf(b, "%d", un->year);
         if (!un->assessed) {
             rep_buf_printf(b, " | not assessed | | | |%s\n", o->all ? " | | | |" : "");

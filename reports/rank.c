@@ -98,10 +98,10 @@ static int unit_cmp(const void *arg, size_t a, size_t b)
 {
     const order_ctx *x = arg;
     const ilo_sens_unit *u = &x->s->units[a], *v = &x->s->units[b];
-    if (!x->s->opts.all) return (u->year > v->year) - (u->year < v->year);
+    if (!x->s->opts.all || u->year != v->year) return (u->year > v->year) - (u->year < v->year);
     if (u->assessed != v->assessed) return u->assessed ? -1 : 1;
     if (u->assessed && u->rank != v->rank) return u->rank < v->rank ? -1 : 1;
-    return strcmp(x->m->countries[u->country].code, x->m->countries[v->country].code);
+    return strcmp(u->code, v->code);
 }
 
 size_t *rep_sens_order(const ilo_model *m, const ilo_sensitivity *s)

@@ -704,7 +704,7 @@ void rep_text_rank(rep_buf *b, const rep_rank_doc *doc)
     rep_buf_puts(b, "   rank  code    score     raw  rating  sdg-8.8.2  ituc  country\n");
     for (size_t i = 0; i < r->n_ranked; i++) {
         const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
+        const ilo_country *co = ilo_ranking_country(m, r, e->country);
         const ilo_method *me = &m->methods[r->method];
         const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
         const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
@@ -724,7 +724,7 @@ void rep_text_rank(rep_buf *b, const rep_rank_doc *doc)
     if (r->n_ranked < r->n) {
         rep_buf_printf(b, "\nNot assessed in %d (nothing coded or examined; not ranked)\n", r->year);
         for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
+            const ilo_country *co = ilo_ranking_country(m, r, r->entries[i].country);
             rep_buf_puts(b, "  ");
             cell(b, co->code, 5);
             wrap(b, co->name, 7, 7);
@@ -741,8 +741,11 @@ void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     rep_buf rule = REP_BUF_INIT;
     rep_sensitivity_rule(&rule, s);
     if (o->all) {
-        rep_buf_printf(b, "Sensitivity of the scores and ranks of %zu countries to the criterion weights, %d\n",
-                       s->n_units, o->from);
+        size_t ny = (size_t)(o->to - o->from + 1);
+        rep_buf_printf(b, "Sensitivity of the scores and ranks of %zu countries to the criterion weights, %d", s->n_units / ny,
+                       o->from);
+        if (ny > 1) rep_buf_printf(b, "-%d (ranks within each year)", o->to);
+        rep_buf_putc(b, '\n');
     } else {
         const ilo_country *co = &m->countries[o->country];
         rep_put_text(b, co->name);
@@ -764,8 +767,11 @@ void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     para(b, "Method: ", rule.data ? rule.data : "");
     if (rule.failed) b->failed = true;
     rep_buf_free(&rule);
+    bool years = o->all && o->to > o->from; /* a year column */
     if (o->all) {
-        rep_buf_puts(b, "\n                 score over the draws             rank over the draws\n");
+        rep_buf_puts(b, years ? "\n      " : "\n");
+        rep_buf_puts(b, "                 score over the draws             rank over the draws\n");
+        rep_buf_puts(b, years ? "  year" : "");
         rep_buf_puts(b, "  code   score      5%    50%    95%     rank     5%     50%     95%\n");
     } else {
         rep_buf_puts(b, "\n                 score over the draws\n");
@@ -780,7 +786,8 @@ void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
     for (size_t k = 0; k < s->n_units; k++) {
         const ilo_sens_unit *un = &s->units[order[k]];
         rep_buf_puts(b, "  ");
-        if (o->all) cell(b, m->countries[un->country].code, 5);
+        if (years) rep_buf_printf(b, "%d  ", un->year);
+        if (o->all) cell(b, un->code, 5);
         else rep_buf_printf(b, "%d ", un->year);
         if (!un->assessed) {
             rep_buf_puts(b, "  not assessed\n");

@@ -7,7 +7,11 @@
 #     scores `rank` computes, to the last printed digit (raw and score, two decimals), and every
 #     country-year with something coded is in the sheet;
 #   - sensitivity: the same seed gives the same bytes, and 1, 2 and 3 threads give the same bytes,
-#     in every format; no progress is printed when standard error is not a terminal.
+#     in every format; no progress is printed when standard error is not a terminal;
+#   - the world by years (sensitivity --all --from --to): 1, 2 and 3 threads give the same bytes,
+#     and each year's rows are those of a run on that year alone;
+#   - rank and sensitivity from a coding sheet: on the output of `sheet --all` they give the
+#     data's scores and score percentiles; a sheet of SDG numbers gives the bytes of one of ids.
 # Small worlds only (a few seconds); the big ones are `make bench`'s.
 # Prints one line per failure and ends with "N passed, N failed".
 set -u
@@ -103,6 +107,46 @@ check cmp -s "$T/c1" "$T/c2"
 what="sensitivity --spread 0: the three percentiles are one value (the point score; exact in tests/unit)"
 check sh -c "awk -F, '\$4 ~ /^score:p/ { if (\$2 in v && v[\$2] != \$5) bad = 1; v[\$2] = \$5; n++ }
                     END { exit bad || n == 0 }' '$T/z'"
+
+# ---- the world by years, and rank and sensitivity from a coding sheet ----
+for t in 1 2 3; do
+    "$bin" --data "$T/a" sensitivity --all --from 2015 --to 2019 --draws 301 --seed 8 --threads $t --format csv > "$T/w$t.csv"
+done
+what="sensitivity --all --from --to: 1, 2 and 3 threads, same bytes"
+check sh -c "[ -s '$T/w1.csv' ] && cmp -s '$T/w1.csv' '$T/w2.csv' && cmp -s '$T/w1.csv' '$T/w3.csv'"
+what="sensitivity --all --from --to: each year's rows are those of a run on that year alone"
+bad_years=0
+for y in 2015 2017 2019; do
+    "$bin" --data "$T/a" sensitivity --all --year $y --draws 301 --seed 8 --format csv | grep ",$y,.*,\(status\|score\|rank\)" > "$T/one"
+    grep ",$y,.*,\(status\|score\|rank\)" "$T/w1.csv" | sort > "$T/many"
+    [ -s "$T/one" ] && sort "$T/one" | cmp -s - "$T/many" || bad_years=1
+done
+check [ "$bad_years" = 0 ]
+: > "$T/sheet-rank"
+for y in 2015 2016 2017 2018 2019; do
+    "$bin" --data "$T/a" rank --sheet "$T/sheet.csv" --year $y --format csv |
+        awk -F, '$4 == "raw" { raw[$1] = $5 } $4 == "score" { score[$1] = $5 }
+                 END { for (c in raw) print c, "'$y'", raw[c], score[c] }' >> "$T/sheet-rank"
+done
+sort -o "$T/sheet-rank" "$T/sheet-rank"
+what="rank --sheet on the output of sheet --all: the scores rank computes from the data"
+check sh -c "[ -s '$T/sheet-rank' ] && diff '$T/sheet-rank' '$T/from-rank'"
+"$bin" --data "$T/a" rank --sheet "$T/sheet.csv" --from 2015 --to 2019 --format csv > "$T/rank-years.csv"
+what="rank --sheet --from --to: one table, the header once, every year"
+check sh -c "[ \$(grep -c '^country,' '$T/rank-years.csv') = 1 ] && [ \$(cut -d, -f2 '$T/rank-years.csv' | sort -u | grep -c 20) = 5 ]"
+for t in 1 2 3; do
+    "$bin" --data "$T/a" sensitivity --sheet "$T/sheet.csv" --all --from 2015 --to 2019 --draws 301 --seed 8 --threads $t \
+        --format csv > "$T/ws$t.csv"
+done
+what="sensitivity --sheet: 1, 2 and 3 threads, same bytes"
+check sh -c "[ -s '$T/ws1.csv' ] && cmp -s '$T/ws1.csv' '$T/ws2.csv' && cmp -s '$T/ws1.csv' '$T/ws3.csv'"
+what="sensitivity --sheet: the score percentiles of the data's run for every country-year the sheet holds"
+check sh -c "awk -F, 'NR == FNR { if (\$4 ~ /^score:p/) v[\$1 \",\" \$2 \",\" \$4] = \$5; next }
+                    \$4 ~ /^score:p/ { n++; if (v[\$1 \",\" \$2 \",\" \$4] != \$5) bad = 1 } END { exit bad || n == 0 }' '$T/w1.csv' '$T/ws1.csv'"
+what="rank --sheet: SDG numbers and ids give the same bytes"
+"$bin" rank --sheet tests/data/sheets/sdg-numbers.csv --from 2018 --to 2019 --format json > "$T/sdg.json"
+"$bin" rank --sheet tests/data/sheets/ids.csv --from 2018 --to 2019 --format json > "$T/ids.json"
+check sh -c "[ -s '$T/sdg.json' ] && cmp -s '$T/sdg.json' '$T/ids.json'"
 
 echo "scale: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -303,9 +303,9 @@ static void bad_options_are_errors(void **state)
     o.spread = NAN;
     assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_INVALID);
     o.spread = 10;
-    o.to = 2021; /* all: one year only */
+    o.from = 2021; /* after to */
     assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_INVALID);
-    o.to = 2020;
+    o.from = 2020;
     o.threads = 0;
     assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_LIMIT);
     o.threads = 1;
@@ -376,6 +376,52 @@ static void synth_same_seed_same_bytes_and_codes(void **state)
     ilo_ctx_free(ctx);
 }
 
+/* With all over several years: year by year, each year's units are those of a run on that year
+ * alone (ranks within the year; draw d has the same weights in every year), and 1, 2 or 3
+ * threads give the same bytes. */
+static void world_by_years(void **state)
+{
+    (void)state;
+    ilo_sens_opts o = all_opts(W, 2016, 301, 5, 25.0, 1);
+    o.to = 2020;
+    ilo_sensitivity *one = run(W, o);
+    size_t nc = W->n_countries;
+    assert_int_equal(one->n_units, 5 * nc);
+    size_t ranked = 0;
+    for (int y = 2016; y <= 2020; y++) {
+        ilo_sensitivity *single = run(W, all_opts(W, y, 301, 5, 25.0, 2));
+        for (size_t c = 0; c < nc; c++) {
+            const ilo_sens_unit *a = &one->units[(size_t)(y - 2016) * nc + c], *b = &single->units[c];
+            assert_int_equal(a->year, y);
+            assert_int_equal(a->country, c);
+            assert_int_equal(a->assessed, b->assessed);
+            assert_int_equal(a->rank, b->rank);
+            assert_memory_equal(&a->p5, &b->p5, sizeof a->p5);
+            assert_memory_equal(&a->p50, &b->p50, sizeof a->p50);
+            assert_memory_equal(&a->p95, &b->p95, sizeof a->p95);
+            assert_memory_equal(&a->rank_p5, &b->rank_p5, sizeof a->rank_p5);
+            assert_memory_equal(&a->rank_p95, &b->rank_p95, sizeof a->rank_p95);
+            ranked += a->rank > 0;
+        }
+        ilo_sensitivity_free(single);
+    }
+    assert_int_equal(ranked, one->n_assessed);
+    assert_true(ranked > nc);
+    char *want = render(W, one, REP_JSON);
+    for (unsigned t = 2; t <= 3; t++) {
+        o.threads = t;
+        ilo_sensitivity *s = run(W, o);
+        assert_memory_equal(one->units, s->units, one->n_units * sizeof *s->units);
+        assert_memory_equal(one->groups, s->groups, one->n_groups * sizeof *s->groups);
+        char *got = render(W, s, REP_JSON);
+        assert_string_equal(want, got);
+        free(got);
+        ilo_sensitivity_free(s);
+    }
+    free(want);
+    ilo_sensitivity_free(one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +431,7 @@ int main(void)
         cmocka_unit_test(spread_widens_and_seeds_differ),
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(threads_do_not_change_the_bytes),
+        cmocka_unit_test(world_by_years),
         cmocka_unit_test(leaving_a_group_out),
         cmocka_unit_test(bad_options_are_errors),
         cmocka_unit_test(synth_same_seed_same_bytes_and_codes),
