@@ -13,7 +13,7 @@
 
 typedef struct sheet_args {
     const char *country, *method;
-    bool all;
+    bool all, weights;
     int from, to; /* 0: the country's own first and default years */
 } sheet_args;
 
@@ -55,6 +55,33 @@ static void put_rows(rep_buf *out, const ilo_model *m, const ilo_result *r, uint
             rep_buf_puts(out, m->sources[s].id); /* ids are [A-Za-z0-9._:+-]: no quoting needed */
             first = false;
         }
+        rep_buf_putc(out, '\n');
+    }
+}
+
+/* The catalogue's weights as a method scores them, for scoring a sheet elsewhere (the NumPy
+ * reference of `make bench`): criterion,sdg,weight,scored,all_encompassing,cap,scale,implies;
+ * scored: 1 when the method's total counts it; implies: the criteria coding it codes, itself
+ * included, by id, joined by ";". */
+static void put_weights(rep_buf *out, const ilo_model *m, size_t method)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_buf_puts(out, "criterion,sdg,weight,scored,all_encompassing,cap,scale,implies\n");
+    for (size_t k = 0; k < m->n_criteria; k++) {
+        const ilo_criterion *c = &m->criteria[k];
+        rep_put_csv(out, c->id);
+        rep_buf_printf(out, ",%d,%d.%02d,%d,%d,", c->sdg, (int)(c->weight_c / 100), (int)(c->weight_c % 100),
+                       ilo_bitset_has(&me->scope, k), c->all_encompassing);
+        rep_buf_fixed(out, me->cap, 2, "");
+        rep_buf_putc(out, ',');
+        rep_buf_fixed(out, me->scale, 2, "");
+        rep_buf_putc(out, ',');
+        for (size_t j = 0, first = 1; j < m->n_criteria; j++)
+            if (ilo_bitset_has(&c->implies, j)) {
+                if (!first) rep_buf_putc(out, ';');
+                rep_buf_puts(out, m->criteria[j].id); /* ids hold no comma or quote */
+                first = 0;
+            }
         rep_buf_putc(out, '\n');
     }
 }
@@ -101,7 +128,9 @@ static int parse(int argc, char **argv, sheet_args *a, cli_outputs *o)
         if (taken < 0) return -taken;
         if (taken) continue;
         const char *opt = argv[i];
-        if (strcmp(opt, "--all") == 0) {
+        if (strcmp(opt, "--weights") == 0) {
+            a->weights = true;
+        } else if (strcmp(opt, "--all") == 0) {
             a->all = true;
         } else if (strcmp(opt, "--method") == 0 || strcmp(opt, "--from") == 0 || strcmp(opt, "--to") == 0) {
             if (i + 1 >= argc) return cli_usage_error("sheet: option '%s' needs a value", opt);
@@ -117,7 +146,8 @@ static int parse(int argc, char **argv, sheet_args *a, cli_outputs *o)
             a->country = opt;
         }
     }
-    if (!a->country == !a->all) return cli_usage_error("sheet: give one COUNTRY or --all");
+    if (a->weights && (a->country || a->all)) return cli_usage_error("sheet: --weights takes no COUNTRY or --all");
+    if (!a->weights && !a->country == !a->all) return cli_usage_error("sheet: give one COUNTRY or --all");
     if (o->format != REP_CSV) return cli_usage_error("sheet: a coding sheet is CSV only");
     if (a->from && a->to && a->from > a->to) return cli_usage_error("sheet: --from %d is after --to %d", a->from, a->to);
     return cli_outputs_finish(o);
@@ -125,7 +155,7 @@ static int parse(int argc, char **argv, sheet_args *a, cli_outputs *o)
 
 int cmd_sheet(cli_env *env, int argc, char **argv)
 {
-    sheet_args a = {NULL, "sdg-8.8.2", false, 0, 0};
+    sheet_args a = {NULL, "sdg-8.8.2", false, false, 0, 0};
     cli_outputs o = {NULL, 0, REP_CSV};
     sheet_doc d = {0};
     rep_buf sheet = REP_BUF_INIT;
@@ -140,13 +170,15 @@ int cmd_sheet(cli_env *env, int argc, char **argv)
         d.countries = malloc((m->n_countries + 1) * sizeof *d.countries);
         if (!d.countries) rc = EXIT_INTERNAL;
     }
-    if (!rc && a.all) {
+    if (!rc && a.weights) {
+        put_weights(&sheet, m, d.method);
+    } else if (!rc && a.all) {
         for (size_t c = 0; c < m->n_countries; c++) d.countries[d.n++] = c;
     } else if (!rc) {
         rc = cli_find_country(m, a.country, &d.countries[0]);
         d.n = 1;
     }
-    if (!rc) rc = build(&d, &sheet);
+    if (!rc && !a.weights) rc = build(&d, &sheet);
     if (!rc) rc = cli_outputs_write(&o, render_sheet, &sheet);
     rep_buf_free(&sheet);
     free(d.countries);

@@ -844,8 +844,54 @@ typedef struct ilo_sens_group {
     double impact;
 } ilo_sens_group;
 
+/* Coding uncertainty of one country-year: what the coding itself, not the weights, does to the
+ * score. Leave one text out: for each admissible source that makes an item count in the year, the
+ * score without that source (the items it alone makes count drop; the others stay). Window
+ * reading: the score under each window reading the engine offers other than the method's own
+ * (evidence: the year of the text; occurrence: the years in force or happening). Source dates:
+ * a reading by adoption rather than publication year needs both dates, and a source records one
+ * (`date`, publication or adoption), so that reading is not available. Widths are max - min over
+ * the point score and the alternatives; `dominant` names the largest of the three kinds (weights:
+ * the 5-95% band of the Monte Carlo), first in the order weights, texts, window on a tie. */
+typedef struct ilo_sens_text {
+    size_t source;              /* index into m->sources */
+    bool assessed;              /* without it something is still coded, or another admissible text
+                                   dated in the year examines a convention; false: the year would
+                                   not be assessed (unknown, not 0: left out of the band) */
+    int64_t raw_c;              /* without it */
+    double score, delta;        /* without it; delta = score without it - the point score */
+} ilo_sens_text;
+
+typedef struct ilo_sens_reading {
+    ilo_window window;
+    bool assessed;
+    int64_t raw_c;
+    double score, delta;
+} ilo_sens_reading;
+
+typedef enum ilo_sens_kind { ILO_SENS_WEIGHTS, ILO_SENS_TEXTS, ILO_SENS_WINDOW } ilo_sens_kind;
+
+typedef struct ilo_sens_coding {
+    ilo_sens_text *texts;       /* by |delta| descending, then source index; owned */
+    size_t n_texts;
+    double text_low, text_high; /* over the point score and every text left out (assessed) */
+    size_t n_unassessing;       /* texts without which the year would not be assessed */
+    ilo_sens_reading *readings; /* owned */
+    size_t n_readings;
+    double window_low, window_high;
+    bool source_dates;          /* a source-date reading was possible (false: one date per source) */
+    double width[3];            /* per ilo_sens_kind */
+    ilo_sens_kind dominant;
+} ilo_sens_coding;
+
+/* "weights", "texts", "window reading"; and a window's name ("evidence", "occurrence"). */
+const char *ilo_sens_kind_name(ilo_sens_kind k);
+const char *ilo_window_name(ilo_window w);
+
 typedef struct ilo_sensitivity {
     ilo_sens_opts opts;         /* as given (progress cleared) */
+    ilo_sens_coding *coding;    /* one country from the model: one per unit (zeroed for a unit not
+                                   assessed); else NULL. Owned, with what it points to. */
     ilo_sens_unit *units;       /* all: year by year, the countries in model (or sheet) order within
                                    a year; else one per year */
     size_t n_units, n_assessed; /* n_assessed: the ranked country-years when all */

@@ -525,61 +525,73 @@ static double interpolate(double lo, double hi, size_t n, double f)
 
 static size_t lhs_of(size_t n, double f) { return (size_t)(f * (double)(n - 1)); }
 
-/* Rearranges x[lo..n-1] so that x[k] holds the value sorted order would put there, smaller or
- * equal values before it and larger or equal after (Hoare's selection, median-of-three pivot):
- * linear on average, where sorting every column cost n log n. */
-static void select_kth(double *x, size_t lo, size_t n, size_t k)
+/* Percentiles 5, 50 and 95 of x[0..n-1] (n >= 1), the values gsl_sort and then the quantiles
+ * would give, without sorting: the values go to PCT_BINS bins by floor((v - min) x k), which
+ * never puts a smaller value in a later bin; counts per bin locate the bins of the six order
+ * statistics the three quantiles read, and only those bins' values are sorted. Three passes
+ * over the draws, with no data-dependent branch in the first two (a selection by partitioning
+ * mispredicted one branch in two on random draws). bins: PCT_BINS + 1 counts; pick: n values of
+ * scratch. */
+#define PCT_BINS 4096
+
+static int cmp_double(const void *a, const void *b)
 {
-    size_t hi = n - 1;
-    while (hi > lo + 8) {
-        size_t mid = lo + (hi - lo) / 2;
-        double a = x[lo], b = x[mid], c = x[hi];
-        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-        size_t i = lo, jx = hi;
-        for (;;) {
-            while (x[i] < pivot) i++;
-            while (x[jx] > pivot) jx--;
-            if (i >= jx) break;
-            double t = x[i];
-            x[i] = x[jx];
-            x[jx] = t;
-            i++;
-            jx--;
-        }
-        if (k <= jx) hi = jx;
-        else lo = jx + 1;
-    }
-    for (size_t i = lo + 1; i <= hi; i++) {
-        double v = x[i];
-        size_t q = i;
-        while (q > lo && x[q - 1] > v) {
-            x[q] = x[q - 1];
-            q--;
-        }
-        x[q] = v;
-    }
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
-/* Percentiles 5, 50 and 95 of x[0..n-1] (n >= 1), as gsl_sort then the quantiles would give
- * them, by selection; x is reordered. */
-static void percentiles(double *x, size_t n, double *p5, double *p50, double *p95)
+static void percentiles(const double *x, size_t n, double *p5, double *p50, double *p95, uint32_t *bins, double *pick)
 {
     static const double f[3] = {0.05, 0.50, 0.95};
     double *out[3] = {p5, p50, p95};
-    size_t from = 0;
+    double lo = x[0], hi = x[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    if (!(hi > lo)) { /* every draw alike */
+        for (int q = 0; q < 3; q++) *out[q] = interpolate(lo, lo, n, f[q]);
+        return;
+    }
+    double k = (double)(PCT_BINS - 1) / (hi - lo);
+    memset(bins, 0, (PCT_BINS + 1) * sizeof *bins);
+    for (size_t i = 0; i < n; i++) {
+        size_t b = (size_t)((x[i] - lo) * k);
+        bins[(b < PCT_BINS ? b : PCT_BINS - 1) + 1]++;
+    }
+    for (size_t b = 1; b <= PCT_BINS; b++) bins[b] += bins[b - 1]; /* bins[b]: values before bin b */
+    /* The bins holding order statistics lhs and lhs + 1 of each quantile. */
+    size_t want[6], nb = 0;
+    for (int q = 0; q < 3; q++)
+        for (size_t r = lhs_of(n, f[q]); r <= lhs_of(n, f[q]) + 1 && r < n; r++) {
+            size_t b = 0;
+            while (bins[b + 1] <= r) b++;
+            size_t j = 0;
+            while (j < nb && want[j] != b) j++;
+            if (j == nb) want[nb++] = b;
+        }
+    /* Their values, one run of pick per bin; sorted, a value's place in its run gives its order. */
+    size_t start[6], fill[6], used = 0;
+    for (size_t j = 0; j < nb; j++) {
+        start[j] = fill[j] = used;
+        used += bins[want[j] + 1] - bins[want[j]];
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t b = (size_t)((x[i] - lo) * k);
+        if (b >= PCT_BINS) b = PCT_BINS - 1;
+        for (size_t j = 0; j < nb; j++)
+            if (want[j] == b) pick[fill[j]++] = x[i];
+    }
+    for (size_t j = 0; j < nb; j++) qsort(pick + start[j], fill[j] - start[j], sizeof *pick, cmp_double);
     for (int q = 0; q < 3; q++) {
-        size_t k = lhs_of(n, f[q]);
-        if (k >= from) {
-            select_kth(x, from, n, k);
-            from = k + 1;
+        size_t r = lhs_of(n, f[q]);
+        double v[2];
+        for (int t = 0; t < 2; t++) {
+            size_t rr = r + (size_t)t < n ? r + (size_t)t : r, j = 0;
+            while (!(bins[want[j]] <= rr && rr < bins[want[j] + 1])) j++;
+            v[t] = pick[start[j] + (rr - bins[want[j]])];
         }
-        double lo = x[k], hi = lo;
-        if (k + 1 < n) {
-            hi = x[k + 1];
-            for (size_t i = k + 2; i < n; i++)
-                if (x[i] < hi) hi = x[i];
-        }
-        *out[q] = interpolate(lo, hi, n, f[q]);
+        *out[q] = interpolate(v[0], v[1], n, f[q]);
     }
 }
 
@@ -596,7 +608,7 @@ static double count_quantile(const size_t *cum, size_t nr, size_t D, double f)
 }
 
 /* Phase 2: the percentiles of the current group's units first..end-1, each from its own row of
- * draws (reordered in place: the row is not needed afterwards). Ranks are 1..gn, so their
+ * draws. Ranks are 1..gn, so their
  * quantiles come from counts. */
 static void *run_percentiles(void *arg)
 {
@@ -604,13 +616,18 @@ static void *run_percentiles(void *arg)
     sjob *j = wk->job;
     size_t D = j->o->draws, n = j->gn;
     size_t *cum = j->ranks ? calloc(n + 2, sizeof *cum) : NULL;
-    if (j->ranks && !cum) {
+    uint32_t *bins = malloc((PCT_BINS + 1) * sizeof *bins);
+    double *pick = malloc((D + 1) * sizeof *pick);
+    if ((j->ranks && !cum) || !bins || !pick) {
         atomic_store(&j->failed, 1);
+        free(cum);
+        free(bins);
+        free(pick);
         return NULL;
     }
     for (size_t i = wk->first; i < wk->end; i++) {
         ilo_sens_unit *un = j->out[j->g0 + i];
-        percentiles(j->scores + i * D, D, &un->p5, &un->p50, &un->p95);
+        percentiles(j->scores + i * D, D, &un->p5, &un->p50, &un->p95, bins, pick);
         if (!j->ranks) continue;
         memset(cum, 0, (n + 2) * sizeof *cum);
         const uint32_t *rk = j->ranks + i * D;
@@ -621,6 +638,8 @@ static void *run_percentiles(void *arg)
         un->rank_p95 = count_quantile(cum, n, D, 0.95);
     }
     free(cum);
+    free(bins);
+    free(pick);
     return NULL;
 }
 
@@ -668,6 +687,11 @@ static void split(sworker *wk, unsigned T, size_t total, sjob *job)
 void ilo_sensitivity_free(ilo_sensitivity *s)
 {
     if (!s) return;
+    for (size_t u = 0; s->coding && u < s->n_units; u++) {
+        free(s->coding[u].texts);
+        free(s->coding[u].readings);
+    }
+    free(s->coding);
     free(s->units);
     free(s->groups);
     free(s);
@@ -830,6 +854,157 @@ static bool point_ranks(ilo_sensitivity *s, sjob *j, const size_t *group_start, 
     return ok;
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Coding uncertainty                                                                       */
+/* ---------------------------------------------------------------------------------------- */
+
+const char *ilo_sens_kind_name(ilo_sens_kind k)
+{
+    return k == ILO_SENS_WEIGHTS ? "weights" : k == ILO_SENS_TEXTS ? "texts" : "window reading";
+}
+
+const char *ilo_window_name(ilo_window w) { return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : "evidence"; }
+
+static int text_cmp(const void *a, const void *b)
+{
+    const ilo_sens_text *x = a, *y = b;
+    double dx = fabs(x->delta), dy = fabs(y->delta);
+    if (dx != dy) return dx > dy ? -1 : 1;
+    return (x->source > y->source) - (x->source < y->source);
+}
+
+/* Whether another text of the country than `without`, of a kind the method admits and dated in
+ * r's year, examines a convention (so the year stays assessed with nothing coded). */
+static bool examined_without(const ilo_model *m, const ilo_result *r, size_t without)
+{
+    const ilo_country *c = &m->countries[r->country];
+    for (size_t i = 0; i < c->n_examining; i++) {
+        const ilo_source *src = &m->sources[c->examining[i]];
+        if (c->examining[i] != without && src->date.year == r->year && ((m->methods[r->method].admissible >> src->kind) & 1))
+            return true;
+    }
+    return false;
+}
+
+/* Leave one text out on the point evaluation r of profile p: each source that makes a finding
+ * count is dropped in turn; a finding stays when another of its sources still counts. */
+static bool leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_sens_coding *c)
+{
+    c->text_low = c->text_high = r->score;
+    if (!r->n_source_pool) return true;
+    size_t *srcs = malloc(r->n_source_pool * sizeof *srcs);
+    c->texts = malloc(r->n_source_pool * sizeof *c->texts);
+    if (!srcs || !c->texts) {
+        free(srcs);
+        return false;
+    }
+    size_t n = 0;
+    for (size_t f = 0; f < r->n_findings; f++)
+        for (size_t j = 0; j < r->findings[f].n_sources; j++) {
+            size_t src = r->findings[f].sources[j], q = 0;
+            while (q < n && srcs[q] != src) q++;
+            if (q == n) srcs[n++] = src;
+        }
+    for (size_t q = 0; q < n; q++) {
+        ilo_bitset coded = {{0}};
+        for (size_t f = 0; f < r->n_findings; f++) {
+            const ilo_finding *fd = &r->findings[f];
+            bool stays = false;
+            for (size_t j = 0; j < fd->n_sources && !stays; j++) stays = fd->sources[j] != srcs[q];
+            if (stays) ilo_bitset_or(&coded, &p->items[fd->item].coded);
+        }
+        ilo_sens_text *t = &c->texts[c->n_texts++];
+        bool forced;
+        t->source = srcs[q];
+        ilo_score_coded(m, r->method, &coded, &t->raw_c, &t->score, &forced);
+        t->delta = t->score - r->score;
+        t->assessed = !bitset_empty(&coded) || examined_without(m, r, srcs[q]);
+        if (!t->assessed) {
+            c->n_unassessing++;
+            continue;
+        }
+        if (t->score < c->text_low) c->text_low = t->score;
+        if (t->score > c->text_high) c->text_high = t->score;
+    }
+    free(srcs);
+    qsort(c->texts, c->n_texts, sizeof *c->texts, text_cmp);
+    return true;
+}
+
+/* The other window readings: the method evaluated as it is but for its window, on a shallow copy
+ * of the model with one more method (the model itself is read-only). */
+static ilo_status other_windows(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_sens_coding *c,
+                                ilo_ctx *ctx)
+{
+    static const ilo_window windows[] = {ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE};
+    c->window_low = c->window_high = r->score;
+    ilo_model mm = *m;
+    ilo_method *methods = malloc((m->n_methods + 1) * sizeof *methods);
+    c->readings = malloc(sizeof windows / sizeof windows[0] * sizeof *c->readings);
+    ilo_result *alt = ilo_result_new(m);
+    ilo_status st = ILO_OK;
+    if (!methods || !c->readings || !alt) {
+        st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+        goto out;
+    }
+    memcpy(methods, m->methods, m->n_methods * sizeof *methods);
+    mm.methods = methods;
+    mm.n_methods = m->n_methods + 1;
+    for (size_t w = 0; w < sizeof windows / sizeof windows[0]; w++) {
+        if (windows[w] == m->methods[r->method].window) continue;
+        methods[m->n_methods] = m->methods[r->method];
+        methods[m->n_methods].window = windows[w];
+        if ((st = ilo_eval(&mm, p, m->n_methods, r->year, alt, ctx)) != ILO_OK) goto out;
+        ilo_sens_reading *rd = &c->readings[c->n_readings++];
+        rd->window = windows[w];
+        rd->assessed = !bitset_empty(&alt->assessed);
+        rd->raw_c = alt->raw_c;
+        rd->score = alt->score;
+        rd->delta = alt->score - r->score;
+        if (!rd->assessed) continue; /* unknown under that reading: no score to compare */
+        if (alt->score < c->window_low) c->window_low = alt->score;
+        if (alt->score > c->window_high) c->window_high = alt->score;
+    }
+out:
+    ilo_result_free(alt);
+    free(methods);
+    return st;
+}
+
+/* The coding uncertainty of every assessed unit of a one-country run, once its weight
+ * percentiles are known. */
+static ilo_status fill_coding(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity *s, ilo_ctx *ctx)
+{
+    s->coding = calloc(s->n_units + 1, sizeof *s->coding);
+    ilo_result *r = ilo_result_new(m);
+    ilo_status st = ILO_OK;
+    if (!s->coding || !r) {
+        ilo_result_free(r);
+        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    ilo_profile p = ilo_profile_baseline(m, o->country);
+    for (size_t u = 0; u < s->n_units && st == ILO_OK; u++) {
+        const ilo_sens_unit *un = &s->units[u];
+        ilo_sens_coding *c = &s->coding[u];
+        if (!un->assessed) continue;
+        if ((st = ilo_eval(m, &p, o->method, un->year, r, ctx)) != ILO_OK) break;
+        if (!leave_texts_out(m, &p, r, c)) {
+            st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+            break;
+        }
+        if ((st = other_windows(m, &p, r, c, ctx)) != ILO_OK) break;
+        c->source_dates = false; /* one date per source (see the header) */
+        c->width[ILO_SENS_WEIGHTS] = un->p95 - un->p5;
+        c->width[ILO_SENS_TEXTS] = c->text_high - c->text_low;
+        c->width[ILO_SENS_WINDOW] = c->window_high - c->window_low;
+        c->dominant = ILO_SENS_WEIGHTS;
+        for (int k = 1; k < 3; k++)
+            if (c->width[k] > c->width[c->dominant]) c->dominant = (ilo_sens_kind)k;
+    }
+    ilo_result_free(r);
+    return st;
+}
+
 ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity **out, ilo_ctx *ctx)
 {
     *out = NULL;
@@ -973,6 +1148,7 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
         }
         for (size_t g = 0; o->no_groups && g < m->n_groups; g++) s->groups[g].impact = NAN;
     }
+    if (!o->all && !o->sheet && (st = fill_coding(m, o, s, ctx)) != ILO_OK) goto fail;
     goto done;
 oom:
     st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");

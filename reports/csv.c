@@ -339,6 +339,32 @@ void rep_csv_rank(rep_buf *b, const rep_rank_doc *doc)
     }
 }
 
+/* The coding uncertainty of unit u of a one-country run (engine: ilo_sens_coding): rows
+ * coding:weights_width, coding:texts_low|high|width, coding:window_low|high|width,
+ * coding:dominant, and coding:without:SOURCE (the score without that text; empty: the year would
+ * not be assessed). Self-contained, for the report builder to take over. */
+static void csv_coding(const row_ctx *x, const ilo_model *m, const ilo_sensitivity *s, size_t u)
+{
+    const ilo_sens_coding *c = &s->coding[u];
+    int y = s->units[u].year;
+    row_fixed(x, y, "coding:", "weights_width", c->width[ILO_SENS_WEIGHTS], 4);
+    row_fixed(x, y, "coding:", "texts_low", c->text_low, 4);
+    row_fixed(x, y, "coding:", "texts_high", c->text_high, 4);
+    row_fixed(x, y, "coding:", "texts_width", c->width[ILO_SENS_TEXTS], 4);
+    row_fixed(x, y, "coding:", "window_low", c->window_low, 4);
+    row_fixed(x, y, "coding:", "window_high", c->window_high, 4);
+    row_fixed(x, y, "coding:", "window_width", c->width[ILO_SENS_WINDOW], 4);
+    row_s(x, y, "coding:", "dominant", ilo_sens_kind_name(c->dominant));
+    for (size_t i = 0; i < c->n_texts; i++) {
+        rep_buf name = REP_BUF_INIT;
+        rep_buf_printf(&name, "without:%s", m->sources[c->texts[i].source].id);
+        if (name.failed) x->b->failed = true;
+        if (c->texts[i].assessed) row_fixed(x, y, "coding:", name.data, c->texts[i].score, 4);
+        else row_s(x, y, "coding:", name.data, "");
+        rep_buf_free(&name);
+    }
+}
+
 void rep_csv_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -366,6 +392,7 @@ void rep_csv_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
             row_fixed(&x, un->year, "rank:", "p50", un->rank_p50, 2);
             row_fixed(&x, un->year, "rank:", "p95", un->rank_p95, 2);
         }
+        if (s->coding) csv_coding(&x, m, s, order[k]);
     }
     free(order);
     row_ctx x = {b, o->all ? "" : m->countries[o->country].code, method};

@@ -1496,6 +1496,25 @@ static void interval_chart(rep_buf *b, const ilo_model *m, const ilo_sensitivity
     rep_buf_puts(b, "</svg>\n</figure>\n");
 }
 
+/* The coding uncertainty of a one-country run (engine: ilo_sens_coding): the three kinds per
+ * assessed year and the dominant one. Self-contained, for the report builder to take over. */
+static void html_coding(rep_buf *b, const ilo_sensitivity *s)
+{
+    if (!s->coding) return;
+    rep_buf_puts(b, "<h2>Uncertainty by kind</h2>\n<p class=\"note\">Width: highest minus lowest score. Window reading: "
+                    "the other window. Source dates (adoption or publication year): not available; a source records "
+                    "one date.</p>\n<table>\n<thead><tr><th>Year</th><th>Weights 5-95%</th><th>Texts left out</th>"
+                    "<th>Window reading</th><th>Dominant</th></tr></thead>\n<tbody>\n");
+    for (size_t u = 0; u < s->n_units; u++) {
+        const ilo_sens_coding *c = &s->coding[u];
+        if (!s->units[u].assessed) continue;
+        rep_buf_printf(b, "<tr><td>%d</td>", s->units[u].year);
+        for (int k = 0; k < 3; k++) td_fixed(b, c->width[k], 2);
+        rep_buf_printf(b, "<td>%s</td></tr>\n", ilo_sens_kind_name(c->dominant));
+    }
+    rep_buf_puts(b, "</tbody>\n</table>\n");
+}
+
 void rep_html_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -1559,7 +1578,9 @@ void rep_html_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
         rep_buf_puts(b, "</tr>\n");
     }
     free(order);
-    rep_buf_puts(b, "</tbody>\n</table>\n<h2>Leaving out one criteria group</h2>\n<p class=\"note\">Impact: ");
+    rep_buf_puts(b, "</tbody>\n</table>\n");
+    html_coding(b, s);
+    rep_buf_puts(b, "<h2>Leaving out one criteria group</h2>\n<p class=\"note\">Impact: ");
     rep_put_html(b, rep_impact_meaning(s));
     rep_buf_puts(b, ".</p>\n<table>\n<thead><tr><th>Group</th><th>Title</th><th>Impact</th></tr></thead>\n<tbody>\n");
     for (size_t g = 0; g < s->n_groups; g++) {

@@ -1148,6 +1148,54 @@ void rep_json_rank(rep_buf *b, const rep_rank_doc *doc)
     close_(&w, '}');
 }
 
+/* The coding uncertainty of unit u of a one-country run (engine: ilo_sens_coding), as the unit's
+ * "coding" member. Self-contained, for the report builder to take over. */
+static void json_coding(jw *w, const ilo_model *m, const ilo_sensitivity *s, size_t u)
+{
+    const ilo_sens_coding *c = &s->coding[u];
+    key(w, "coding");
+    open_(w, '{');
+    kfixed(w, "weights_width", c->width[ILO_SENS_WEIGHTS], 4);
+    kfixed(w, "texts_low", c->text_low, 4);
+    kfixed(w, "texts_high", c->text_high, 4);
+    kfixed(w, "texts_width", c->width[ILO_SENS_TEXTS], 4);
+    kint(w, "texts_unassessing", (long long)c->n_unassessing);
+    kfixed(w, "window_low", c->window_low, 4);
+    kfixed(w, "window_high", c->window_high, 4);
+    kfixed(w, "window_width", c->width[ILO_SENS_WINDOW], 4);
+    kbool(w, "source_dates_available", c->source_dates);
+    kstr(w, "dominant", ilo_sens_kind_name(c->dominant));
+    key(w, "texts");
+    open_(w, '[');
+    for (size_t i = 0; i < c->n_texts; i++) {
+        const ilo_sens_text *t = &c->texts[i];
+        open_(w, '{');
+        kstr(w, "source", m->sources[t->source].id);
+        kbool(w, "assessed", t->assessed);
+        if (t->assessed) {
+            kfixed(w, "score_without", t->score, 4);
+            kfixed(w, "change", t->delta, 4);
+        }
+        close_(w, '}');
+    }
+    close_(w, ']');
+    key(w, "readings");
+    open_(w, '[');
+    for (size_t i = 0; i < c->n_readings; i++) {
+        const ilo_sens_reading *r = &c->readings[i];
+        open_(w, '{');
+        kstr(w, "window", ilo_window_name(r->window));
+        kbool(w, "assessed", r->assessed);
+        if (r->assessed) {
+            kfixed(w, "score", r->score, 4);
+            kfixed(w, "change", r->delta, 4);
+        }
+        close_(w, '}');
+    }
+    close_(w, ']');
+    close_(w, '}');
+}
+
 void rep_json_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -1203,6 +1251,7 @@ void rep_json_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
                 kfixed(&w, "rank_p50", un->rank_p50, 2);
                 kfixed(&w, "rank_p95", un->rank_p95, 2);
             }
+            if (s->coding) json_coding(&w, m, s, order[k]);
         }
         close_(&w, '}');
     }

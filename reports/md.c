@@ -1084,6 +1084,47 @@ void rep_md_rank(rep_buf *b, const rep_rank_doc *doc)
     }
 }
 
+/* The coding uncertainty of a one-country run (engine: ilo_sens_coding): a table of the three
+ * kinds per assessed year, then the texts that move the score. Self-contained, for the report
+ * builder to take over. */
+static void md_coding(rep_buf *b, const ilo_model *m, const ilo_sensitivity *s)
+{
+    if (!s->coding) return;
+    rep_buf_puts(b, "\n## Uncertainty by kind\n\nWidth: highest minus lowest score. Window reading: the other window. "
+                    "Source dates (adoption or publication year): not available; a source records one date.\n\n"
+                    "| Year | Score | Weights 5-95% | Texts left out | Window reading | Dominant |\n"
+                    "|---|---:|---:|---:|---:|---|\n");
+    for (size_t u = 0; u < s->n_units; u++) {
+        const ilo_sens_unit *un = &s->units[u];
+        const ilo_sens_coding *c = &s->coding[u];
+        if (!un->assessed) continue;
+        double lo[3] = {un->p5, c->text_low, c->window_low}, hi[3] = {un->p95, c->text_high, c->window_high};
+        rep_buf_printf(b, "| %d | ", un->year);
+        put_c(b, ilo_round2(un->score));
+        for (int k = 0; k < 3; k++) {
+            rep_buf_puts(b, " | ");
+            fixed_md(b, lo[k], 2);
+            rep_buf_puts(b, "-");
+            fixed_md(b, hi[k], 2);
+            rep_buf_puts(b, " (");
+            fixed_md(b, c->width[k], 2);
+            rep_buf_puts(b, ")");
+        }
+        rep_buf_printf(b, " | %s |\n", ilo_sens_kind_name(c->dominant));
+    }
+    rep_buf_puts(b, "\n| Year | Text left out | Score without it |\n|---|---|---:|\n");
+    for (size_t u = 0; u < s->n_units; u++)
+        for (size_t i = 0; i < s->coding[u].n_texts; i++) {
+            const ilo_sens_text *t = &s->coding[u].texts[i];
+            rep_buf_printf(b, "| %d | ", s->units[u].year);
+            code(b, m->sources[t->source].id);
+            rep_buf_puts(b, " | ");
+            if (t->assessed) fixed_md(b, t->score, 2);
+            else rep_buf_puts(b, "not assessed");
+            rep_buf_puts(b, " |\n");
+        }
+}
+
 void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -1158,6 +1199,7 @@ void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
         rep_buf_puts(b, " |\n");
     }
     free(order);
+    md_coding(b, m, s);
     rep_buf_puts(b, "\n## Leaving out one criteria group\n\nImpact: ");
     rep_put_md(b, rep_impact_meaning(s));
     rep_buf_puts(b, ".\n\n| Group | Title | Impact |\n|---|---|---:|\n");

@@ -733,6 +733,68 @@ void rep_text_rank(rep_buf *b, const rep_rank_doc *doc)
     }
 }
 
+/* The coding uncertainty of a one-country run (engine: ilo_sens_coding): one line per assessed
+ * year with the three kinds side by side and the one that dominates, then the texts that move the
+ * score most. Self-contained, for the report builder to take over. */
+static void text_coding(rep_buf *b, const ilo_model *m, const ilo_sensitivity *s)
+{
+    if (!s->coding) return;
+    const ilo_method *me = &m->methods[s->opts.method];
+    rep_buf_puts(b, "\nUncertainty by kind (width: highest minus lowest score; weights: the 5-95% band above)\n");
+    rep_buf_puts(b, "  year   score   weights  width     texts left out  width    window reading  width  dominant\n");
+    for (size_t u = 0; u < s->n_units; u++) {
+        const ilo_sens_unit *un = &s->units[u];
+        const ilo_sens_coding *c = &s->coding[u];
+        if (!un->assessed) continue;
+        rep_buf_printf(b, "  %d", un->year);
+        num(b, ilo_round2(un->score), 8);
+        fixcell(b, un->p5, 2, 7);
+        rep_buf_putc(b, '-');
+        fixcell(b, un->p95, 2, 4);
+        fixcell(b, c->width[ILO_SENS_WEIGHTS], 2, 7);
+        fixcell(b, c->text_low, 2, 12);
+        rep_buf_putc(b, '-');
+        fixcell(b, c->text_high, 2, 4);
+        fixcell(b, c->width[ILO_SENS_TEXTS], 2, 7);
+        fixcell(b, c->window_low, 2, 12);
+        rep_buf_putc(b, '-');
+        fixcell(b, c->window_high, 2, 4);
+        fixcell(b, c->width[ILO_SENS_WINDOW], 2, 7);
+        rep_buf_printf(b, "  %s\n", ilo_sens_kind_name(c->dominant));
+        if (c->n_unassessing)
+            rep_buf_printf(b, "        without %s of %zu text%s the year would not be assessed at all\n",
+                           c->n_unassessing == 1 ? "one" : "any one", c->n_unassessing, c->n_unassessing == 1 ? "" : "s");
+    }
+    rep_buf_printf(b, "Window reading: the score under the %s window (the method reads the %s window).\n",
+                   ilo_window_name(me->window == ILO_WINDOW_EVIDENCE ? ILO_WINDOW_OCCURRENCE : ILO_WINDOW_EVIDENCE),
+                   ilo_window_name(me->window));
+    rep_buf_puts(b, "Source dates (adoption or publication year): not available; a source records one date.\n");
+    for (size_t u = 0; u < s->n_units; u++) {
+        const ilo_sens_coding *c = &s->coding[u];
+        size_t shown = 0;
+        for (size_t i = 0; i < c->n_texts && shown < 5; i++) {
+            const ilo_sens_text *t = &c->texts[i];
+            if (t->delta == 0 && t->assessed) break;
+            if (!shown++)
+                rep_buf_printf(b, "\nTexts that move the score most, %d (the score without each; unknown: without it\n"
+                               "the year would not be assessed, and it is left out of the band):\n  change  without  source\n",
+                               s->units[u].year);
+            const ilo_source *src = &m->sources[t->source];
+            rep_buf_puts(b, "  ");
+            if (t->assessed) {
+                rep_buf_fixed(b, t->delta, 2, "-");
+                rep_buf_puts(b, "   ");
+                num(b, ilo_round2(t->score), 5);
+            } else {
+                rep_buf_puts(b, "    -  unknown");
+            }
+            rep_buf_puts(b, "   ");
+            wrapf(b, 27, 27, "%s (%s, %s, %s)", src->id, src->publisher, ilo_source_kind_name(src->kind), src->date.text);
+            rep_buf_putc(b, '\n');
+        }
+    }
+}
+
 void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -806,6 +868,7 @@ void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
         rep_buf_putc(b, '\n');
     }
     free(order);
+    text_coding(b, m, s);
     rep_buf_puts(b, "\nLeaving out one criteria group: ");
     wrap(b, rep_impact_meaning(s), 2, 32);
     rep_buf_puts(b, "\n  group     impact  title\n");

@@ -20,8 +20,19 @@
 #           under every method (2 in the shipped catalogue)
 #   peak    the peak resident memory of bench_engine's process (load + eval), /usr/bin/time -v
 # then, on 1x, `iloscore sensitivity --all --draws 10000` (whole command: load, evaluation,
-# draws, report) with 2 threads and with 1; and the scaling exponent from 1x to 16x,
+# draws, report) with 2 threads and with 1; the world by years, `sensitivity --all --from 1991
+# --to 2020 --draws 10000` on 1x in one process with 1, 2 and 3 threads (the same bytes?); the
+# race against a NumPy reference (below); and the scaling exponent from 1x to 16x,
 # log(t16/t1) / log(16), for load + eval and for each phase. The targets are checked at the end.
+#
+# The race: the 1x world's coding sheet (`sheet --all`) and the catalogue's weights (`sheet
+# --weights`) go to tools/mc_reference.py (NumPy, as an analyst would vectorise it) and to
+# `iloscore --data CATALOGUE sensitivity --sheet SHEET --all --no-groups` (the same percentiles
+# of scores and ranks; the catalogue alone as data), 10,000 draws, for one year (2020) and for
+# all 30 (1991-2020): whole-process wall-clock time, median of RUNS, and peak memory; the medians
+# checked to agree within Monte Carlo error (tools/mc_compare.py). NumPy comes from Debian's
+# python3-numpy (installed when missing, as GNU time is); without it the race is skipped with a
+# message.
 #
 # Usage: sh tools/bench.sh ./iloscore build/tools [RUNS]
 set -u
@@ -126,11 +137,75 @@ exponent() { awk -v a="$1" -v b="$2" -v r="$3" 'BEGIN { printf "%.3f", log(b / a
 t1=$(echo "$load_1x + $eval_1x" | bc -l); t16=$(echo "$load_16x + $eval_16x" | bc -l)
 ratio=$(echo "$bytes_16x / $bytes_1x" | bc -l)
 exp_total=$(exponent "$t1" "$t16" 16)
+# The world by years on 1x: one process, 1, 2 and 3 threads.
+for t in 1 2 3; do
+    s0=$(now_ns)
+    "$bin" --data "$dir/1x" sensitivity --all --from 1991 --to 2020 --draws 10000 --seed 1 --threads $t --format csv \
+        -o "$dir/world-years-$t.csv" || exit 1
+    s1=$(now_ns)
+    eval "wy_$t=$(echo "$s0 $s1" | awk '{ printf "%.3f", ($2 - $1) / 1e9 }')"
+done
+wy_same=no
+cmp -s "$dir/world-years-1.csv" "$dir/world-years-2.csv" && cmp -s "$dir/world-years-1.csv" "$dir/world-years-3.csv" && wy_same=yes
+printf '\nsensitivity --all --from 1991 --to 2020 --draws 10000 on 1x (one process, 5,700 country-years, with\n'
+printf 'the leave-one-group-out impacts): %s s with 1 thread, %s s with 2, %s s with 3; the same bytes: %s\n' \
+    "$wy_1" "$wy_2" "$wy_3" "$wy_same"
+
+# The race against NumPy (see the top of this file).
+py=""
+for p in /usr/bin/python3 python3; do
+    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import numpy' >/dev/null 2>&1; then py=$p; break; fi
+done
+if [ -z "$py" ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "bench: installing NumPy (python3-numpy) for the reference implementation" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-numpy >/dev/null 2>&1
+    /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 && py=/usr/bin/python3
+fi
+race_ok=skip
+if [ -z "$py" ]; then
+    printf '\nNumPy race: skipped (NumPy is missing: install python3-numpy)\n'
+else
+    rm -rf "$dir/catalogue" && mkdir -p "$dir/catalogue" && cp -R "$dir/1x/criteria" "$dir/catalogue/" || exit 1
+    "$bin" --data "$dir/1x" sheet --all -o "$dir/1x-sheet.csv" || exit 1
+    "$bin" --data "$dir/catalogue" sheet --weights -o "$dir/weights.csv" || exit 1
+    # race NAME FROM TO: medians of RUNS of each side (wall-clock, peak memory); the agreement.
+    race() {
+        : > "$dir/.en"; : > "$dir/.np"; : > "$dir/.enm"; : > "$dir/.npm"
+        i=0
+        while [ $i -lt "$runs" ]; do
+            s0=$(now_ns)
+            /usr/bin/time -f "%M" -o "$dir/.time" "$bin" --data "$dir/catalogue" sensitivity --sheet "$dir/1x-sheet.csv" --all \
+                --from "$2" --to "$3" --draws 10000 --seed 1 --no-groups --format csv -o "$dir/race-engine-$1.csv" || exit 1
+            s1=$(now_ns)
+            echo "$s0 $s1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }' >> "$dir/.en"
+            tail -1 "$dir/.time" >> "$dir/.enm"
+            s0=$(now_ns)
+            /usr/bin/time -f "%M" -o "$dir/.time" "$py" tools/mc_reference.py "$dir/1x-sheet.csv" "$dir/weights.csv" "$2" "$3" \
+                10000 1 25 "$dir/race-numpy-$1.csv" || exit 1
+            s1=$(now_ns)
+            echo "$s0 $s1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }' >> "$dir/.np"
+            tail -1 "$dir/.time" >> "$dir/.npm"
+            i=$((i + 1))
+        done
+        en=$(median < "$dir/.en"); np=$(median < "$dir/.np"); enm=$(median < "$dir/.enm"); npm=$(median < "$dir/.npm")
+        agree=$("$py" tools/mc_compare.py "$dir/race-engine-$1.csv" "$dir/race-numpy-$1.csv" 10000) && agreed=yes || agreed=no
+        printf '  %-9s engine %.3f s, %5.1f MB   NumPy %.3f s, %5.1f MB   ratio %.1f\n    medians: %s\n' "$1" "$en" \
+            "$(echo "$enm / 1024" | bc -l)" "$np" "$(echo "$npm / 1024" | bc -l)" "$(echo "$np / $en" | bc -l)" "$agree"
+        eval "race_ratio_$1=$(echo "$np / $en" | bc -l) race_mem_ok_$1=$(echo "$enm <= $npm" | bc -l) race_agree_$1=$agreed"
+    }
+    printf '\nNumPy race (sensitivity --sheet --all --no-groups vs tools/mc_reference.py, 10,000 draws, whole\n'
+    printf 'processes, medians of %s runs, engine with 2 threads; ratio = NumPy time / engine time):\n' "$runs"
+    race 1year 2020 2020
+    race 30years 1991 2020
+    race_ok=yes
+fi
+
 printf '\nscaling from 1x to 16x (16 times the country-years, %.1f times the bytes):\n' "$ratio"
 printf '  load + eval: %.3f s -> %.3f s, exponent %s\n' "$t1" "$t16" "$exp_total"
-printf '  parse %s, load %s, eval %s (ilo_eval scans every item of a country in every year, and a 16x\n' \
-    "$(exponent "$parse_1x" "$parse_16x" 16)" "$(exponent "$load_1x" "$load_16x" 16)" "$(exponent "$eval_1x" "$eval_16x" 16)"
-printf '  country has 4 times the years and so 4 times the items: eval work is 64 times 1x'"'"'s)\n'
+exp_eval=$(exponent "$eval_1x" "$eval_16x" 16)
+printf '  parse %s, load %s, eval %s (a country-year reads the items its year index lists)\n' \
+    "$(exponent "$parse_1x" "$parse_16x" 16)" "$(exponent "$load_1x" "$load_16x" 16)" "$exp_eval"
 t4=$(echo "$load_4x + $eval_4x" | bc -l)
 printf '  1x to 4x (countries only): load + eval exponent %s\n' "$(exponent "$t1" "$t4" 4)"
 
@@ -141,9 +216,19 @@ printf '  engine beyond the bare parse at most 25%%:       %s%%     %s (wall-clo
     "$(verdict "$(echo "$beyond_1x <= 25" | bc -l)")" "$beyond_cpu_1x"
 printf '  10,000 draws with rank intervals under 2 s:     %.3f s  %s\n' "$sens2" "$(verdict "$(echo "$sens2 < 2" | bc -l)")"
 printf '  scaling exponent at most 1.1:                   %s    %s\n' "$exp_total" "$(verdict "$(echo "$exp_total <= 1.1" | bc -l)")"
+printf '  evaluation'"'"'s exponent at most 1.05:             %s    %s\n' "$exp_eval" "$(verdict "$(echo "$exp_eval <= 1.05" | bc -l)")"
+printf '  world by years, 1, 2 and 3 threads same bytes:  %s      %s\n' "$wy_same" "$(verdict "$([ "$wy_same" = yes ] && echo 1)")"
+if [ "$race_ok" = yes ]; then
+    for w in 1year 30years; do
+        eval "r=\$race_ratio_$w mo=\$race_mem_ok_$w ag=\$race_agree_$w"
+        printf '  NumPy / engine at least 5, %-8s             %.1f     %s (medians agree: %s; engine memory at most NumPy'"'"'s: %s)\n' \
+            "$w:" "$r" "$(verdict "$(echo "$r >= 5" | bc -l)")" "$ag" "$(verdict "$mo")"
+    done
+fi
 for name in 1x 4x 16x; do
     eval "p=\$peak_$name b=\$bytes_$name"
     printf '  %-4s peak memory at most 3x the input:          %.2fx   %s\n' "$name" "$(echo "$p / $b" | bc -l)" \
         "$(verdict "$(echo "$p <= 3 * $b" | bc -l)")"
 done
-rm -f "$dir/.parse" "$dir/.load" "$dir/.eval" "$dir/.peak" "$dir/.time" "$dir/.out" "$dir/.sens" "$dir/.cpu"
+rm -f "$dir/.parse" "$dir/.load" "$dir/.eval" "$dir/.peak" "$dir/.time" "$dir/.out" "$dir/.sens" "$dir/.cpu" \
+    "$dir/.en" "$dir/.np" "$dir/.enm" "$dir/.npm"
