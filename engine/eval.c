@@ -349,8 +349,9 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     bool all;
     const size_t *exam;
     size_t n_exam, n_cand = candidates(m, p, me, (admissible >> ILO_SRC_LEGISLATION) & 1, year, sc, &all, &exam, &n_exam);
-    size_t pool = 0;
-    for (size_t k = 0; k < n_cand; k++) pool += p->items[all ? k : sc->cand[k]].n_sources;
+    size_t pool = 0; /* room for the findings' sources: the index knows its country's total */
+    if (!all) pool = m->priv->years[p->country].n_sources;
+    for (size_t k = 0; all && k < n_cand; k++) pool += p->items[k].n_sources;
     if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 
     r->country = p->country;

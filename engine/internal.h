@@ -57,6 +57,7 @@ enum { ILO_NS_SOURCE, ILO_NS_CONVENTION, ILO_NS_GROUP, ILO_NS_CRITERION, ILO_NS_
 typedef struct ilo_year_index {
     int first, n_years; /* n_years == 0: the country has nothing dated, every year is empty */
     size_t words;
+    size_t n_sources;   /* the sources of all its items: room enough for any year's findings */
     uint64_t *active, *dated, *legal;
     uint32_t *exam_start;
     size_t *exam;

@@ -92,6 +92,7 @@ static bool build_one(const ilo_model *m, const ilo_country *c, ilo_year_index *
     for (size_t i = 0; i < c->n_items; i++) {
         const ilo_item *it = &m->items[c->item_first + i];
         int a, b;
+        x->n_sources += it->n_sources;
         if (active_years(it, &a, &b)) {
             int hi = b > last ? last + 1 : b; /* last + 1: the tail */
             for (int y = a; y <= hi; y++) set_bit(x->active + (size_t)(y - first) * W, i);
