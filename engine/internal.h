@@ -89,6 +89,10 @@ void ilo_prefault(void *p, size_t n);
 
 bool ilo_utf8_valid(const char *s, size_t n);
 
+/* The first n (n <= 227) numbers gsl_rng_uniform() gives from gsl_rng_mt19937 seeded with seed,
+ * into u, faster than GSL (sensitivity.c: every draw seeds its own generator). */
+void ilo_mt19937_uniform(unsigned long seed, size_t n, double *u);
+
 /*
  * A parsed data file, flattened: libconfig parses the text, then every setting is copied into an
  * array of nodes (the children of a group, list or array side by side) and the string buffer

@@ -9,6 +9,10 @@
 
 #include "report.h"
 
+#include <gsl/gsl_rng.h>
+
+#include "internal.h"
+
 static ilo_model *R;          /* tests/data/rank */
 static ilo_model *W;          /* a small synthetic world */
 static char world[256];
@@ -422,6 +426,26 @@ static void world_by_years(void **state)
     ilo_sensitivity_free(one);
 }
 
+/* The sensitivity's own MT19937 gives GSL's numbers to the bit, for seeds 0 (GSL's default),
+ * 1, a large one, and counts up to its limit. */
+static void fast_mt19937_is_gsls(void **state)
+{
+    (void)state;
+    static const unsigned long seeds[] = {0, 1, 5489, 4294967295UL, 123456789};
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    double u[227];
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+        for (size_t n = 1; n <= 227; n += 113) {
+            ilo_mt19937_uniform(seeds[i], n, u);
+            gsl_rng_set(r, seeds[i]);
+            for (size_t k = 0; k < n; k++) {
+                double g = gsl_rng_uniform(r);
+                assert_memory_equal(&u[k], &g, sizeof g);
+            }
+        }
+    gsl_rng_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +456,7 @@ int main(void)
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(threads_do_not_change_the_bytes),
         cmocka_unit_test(world_by_years),
+        cmocka_unit_test(fast_mt19937_is_gsls),
         cmocka_unit_test(leaving_a_group_out),
         cmocka_unit_test(bad_options_are_errors),
         cmocka_unit_test(synth_same_seed_same_bytes_and_codes),
