@@ -802,11 +802,10 @@ typedef struct ilo_sens_opts {
     uint64_t seed;
     double spread;     /* percent, 0..100 */
     unsigned threads;  /* 1..ILO_SENS_MAX_THREADS */
-    /* Optional: score this coding sheet (borrowed; it must outlive the result, whose units point
-     * at its country codes) instead of the model's profiles; weights and rules come from the
-     * model's catalogue. code: the sheet's country when !all. */
+    /* Optional, with all: score this coding sheet (borrowed; it must outlive the result, whose
+     * units point at its country codes) instead of the model's profiles; weights and rules come
+     * from the model's catalogue. */
     const ilo_sheet *sheet;
-    const char *code;
     bool no_groups;    /* skip the leave-one-group-out impacts (NaN): the percentiles alone, about
                           a third of the work with all */
     /* Optional; called from the calling thread only, about ten times a second and once at the

@@ -742,7 +742,7 @@ static ilo_status check_opts(const ilo_model *m, const ilo_sens_opts *o, ilo_ctx
     if (o->method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");
     if (!o->all && !o->sheet && o->country >= m->n_countries)
         return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such country");
-    if (!o->all && o->sheet && !o->code) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no country given");
+    if (!o->all && o->sheet) return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "a coding sheet is analysed with all");
     if (o->from < ILO_YEAR_MIN || o->to > ILO_YEAR_MAX || o->from > o->to)
         return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "bad year range %d-%d", o->from, o->to);
     if (o->draws < 1 || o->draws > ILO_SENS_MAX_DRAWS)
@@ -756,8 +756,8 @@ static ilo_status check_opts(const ilo_model *m, const ilo_sens_opts *o, ilo_ctx
     return ILO_OK;
 }
 
-/* The countries of the analysis: the model's, or the sheet's codes in order of first appearance
- * (one, with a country given); for each, the sheet row of each year (SIZE_MAX: none). */
+/* The countries of a sheet, its codes in order of first appearance; for each, the sheet row of
+ * each year (SIZE_MAX: none). */
 typedef struct sheet_map {
     const char **code;
     size_t *model;   /* the model's index of the code, or SIZE_MAX */
@@ -778,7 +778,6 @@ static bool map_sheet(const ilo_model *m, const ilo_sens_opts *o, sheet_map *sm)
     for (size_t i = 0; i < sh->n_rows; i++) {
         const char *c = sh->rows[i].country;
         of_row[i] = SIZE_MAX;
-        if (!o->all && strcmp(c, o->code) != 0) continue;
         /* Rows of a country are usually adjacent: the last country first, then the others. */
         size_t k = last != SIZE_MAX && strcmp(sm->code[last], c) == 0 ? last : SIZE_MAX;
         for (size_t q = 0; q < sm->n && k == SIZE_MAX; q++)
@@ -789,11 +788,6 @@ static bool map_sheet(const ilo_model *m, const ilo_sens_opts *o, sheet_map *sm)
             sm->model[k] = ilo_model_find_country(m, c);
         }
         of_row[i] = last = k;
-    }
-    if (!o->all && sm->n == 0) { /* a country with no row: every year not assessed */
-        sm->code[0] = o->code;
-        sm->model[0] = ilo_model_find_country(m, o->code);
-        sm->n = 1;
     }
     sm->row = malloc((sm->n * ny + 1) * sizeof *sm->row);
     if (!sm->row) {
@@ -1064,7 +1058,7 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
     ilo_bitset *coded = NULL;
     if (!s || !slot_of || !group_of_slot || !col_of || !crit_of_col) goto oom;
     if (o->sheet && !map_sheet(m, o, &sm)) goto oom;
-    size_t per_group = o->sheet ? (o->all ? sm.n : ny) : o->all ? m->n_countries : ny;
+    size_t per_group = o->sheet ? sm.n : o->all ? m->n_countries : ny;
     size_t n_units = o->all ? per_group * ny : ny;
     if (per_group && o->draws > ILO_SENS_MAX_VALUES / per_group) {
         st = ilo_ctx_set(ctx, ILO_ERR_LIMIT, NULL, 0, "%zu draws x %zu units ranked together is more than %d values",

@@ -310,6 +310,13 @@ static void bad_options_are_errors(void **state)
     o.from = 2021; /* after to */
     assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_INVALID);
     o.from = 2020;
+    ilo_sheet empty = {NULL, 0};
+    o.sheet = &empty; /* a sheet goes with all */
+    o.all = false;
+    o.country = 0;
+    assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_INVALID);
+    o.all = true;
+    o.sheet = NULL;
     o.threads = 0;
     assert_int_equal(ilo_sensitivity_new(R, &o, &s, ctx), ILO_ERR_LIMIT);
     o.threads = 1;
