@@ -453,6 +453,77 @@ static void fast_mt19937_is_gsls(void **state)
     gsl_rng_free(r);
 }
 
+/* Leave one text out, checked against ilo_eval on a copy of the profile whose items no longer
+ * cite that text (another path: a full scan over rewritten items), for every assessed year of
+ * Kazakhstan in the shipped data; and the window band and the dominant kind. */
+static void coding_uncertainty_matches_a_reevaluation(void **state)
+{
+    (void)state;
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_model *m = NULL;
+    assert_int_equal(ilo_model_load(".", NULL, 0, &m, ctx), ILO_OK);
+    size_t kaz = ilo_model_find_country(m, "KAZ"), me = ilo_model_find_method(m, "sdg-8.8.2");
+    ilo_sens_opts o = {0};
+    o.method = me;
+    o.country = kaz;
+    o.from = 2005;
+    o.to = 2021;
+    o.draws = 50;
+    o.seed = 1;
+    o.spread = 25;
+    o.threads = 1;
+    ilo_sensitivity *s = run(m, o);
+    assert_non_null(s->coding);
+    const ilo_country *c = &m->countries[kaz];
+    ilo_item *items = malloc(c->n_items * sizeof *items);
+    size_t *pool = malloc(4096 * sizeof *pool);
+    ilo_result *r = ilo_result_new(m);
+    assert_true(items && pool && r);
+    size_t texts = 0, moving = 0, unassessing = 0;
+    for (size_t u = 0; u < s->n_units; u++) {
+        const ilo_sens_coding *cd = &s->coding[u];
+        if (!s->units[u].assessed) {
+            assert_int_equal(cd->n_texts, 0);
+            continue;
+        }
+        for (size_t t = 0; t < cd->n_texts; t++) {
+            const ilo_sens_text *tx = &cd->texts[t];
+            size_t used = 0;
+            for (size_t i = 0; i < c->n_items; i++) {
+                items[i] = m->items[c->item_first + i];
+                items[i].sources = pool + used;
+                items[i].n_sources = 0;
+                for (size_t j = 0; j < m->items[c->item_first + i].n_sources; j++)
+                    if (m->items[c->item_first + i].sources[j] != tx->source)
+                        pool[used + items[i].n_sources++] = m->items[c->item_first + i].sources[j];
+                used += items[i].n_sources;
+                assert_true(used < 4096);
+            }
+            ilo_profile p = {kaz, items, c->n_items, NULL};
+            assert_int_equal(ilo_eval(m, &p, me, s->units[u].year, r, ctx), ILO_OK);
+            assert_int_equal(r->raw_c, tx->raw_c);
+            assert_memory_equal(&r->score, &tx->score, sizeof r->score);
+            if (!tx->assessed) assert_int_equal(r->n_findings, 0);
+            texts++;
+            moving += tx->delta != 0;
+            unassessing += !tx->assessed;
+        }
+        /* The other window reading is the occurrence window (the method reads the evidence
+         * window); the band holds the point score; the dominant kind is the widest. */
+        assert_int_equal(cd->n_readings, 1);
+        assert_int_equal(cd->readings[0].window, ILO_WINDOW_OCCURRENCE);
+        assert_true(cd->window_low <= s->units[u].score && s->units[u].score <= cd->window_high);
+        assert_true(cd->dominant == ILO_SENS_WEIGHTS || cd->width[cd->dominant] > cd->width[ILO_SENS_WEIGHTS]);
+    }
+    assert_true(texts >= 8 && moving >= 2 && unassessing >= 1);
+    free(items);
+    free(pool);
+    ilo_result_free(r);
+    ilo_sensitivity_free(s);
+    ilo_model_free(m);
+    ilo_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +535,7 @@ int main(void)
         cmocka_unit_test(threads_do_not_change_the_bytes),
         cmocka_unit_test(world_by_years),
         cmocka_unit_test(fast_mt19937_is_gsls),
+        cmocka_unit_test(coding_uncertainty_matches_a_reevaluation),
         cmocka_unit_test(leaving_a_group_out),
         cmocka_unit_test(bad_options_are_errors),
         cmocka_unit_test(synth_same_seed_same_bytes_and_codes),
