@@ -126,20 +126,22 @@ static int run(cli_env *env, const assess_args *a, const cli_outputs *o)
     if (rc) return rc;
     int year = a->year ? a->year : cli_default_year(m, c);
     if (!year) return cli_usage_error("assess: %s has no dated data; give --year", m->countries[c].code);
-    ilo_profile p = ilo_profile_baseline(m, c);
-    ilo_result *r = ilo_result_new(m);
+    cli_profile pr;
+    ilo_result *r = NULL;
     ilo_trend *t = NULL;
-    if (!r) return EXIT_INTERNAL;
-    if (ilo_eval(m, &p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    rc = cli_profile_open(env, c, &pr);
+    if (!rc && !(r = ilo_result_new(m))) rc = EXIT_INTERNAL;
+    if (!rc && ilo_eval(m, pr.p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     int from = year - (int)a->back < ILO_YEAR_MIN ? ILO_YEAR_MIN : year - (int)a->back;
-    if (!rc && a->back && ilo_trend_new(m, &p, method, from, year, &t, env->ctx) != ILO_OK)
+    if (!rc && a->back && ilo_trend_new(m, pr.p, method, from, year, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {
-        rep_assessment doc = {m, &p, NULL, r, t};
+        rep_assessment doc = {m, pr.p, pr.name, r, t};
         rc = cli_outputs_write(o, render_assessment, &doc);
     }
     ilo_trend_free(t);
     ilo_result_free(r);
+    cli_profile_close(&pr);
     return rc;
 }
 

@@ -109,4 +109,20 @@ void cli_split_scenarios(cli_env *env, const char **loadable);
  * `iloscore: unknown scenario "X" ...` and returns EXIT_NOTFOUND for a value that is neither. */
 int cli_scenarios(const cli_env *env, size_t *out);
 
+/* The profile a report command evaluates (profile.c): country c's baseline, or, when --scenario
+ * was given, the baseline amended by those scenarios in order. `name` is NULL for the baseline,
+ * else "scenario A + B" (in name_buf). The struct owns `amended` and `sc`; release them with
+ * cli_profile_close() (which accepts a zeroed or half-opened struct). Returns EXIT_OK or the
+ * exit code of the failure, after printing it. */
+typedef struct cli_profile {
+    ilo_profile base;
+    ilo_profile *amended;  /* owned; NULL for the baseline */
+    const ilo_profile *p;  /* what to evaluate: &base or amended */
+    size_t *sc, n_sc;      /* the scenarios applied, as indices (owned) */
+    const char *name;
+    char name_buf[512];
+} cli_profile;
+int cli_profile_open(cli_env *env, size_t c, cli_profile *out);
+void cli_profile_close(cli_profile *p);
+
 #endif

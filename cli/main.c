@@ -157,9 +157,10 @@ static void help(FILE *out)
           "  --data DIR        data tree (criteria/, countries/, scenarios/); default: the current\n"
           "                    folder if it has criteria/, else " ILO_DATADIR "\n"
           "  --scenario FILE   also load this scenario file (repeatable; applied in order by\n"
-          "                    compare and target). A value that names no file is the id of a\n"
-          "                    scenario already in the data tree (DIR/scenarios/), e.g.\n"
-          "                    --scenario kaz-2020-amendments\n"
+          "                    assess, trend, compare, target and brief, which name the profile;\n"
+          "                    check validates it; every other command refuses it, exit 2).\n"
+          "                    A value that names no file is the id of a scenario already in\n"
+          "                    the data tree (DIR/scenarios/), e.g. --scenario kaz-2020-amendments\n"
           "  --help            this help, to standard output\n"
           "  --version         the version\n\n"
           "Exit codes:\n"
@@ -179,6 +180,16 @@ static const char *default_data(void)
     struct stat st;
     if (stat("criteria", &st) == 0 && S_ISDIR(st.st_mode)) return ".";
     return ILO_DATADIR;
+}
+
+/* The commands that apply --scenario (check validates the files). Every other command refuses
+ * the option rather than ignore it: a report must never claim a profile it did not evaluate. */
+static bool takes_scenario(const char *cmd)
+{
+    static const char *const yes[] = {"check", "assess", "trend", "compare", "target", "brief"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcmp(cmd, yes[i]) == 0) return true;
+    return false;
 }
 
 /* Takes the global options out of argv (in place) and returns the new argc, or -1 after a usage
@@ -256,6 +267,11 @@ int main(int argc, char **argv)
         if (strcmp(commands[i].name, args[0]) == 0) cmd = &commands[i];
     if (!cmd) {
         rc = cli_usage_error("unknown command '%s'", args[0]);
+        goto out;
+    }
+    if (env.n_scenario_args && !takes_scenario(cmd->name)) {
+        rc = cli_usage_error("%s: --scenario is not supported by this command (it would be ignored); "
+                             "assess, trend, compare, target and brief apply it", cmd->name);
         goto out;
     }
     for (int i = 1; i < n; i++)

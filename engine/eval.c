@@ -361,3 +361,10 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
     *forced = f;
     *score = f ? me->scale : ilo_normalise(me, (double)raw / 100.0);
 }
+
+bool ilo_result_assessed(const ilo_result *r)
+{
+    for (size_t k = 0; k < ILO_BITSET_WORDS; k++)
+        if (r->assessed.w[k]) return true;
+    return false;
+}

@@ -444,6 +444,11 @@ double ilo_normalise(const ilo_method *method, double raw);
 int64_t ilo_round2(double x);
 /* Status of criterion k in r. */
 ilo_status3 ilo_result_status(const ilo_result *r, size_t k);
+/* Whether r has evidence at all: some criterion coded or clear in the year. A result that is not
+ * assessed has no score (its score fields hold 0, which means "no evidence", not compliance):
+ * reports print none, trends leave it out of the fit, ranks and sensitivity leave it unranked.
+ * This is the one rule every command uses. */
+bool ilo_result_assessed(const ilo_result *r);
 /* Score of one convention or group, normalised as the total is (this project's convention). */
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv);
 double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group);
@@ -458,13 +463,16 @@ typedef struct ilo_trend {
     int from, to;
     size_t n;             /* years: to - from + 1 */
     ilo_result **years;   /* one result per year, owned */
-    double slope, slope_se; /* least squares of score on year; NaN when n < 2 (se: n < 3) */
+    size_t n_fit;         /* the assessed years (ilo_result_assessed), the only ones fitted */
+    double slope, slope_se; /* least squares of score on the assessed years; NaN when n_fit < 2
+                               (se: n_fit < 3) */
     ilo_direction direction;
 } ilo_trend;
 
-/* Evaluates every year from..to and fits the score's linear trend with gsl_fit_linear. The
+/* Evaluates every year from..to and fits the score's linear trend with gsl_fit_linear over the
+ * assessed years only: a year with no evidence has no score and must not pull the slope. The
  * direction rule: improving when slope + 2 se < 0, worsening when slope - 2 se > 0, stable
- * otherwise; with fewer than three years there is no direction (ILO_TREND_NONE). */
+ * otherwise; with fewer than three assessed years there is no direction (ILO_TREND_NONE). */
 ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method, int from, int to,
                          ilo_trend **out, ilo_ctx *ctx);
 void ilo_trend_free(ilo_trend *t);

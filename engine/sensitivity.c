@@ -114,13 +114,6 @@ void ilo_ranking_free(ilo_ranking *r)
     free(r);
 }
 
-static bool bitset_empty(const ilo_bitset *b)
-{
-    for (size_t k = 0; k < ILO_BITSET_WORDS; k++)
-        if (b->w[k]) return false;
-    return true;
-}
-
 static const ilo_model *sort_model; /* for entry_cmp; ranking runs on one thread at a time */
 
 static int entry_cmp(const void *a, const void *b)
@@ -157,7 +150,7 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
         if ((st = ilo_eval(m, &p, method, year, r, ctx)) != ILO_OK) goto fail;
         ilo_rank_entry *e = &rk->entries[c];
         e->country = c;
-        e->assessed = !bitset_empty(&r->assessed);
+        e->assessed = ilo_result_assessed(r);
         e->raw_c = r->raw_c;
         e->forced = r->forced;
         e->score = r->score;
@@ -533,7 +526,7 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
             free(coded);
             goto fail;
         }
-        un->assessed = !bitset_empty(&r->assessed);
+        un->assessed = ilo_result_assessed(r);
         un->raw_c = r->raw_c;
         un->forced = r->forced;
         un->score = r->score;
