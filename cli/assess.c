@@ -72,6 +72,31 @@ int cli_default_year(const ilo_model *m, size_t c)
     return y ? y : item_year(m, c, true, true);
 }
 
+int cli_last_year(const ilo_model *m, size_t c)
+{
+    const ilo_country *co = &m->countries[c];
+    int best = item_year(m, c, true, true), p = published_year(m, c, true, NULL);
+    if (p > best) best = p;
+    for (size_t i = 0; i < co->n_events; i++)
+        if (co->events[i].date.year > best) best = co->events[i].date.year;
+    for (size_t i = 0; i < co->n_items; i++) {
+        const ilo_date *stop = &m->items[co->item_first + i].stop;
+        if (stop->prec != ILO_DATE_NONE && stop->year > best) best = stop->year;
+    }
+    return best;
+}
+
+int cli_check_year(const char *cmd, const ilo_model *m, size_t c, const cli_profile *pr, int year)
+{
+    int last = cli_last_year(m, c);
+    for (size_t i = 0; pr && i < pr->n_sc; i++)
+        if (m->scenarios[pr->sc[i]].effective.year > last) last = m->scenarios[pr->sc[i]].effective.year;
+    if (year <= last) return EXIT_OK;
+    return cli_usage_error("%s: %d is beyond the data: the latest evidence on %s is dated %d, and a year "
+                           "with no evidence has no score (compare projects scenarios past the data)",
+                           cmd, year, m->countries[c].code, last);
+}
+
 int cli_first_year(const ilo_model *m, size_t c)
 {
     int p = published_year(m, c, false, NULL), s = item_year(m, c, false, false);
@@ -130,6 +155,7 @@ static int run(cli_env *env, const assess_args *a, const cli_outputs *o)
     ilo_result *r = NULL;
     ilo_trend *t = NULL;
     rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("assess", m, c, &pr, year);
     if (!rc && !(r = ilo_result_new(m))) rc = EXIT_INTERNAL;
     if (!rc && ilo_eval(m, pr.p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     int from = year - (int)a->back < ILO_YEAR_MIN ? ILO_YEAR_MIN : year - (int)a->back;

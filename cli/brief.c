@@ -64,6 +64,7 @@ static int run(cli_env *env, const brief_args *a, const cli_outputs *o)
     ilo_trend *t = NULL;
     ilo_brief *b = NULL;
     rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("brief", m, c, &pr, year);
     if (!rc && !(r = ilo_result_new(m))) rc = EXIT_INTERNAL;
     if (!rc && ilo_eval(m, pr.p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     int from = year - ILO_BRIEF_TREND_YEARS < ILO_YEAR_MIN ? ILO_YEAR_MIN : year - ILO_BRIEF_TREND_YEARS;

@@ -92,6 +92,9 @@ int cli_find_method(const ilo_model *m, const char *arg, size_t *out);
  * else with any published figure, else the latest year any of its items or their sources is
  * dated; 0 when it has no dated data. */
 int cli_default_year(const ilo_model *m, size_t c);
+/* The latest year any evidence on c is dated (an item's start or end, a source of one of its items, an
+ * event, a published figure); 0 if none. */
+int cli_last_year(const ilo_model *m, size_t c);
 /* The earliest year a published figure or a source of one of c's items is dated; 0 if none. */
 int cli_first_year(const ilo_model *m, size_t c);
 /* The default year of `rank` and `sensitivity --all` (rank.c): the latest of every country's
@@ -124,5 +127,8 @@ typedef struct cli_profile {
 } cli_profile;
 int cli_profile_open(cli_env *env, size_t c, cli_profile *out);
 void cli_profile_close(cli_profile *p);
+/* EXIT_OK if year is not after cli_last_year() (nor after the effective year of a scenario pr
+ * applies); else a usage error naming cmd: a year with no evidence at all is never scored. */
+int cli_check_year(const char *cmd, const ilo_model *m, size_t c, const cli_profile *pr, int year);
 
 #endif

@@ -66,6 +66,7 @@ int cmd_target(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_find_method(env->model, a.method, &method);
     cli_profile pr = {0};
     if (!rc) rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("target", env->model, c, &pr, a.year);
     if (!rc && ilo_target_new(env->model, pr.p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {
