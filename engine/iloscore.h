@@ -691,7 +691,10 @@ typedef enum ilo_brief_target_status {
     ILO_BRIEF_TARGET_PRACTICE, /* only incidents code it: no repeal changes it */
     ILO_BRIEF_TARGET_FORCED,   /* an incident codes an all-encompassing criterion of it: no repeal
                                   lowers its concern */
-    ILO_BRIEF_TARGET_LIMIT     /* the search passed ILO_TARGET_MAX_PROVISIONS or _MAX_SUBSETS */
+    ILO_BRIEF_TARGET_LIMIT,    /* the search passed ILO_TARGET_MAX_PROVISIONS or _MAX_SUBSETS */
+    ILO_BRIEF_TARGET_UNSCORED  /* provisions code it, but its coded criteria weigh nothing in the
+                                  method's score, so no repeal lowers the score; `repeal` lists
+                                  the provisions whose repeal would end that coding */
 } ilo_brief_target_status;
 
 typedef struct ilo_brief_target {

@@ -215,6 +215,20 @@ void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view
     }
 }
 
+/* "id F1, id F2": the provisions of a repeal set, each with its finding number when shown. */
+static void repeal_list(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_target *t)
+{
+    const ilo_result *r = doc->result;
+    for (size_t i = 0; i < t->n_repeal; i++) {
+        rep_buf_printf(b, "%s%s", i ? ", " : "", doc->profile->items[t->repeal[i]].id);
+        for (size_t f = 0; f < r->n_findings; f++)
+            if (r->findings[f].item == t->repeal[i] && v->fnum[f]) {
+                rep_buf_puts(b, " ");
+                finding_ref(b, v, f);
+            }
+    }
+}
+
 void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_verdict *vd)
 {
     const ilo_brief_target *t = &vd->target;
@@ -239,18 +253,17 @@ void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view
         }
         rep_buf_putc(b, '.');
         return;
+    case ILO_BRIEF_TARGET_UNSCORED:
+        rep_buf_puts(b, "Repeal search: its coded criteria carry no weight in this method's score, so no repeal "
+                        "lowers the score; repealing ");
+        repeal_list(b, doc, v, t);
+        rep_buf_puts(b, " would end what the law contributes to it.");
+        return;
     case ILO_BRIEF_TARGET_CLEARS:
     case ILO_BRIEF_TARGET_PARTIAL: break;
     }
     rep_buf_printf(b, "Repeal search: repealing %zu provision%s (", t->n_repeal, t->n_repeal == 1 ? "" : "s");
-    for (size_t i = 0; i < t->n_repeal; i++) {
-        rep_buf_printf(b, "%s%s", i ? ", " : "", doc->profile->items[t->repeal[i]].id);
-        for (size_t f = 0; f < r->n_findings; f++)
-            if (r->findings[f].item == t->repeal[i] && v->fnum[f]) {
-                rep_buf_puts(b, " ");
-                finding_ref(b, v, f);
-            }
-    }
+    repeal_list(b, doc, v, t);
     if (t->status == ILO_BRIEF_TARGET_CLEARS)
         rep_buf_puts(b, "), the smallest such set, would leave none of its criteria coded");
     else

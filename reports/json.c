@@ -745,6 +745,7 @@ static const char *brief_target_id(ilo_brief_target_status s)
     case ILO_BRIEF_TARGET_PARTIAL: return "partial";
     case ILO_BRIEF_TARGET_PRACTICE: return "practice_only";
     case ILO_BRIEF_TARGET_FORCED: return "all_encompassing_practice";
+    case ILO_BRIEF_TARGET_UNSCORED: return "outside_score";
     case ILO_BRIEF_TARGET_LIMIT: return "search_limit";
     case ILO_BRIEF_TARGET_NONE: break;
     }
