@@ -72,12 +72,18 @@ if ls countries/*.cfg >/dev/null 2>&1; then
     while [ $y -le 2024 ]; do
         "$bin" rank --year $y --format csv |
             awk -F, '$4 == "raw" { raw[$1] = $5 } $4 == "score" { score[$1] = $5 }
-                     END { for (c in raw) if (raw[c] != "0.00") print c, "'$y'", raw[c], score[c] }' >> "$T/shipped-rank"
+                     END { for (c in raw) print c, "'$y'", raw[c], score[c] }' >> "$T/shipped-rank"
         y=$((y+1))
     done
     sort -o "$T/shipped-rank" "$T/shipped-rank"
-    what="sheet round trip on the shipped data, 2005-2024"
-    check sh -c "[ -s '$T/shipped-rank' ] && diff '$T/shipped-sheet' '$T/shipped-rank'"
+    # A country-year can be coded only on criteria outside the method's conventions (Myanmar's
+    # C029 items under sdg-8.8.2): it is in the sheet with raw 0.00, as rank computes it. So:
+    # every sheet row is a rank row, and every rank row with a raw above zero is a sheet row.
+    grep -v ' 0\.00 0\.00$' "$T/shipped-rank" > "$T/shipped-rank-coded"
+    what="sheet round trip on the shipped data, 2005-2024: every sheet row is what rank computes"
+    check sh -c "[ -s '$T/shipped-sheet' ] && [ -z \"\$(comm -23 '$T/shipped-sheet' '$T/shipped-rank')\" ]"
+    what="sheet round trip on the shipped data, 2005-2024: every scored rank row is in the sheet"
+    check sh -c "[ -s '$T/shipped-rank-coded' ] && [ -z \"\$(comm -13 '$T/shipped-sheet' '$T/shipped-rank-coded')\" ]"
 fi
 
 # ---- sensitivity ----
