@@ -1,5 +1,5 @@
 /* test_countries.c: the shipped profiles of countries whose trade preferences turned on labour
- * rights (Eswatini, ...): the dates of each decision and of the key provisions and incidents,
+ * rights (Eswatini, Bangladesh, ...): the dates of each decision and of the key provisions and incidents,
  * sourcing, and what the assessment shows around each decision. Tests as data: one table per
  * country; test_kaz.c covers Kazakhstan. */
 #include "testutil.h"
@@ -81,8 +81,46 @@ static const score_pin swz_scores[] = {
     {NULL, 0, NULL},
 };
 
+/* ---------------------------------------------------------------- Bangladesh */
+static const pin bgd_items[] = {
+    {"bgd-iro-1969-thirty-per-cent", "1969", "2006-10-11"},
+    {"bgd-bepza-1980-s11a", "1980-12-26", "2005"},
+    {"bgd-ewaira-2004-ban", "2004", "2006-11-01"},
+    {"bgd-bla-2006-threshold", "2006-10-11", "2025-11-17"},
+    {"bgd-epz-2010", "2010", "2020"},
+    {"bgd-aminul-islam-killing", "2012-04-04", "2012-04-05"},
+    {"bgd-ashulia-2016", "2016-12-11", ""},
+    {"bgd-wage-protests-2023", "2023-10-30", "2023-11"},
+    {NULL, NULL, NULL},
+};
+static const event_pin bgd_events[] = {
+    {"bgd-ev-afl-cio-petition", "2007-06-22"},
+    {"bgd-ev-rana-plaza", "2013-04-24"},
+    {"bgd-ev-gsp-suspension", "2013-06-27"},
+    {"bgd-ev-gsp-effective", "2013-08-30"},
+    {"bgd-ev-gb-340", "2020-11-10"},
+    {NULL, NULL},
+};
+static const finding_pin bgd_findings[] = {
+    {"sdg-8.8.2", 2002, "bgd-iro-1969-thirty-per-cent"},
+    {"sdg-8.8.2", 2005, "bgd-ewaira-2004-associations"},
+    {"sdg-8.8.2", 2017, "bgd-bla-2006-threshold"},
+    {"sdg-8.8.2", 2017, "bgd-ashulia-2016"},
+    {"sdg-8.8.2", 2024, "bgd-aminul-islam-killing"},
+    /* Before the GSP suspension, only the occurrence window sees the 2012 murder. */
+    {"all-sources", 2012, "bgd-aminul-islam-killing"},
+    {NULL, 0, NULL},
+};
+static const score_pin bgd_scores[] = {
+    {"sdg-8.8.2", 2013, "0.00"},  /* the CAS 2013 conclusions were not reached: nothing coded */
+    {"sdg-8.8.2", 2017, "1.72"},
+    {"all-sources", 2013, "1.53"},
+    {NULL, 0, NULL},
+};
+
 static const country_case cases[] = {
     {"SWZ", 19, 40, "1978", "1978", swz_items, swz_events, swz_findings, swz_scores},
+    {"BGD", 19, 50, "1972", "1972", bgd_items, bgd_events, bgd_findings, bgd_scores},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
