@@ -1,5 +1,5 @@
 /* test_countries.c: the shipped profiles of countries whose trade preferences turned on labour
- * rights (Eswatini, Bangladesh, ...): the dates of each decision and of the key provisions and incidents,
+ * rights (Eswatini, Bangladesh, Belarus): the dates of each decision and of the key provisions and incidents,
  * sourcing, and what the assessment shows around each decision. Tests as data: one table per
  * country; test_kaz.c covers Kazakhstan. */
 #include "testutil.h"
@@ -118,9 +118,48 @@ static const score_pin bgd_scores[] = {
     {NULL, 0, NULL},
 };
 
+/* ---------------------------------------------------------------- Belarus */
+static const pin blr_items[] = {
+    {"blr-decree-2-registration", "1999-01-26", ""},
+    {"blr-decree-2-ten-per-cent", "1999-01-26", "2015-07"},
+    {"blr-law-2021-strikes", "2021-05-28", ""},
+    {"blr-registration-denials-2000", "2000", "2004-07"},
+    {"blr-raids-2022-04", "2022-04-19", "2022-04-19"},
+    {"blr-unions-liquidated-2022", "2022-07", ""},
+    {"blr-rep-extremist-2022", "2022-04-07", "2022-04-07"},
+    {NULL, NULL, NULL},
+};
+static const event_pin blr_events[] = {
+    {"blr-ev-eu-request", "2003-01-29"},
+    {"blr-ev-coi-report", "2004-07"},
+    {"blr-ev-gsp-withdrawal", "2006-12-21"},
+    {"blr-ev-gsp-effective", "2007-06-21"},
+    {"blr-ev-art33-resolution", "2023-06"},
+    {NULL, NULL},
+};
+static const finding_pin blr_findings[] = {
+    {"sdg-8.8.2", 2001, "blr-registration-denials-2000"},
+    /* The Commission of Inquiry (article 26) is one of the six SDG sources. */
+    {"sdg-8.8.2", 2004, "blr-decree-2-registration"},
+    {"sdg-8.8.2", 2004, "blr-decree-2-ten-per-cent"},
+    {"sdg-8.8.2", 2022, "blr-raids-2022-04"},
+    {"sdg-8.8.2", 2023, "blr-unions-liquidated-2022"},
+    {"all-sources", 2021, "blr-law-2021-strikes"},
+    {NULL, 0, NULL},
+};
+static const score_pin blr_scores[] = {
+    {"sdg-8.8.2", 2004, "1.11"},
+    {"sdg-8.8.2", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
+    {"all-sources", 2006, "0.37"}, /* Decree No. 2's registration and 10 per cent rules */
+    {"sdg-8.8.2", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
+    {"sdg-8.8.2", 2024, "0.93"},
+    {NULL, 0, NULL},
+};
+
 static const country_case cases[] = {
     {"SWZ", 19, 40, "1978", "1978", swz_items, swz_events, swz_findings, swz_scores},
     {"BGD", 19, 50, "1972", "1972", bgd_items, bgd_events, bgd_findings, bgd_scores},
+    {"BLR", 11, 30, "1956", "1956", blr_items, blr_events, blr_findings, blr_scores},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
