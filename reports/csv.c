@@ -318,26 +318,6 @@ static void row_noyear(const row_ctx *x, const char *measure, const char *suffix
     end(x);
 }
 
-void rep_csv_rank(rep_buf *b, const rep_rank_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_ranking *r = doc->ranking;
-    const ilo_method *me = &m->methods[r->method];
-    rep_buf_puts(b, header);
-    for (size_t i = 0; i < r->n; i++) {
-        const ilo_rank_entry *e = &r->entries[i];
-        row_ctx x = {b, m->countries[e->country].code, me->id};
-        row_s(&x, r->year, "status", NULL, e->assessed ? "ranked" : "not_assessed");
-        if (e->assessed) {
-            row_n(&x, r->year, "rank", (long long)e->rank);
-            row_n(&x, r->year, "tied", (long long)e->tied);
-            row_c(&x, r->year, "score", NULL, ilo_round2(e->score));
-            row_c(&x, r->year, "raw", NULL, e->raw_c);
-            if (e->band < me->n_bands) row_s(&x, r->year, "rating", NULL, me->bands[e->band].rating);
-        }
-        published_rows(&x, m, e->country, r->year);
-    }
-}
 
 void rep_csv_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {

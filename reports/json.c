@@ -1099,54 +1099,6 @@ static void kfixed(jw *w, const char *k, double x, int decimals)
     fixed(w, x, decimals);
 }
 
-void rep_json_rank(rep_buf *b, const rep_rank_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_ranking *r = doc->ranking;
-    const ilo_method *me = &m->methods[r->method];
-    jw w = {b, 0, {false}, false};
-    open_(&w, '{');
-    doc_header(&w, m, r->method, "ranking");
-    kint(&w, "year", r->year);
-    kstr(&w, "caveat", rep_sdg_caveat);
-    kstr(&w, "ranking_rule", rep_rank_rule);
-    kstr(&w, "ties", "standard competition ranking (1224)");
-    kint(&w, "countries", (long long)r->n);
-    kint(&w, "ranked", (long long)r->n_ranked);
-    kint(&w, "tie_groups", (long long)r->n_tie_groups);
-    key(&w, "ranks");
-    open_(&w, '[');
-    for (size_t i = 0; i < r->n_ranked; i++) {
-        const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
-        open_(&w, '{');
-        kint(&w, "rank", (long long)e->rank);
-        kint(&w, "tied", (long long)e->tied);
-        kstr(&w, "code", co->code);
-        kstr(&w, "name", co->name);
-        kbool(&w, "synthetic", co->synthetic);
-        kc2(&w, "score", ilo_round2(e->score));
-        kc2(&w, "raw", e->raw_c);
-        kbool(&w, "all_encompassing", e->forced);
-        kstr(&w, "rating", e->band < me->n_bands ? me->bands[e->band].rating : NULL);
-        key(&w, "published");
-        published_values(&w, m, e->country, r->year);
-        close_(&w, '}');
-    }
-    close_(&w, ']');
-    key(&w, "not_assessed");
-    open_(&w, '[');
-    for (size_t i = r->n_ranked; i < r->n; i++) {
-        const ilo_country *co = &m->countries[r->entries[i].country];
-        open_(&w, '{');
-        kstr(&w, "code", co->code);
-        kstr(&w, "name", co->name);
-        kbool(&w, "synthetic", co->synthetic);
-        close_(&w, '}');
-    }
-    close_(&w, ']');
-    close_(&w, '}');
-}
 
 void rep_json_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {

@@ -7,47 +7,6 @@
 
 #include "internal.h"
 
-bool rep_rank_render(rep_buf *out, rep_format f, const rep_rank_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_rank(out, doc); break;
-    case REP_MD: rep_md_rank(out, doc); break;
-    case REP_JSON: rep_json_rank(out, doc); break;
-    case REP_CSV: rep_csv_rank(out, doc); break;
-    case REP_HTML: rep_html_rank(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
-    }
-    return rep_buf_ok(out);
-}
-
-bool rep_sensitivity_render(rep_buf *out, rep_format f, const rep_sensitivity_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_sensitivity(out, doc); break;
-    case REP_MD: rep_md_sensitivity(out, doc); break;
-    case REP_JSON: rep_json_sensitivity(out, doc); break;
-    case REP_CSV: rep_csv_sensitivity(out, doc); break;
-    case REP_HTML: rep_html_sensitivity(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
-    }
-    return rep_buf_ok(out);
-}
-
-/* research/methodology.md §1.5: the tripartite chapeau of the SDG 8.8.2 metadata (REC_USE_LIM). */
-const char rep_sdg_caveat[] =
-    "The ILO states that SDG indicator 8.8.2 \"is not intended as a tool to compare compliance among ILO "
-    "member States\" (SDG 8.8.2 metadata): reporting obligations differ for member States that have ratified "
-    "C87 and C98 and those that have not, and neither national law nor the ILO's texts were written to produce "
-    "a statistic. A ranking only orders the computed scores; it does not say that one country respects freedom "
-    "of association better than another.";
-
-const char rep_rank_rule[] =
-    "Rank 1 is the lowest score, the least distance from the conventions as coded. Countries are ranked on the "
-    "unrounded score (exact: it follows the raw score in hundredths, capped), so two scores printed alike at two "
-    "decimals but with different raw scores are not tied. Equal scores share a rank, marked \"=\", and the ranks "
-    "they take up are skipped (standard competition ranking, 1224). A country with no criterion coded or clear in "
-    "the year is not assessed and not ranked: unknown is not compliant.";
-
 void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s)
 {
     const ilo_sens_opts *o = &s->opts;

@@ -239,12 +239,10 @@ typedef struct rep_sensitivity_doc {
     const ilo_sensitivity *sens;
 } rep_sensitivity_doc;
 
-bool rep_rank_render(rep_buf *out, rep_format f, const rep_rank_doc *doc);
-bool rep_sensitivity_render(rep_buf *out, rep_format f, const rep_sensitivity_doc *doc);
+
+/* Until they move to reports/kinds/, the per-format renderers (reports/<format>.c). */
 void rep_text_rank(rep_buf *out, const rep_rank_doc *doc);
 void rep_md_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_json_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_csv_rank(rep_buf *out, const rep_rank_doc *doc);
 void rep_html_rank(rep_buf *out, const rep_rank_doc *doc);
 void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
@@ -288,6 +286,23 @@ void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
+
+/* Every kind of report, for rep_render(). */
+typedef enum rep_kind {
+    REP_KIND_ASSESSMENT,  /* input: const rep_assessment * */
+    REP_KIND_TREND,       /* const rep_trend_doc * */
+    REP_KIND_COMPARISON,  /* const rep_comparison * */
+    REP_KIND_TARGET,      /* const rep_target_doc * */
+    REP_KIND_BRIEF,       /* const rep_brief_doc * */
+    REP_KIND_RANK,        /* const rep_rank_doc * */
+    REP_KIND_SENSITIVITY, /* const rep_sensitivity_doc * */
+} rep_kind;
+#define REP_NKINDS 7
+
+/* The one entry point: renders the report of kind k from `input` (the struct named above, which
+ * only has to live through the call) in format f, appending to out. Returns false when out of
+ * memory (out->failed) or when the kind does not offer the format. */
+bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 5. Reading a document                                                                      */

@@ -1,0 +1,218 @@
+/*
+ * text.c: any report document as aligned plain text for a terminal, readable in 100 columns.
+ *
+ * Table widths are computed from the table: every column as wide as its widest cell or label,
+ * numbers right-aligned, and the last column, when it holds wrapping text, wrapped with a hanging
+ * indent so nothing is cut off. Paragraphs and key-value lines wrap at 100 columns. Strings go
+ * through rep_put_text(): a line break or an escape sequence in the data cannot break the layout
+ * or reach the terminal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define WIDTH 100
+
+/* Display width of n bytes of UTF-8: one column per code point (continuation bytes skipped). */
+static size_t width_of(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* Writes s word-wrapped: the current line has `col` columns used, later lines start at `indent`.
+ * Returns the column after the last word. Words longer than a line (URLs) stay whole. */
+static size_t wrap(rep_buf *b, const char *s, size_t indent, size_t col)
+{
+    rep_buf clean = REP_BUF_INIT;
+    rep_put_text(&clean, s);
+    const char *p = clean.data ? clean.data : "";
+    bool first = true;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        if (e == p) break;
+        size_t w = width_of(p, (size_t)(e - p));
+        if (!first && col + 1 + w > WIDTH) {
+            rep_buf_putc(b, '\n');
+            rep_buf_pad(b, indent);
+            col = indent;
+        } else if (!first) {
+            rep_buf_putc(b, ' ');
+            col++;
+        }
+        rep_buf_put(b, p, (size_t)(e - p));
+        col += w;
+        first = false;
+        p = e;
+    }
+    if (clean.failed) b->failed = true;
+    rep_buf_free(&clean);
+    return col;
+}
+
+/* A value as people read it, with its note: "10.00 (all-encompassing)". */
+static void shown(rep_buf *b, const rep_value *v)
+{
+    rep_value_text(b, v);
+    if (v->note) rep_buf_printf(b, "%s(%s)", v->type == REP_V_ABSENT ? "" : " ", v->note);
+}
+
+static size_t spans_width(const rep_node *n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n->n_text; i++) w += width_of(n->text[i].text, strlen(n->text[i].text));
+    return w;
+}
+
+static void fields(rep_buf *b, const rep_node *n)
+{
+    size_t lw = 0;
+    for (size_t i = 0; i < n->n_fields; i++)
+        if (n->fields[i].label && strlen(n->fields[i].label) + 2 > lw) lw = strlen(n->fields[i].label) + 2;
+    if (lw < 10) lw = 10;
+    for (size_t i = 0; i < n->n_fields; i++) {
+        const rep_field *f = &n->fields[i];
+        if (!f->label || f->value.type == REP_V_ABSENT) continue;
+        rep_buf v = REP_BUF_INIT;
+        shown(&v, &f->value);
+        rep_put_text(b, f->label);
+        rep_buf_putc(b, ':');
+        rep_buf_pad(b, lw - strlen(f->label) - 1);
+        wrap(b, v.data ? v.data : "", lw, lw);
+        rep_buf_putc(b, '\n');
+        if (v.failed) b->failed = true;
+        rep_buf_free(&v);
+    }
+}
+
+static void para(rep_buf *b, const rep_node *n)
+{
+    rep_buf s = REP_BUF_INIT;
+    for (size_t i = 0; i < n->n_text; i++) rep_buf_puts(&s, n->text[i].text);
+    rep_buf_putc(b, '\n');
+    size_t col = 0;
+    if (n->title) {
+        rep_put_text(b, n->title);
+        rep_buf_puts(b, ": ");
+        col = width_of(n->title, strlen(n->title)) + 2;
+    }
+    wrap(b, s.data ? s.data : "", 0, col);
+    rep_buf_putc(b, '\n');
+    if (s.failed) b->failed = true;
+    rep_buf_free(&s);
+    (void)spans_width;
+}
+
+/* The people's text of every cell, row-major; NULL when out of memory. */
+static char **cell_texts(const rep_node *t)
+{
+    size_t n = t->n_rows * t->n_cols;
+    char **s = calloc(n + 1, sizeof *s);
+    for (size_t i = 0; s && i < n; i++) {
+        rep_buf v = REP_BUF_INIT;
+        shown(&v, &t->cells[i]);
+        s[i] = rep_buf_detach(&v, NULL);
+        if (!s[i]) {
+            for (size_t j = 0; j < i; j++) free(s[j]);
+            free(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+static void table(rep_buf *b, const rep_node *t)
+{
+    char **s = cell_texts(t);
+    size_t *w = calloc(t->n_cols + 1, sizeof *w);
+    if (!s || !w) {
+        free(s);
+        free(w);
+        b->failed = true;
+        return;
+    }
+    size_t last = 0; /* the last column people see */
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (!t->cols[c].label) continue;
+        last = c;
+        w[c] = width_of(t->cols[c].label, strlen(t->cols[c].label));
+        for (size_t r = 0; r < t->n_rows; r++) {
+            size_t cw = width_of(s[r * t->n_cols + c], strlen(s[r * t->n_cols + c]));
+            if (!t->spans[r] && cw > w[c]) w[c] = cw;
+        }
+    }
+    rep_buf_putc(b, '\n');
+    if (t->title) {
+        wrap(b, t->title, 2, 0);
+        rep_buf_putc(b, '\n');
+    }
+    for (size_t r = 0; r <= t->n_rows; r++) {
+        size_t col = 0;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (!t->cols[c].label) continue;
+            const char *x = r == 0 ? t->cols[c].label : s[(r - 1) * t->n_cols + c];
+            bool right = t->cols[c].cls == REP_COL_NUMBER;
+            size_t xw = width_of(x, strlen(x));
+            if (r > 0 && t->spans[r - 1] && c > 0) {
+                rep_buf_puts(b, "  ");
+                wrap(b, t->spans[r - 1], col + 2, col + 2);
+                break;
+            }
+            rep_buf_puts(b, "  ");
+            col += 2;
+            if (c == last && t->cols[c].cls == REP_COL_TEXT) {
+                wrap(b, x, col, col);
+                break;
+            }
+            if (right) rep_buf_pad(b, w[c] - xw);
+            rep_put_text(b, x);
+            if (!right && c != last) rep_buf_pad(b, w[c] - xw);
+            col += w[c];
+        }
+        rep_buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < t->n_rows * t->n_cols; i++) free(s[i]);
+    free(s);
+    free(w);
+}
+
+static void list(rep_buf *b, const rep_node *n)
+{
+    rep_buf_putc(b, '\n');
+    for (size_t i = 0; i < n->n_text; i++) {
+        rep_buf_puts(b, "  - ");
+        wrap(b, n->text[i].text, 4, 4);
+        rep_buf_putc(b, '\n');
+    }
+}
+
+static void node(rep_buf *b, const rep_node *n)
+{
+    if (!rep_seen(n, true)) return;
+    switch (n->type) {
+    case REP_SECTION:
+        if (n->title) {
+            rep_buf_putc(b, '\n');
+            wrap(b, n->title, 0, 0);
+            rep_buf_putc(b, '\n');
+        }
+        for (const rep_node *c = n->first; c; c = c->next) node(b, c);
+        break;
+    case REP_FIELDS: fields(b, n); break;
+    case REP_TABLE: table(b, n); break;
+    case REP_PARA: para(b, n); break;
+    case REP_LIST: list(b, n); break;
+    case REP_SERIES: break; /* the tables beside it hold the same numbers */
+    }
+}
+
+void rep_write_text(rep_buf *out, const rep_doc *d)
+{
+    wrap(out, d->title, 0, 0);
+    rep_buf_putc(out, '\n');
+    for (const rep_node *c = d->root.first; c; c = c->next) node(out, c);
+}

@@ -1,0 +1,26 @@
+/*
+ * kinds.h: the report builders (one file per kind in reports/kinds/) and what they share. A
+ * builder reads the engine's results once and returns a new document (doc.h) that the caller
+ * frees with rep_doc_free(); NULL when out of memory. Not installed; only render.c calls them.
+ */
+#ifndef ILO_REPORTS_KINDS_H
+#define ILO_REPORTS_KINDS_H
+
+#include "../doc.h"
+
+rep_doc *rep_build_rank(const rep_rank_doc *in);
+rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
+
+/* ---- shared parts (common.c) ---- */
+
+/* The method as programs read it: the keyed block "method" {id, title, window, cap, scale}. */
+void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method);
+/* The method as people read it: "Title (id), evidence window". */
+const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method);
+/* How many countries of the data are synthetic. */
+size_t rep_count_synthetic(const ilo_model *m);
+/* A paragraph of one plain span. */
+rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
+                        const char *text);
+
+#endif
