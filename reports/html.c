@@ -1369,62 +1369,6 @@ static void td_c(rep_buf *b, int64_t c)
     rep_buf_puts(b, "</td>");
 }
 
-void rep_html_rank(rep_buf *b, const rep_rank_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_ranking *r = doc->ranking;
-    const ilo_method *me = &m->methods[r->method];
-    char title[96], extra[160];
-    snprintf(title, sizeof title, "Ranking of %zu countries by score, %d", r->n, r->year);
-    snprintf(extra, sizeof extra, "Ranked: %zu of %zu (%zu not assessed). Ties: %zu rank%s shared (marked =).", r->n_ranked,
-             r->n, r->n - r->n_ranked, r->n_tie_groups, r->n_tie_groups == 1 ? "" : "s");
-    doc_page_start(b, title);
-    doc_meta(b, m, r->method, extra);
-    caution_box(b);
-    rep_buf_puts(b, "<p class=\"note\">");
-    rep_put_html(b, rep_rank_rule);
-    rep_buf_puts(b, "</p>\n<table>\n<thead><tr><th>Rank</th><th>Code</th><th>Country</th><th>Score</th><th>Raw</th>"
-                    "<th>Rating</th><th class=\"published\">Published SDG 8.8.2</th><th class=\"published\">Published "
-                    "ITUC</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < r->n_ranked; i++) {
-        const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
-        const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
-        const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
-        rep_buf_printf(b, "<tr><td class=\"n\">%u%s</td><td><code>", (unsigned)e->rank, e->tied > 1 ? "=" : "");
-        rep_put_html(b, co->code);
-        rep_buf_puts(b, "</code></td><td>");
-        rep_put_html(b, co->name);
-        if (co->synthetic) rep_buf_puts(b, " <span class=\"note\">(synthetic)</span>");
-        rep_buf_puts(b, "</td>");
-        td_c(b, ilo_round2(e->score));
-        td_c(b, e->raw_c);
-        rep_buf_puts(b, "<td>");
-        rep_put_html(b, e->band < me->n_bands ? me->bands[e->band].rating : "-");
-        if (e->forced) rep_buf_puts(b, " (all-encompassing)");
-        rep_buf_puts(b, "</td><td class=\"n\">");
-        rep_put_html(b, s ? s->value : "-");
-        rep_buf_puts(b, "</td><td>");
-        rep_put_html(b, u ? u->value : "-");
-        rep_buf_puts(b, "</td></tr>\n");
-    }
-    rep_buf_puts(b, "</tbody>\n</table>\n");
-    if (r->n_ranked < r->n) {
-        rep_buf_printf(b, "<h2>Not assessed in %d</h2>\n<p class=\"note\">Nothing coded or examined in the year: not "
-                          "ranked.</p>\n<ul>\n", r->year);
-        for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
-            rep_buf_puts(b, "<li><code>");
-            rep_put_html(b, co->code);
-            rep_buf_puts(b, "</code> ");
-            rep_put_html(b, co->name);
-            rep_buf_puts(b, "</li>\n");
-        }
-        rep_buf_puts(b, "</ul>\n");
-    }
-    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
-}
-
 /* The intervals as an inline SVG: with all, one row per ranked country (rank order), a bar from
  * the 5th to the 95th percentile of its rank and a dot at its point rank; otherwise one column
  * per assessed year, a bar from the 5th to the 95th percentile of the score and a dot at the

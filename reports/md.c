@@ -1025,64 +1025,7 @@ static void method_row(rep_buf *b, const ilo_model *m, size_t method)
     rep_buf_printf(b, "), %s window |\n", rep_window_name(me->window));
 }
 
-/* A published value for a table cell, "-" when none. */
-static void published_cell(rep_buf *b, const ilo_model *m, size_t c, const char *measure, int year)
-{
-    const ilo_published *p = rep_published(m, c, measure, year);
-    rep_put_md(b, p ? p->value : "-");
-}
-
 static void fixed_md(rep_buf *b, double x, int decimals) { rep_buf_fixed(b, x, decimals, "-"); }
-
-void rep_md_rank(rep_buf *b, const rep_rank_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_ranking *r = doc->ranking;
-    const ilo_method *me = &m->methods[r->method];
-    rep_buf_printf(b, "# Ranking of %zu countries by score, %d\n\n| | |\n|---|---|\n", r->n, r->year);
-    method_row(b, m, r->method);
-    rep_buf_printf(b, "| Ranked | %zu of %zu (%zu not assessed) |\n", r->n_ranked, r->n, r->n - r->n_ranked);
-    rep_buf_printf(b, "| Ties | %zu rank%s shared by two countries or more (marked =) |\n", r->n_tie_groups,
-                   r->n_tie_groups == 1 ? "" : "s");
-    rep_buf_puts(b, "\n> **Caution.** ");
-    rep_put_md(b, rep_sdg_caveat);
-    rep_buf_puts(b, "\n\n");
-    rep_put_md(b, rep_rank_rule);
-    rep_buf_puts(b, "\n\n| Rank | Code | Country | Score | Raw | Rating | Published SDG 8.8.2 | Published ITUC |\n"
-                    "|---:|---|---|---:|---:|---|---:|---|\n");
-    for (size_t i = 0; i < r->n_ranked; i++) {
-        const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
-        rep_buf_printf(b, "| %u%s | ", (unsigned)e->rank, e->tied > 1 ? "=" : "");
-        code(b, co->code);
-        rep_buf_puts(b, " | ");
-        rep_put_md(b, co->name);
-        if (co->synthetic) rep_buf_puts(b, " (synthetic)");
-        rep_buf_puts(b, " | ");
-        put_c(b, ilo_round2(e->score));
-        if (e->forced) rep_buf_puts(b, " (all-encompassing)");
-        rep_buf_puts(b, " | ");
-        put_c(b, e->raw_c);
-        rep_buf_puts(b, " | ");
-        rep_put_md(b, e->band < me->n_bands ? me->bands[e->band].rating : "-");
-        rep_buf_puts(b, " | ");
-        published_cell(b, m, e->country, "sdg-8.8.2", r->year);
-        rep_buf_puts(b, " | ");
-        published_cell(b, m, e->country, "ituc", r->year);
-        rep_buf_puts(b, " |\n");
-    }
-    if (r->n_ranked < r->n) {
-        rep_buf_printf(b, "\n## Not assessed in %d\n\nNothing coded or examined in the year: not ranked.\n\n", r->year);
-        for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
-            rep_buf_puts(b, "- ");
-            code(b, co->code);
-            rep_buf_puts(b, " ");
-            rep_put_md(b, co->name);
-            rep_buf_putc(b, '\n');
-        }
-    }
-}
 
 void rep_md_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {

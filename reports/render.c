@@ -102,11 +102,7 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
         if (!rep_target_render(out, f, in)) out->failed = true;
         return true;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
-    case REP_KIND_RANK:
-        if (f == REP_TEXT) rep_text_rank(out, in);
-        else if (f == REP_MD) rep_md_rank(out, in);
-        else if (f == REP_HTML) rep_html_rank(out, in);
-        return f == REP_TEXT || f == REP_MD || f == REP_HTML;
+    case REP_KIND_RANK: return false;
     case REP_KIND_SENSITIVITY:
         switch (f) {
         case REP_TEXT: rep_text_sensitivity(out, in); break;

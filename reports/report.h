@@ -241,9 +241,6 @@ typedef struct rep_sensitivity_doc {
 
 
 /* Until they move to reports/kinds/, the per-format renderers (reports/<format>.c). */
-void rep_text_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_md_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_html_rank(rep_buf *out, const rep_rank_doc *doc);
 void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 void rep_json_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
@@ -253,8 +250,6 @@ void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 /* What every format of these two documents says alike (reports/rank.c), as plain text for the
  * format's escaper. The ILO's caveat on comparing countries with SDG 8.8.2: */
 extern const char rep_sdg_caveat[];
-/* How ranks and ties are given: */
-extern const char rep_rank_rule[];
 /* The perturbation rule of s, with its parameters (draws, seed, spread), appended to out: */
 void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s);
 /* What a group's impact measures in s (rank change with all, else score change): */

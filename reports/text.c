@@ -687,52 +687,6 @@ static void para(rep_buf *b, const char *label, const char *s)
     rep_buf_putc(b, '\n');
 }
 
-void rep_text_rank(rep_buf *b, const rep_rank_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_ranking *r = doc->ranking;
-    size_t synthetic = count_synthetic(m);
-    rep_buf_printf(b, "Ranking of %zu countries by score, %d\n", r->n, r->year);
-    method_line(b, m, r->method);
-    rep_buf_printf(b, "Ranked:   %zu of %zu (%zu not assessed)\n", r->n_ranked, r->n, r->n - r->n_ranked);
-    rep_buf_printf(b, "Ties:     %zu rank%s shared by two countries or more (marked =)\n", r->n_tie_groups,
-                   r->n_tie_groups == 1 ? "" : "s");
-    if (synthetic) rep_buf_printf(b, "Note:     %zu of the countries are synthetic, not real ones\n", synthetic);
-    para(b, "Caution: ", rep_sdg_caveat);
-    para(b, "Ranks: ", rep_rank_rule);
-    rep_buf_puts(b, "\n                                       published\n");
-    rep_buf_puts(b, "   rank  code    score     raw  rating  sdg-8.8.2  ituc  country\n");
-    for (size_t i = 0; i < r->n_ranked; i++) {
-        const ilo_rank_entry *e = &r->entries[i];
-        const ilo_country *co = &m->countries[e->country];
-        const ilo_method *me = &m->methods[r->method];
-        const ilo_published *s = rep_published(m, e->country, "sdg-8.8.2", r->year);
-        const ilo_published *u = rep_published(m, e->country, "ituc", r->year);
-        rank_cell(b, e->rank, e->tied, 7);
-        rep_buf_puts(b, "  ");
-        cell(b, co->code, 5);
-        num(b, ilo_round2(e->score), 7);
-        num(b, e->raw_c, 8);
-        rep_buf_puts(b, "  ");
-        cell(b, e->band < me->n_bands ? me->bands[e->band].rating : "-", 8);
-        cell(b, s ? s->value : "-", 11);
-        cell(b, u ? u->value : "-", 6);
-        wrapf(b, 56, 56, "%s%s%s", co->name, co->synthetic ? " (synthetic)" : "",
-              e->forced ? " (all-encompassing)" : "");
-        rep_buf_putc(b, '\n');
-    }
-    if (r->n_ranked < r->n) {
-        rep_buf_printf(b, "\nNot assessed in %d (nothing coded or examined; not ranked)\n", r->year);
-        for (size_t i = r->n_ranked; i < r->n; i++) {
-            const ilo_country *co = &m->countries[r->entries[i].country];
-            rep_buf_puts(b, "  ");
-            cell(b, co->code, 5);
-            wrap(b, co->name, 7, 7);
-            rep_buf_putc(b, '\n');
-        }
-    }
-}
-
 void rep_text_sensitivity(rep_buf *b, const rep_sensitivity_doc *doc)
 {
     const ilo_model *m = doc->model;

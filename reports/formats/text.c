@@ -61,13 +61,6 @@ static void shown(rep_buf *b, const rep_value *v)
     if (v->note) rep_buf_printf(b, "%s(%s)", v->type == REP_V_ABSENT ? "" : " ", v->note);
 }
 
-static size_t spans_width(const rep_node *n)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < n->n_text; i++) w += width_of(n->text[i].text, strlen(n->text[i].text));
-    return w;
-}
-
 static void fields(rep_buf *b, const rep_node *n)
 {
     size_t lw = 0;
@@ -104,17 +97,25 @@ static void para(rep_buf *b, const rep_node *n)
     rep_buf_putc(b, '\n');
     if (s.failed) b->failed = true;
     rep_buf_free(&s);
-    (void)spans_width;
 }
 
-/* The people's text of every cell, row-major; NULL when out of memory. */
-static char **cell_texts(const rep_node *t)
+/* The people's text of every cell, row-major; NULL when out of memory. The notes of fixed-width
+ * cells move to the end of the row's free text (column `text`, SIZE_MAX when none), so that a
+ * number column stays as narrow as its numbers. */
+static char **cell_texts(const rep_node *t, size_t text)
 {
     size_t n = t->n_rows * t->n_cols;
     char **s = calloc(n + 1, sizeof *s);
     for (size_t i = 0; s && i < n; i++) {
+        size_t r = i / t->n_cols, c = i % t->n_cols;
         rep_buf v = REP_BUF_INIT;
-        shown(&v, &t->cells[i]);
+        rep_value x = t->cells[i];
+        if (text != SIZE_MAX && c != text) x.note = NULL;
+        shown(&v, &x);
+        for (size_t k = 0; c == text && k < t->n_cols; k++) {
+            const rep_value *o = &t->cells[r * t->n_cols + k];
+            if (k != text && o->note && t->cols[k].label) rep_buf_printf(&v, " (%s)", o->note);
+        }
         s[i] = rep_buf_detach(&v, NULL);
         if (!s[i]) {
             for (size_t j = 0; j < i; j++) free(s[j]);
@@ -125,20 +126,31 @@ static char **cell_texts(const rep_node *t)
     return s;
 }
 
+/* The columns people see, fixed-width ones first and free text last; returns how many. */
+static size_t column_order(const rep_node *t, size_t *order)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t c = 0; c < t->n_cols; c++)
+            if (t->cols[c].label && (t->cols[c].cls == REP_COL_TEXT) == (pass == 1)) order[n++] = c;
+    return n;
+}
+
 static void table(rep_buf *b, const rep_node *t)
 {
-    char **s = cell_texts(t);
-    size_t *w = calloc(t->n_cols + 1, sizeof *w);
-    if (!s || !w) {
+    size_t *order = calloc(t->n_cols + 1, sizeof *order), *w = calloc(t->n_cols + 1, sizeof *w);
+    size_t n = order ? column_order(t, order) : 0;
+    size_t text = n && t->cols[order[n - 1]].cls == REP_COL_TEXT ? order[n - 1] : SIZE_MAX;
+    char **s = cell_texts(t, text);
+    if (!s || !w || !order) {
         free(s);
         free(w);
+        free(order);
         b->failed = true;
         return;
     }
-    size_t last = 0; /* the last column people see */
-    for (size_t c = 0; c < t->n_cols; c++) {
-        if (!t->cols[c].label) continue;
-        last = c;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = order[k];
         w[c] = width_of(t->cols[c].label, strlen(t->cols[c].label));
         for (size_t r = 0; r < t->n_rows; r++) {
             size_t cw = width_of(s[r * t->n_cols + c], strlen(s[r * t->n_cols + c]));
@@ -152,25 +164,24 @@ static void table(rep_buf *b, const rep_node *t)
     }
     for (size_t r = 0; r <= t->n_rows; r++) {
         size_t col = 0;
-        for (size_t c = 0; c < t->n_cols; c++) {
-            if (!t->cols[c].label) continue;
+        for (size_t k = 0; k < n; k++) {
+            size_t c = order[k];
             const char *x = r == 0 ? t->cols[c].label : s[(r - 1) * t->n_cols + c];
-            bool right = t->cols[c].cls == REP_COL_NUMBER;
+            bool right = t->cols[c].cls == REP_COL_NUMBER, last = k + 1 == n;
             size_t xw = width_of(x, strlen(x));
-            if (r > 0 && t->spans[r - 1] && c > 0) {
-                rep_buf_puts(b, "  ");
-                wrap(b, t->spans[r - 1], col + 2, col + 2);
-                break;
-            }
             rep_buf_puts(b, "  ");
             col += 2;
-            if (c == last && t->cols[c].cls == REP_COL_TEXT) {
+            if (r > 0 && t->spans[r - 1] && k > 0) {
+                wrap(b, t->spans[r - 1], col, col);
+                break;
+            }
+            if (last && t->cols[c].cls == REP_COL_TEXT) {
                 wrap(b, x, col, col);
                 break;
             }
             if (right) rep_buf_pad(b, w[c] - xw);
             rep_put_text(b, x);
-            if (!right && c != last) rep_buf_pad(b, w[c] - xw);
+            if (!right && !last) rep_buf_pad(b, w[c] - xw);
             col += w[c];
         }
         rep_buf_putc(b, '\n');
@@ -178,6 +189,7 @@ static void table(rep_buf *b, const rep_node *t)
     for (size_t i = 0; i < t->n_rows * t->n_cols; i++) free(s[i]);
     free(s);
     free(w);
+    free(order);
 }
 
 static void list(rep_buf *b, const rep_node *n)

@@ -12,7 +12,7 @@ const char rep_sdg_caveat[] =
     "a statistic. A ranking only orders the computed scores; it does not say that one country respects freedom "
     "of association better than another.";
 
-const char rep_rank_rule[] =
+static const char rank_rule[] =
     "Rank 1 is the lowest score, the least distance from the conventions as coded. Countries are ranked on the "
     "unrounded score (exact: it follows the raw score in hundredths, capped), so two scores printed alike at two "
     "decimals but with different raw scores are not tied. Equal scores share a rank, marked \"=\", and the ranks "
@@ -126,7 +126,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_node *year = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, year, "year", NULL, NULL, rep_v_int(r->year));
     rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);
-    rep_para_text(d, root, "ranking_rule", REP_RULE, "Ranks", rep_rank_rule);
+    rep_para_text(d, root, "ranking_rule", REP_RULE, "Ranks", rank_rule);
     rep_node *counts = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, counts, "ties", NULL, NULL, rep_v_text("standard competition ranking (1224)"));
     rep_field_add(d, counts, "countries", NULL, NULL, rep_v_int((int64_t)r->n));
