@@ -86,7 +86,7 @@ static rep_doc *build(rep_kind k, const void *in)
 {
     switch (k) {
     case REP_KIND_RANK: return rep_build_rank(in);
-    case REP_KIND_SENSITIVITY: return NULL;
+    case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
     default: return NULL;
     }
 }
@@ -107,8 +107,7 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
         switch (f) {
         case REP_TEXT: rep_text_sensitivity(out, in); break;
         case REP_MD: rep_md_sensitivity(out, in); break;
-        case REP_JSON: rep_json_sensitivity(out, in); break;
-        case REP_CSV: rep_csv_sensitivity(out, in); break;
+        default: return false;
         case REP_HTML: rep_html_sensitivity(out, in); break;
         }
         return true;

@@ -243,8 +243,6 @@ typedef struct rep_sensitivity_doc {
 /* Until they move to reports/kinds/, the per-format renderers (reports/<format>.c). */
 void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_json_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_csv_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 
 /* What every format of these two documents says alike (reports/rank.c), as plain text for the
