@@ -1070,7 +1070,3 @@ void rep_json_brief(rep_buf *b, const rep_brief_doc *doc)
     close_(&w, '}');
     rep_brief_view_free(&v);
 }
-
-/* ---- ranking and sensitivity (iloscore rank, iloscore sensitivity) ---- */
-
-

@@ -102,15 +102,8 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
         if (!rep_target_render(out, f, in)) out->failed = true;
         return true;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
-    case REP_KIND_RANK: return false;
-    case REP_KIND_SENSITIVITY:
-        switch (f) {
-        case REP_TEXT: rep_text_sensitivity(out, in); break;
-        case REP_MD: rep_md_sensitivity(out, in); break;
-        default: return false;
-        case REP_HTML: rep_html_sensitivity(out, in); break;
-        }
-        return true;
+    case REP_KIND_RANK:
+    case REP_KIND_SENSITIVITY: return false;
     }
     return false;
 }

@@ -240,22 +240,6 @@ typedef struct rep_sensitivity_doc {
 } rep_sensitivity_doc;
 
 
-/* Until they move to reports/kinds/, the per-format renderers (reports/<format>.c). */
-void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-
-/* What every format of these two documents says alike (reports/rank.c), as plain text for the
- * format's escaper. The ILO's caveat on comparing countries with SDG 8.8.2: */
-extern const char rep_sdg_caveat[];
-/* The perturbation rule of s, with its parameters (draws, seed, spread), appended to out: */
-void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s);
-/* What a group's impact measures in s (rank change with all, else score change): */
-const char *rep_impact_meaning(const ilo_sensitivity *s);
-/* The units of s in the order reports list them: with all, the ranked countries by rank then
- * code, then the not assessed by code; else the years in order. A new array (free() it), NULL
- * when out of memory. */
-size_t *rep_sens_order(const ilo_model *m, const ilo_sensitivity *s);
 
 /* A trade-review brief (engine/iloscore.h section 10): one country-year mapped onto a trade
  * regime's criteria (US GSP A-E, EU GSP+ conventions), in the order of the suggested brief

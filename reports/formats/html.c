@@ -180,7 +180,7 @@ static void node(rep_buf *b, const rep_node *n, int level)
         if (n->title) {
             rep_buf_puts(b, "<strong>");
             rep_put_html(b, n->title);
-            rep_buf_puts(b, ".</strong> ");
+            rep_buf_puts(b, n->style == REP_CAUTION ? ".</strong> " : ":</strong> ");
         }
         spans(b, n);
         rep_buf_puts(b, n->style == REP_CAUTION ? "</p></div>\n" : "</p>\n");

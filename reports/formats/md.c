@@ -69,11 +69,12 @@ static void table(rep_buf *b, const rep_node *t)
     }
     for (size_t r = 0; r < t->n_rows; r++) {
         bool spanned = false;
+        size_t done = 0;
         for (size_t c = 0; c < t->n_cols; c++) {
             if (!t->cols[c].label) continue;
             rep_buf_puts(b, "| ");
             if (spanned) continue;
-            if (t->spans[r] && c > 0) {
+            if (t->spans[r] && done++ > 0) {
                 rep_put_md(b, t->spans[r]);
                 rep_buf_putc(b, ' ');
                 spanned = true;
@@ -107,7 +108,7 @@ static void node(rep_buf *b, const rep_node *n, int level)
         if (n->title) {
             rep_buf_puts(b, "**");
             rep_put_md(b, n->title);
-            rep_buf_puts(b, ".** ");
+            rep_buf_puts(b, n->style == REP_CAUTION ? ".** " : ":** ");
         }
         spans(b, n);
         rep_buf_putc(b, '\n');

@@ -13,6 +13,9 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
 
 /* ---- shared parts (common.c) ---- */
 
+/* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
+extern const char rep_sdg_caveat[];
+
 /* The method as programs read it: the keyed block "method" {id, title, window, cap, scale}. */
 void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method);
 /* The method as people read it: "Title (id), evidence window". */
