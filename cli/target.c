@@ -9,7 +9,7 @@
 
 #include "cli.h"
 
-static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_target_render(out, f, doc); }
+static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_TARGET, doc); }
 
 typedef struct target_args {
     const char *country, *method, *score, *rating;

@@ -26,6 +26,8 @@ static void *alloc(rep_doc *d, size_t n)
     return b->align;
 }
 
+void *rep_doc_alloc(rep_doc *d, size_t n) { return alloc(d, n); }
+
 static const char *dup(rep_doc *d, const char *s)
 {
     if (!s) return NULL;

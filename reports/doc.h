@@ -171,6 +171,8 @@ const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* n zeroed bytes that live as long as the document (NULL when out of memory). */
+void *rep_doc_alloc(rep_doc *d, size_t n);
 /* The same from a buffer (consumed: b is freed). */
 const char *rep_doc_take(rep_doc *d, rep_buf *b);
 

@@ -87,6 +87,7 @@ static rep_doc *build(rep_kind k, const void *in)
     switch (k) {
     case REP_KIND_RANK: return rep_build_rank(in);
     case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
+    case REP_KIND_TARGET: return rep_build_target(in);
     default: return NULL;
     }
 }
@@ -98,12 +99,10 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
     case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
     case REP_KIND_TREND: return rep_trend_render(out, f, in), true;
     case REP_KIND_COMPARISON: return rep_comparison_render(out, f, in), true;
-    case REP_KIND_TARGET:
-        if (!rep_target_render(out, f, in)) out->failed = true;
-        return true;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:
-    case REP_KIND_SENSITIVITY: return false;
+    case REP_KIND_SENSITIVITY:
+    case REP_KIND_TARGET: return false;
     }
     return false;
 }

@@ -220,9 +220,6 @@ typedef struct rep_target_doc {
     const ilo_target *target;
 } rep_target_doc;
 
-bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc);
-void rep_text_target(rep_buf *out, const rep_target_doc *doc);
-void rep_json_target(rep_buf *out, const rep_target_doc *doc);
 
 /* A ranking of every country of the data in one year (iloscore rank): ranks with their ties,
  * the published figures beside, the countries not assessed, and the SDG 8.8.2 caveat. */

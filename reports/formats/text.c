@@ -202,6 +202,13 @@ static void list(rep_buf *b, const rep_node *n)
     }
 }
 
+static const rep_node *first_seen(const rep_node *parent)
+{
+    const rep_node *c = parent->first;
+    while (c && !rep_seen(c, true)) c = c->next;
+    return c;
+}
+
 static void node(rep_buf *b, const rep_node *n)
 {
     if (!rep_seen(n, true)) return;
@@ -214,7 +221,11 @@ static void node(rep_buf *b, const rep_node *n)
         }
         for (const rep_node *c = n->first; c; c = c->next) node(b, c);
         break;
-    case REP_FIELDS: fields(b, n); break;
+    case REP_FIELDS:
+        /* The first block of key-value lines goes under the title; later ones are set apart. */
+        if (n != first_seen(n->parent)) rep_buf_putc(b, '\n');
+        fields(b, n);
+        break;
     case REP_TABLE: table(b, n); break;
     case REP_PARA: para(b, n); break;
     case REP_LIST: list(b, n); break;

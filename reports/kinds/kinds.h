@@ -10,14 +10,24 @@
 
 rep_doc *rep_build_rank(const rep_rank_doc *in);
 rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
+rep_doc *rep_build_target(const rep_target_doc *in);
 
 /* ---- shared parts (common.c) ---- */
 
 /* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
 extern const char rep_sdg_caveat[];
 
-/* The method as programs read it: the keyed block "method" {id, title, window, cap, scale}. */
-void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method);
+/* The method as programs read it: the keyed block "method" {id, title, window, cap, scale} and,
+ * with note, bands_note. */
+void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note);
+/* The head of a one-country document: people's Method, Profile and Note lines; programs'
+ * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
+void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
+                    const char *profile);
+/* The scenarios applied, in order: the table "scenarios" (people see it only when there are some). */
+void rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
+/* The ids of the criteria in set, in catalogue order, in d's memory; *n gets how many. */
+const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n);
 /* The method as people read it: "Title (id), evidence window". */
 const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method);
 /* How many countries of the data are synthetic. */

@@ -122,7 +122,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     if (synthetic)
         rep_field_add(d, head, NULL, "Note", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
-    rep_add_method(d, root, m, r->method);
+    rep_add_method(d, root, m, r->method, false);
     rep_node *year = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, year, "year", NULL, NULL, rep_v_int(r->year));
     rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);

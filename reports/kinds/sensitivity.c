@@ -192,7 +192,7 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
                       rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
     if (!o->all && m->countries[o->country].synthetic)
         rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
-    rep_add_method(d, root, m, o->method);
+    rep_add_method(d, root, m, o->method, false);
     rep_node *p = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, p, "scope", NULL, NULL, rep_v_text(o->all ? "all" : "country"));
     rep_field_add(d, p, "country", NULL, NULL, rep_v_text(o->all ? NULL : m->countries[o->country].code));
