@@ -26,7 +26,7 @@ static const struct command {
     const char *details; /* more help for `iloscore COMMAND --help`; may be NULL */
 } commands[] = {
     {"check", cmd_check, "check                          validate all data, print counts"},
-    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format text|json]\n                                 score externally coded criteria (country,year,criterion[,sources])"},
+    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format F] [-o FILE]...\n                                 score externally coded criteria (country,year,criterion[,sources])"},
     {"assess", cmd_assess, "assess COUNTRY [--year Y] [--method M] [--format F] [-o FILE]...\n"
                            "                                 annual assessment: score, findings, sources, trend",
      "\nOptions:\n"

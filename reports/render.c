@@ -88,6 +88,7 @@ static rep_doc *build(rep_kind k, const void *in)
     case REP_KIND_RANK: return rep_build_rank(in);
     case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
     case REP_KIND_TARGET: return rep_build_target(in);
+    case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
     default: return NULL;
     }
 }
@@ -102,7 +103,8 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:
     case REP_KIND_SENSITIVITY:
-    case REP_KIND_TARGET: return false;
+    case REP_KIND_TARGET:
+    case REP_KIND_SHEET_SCORE: return false;
     }
     return false;
 }

@@ -261,6 +261,15 @@ void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
 
+/* The scores of an external coding sheet (iloscore score --sheet): each country-year of the
+ * sheet scored under one method, with this engine's arithmetic (ilo_score_coded). */
+typedef struct rep_sheet_score_doc {
+    const ilo_model *model;
+    size_t method;             /* index into model->methods */
+    const ilo_sheet *sheet;
+    const char *path;          /* the sheet's file name, shown to people (NULL: not shown) */
+} rep_sheet_score_doc;
+
 /* Every kind of report, for rep_render(). */
 typedef enum rep_kind {
     REP_KIND_ASSESSMENT,  /* input: const rep_assessment * */
@@ -270,8 +279,9 @@ typedef enum rep_kind {
     REP_KIND_BRIEF,       /* const rep_brief_doc * */
     REP_KIND_RANK,        /* const rep_rank_doc * */
     REP_KIND_SENSITIVITY, /* const rep_sensitivity_doc * */
+    REP_KIND_SHEET_SCORE, /* const rep_sheet_score_doc * */
 } rep_kind;
-#define REP_NKINDS 7
+#define REP_NKINDS 8
 
 /* The one entry point: renders the report of kind k from `input` (the struct named above, which
  * only has to live through the call) in format f, appending to out. Returns false when out of

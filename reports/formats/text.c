@@ -99,20 +99,23 @@ static void para(rep_buf *b, const rep_node *n)
     rep_buf_free(&s);
 }
 
-/* The people's text of every cell, row-major; NULL when out of memory. The notes of fixed-width
- * cells move to the end of the row's free text (column `text`, SIZE_MAX when none), so that a
+/* The people's text of every cell, row-major, then one more per row: the row's notes when it
+ * has no free-text column; NULL when out of memory. The notes of fixed-width cells move to the
+ * end of the row's free text (column `text`, SIZE_MAX when none) or after the row, so that a
  * number column stays as narrow as its numbers. */
 static char **cell_texts(const rep_node *t, size_t text)
 {
-    size_t n = t->n_rows * t->n_cols;
+    size_t w = t->n_cols + 1, n = t->n_rows * w;
     char **s = calloc(n + 1, sizeof *s);
     for (size_t i = 0; s && i < n; i++) {
-        size_t r = i / t->n_cols, c = i % t->n_cols;
+        size_t r = i / w, c = i % w;
         rep_buf v = REP_BUF_INIT;
-        rep_value x = t->cells[i];
-        if (text != SIZE_MAX && c != text) x.note = NULL;
-        shown(&v, &x);
-        for (size_t k = 0; c == text && k < t->n_cols; k++) {
+        if (c < t->n_cols) {
+            rep_value x = t->cells[r * t->n_cols + c];
+            if (c != text) x.note = NULL;
+            shown(&v, &x);
+        }
+        for (size_t k = 0; (c == text || (c == t->n_cols && text == SIZE_MAX)) && k < t->n_cols; k++) {
             const rep_value *o = &t->cells[r * t->n_cols + k];
             if (k != text && o->note && t->cols[k].label) rep_buf_printf(&v, " (%s)", o->note);
         }
@@ -153,7 +156,8 @@ static void table(rep_buf *b, const rep_node *t)
         size_t c = order[k];
         w[c] = width_of(t->cols[c].label, strlen(t->cols[c].label));
         for (size_t r = 0; r < t->n_rows; r++) {
-            size_t cw = width_of(s[r * t->n_cols + c], strlen(s[r * t->n_cols + c]));
+            const char *x = s[r * (t->n_cols + 1) + c];
+            size_t cw = width_of(x, strlen(x));
             if (!t->spans[r] && cw > w[c]) w[c] = cw;
         }
     }
@@ -166,7 +170,7 @@ static void table(rep_buf *b, const rep_node *t)
         size_t col = 0;
         for (size_t k = 0; k < n; k++) {
             size_t c = order[k];
-            const char *x = r == 0 ? t->cols[c].label : s[(r - 1) * t->n_cols + c];
+            const char *x = r == 0 ? t->cols[c].label : s[(r - 1) * (t->n_cols + 1) + c];
             bool right = t->cols[c].cls == REP_COL_NUMBER, last = k + 1 == n;
             size_t xw = width_of(x, strlen(x));
             rep_buf_puts(b, "  ");
@@ -183,10 +187,15 @@ static void table(rep_buf *b, const rep_node *t)
             rep_put_text(b, x);
             if (!right && !last) rep_buf_pad(b, w[c] - xw);
             col += w[c];
+            const char *tail = r > 0 ? s[(r - 1) * (t->n_cols + 1) + t->n_cols] : "";
+            if (last && *tail) {
+                rep_buf_putc(b, ' ');
+                wrap(b, tail, col + 2, col + 1);
+            }
         }
         rep_buf_putc(b, '\n');
     }
-    for (size_t i = 0; i < t->n_rows * t->n_cols; i++) free(s[i]);
+    for (size_t i = 0; i < t->n_rows * (t->n_cols + 1); i++) free(s[i]);
     free(s);
     free(w);
     free(order);

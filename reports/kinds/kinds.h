@@ -11,6 +11,7 @@
 rep_doc *rep_build_rank(const rep_rank_doc *in);
 rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
 rep_doc *rep_build_target(const rep_target_doc *in);
+rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in);
 
 /* ---- shared parts (common.c) ---- */
 
