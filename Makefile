@@ -26,7 +26,7 @@ B = build
 # instrumented binary never replaces ./iloscore, which `make` would then take as up to date.
 BIN = iloscore
 ENGINE_SRC = $(sort $(wildcard engine/*.c))
-REPORTS_SRC = $(sort $(wildcard reports/*.c))
+REPORTS_SRC = $(sort $(wildcard reports/*.c reports/*/*.c))
 CLI_SRC = $(sort $(wildcard cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(B)/%.o)

@@ -26,7 +26,7 @@ static const struct command {
     const char *details; /* more help for `iloscore COMMAND --help`; may be NULL */
 } commands[] = {
     {"check", cmd_check, "check                          validate all data, print counts"},
-    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format text|json]\n                                 score externally coded criteria (country,year,criterion[,sources])"},
+    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format F] [-o FILE]...\n                                 score externally coded criteria (country,year,criterion[,sources])"},
     {"assess", cmd_assess, "assess COUNTRY [--year Y] [--method M] [--format F] [-o FILE]...\n"
                            "                                 annual assessment: score, findings, sources, trend",
      "\nOptions:\n"
@@ -107,7 +107,7 @@ static const struct command {
      "                    scenarios if later\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
-    {"target", cmd_target, "target COUNTRY --year Y (--score S | --rating R) [--method M] [--format text|json]\n"
+    {"target", cmd_target, "target COUNTRY --year Y (--score S | --rating R) [--method M] [--format F] [-o FILE]...\n"
                            "                                 the fewest repeals of provisions that reach a score or rating",
      "\nFinds the smallest set of COUNTRY's law provisions whose repeal brings the score of year Y to\n"
      "S or better (0 is best), or the rating to R or better, and prints the provisions and the\n"
@@ -129,8 +129,7 @@ static const struct command {
      "  --score S         the target score, at most two decimals (e.g. 2.5)\n"
      "  --rating R        the target rating, a band of the method (e.g. 3)\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
-     "  --format F        text (default) or json\n"
-     "  -o FILE           write to FILE (.txt or .json) instead of standard output; repeatable\n"},
+     REPORT_OPTIONS},
     {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
                          "                                 trade-review brief: verdicts per US GSP / EU GSP+ criterion",
      "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"

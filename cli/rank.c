@@ -18,7 +18,7 @@ int cli_default_world_year(const ilo_model *m)
     return best;
 }
 
-static bool render_rank(rep_buf *out, rep_format f, const void *doc) { return rep_rank_render(out, f, doc); }
+static bool render_rank(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_RANK, doc); }
 
 int cmd_rank(cli_env *env, int argc, char **argv)
 {

@@ -9,7 +9,7 @@
 
 #include "cli.h"
 
-static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_target_render(out, f, doc); }
+static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_TARGET, doc); }
 
 typedef struct target_args {
     const char *country, *method, *score, *rating;
@@ -44,11 +44,7 @@ static int parse(int argc, char **argv, target_args *a, cli_outputs *o)
     if (!a->country) return cli_usage_error("target: which country? (e.g. iloscore target KAZ --year 2017 --score 2)");
     if (!a->year) return cli_usage_error("target: --year Y is required");
     if (!a->score == !a->rating) return cli_usage_error("target: give either --score S or --rating R");
-    int rc = cli_outputs_finish(o);
-    for (size_t i = 0; !rc && i < o->n; i++)
-        if (o->v[i].format != REP_TEXT && o->v[i].format != REP_JSON)
-            rc = cli_usage_error("target: format %s is not offered (text or json)", rep_format_name(o->v[i].format));
-    return rc;
+    return cli_outputs_finish(o);
 }
 
 int cmd_target(cli_env *env, int argc, char **argv)

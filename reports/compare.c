@@ -19,16 +19,6 @@ bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc
     return rep_buf_ok(out);
 }
 
-bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_target(out, doc); break;
-    case REP_JSON: rep_json_target(out, doc); break;
-    default: return false; /* the CLI offers text and json only */
-    }
-    return rep_buf_ok(out);
-}
-
 void rep_year_diff_free(rep_year_diff *d)
 {
     free(d->changes);

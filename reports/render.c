@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report.h"
+#include "kinds/kinds.h"
 
 static const char *const format_names[REP_NFORMATS] = {"text", "md", "json", "csv", "html"};
 
@@ -72,5 +72,56 @@ bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
     case REP_HTML: rep_html_brief(out, doc); break;
     default: assert(!"unknown format"); out->failed = true;
     }
+    return rep_buf_ok(out);
+}
+
+/* ---- the one dispatch: kind -> builder (or, until migrated, the per-format renderer) ---- */
+
+typedef void (*writer_fn)(rep_buf *out, const rep_doc *d);
+static const writer_fn writers[REP_NFORMATS] = {rep_write_text, rep_write_md, rep_write_json, rep_write_csv,
+                                                rep_write_html};
+
+/* The document of kind k, or NULL (out of memory, or the kind has no builder yet). */
+static rep_doc *build(rep_kind k, const void *in)
+{
+    switch (k) {
+    case REP_KIND_RANK: return rep_build_rank(in);
+    case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
+    case REP_KIND_TARGET: return rep_build_target(in);
+    case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
+    default: return NULL;
+    }
+}
+
+/* Whether kind k in format f is still drawn by its old per-format renderer. */
+static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
+{
+    switch (k) {
+    case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
+    case REP_KIND_TREND: return rep_trend_render(out, f, in), true;
+    case REP_KIND_COMPARISON: return rep_comparison_render(out, f, in), true;
+    case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
+    case REP_KIND_RANK:
+    case REP_KIND_SENSITIVITY:
+    case REP_KIND_TARGET:
+    case REP_KIND_SHEET_SCORE: return false;
+    }
+    return false;
+}
+
+bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input)
+{
+    if ((unsigned)f >= REP_NFORMATS || (unsigned)k >= REP_NKINDS) {
+        out->failed = true;
+        return false;
+    }
+    if (old_path(out, f, k, input)) return rep_buf_ok(out);
+    rep_doc *d = build(k, input);
+    if (!d) {
+        out->failed = true;
+        return false;
+    }
+    writers[f](out, d);
+    rep_doc_free(d);
     return rep_buf_ok(out);
 }

@@ -220,9 +220,6 @@ typedef struct rep_target_doc {
     const ilo_target *target;
 } rep_target_doc;
 
-bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc);
-void rep_text_target(rep_buf *out, const rep_target_doc *doc);
-void rep_json_target(rep_buf *out, const rep_target_doc *doc);
 
 /* A ranking of every country of the data in one year (iloscore rank): ranks with their ties,
  * the published figures beside, the countries not assessed, and the SDG 8.8.2 caveat. */
@@ -239,32 +236,7 @@ typedef struct rep_sensitivity_doc {
     const ilo_sensitivity *sens;
 } rep_sensitivity_doc;
 
-bool rep_rank_render(rep_buf *out, rep_format f, const rep_rank_doc *doc);
-bool rep_sensitivity_render(rep_buf *out, rep_format f, const rep_sensitivity_doc *doc);
-void rep_text_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_md_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_json_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_csv_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_html_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_json_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_csv_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
 
-/* What every format of these two documents says alike (reports/rank.c), as plain text for the
- * format's escaper. The ILO's caveat on comparing countries with SDG 8.8.2: */
-extern const char rep_sdg_caveat[];
-/* How ranks and ties are given: */
-extern const char rep_rank_rule[];
-/* The perturbation rule of s, with its parameters (draws, seed, spread), appended to out: */
-void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s);
-/* What a group's impact measures in s (rank change with all, else score change): */
-const char *rep_impact_meaning(const ilo_sensitivity *s);
-/* The units of s in the order reports list them: with all, the ranked countries by rank then
- * code, then the not assessed by code; else the years in order. A new array (free() it), NULL
- * when out of memory. */
-size_t *rep_sens_order(const ilo_model *m, const ilo_sensitivity *s);
 
 /* A trade-review brief (engine/iloscore.h section 10): one country-year mapped onto a trade
  * regime's criteria (US GSP A-E, EU GSP+ conventions), in the order of the suggested brief
@@ -288,6 +260,33 @@ void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
+
+/* The scores of an external coding sheet (iloscore score --sheet): each country-year of the
+ * sheet scored under one method, with this engine's arithmetic (ilo_score_coded). */
+typedef struct rep_sheet_score_doc {
+    const ilo_model *model;
+    size_t method;             /* index into model->methods */
+    const ilo_sheet *sheet;
+    const char *path;          /* the sheet's file name, shown to people (NULL: not shown) */
+} rep_sheet_score_doc;
+
+/* Every kind of report, for rep_render(). */
+typedef enum rep_kind {
+    REP_KIND_ASSESSMENT,  /* input: const rep_assessment * */
+    REP_KIND_TREND,       /* const rep_trend_doc * */
+    REP_KIND_COMPARISON,  /* const rep_comparison * */
+    REP_KIND_TARGET,      /* const rep_target_doc * */
+    REP_KIND_BRIEF,       /* const rep_brief_doc * */
+    REP_KIND_RANK,        /* const rep_rank_doc * */
+    REP_KIND_SENSITIVITY, /* const rep_sensitivity_doc * */
+    REP_KIND_SHEET_SCORE, /* const rep_sheet_score_doc * */
+} rep_kind;
+#define REP_NKINDS 8
+
+/* The one entry point: renders the report of kind k from `input` (the struct named above, which
+ * only has to live through the call) in format f, appending to out. Returns false when out of
+ * memory (out->failed) or when the kind does not offer the format. */
+bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 5. Reading a document                                                                      */

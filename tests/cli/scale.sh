@@ -48,8 +48,9 @@ what="sheet --all"
 check "$bin" --data "$T/a" sheet --all --from 2015 --to 2019 -o "$T/sheet.csv"
 what="sheet: header and rows"
 check sh -c "head -1 '$T/sheet.csv' | grep -qx 'country,year,criterion,sources' && [ \$(wc -l < '$T/sheet.csv') -gt 20 ]"
-"$bin" --data "$T/a" score --sheet "$T/sheet.csv" --format json |
-    sed -n 's/.*"country": "\([A-Z]*\)", "year": \([0-9]*\),.*"raw": \([0-9.]*\), "score": \([0-9.]*\)}.*/\1 \2 \3 \4/p' |
+"$bin" --data "$T/a" score --sheet "$T/sheet.csv" --format csv |
+    awk -F, '$4 == "raw" { raw[$1 " " $2] = $5 } $4 == "score" { score[$1 " " $2] = $5 }
+             END { for (k in raw) print k, raw[k], score[k] }' |
     sort > "$T/from-sheet"
 : > "$T/from-rank"
 for y in 2015 2016 2017 2018 2019; do
@@ -64,8 +65,9 @@ check sh -c "[ -s '$T/from-rank' ] && diff '$T/from-sheet' '$T/from-rank'"
 # The same on the shipped data (the real profiles), when there are any.
 if ls countries/*.cfg >/dev/null 2>&1; then
     "$bin" sheet --all --from 2005 --to 2024 -o "$T/shipped.csv"
-    "$bin" score --sheet "$T/shipped.csv" --format json |
-        sed -n 's/.*"country": "\([A-Z]*\)", "year": \([0-9]*\),.*"raw": \([0-9.]*\), "score": \([0-9.]*\)}.*/\1 \2 \3 \4/p' |
+    "$bin" score --sheet "$T/shipped.csv" --format csv |
+        awk -F, '$4 == "raw" { raw[$1 " " $2] = $5 } $4 == "score" { score[$1 " " $2] = $5 }
+                 END { for (k in raw) print k, raw[k], score[k] }' |
         sort > "$T/shipped-sheet"
     : > "$T/shipped-rank"
     y=2005

@@ -66,7 +66,7 @@ static char *render(const ilo_model *m, const ilo_sensitivity *s, rep_format f)
 {
     rep_sensitivity_doc doc = {m, s};
     rep_buf b = REP_BUF_INIT;
-    assert_true(rep_sensitivity_render(&b, f, &doc));
+    assert_true(rep_render(&b, f, REP_KIND_SENSITIVITY, &doc));
     return rep_buf_detach(&b, NULL);
 }
 
@@ -131,7 +131,7 @@ static void ranking_states_ties_and_not_assessed(void **state)
     for (int f = 0; f < REP_NFORMATS; f++) {
         rep_rank_doc doc = {R, r};
         rep_buf b = REP_BUF_INIT;
-        assert_true(rep_rank_render(&b, (rep_format)f, &doc));
+        assert_true(rep_render(&b, (rep_format)f, REP_KIND_RANK, &doc));
         if (f != REP_CSV) assert_non_null(strstr(b.data, "not intended as a tool to compare"));
         if (f == REP_TEXT || f == REP_MD || f == REP_HTML) assert_non_null(strstr(b.data, "2="));
         rep_buf_free(&b);

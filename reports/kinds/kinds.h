@@ -1,0 +1,40 @@
+/*
+ * kinds.h: the report builders (one file per kind in reports/kinds/) and what they share. A
+ * builder reads the engine's results once and returns a new document (doc.h) that the caller
+ * frees with rep_doc_free(); NULL when out of memory. Not installed; only render.c calls them.
+ */
+#ifndef ILO_REPORTS_KINDS_H
+#define ILO_REPORTS_KINDS_H
+
+#include "../doc.h"
+
+rep_doc *rep_build_rank(const rep_rank_doc *in);
+rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
+rep_doc *rep_build_target(const rep_target_doc *in);
+rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in);
+
+/* ---- shared parts (common.c) ---- */
+
+/* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
+extern const char rep_sdg_caveat[];
+
+/* The method as programs read it: the keyed block "method" {id, title, window, cap, scale} and,
+ * with note, bands_note. */
+void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note);
+/* The head of a one-country document: people's Method, Profile and Note lines; programs'
+ * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
+void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
+                    const char *profile);
+/* The scenarios applied, in order: the table "scenarios" (people see it only when there are some). */
+void rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
+/* The ids of the criteria in set, in catalogue order, in d's memory; *n gets how many. */
+const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n);
+/* The method as people read it: "Title (id), evidence window". */
+const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method);
+/* How many countries of the data are synthetic. */
+size_t rep_count_synthetic(const ilo_model *m);
+/* A paragraph of one plain span. */
+rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
+                        const char *text);
+
+#endif
