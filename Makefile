@@ -125,7 +125,7 @@ valgrind: iloscore
 install: iloscore
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 iloscore $(DESTDIR)$(BINDIR)/iloscore
-	cp -R criteria countries scenarios $(DESTDIR)$(DATADIR)/
+	cp -R criteria countries scenarios published $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/iloscore.1 $(DESTDIR)$(MANDIR)/iloscore.1
 
 uninstall:
