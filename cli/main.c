@@ -132,7 +132,7 @@ static const struct command {
      "  --format F        text (default) or json\n"
      "  -o FILE           write to FILE (.txt or .json) instead of standard output; repeatable\n"},
     {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
-                         "                                 trade-review brief: verdicts per US GSP / EU GSP+ criterion",
+                         "                                 trade-review brief: verdicts per criterion of a trade regime",
      "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"
      "ratification of its conventions, its score, its coded / clear / not-assessed criteria and a\n"
      "concern level by a stated rule; the key findings with their sources, the ILO supervisory\n"
@@ -140,7 +140,8 @@ static const struct command {
      "country's scenarios and the smallest repeal set), the gaps and the caveat. With --scenario FILE|ID\n"
      "the brief is of the law as that scenario amends it.\n\n"
      "Options:\n"
-     "  --regime R        us-gsp or eu-gsp-plus (the ids in criteria/regimes/); required\n"
+     "  --regime R        us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus (the ids in\n"
+     "                    criteria/regimes/); required\n"
      "  --year Y          the year of the brief; default as assess's --year\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},

@@ -263,6 +263,87 @@ static void kaz_2018_place(void **state)
     ilo_ctx_free(ctx);
 }
 
+/* Every trade decision of the shipped regimes, with its dates, and the answers the back-test
+ * relies on: the programme in force and the standing on the day before the decision. */
+typedef struct decision_case {
+    const char *regime, *country, *decided, *effective;
+    ilo_benefit status;
+    const char *eve;          /* the day before the decision */
+    ilo_answer in_force;      /* on the eve */
+    ilo_benefit standing;     /* on the eve */
+    bool implied;
+} decision_case;
+
+static const decision_case decisions[] = {
+    {"us-agoa", "SWZ", "2001", "2001", ILO_BENEFIT_YES, NULL, 0, 0, false},
+    {"us-agoa", "SWZ", "2014-06-26", "2015-01-01", ILO_BENEFIT_WITHDRAWN, "2014-06-25", ILO_ANSWER_YES, ILO_BENEFIT_YES, false},
+    {"us-agoa", "SWZ", "2017-12", "2018-01-01", ILO_BENEFIT_YES, "2017-11-30", ILO_ANSWER_YES, ILO_BENEFIT_WITHDRAWN, false},
+    {"us-gsp", "BGD", "2013-06-27", "2013-08-26", ILO_BENEFIT_SUSPENDED, "2013-06-26", ILO_ANSWER_YES, ILO_BENEFIT_YES, true},
+    {"us-gsp", "KAZ", "2018-04-27", "", ILO_BENEFIT_UNKNOWN, "2018-04-26", ILO_ANSWER_YES, ILO_BENEFIT_UNKNOWN, false},
+    {"eu-gsp-eba", "BLR", "2006-12-21", "2007-06-21", ILO_BENEFIT_WITHDRAWN, "2006-12-20", ILO_ANSWER_YES, ILO_BENEFIT_YES, true},
+    {"eu-gsp-eba", "KAZ", "2014-01-01", "2014-01-01", ILO_BENEFIT_NOT_ELIGIBLE, NULL, 0, 0, false},
+    {"eu-gsp-eba", "KHM", "2020-02-12", "2020-08-12", ILO_BENEFIT_PARTIAL, "2020-02-11", ILO_ANSWER_YES, ILO_BENEFIT_YES, true},
+    {"eu-gsp-eba", "MMR", "1997-03-24", "1997-04-03", ILO_BENEFIT_WITHDRAWN, "1997-03-23", ILO_ANSWER_YES, ILO_BENEFIT_YES, true},
+    {"eu-gsp-eba", "MMR", "2013-06-12", "2013-07-19", ILO_BENEFIT_YES, "2013-06-11", ILO_ANSWER_YES, ILO_BENEFIT_WITHDRAWN, false},
+    {"eu-gsp-plus", "KAZ", "2014-01-01", "2014-01-01", ILO_BENEFIT_NOT_ELIGIBLE, NULL, 0, 0, false},
+};
+
+static void shipped_decision_dates(void **state)
+{
+    (void)state;
+    size_t total = 0;
+    for (size_t r = 0; r < S->n_regimes; r++) total += S->regimes[r].n_decisions;
+    assert_int_equal(total, sizeof decisions / sizeof decisions[0]);
+    for (size_t i = 0; i < sizeof decisions / sizeof decisions[0]; i++) {
+        const decision_case *c = &decisions[i];
+        size_t ri = ilo_model_find_regime(S, c->regime);
+        assert_true(ri != SIZE_MAX);
+        const ilo_regime *r = &S->regimes[ri];
+        const ilo_regime_decision *d = NULL;
+        for (size_t k = 0; k < r->n_decisions && !d; k++)
+            if (strcmp(r->decisions[k].country, c->country) == 0 && strcmp(r->decisions[k].decided.text, c->decided) == 0)
+                d = &r->decisions[k];
+        if (!d) fail_msg("no decision %s %s %s", c->regime, c->country, c->decided);
+        assert_string_equal(d->effective.text, c->effective);
+        assert_int_equal(d->status, c->status);
+        assert_true(d->n_sources >= 1);
+        for (size_t k = 0; k < d->n_sources; k++) assert_non_null(S->sources[d->sources[k]].url);
+        if (!c->eve) continue;
+        assert_int_equal(ilo_regime_in_force(r, day(c->eve)), c->in_force);
+        bool implied;
+        assert_int_equal(ilo_regime_benefit(r, c->country, day(c->eve), NULL, &implied), c->standing);
+        assert_int_equal(implied, c->implied);
+    }
+}
+
+static void shipped_programme_dates(void **state)
+{
+    (void)state;
+    const ilo_regime *gsp = &S->regimes[ilo_model_find_regime(S, "us-gsp")];
+    assert_int_equal(ilo_regime_in_force(gsp, day("1975-12-31")), ILO_ANSWER_NO);
+    assert_int_equal(ilo_regime_in_force(gsp, day("1976-01-01")), ILO_ANSWER_YES);
+    assert_int_equal(ilo_regime_in_force(gsp, day("2020-12-31")), ILO_ANSWER_YES);
+    assert_int_equal(ilo_regime_in_force(gsp, day("2021-01-01")), ILO_ANSWER_NO); /* lapsed */
+    const ilo_regime *agoa = &S->regimes[ilo_model_find_regime(S, "us-agoa")];
+    assert_int_equal(ilo_regime_in_force(agoa, day("2000-09-30")), ILO_ANSWER_NO);
+    assert_int_equal(ilo_regime_in_force(agoa, day("2000-10-01")), ILO_ANSWER_YES);
+    assert_int_equal(ilo_regime_in_force(agoa, day("2025-10-01")), ILO_ANSWER_NO);
+    const ilo_regime *eba = &S->regimes[ilo_model_find_regime(S, "eu-gsp-eba")];
+    assert_int_equal(ilo_regime_in_force(eba, day("1971-06-30")), ILO_ANSWER_NO);
+    assert_int_equal(ilo_regime_in_force(eba, day("1997-03-23")), ILO_ANSWER_YES);
+    /* Standings after the decisions took effect. */
+    assert_int_equal(ilo_regime_benefit(agoa, "SWZ", day("2015-01-01"), NULL, NULL), ILO_BENEFIT_WITHDRAWN);
+    assert_int_equal(ilo_regime_benefit(agoa, "SWZ", day("2018-01-01"), NULL, NULL), ILO_BENEFIT_YES);
+    assert_int_equal(ilo_regime_benefit(gsp, "BGD", day("2013-08-26"), NULL, NULL), ILO_BENEFIT_SUSPENDED);
+    assert_int_equal(ilo_regime_benefit(eba, "BLR", day("2007-06-20"), NULL, NULL), ILO_BENEFIT_YES);
+    assert_int_equal(ilo_regime_benefit(eba, "BLR", day("2007-06-21"), NULL, NULL), ILO_BENEFIT_WITHDRAWN);
+    assert_int_equal(ilo_regime_benefit(eba, "KHM", day("2020-08-12"), NULL, NULL), ILO_BENEFIT_PARTIAL);
+    assert_int_equal(ilo_regime_benefit(eba, "MMR", day("2000-01-01"), NULL, NULL), ILO_BENEFIT_WITHDRAWN);
+    assert_int_equal(ilo_regime_benefit(eba, "MMR", day("2013-07-19"), NULL, NULL), ILO_BENEFIT_YES);
+    const ilo_regime *plus = &S->regimes[ilo_model_find_regime(S, "eu-gsp-plus")];
+    assert_int_equal(ilo_regime_benefit(plus, "KAZ", day("2018-04-26"), NULL, NULL), ILO_BENEFIT_NOT_ELIGIBLE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +357,8 @@ int main(void)
         cmocka_unit_test(shipped_vintages_kept_apart),
         cmocka_unit_test(kaz_profile_matches_un_vintage),
         cmocka_unit_test(kaz_2018_place),
+        cmocka_unit_test(shipped_decision_dates),
+        cmocka_unit_test(shipped_programme_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
