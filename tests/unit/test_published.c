@@ -344,6 +344,106 @@ static void shipped_programme_dates(void **state)
     assert_int_equal(ilo_regime_benefit(plus, "KAZ", day("2018-04-26"), NULL, NULL), ILO_BENEFIT_NOT_ELIGIBLE);
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Evidence as of a date                                                                    */
+/* ---------------------------------------------------------------------------------------- */
+
+static ilo_model *cut_model(const char *fixture, const char *on)
+{
+    ilo_model *m = test_load(fixture);
+    ilo_date d;
+    assert_true(ilo_date_parse(on, &d));
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_model_as_of(m, &d, ctx), ILO_OK);
+    assert_string_equal(m->as_of.text, on);
+    ilo_ctx_free(ctx);
+    return m;
+}
+
+static size_t n_sources_of(const ilo_model *m, const char *item)
+{
+    return m->items[ilo_model_find_item(m, item)].n_sources;
+}
+
+static int64_t raw_2018(const ilo_model *m)
+{
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_result *r = ilo_result_new(m);
+    size_t c = ilo_model_find_country(m, "XAA");
+    ilo_profile p = ilo_profile_baseline(m, c);
+    assert_int_equal(ilo_eval(m, &p, ilo_model_find_method(m, "ev"), 2018, r, ctx), ILO_OK);
+    int64_t raw = r->raw_c;
+    ilo_result_free(r);
+    ilo_ctx_free(ctx);
+    return raw;
+}
+
+/* The CEACR text dated "2018" counts from 2018-12-31, not a day before. */
+static void as_of_drops_later_sources(void **state)
+{
+    (void)state;
+    ilo_model *full = test_load("mini"), *before = cut_model("mini", "2018-12-30"),
+              *on = cut_model("mini", "2018-12-31");
+    assert_int_equal(n_sources_of(full, "xaa-law-1"), 2);
+    assert_int_equal(n_sources_of(before, "xaa-law-1"), 1); /* the law itself, 2015 */
+    assert_int_equal(n_sources_of(on, "xaa-law-1"), 2);
+    assert_int_equal(n_sources_of(on, "xaa-discrim"), 0);   /* the CFA, June 2019 */
+    const ilo_country *cb = &before->countries[0], *co = &on->countries[0], *cf = &full->countries[0];
+    assert_int_equal(cf->n_events, 1);
+    assert_int_equal(co->n_events, 0);                      /* the CFA examination, 2019-06 */
+    assert_int_equal(cf->n_published, 1);
+    assert_int_equal(cb->n_published, 0);                   /* its only source is the 2018 text */
+    assert_int_equal(co->n_published, 1);
+    assert_int_equal(cf->n_examining, 2);
+    assert_int_equal(cb->n_examining, 0);
+    assert_int_equal(co->n_examining, 1);
+    assert_int_equal(raw_2018(before), 0);
+    assert_int_equal(raw_2018(on), raw_2018(full));
+    assert_true(raw_2018(full) > 0);
+    assert_int_equal(full->as_of.prec, ILO_DATE_NONE);
+    /* Once only, and a day. */
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_date d;
+    assert_true(ilo_date_parse("2019-01-01", &d));
+    assert_int_equal(ilo_model_as_of(on, &d, ctx), ILO_ERR_INVALID);
+    assert_string_equal(ilo_ctx_error(ctx, 0)->msg, "the evidence is already restricted (as of 2018-12-31)");
+    assert_true(ilo_date_parse("2019-01", &d));
+    assert_int_equal(ilo_model_as_of(full, &d, ctx), ILO_ERR_INVALID);
+    ilo_ctx_free(ctx);
+    ilo_model_free(full);
+    ilo_model_free(before);
+    ilo_model_free(on);
+}
+
+/* Published figures not yet known, and trade decisions not yet taken, are gone. */
+static void as_of_published_and_decisions(void **state)
+{
+    (void)state;
+    ilo_model *m = cut_model("pub", "2019-12-31");
+    const ilo_vintage *a = &m->vintages[vintage(m, "pub-a")];
+    assert_int_equal(a->n_figures, 1);
+    assert_string_equal(a->figures[0].country, "ZZD");
+    assert_int_equal(a->figures[0].n_sources, 1);
+    assert_int_equal(a->n_sources, 0);
+    assert_int_equal(m->vintages[vintage(m, "pub-b")].n_figures, 0);
+    assert_int_equal(m->vintages[vintage(m, "pub-ituc")].n_figures, 3);
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_place p;
+    assert_int_equal(ilo_published_place(m, vintage(m, "pub-a"), 2018, 1.0, &p, ctx), ILO_OK);
+    assert_int_equal(p.n, 1);
+    assert_int_equal(ilo_published_default_vintage(m, ILO_MEASURE_SDG, 2019), SIZE_MAX);
+    ilo_ctx_free(ctx);
+    ilo_model_free(m);
+
+    m = cut_model("pub", "2013-06-26");
+    const ilo_regime *r = &m->regimes[ilo_model_find_regime(m, "r")];
+    assert_int_equal(r->n_decisions, 1); /* XAA designated in 2000 */
+    assert_int_equal(ilo_regime_benefit(r, "XBB", day("2013-06-26"), NULL, NULL), ILO_BENEFIT_UNKNOWN);
+    assert_int_equal(ilo_regime_benefit(r, "XAA", day("2013-06-26"), NULL, NULL), ILO_BENEFIT_YES);
+    assert_int_equal(r->n_sources, 1); /* the Act, 1974 */
+    ilo_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +459,8 @@ int main(void)
         cmocka_unit_test(kaz_2018_place),
         cmocka_unit_test(shipped_decision_dates),
         cmocka_unit_test(shipped_programme_dates),
+        cmocka_unit_test(as_of_drops_later_sources),
+        cmocka_unit_test(as_of_published_and_decisions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
