@@ -53,6 +53,7 @@ static void figures_sorted_and_kept_as_written(void **state)
     assert_string_equal(f->value, "1.50");
     assert_true(f->score == 1.5);
     assert_true(f->profile == SIZE_MAX); /* no profile: allowed */
+    assert_true(P->regimes[ilo_model_find_regime(P, "r")].decisions[0].profile == 0); /* XAA's */
     assert_null(ilo_vintage_figure(v, "ZZC", 2019));
     size_t n;
     const ilo_figure *y = ilo_vintage_year(v, 2019, &n);
@@ -169,10 +170,11 @@ static void beneficiary_standing(void **state)
     (void)state;
     /* Decisions are sorted by country, then the day taken. */
     const ilo_regime *r = &P->regimes[ilo_model_find_regime(P, "r")];
-    assert_int_equal(r->n_decisions, 5);
+    assert_int_equal(r->n_decisions, 6);
     assert_string_equal(r->decisions[0].decided.text, "2000");
     assert_string_equal(r->decisions[3].decided.text, "2018-04-27");
-    assert_string_equal(r->decisions[4].country, "XBB");
+    assert_string_equal(r->decisions[4].decided.text, "2019-01-02");
+    assert_string_equal(r->decisions[5].country, "XBB");
     /* "2001" has surely arrived only on its last day. */
     standing("XAA", "2001-06-01", ILO_BENEFIT_UNKNOWN, false, NULL);
     standing("XAA", "2001-12-31", ILO_BENEFIT_YES, false, "2000");
