@@ -35,7 +35,7 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 LIBS = $(B)/libiloreports.a $(B)/libiloengine.a
 
-.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install uninstall clean deps report-tests html-test bench
+.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install uninstall clean deps report-tests html-test bench backtest backtest-test
 all: $(BIN)
 
 $(B)/.deps: tools/deps.sh
@@ -82,9 +82,26 @@ report-tests: $(BIN)
 html-test: $(BIN)
 	@sh tests/html/run.sh ./$(BIN)
 
+# The back-test of trade decisions (tools/backtest.sh): `backtest` regenerates docs/backtest.md;
+# `backtest-test` (part of check) replays them into build/backtest.md, prints the summary, and
+# says when docs/backtest.md is out of date.
+backtest: $(B)/tools/backtest
+	@sh tools/backtest.sh $(B)/tools/backtest . docs/backtest.md
+
+backtest-test: $(B)/tools/backtest
+	@$(B)/tools/backtest tests/data/pub >$(B)/backtest-pub.md && cmp -s $(B)/backtest-pub.md tests/backtest/pub.md \
+		|| { echo "backtest: fixture output differs from tests/backtest/pub.md"; diff tests/backtest/pub.md $(B)/backtest-pub.md | head -20; exit 1; }
+	@echo "backtest: fixture tests/data/pub as expected"
+	@sh tools/backtest.sh $(B)/tools/backtest . $(B)/backtest.md
+	@cmp -s $(B)/backtest.md docs/backtest.md || echo "backtest: docs/backtest.md is out of date: run 'make backtest'"
+
+$(B)/tools/backtest: tools/backtest.c $(B)/libiloengine.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libiloengine.a $(PKG_LIBS)
+
 # Every test: unit tests (cmocka), CLI tests (stdout, stderr, exit codes, golden files), the
-# report read-back tests, the bad-input tests, then the HTML screenshots.
-check: all unit cli-tests report-tests bad-tests html-test
+# report read-back tests, the bad-input tests, the back-test, then the HTML screenshots.
+check: all unit cli-tests report-tests bad-tests backtest-test html-test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
 # tests/lsan.supp silences libconfig 1.5's own leak of discarded string tokens (see the file).
@@ -125,7 +142,7 @@ valgrind: iloscore
 install: iloscore
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 iloscore $(DESTDIR)$(BINDIR)/iloscore
-	cp -R criteria countries scenarios $(DESTDIR)$(DATADIR)/
+	cp -R criteria countries scenarios published $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/iloscore.1 $(DESTDIR)$(MANDIR)/iloscore.1
 
 uninstall:

@@ -41,7 +41,7 @@ static int parse(int argc, char **argv, brief_args *a, cli_outputs *o)
         }
     }
     if (!a->country) return cli_usage_error("brief: which country? (e.g. iloscore brief KAZ --regime us-gsp)");
-    if (!a->regime) return cli_usage_error("brief: which regime? (--regime us-gsp or eu-gsp-plus)");
+    if (!a->regime) return cli_usage_error("brief: which regime? (--regime us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus)");
     return cli_outputs_finish(o);
 }
 

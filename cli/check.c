@@ -24,6 +24,13 @@ int cmd_check(cli_env *env, int argc, char **argv)
     printf("incidents:   %zu\n", m->n_items - provisions);
     printf("sources:     %zu\n", m->n_sources);
     printf("scenarios:   %zu\n", m->n_scenarios);
+    size_t figures = 0, sdg = 0;
+    for (size_t i = 0; i < m->n_vintages; i++) {
+        figures += m->vintages[i].n_figures;
+        sdg += m->vintages[i].measure == ILO_MEASURE_SDG;
+    }
+    printf("published:   %zu figures in %zu vintages (%zu SDG 8.8.2, %zu ITUC)\n", figures, m->n_vintages, sdg,
+           m->n_vintages - sdg);
     printf("valid\n");
     return EXIT_OK;
 }

@@ -29,6 +29,8 @@ typedef struct cli_env {
     size_t n_scenario_files;
     const char *const *scenario_args;  /* every --scenario value, in order: files and ids */
     size_t n_scenario_args;
+    ilo_date as_of;        /* --as-of DATE: the evidence cut-off; prec ILO_DATE_NONE when absent.
+                              cli_load() restricts the model to it (ilo_model_as_of()) */
     ilo_model *model;      /* owned; NULL until cli_load() */
     ilo_ctx *ctx;          /* owned */
 } cli_env;

@@ -131,7 +131,7 @@ static const struct command {
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
     {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
-                         "                                 trade-review brief: verdicts per US GSP / EU GSP+ criterion",
+                         "                                 trade-review brief: verdicts per criterion of a trade regime",
      "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"
      "ratification of its conventions, its score, its coded / clear / not-assessed criteria and a\n"
      "concern level by a stated rule; the key findings with their sources, the ILO supervisory\n"
@@ -139,7 +139,8 @@ static const struct command {
      "country's scenarios and the smallest repeal set), the gaps and the caveat. With --scenario FILE|ID\n"
      "the brief is of the law as that scenario amends it.\n\n"
      "Options:\n"
-     "  --regime R        us-gsp or eu-gsp-plus (the ids in criteria/regimes/); required\n"
+     "  --regime R        us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus (the ids in\n"
+     "                    criteria/regimes/); required\n"
      "  --year Y          the year of the brief; default as assess's --year\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
@@ -160,6 +161,11 @@ static void help(FILE *out)
           "                    check validates it; every other command refuses it, exit 2).\n"
           "                    A value that names no file is the id of a scenario already in\n"
           "                    the data tree (DIR/scenarios/), e.g. --scenario kaz-2020-amendments\n"
+          "  --as-of DATE      use only the evidence published by the end of DATE (YYYY-MM-DD):\n"
+          "                    sources dated later (a partial date counts from its last day), the\n"
+          "                    events and published figures they alone support, and trade decisions\n"
+          "                    taken later are ignored. For assess, trend, compare, target, brief,\n"
+          "                    rank, sensitivity and sheet; default: all evidence\n"
           "  --help            this help, to standard output\n"
           "  --version         the version\n\n"
           "Exit codes:\n"
@@ -203,7 +209,7 @@ static int take_globals(int argc, char **argv, cli_env *env, const char **files)
             while (i < argc) argv[out++] = argv[i++];
             break;
         }
-        if (strcmp(a, "--data") == 0 || strcmp(a, "--scenario") == 0) {
+        if (strcmp(a, "--data") == 0 || strcmp(a, "--scenario") == 0 || strcmp(a, "--as-of") == 0) {
             if (i + 1 >= argc) {
                 cli_usage_error("option '%s' needs a value", a);
                 return -1;
@@ -215,11 +221,19 @@ static int take_globals(int argc, char **argv, cli_env *env, const char **files)
         } else if (strncmp(a, "--scenario=", 11) == 0) {
             val = a + 11;
             a = "--scenario";
+        } else if (strncmp(a, "--as-of=", 8) == 0) {
+            val = a + 8;
+            a = "--as-of";
         }
         if (!val) {
             argv[out++] = argv[i];
         } else if (strcmp(a, "--data") == 0) {
             env->data = val;
+        } else if (strcmp(a, "--as-of") == 0) {
+            if (!ilo_date_parse(val, &env->as_of) || env->as_of.prec != ILO_DATE_DAY) {
+                cli_usage_error("--as-of needs a day as YYYY-MM-DD, not '%s'", val);
+                return -1;
+            }
         } else {
             files[env->n_scenario_files++] = val;
         }
@@ -280,6 +294,11 @@ int main(int argc, char **argv)
             rc = cli_finish_stdout(EXIT_OK);
             goto out;
         }
+    /* Commands that read no dated evidence cannot honour --as-of: refused, never ignored. */
+    if (env.as_of.prec && (cmd->fn == cmd_check || cmd->fn == cmd_score || cmd->fn == cmd_synth)) {
+        rc = cli_usage_error("%s does not take --as-of", cmd->name);
+        goto out;
+    }
     env.ctx = ilo_ctx_new();
     if (!env.ctx) {
         rc = EXIT_INTERNAL;

@@ -38,6 +38,7 @@ int cli_load(cli_env *env)
 {
     if (ilo_model_load(env->data, env->scenario_files, env->n_scenario_files, &env->model, env->ctx) != ILO_OK)
         return cli_report(env->ctx);
+    if (env->as_of.prec && ilo_model_as_of(env->model, &env->as_of, env->ctx) != ILO_OK) return cli_report(env->ctx);
     return EXIT_OK;
 }
 

@@ -20,6 +20,9 @@
  *  10. Trade-review briefs
  *  11. Ranking and sensitivity
  *  12. Synthetic worlds
+ *  13. Published figures and the place of a score among them
+ *  14. Trade programmes in force and beneficiary standing
+ *  15. Evidence as of a date
  *
  * Ownership, once for the whole header: every pointer inside an ilo_model is owned by the model
  * and is valid until ilo_model_free(). Strings in the model are UTF-8 and NUL-terminated. Objects
@@ -222,12 +225,52 @@ typedef struct ilo_regime_criterion {
     ilo_where where;
 } ilo_regime_criterion;
 
+/* When a trade programme was in force (regime key `in_force`): from `from` (first day) to `until`
+ * (last day), or open when `until` is absent. See section 14. */
+typedef struct ilo_regime_period {
+    ilo_date from, until;
+    const char *note;
+    size_t *sources;
+    size_t n_sources;
+    ilo_where where;
+} ilo_regime_period;
+
+/* A country's standing under a programme from `effective` on (section 14). */
+typedef enum ilo_benefit {
+    ILO_BENEFIT_UNKNOWN = 0,  /* nothing recorded */
+    ILO_BENEFIT_YES,          /* a beneficiary ("beneficiary") */
+    ILO_BENEFIT_PARTIAL,      /* preferences withdrawn for part of its products ("partial") */
+    ILO_BENEFIT_SUSPENDED,    /* "suspended" */
+    ILO_BENEFIT_WITHDRAWN,    /* "withdrawn" */
+    ILO_BENEFIT_NOT_ELIGIBLE  /* no longer or never eligible, e.g. by income ("not-beneficiary") */
+} ilo_benefit;
+
+/* A dated decision on one country (regime key `decisions`): `decided` is when it was taken (a
+ * proclamation, a regulation's adoption, the opening of a review); when it changes the country's
+ * standing, `status` holds from `effective` on. Country codes need no profile. */
+typedef struct ilo_regime_decision {
+    char country[4];
+    size_t profile;       /* index into m->countries, or SIZE_MAX when the country has no profile */
+    ilo_date decided;     /* always set */
+    ilo_date effective;   /* prec ILO_DATE_NONE when the decision changes no standing */
+    ilo_benefit status;   /* ILO_BENEFIT_UNKNOWN when it changes no standing */
+    const char *title;    /* what was decided, with the act */
+    const char *note;
+    size_t *sources;
+    size_t n_sources;
+    ilo_where where;
+} ilo_regime_decision;
+
 typedef struct ilo_regime {
     const char *id, *title, *basis, *note;
     ilo_regime_criterion *criteria;
     size_t n_criteria;
     size_t *sources;
     size_t n_sources;
+    ilo_regime_period *in_force;   /* by `from` */
+    size_t n_in_force;
+    ilo_regime_decision *decisions; /* by country code, then `decided`, then data order */
+    size_t n_decisions;
     ilo_where where;
 } ilo_regime;
 
@@ -347,6 +390,10 @@ typedef struct ilo_model {
     ilo_scenario *scenarios;       size_t n_scenarios;
     size_t n_files;
     size_t c087, c098;             /* indices of C087 and C098, or SIZE_MAX */
+    struct ilo_vintage *vintages;  /* published figures (published/, section 13), file order */
+    size_t n_vintages;
+    ilo_date as_of;                /* the evidence cut-off (ilo_model_as_of()); prec
+                                      ILO_DATE_NONE: all evidence */
     struct ilo_model_private *priv;
 } ilo_model;
 
@@ -859,6 +906,122 @@ bool ilo_synth_code(size_t i, char code[4]);
  * countries/CODE.cfg per country. Built in a temporary sibling folder and renamed into place, so
  * a failure leaves nothing behind. The same options give the same bytes. */
 ilo_status ilo_synth_write(const char *catalogue, const ilo_synth_opts *o, const char *out_dir, ilo_ctx *ctx);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 13. Published figures (published/, engine/published.c)                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Figures published by others (SDG 8.8.2 scores, ITUC ratings), one file per vintage: a vintage
+ * is one publication or copy of a series (the UN SDG database as pulled on a day, a national
+ * portal's file, ...). Vintages are never mixed: every figure belongs to exactly one, every
+ * function below works within one, and the vintage is reported with what it gives. Figures are
+ * context, shown beside computed scores; they never enter a computed score. Countries need no
+ * profile. The figures of a country profile's `published` list (section 3) are kept apart: they
+ * are what reports print beside that country's scores.
+ *
+ * Owned by the model like everything in it. */
+typedef enum ilo_measure { ILO_MEASURE_SDG = 0, ILO_MEASURE_ITUC = 1 } ilo_measure;
+
+typedef struct ilo_figure {
+    char country[4];     /* ISO 3166 alpha-3 */
+    size_t profile;      /* index into m->countries, or SIZE_MAX when it has no profile */
+    int year;            /* the year scored; ITUC: the edition */
+    const char *value;   /* as published ("2.69", "5+"); NULL for an ITUC ten-worst entry whose
+                            rating the source does not state */
+    double score;        /* SDG: the value (0-10); ITUC: 1-5, 6 for "5+"; NaN when no value */
+    bool ten_worst;      /* ITUC: among the edition's ten worst countries */
+    bool inferred;       /* status = "inferred": derived from what the source states */
+    const char *note;    /* may be NULL */
+    size_t *sources;     /* its own sources, or the vintage's when it names none */
+    size_t n_sources;
+    int32_t known;       /* the first day it is surely published: the earliest last day covered
+                            by the date of one of its sources (used by ilo_model_as_of()) */
+    ilo_where where;
+} ilo_figure;
+
+typedef struct ilo_vintage {
+    const char *id, *title, *note; /* note may be NULL */
+    ilo_measure measure;
+    size_t *sources;
+    size_t n_sources;
+    ilo_figure *figures;           /* by year, then country code: one per country and year */
+    size_t n_figures;
+    ilo_where where;
+} ilo_vintage;
+
+/* "sdg-8.8.2" or "ituc". */
+const char *ilo_measure_name(ilo_measure k);
+/* The vintage with that id, or SIZE_MAX. */
+size_t ilo_model_find_vintage(const ilo_model *m, const char *id);
+/* The figure of country (alpha-3) in year, or NULL. Binary search. */
+const ilo_figure *ilo_vintage_figure(const ilo_vintage *v, const char *country, int year);
+/* The figures of year: *n of them from the returned pointer (NULL and 0 when none). */
+const ilo_figure *ilo_vintage_year(const ilo_vintage *v, int year, size_t *n);
+/* The default vintage of `measure` for year: the one with the most figures with a value in that
+ * year (the widest comparison); ties go to the one whose latest source is the most recent, then
+ * to data order. SIZE_MAX when no vintage has a figure in year. */
+size_t ilo_published_default_vintage(const ilo_model *m, ilo_measure measure, int year);
+
+/* The place of a score among the published SDG 8.8.2 scores of one vintage and year.
+ *   below, equal  published scores lower than, and equal to, the score (compared at two
+ *                 decimals: the score is rounded half-up with ilo_round2(), as it is printed,
+ *                 and published values have two decimals at most)
+ *   percentile    100 x (below + equal / 2) / n: the mid-rank percentile, 0-100. Low is the good
+ *                 end: 10th means 90% of the published scores are higher (further from the
+ *                 conventions)
+ *   quintile      1 + floor(percentile / 20), at most 5: 1 holds the lowest fifth of scores
+ * The score is not one of the n: it is placed among them. */
+typedef struct ilo_place {
+    size_t vintage;
+    int year;
+    size_t n, below, equal;
+    double percentile;
+    int quintile;
+} ilo_place;
+
+/* Errors: an unknown vintage or one that is not SDG 8.8.2 (ILO_ERR_NOTFOUND), a score outside
+ * 0-10 or NaN (ILO_ERR_INVALID), no published score in that vintage and year (ILO_ERR_DOMAIN). */
+ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, double score,
+                               ilo_place *out, ilo_ctx *ctx);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum ilo_answer { ILO_ANSWER_UNKNOWN = 0, ILO_ANSWER_YES, ILO_ANSWER_NO } ilo_answer;
+
+/* Whether regime's programme was in force on day (days from 1970-01-01): yes when a period of its
+ * `in_force` list covers the day (a partial `from` counts from its first day, a partial `until`
+ * to its last); no when the list is not empty and none covers it; unknown when it is empty. */
+ilo_answer ilo_regime_in_force(const ilo_regime *r, int32_t day);
+
+/* Country's standing under regime on day: the status of its latest decision whose `effective`
+ * date has surely arrived (the last day a partial date covers is on or before day). Before its
+ * first such decision the standing is unknown, except that a withdrawal, suspension or partial
+ * withdrawal presupposes that the country was a beneficiary until it took effect: then
+ * ILO_BENEFIT_YES, with *implied set. *why (may be NULL) gets the decision that answers, or NULL.
+ * country is an alpha-3 code. */
+ilo_benefit ilo_regime_benefit(const ilo_regime *r, const char *country, int32_t day,
+                               const ilo_regime_decision **why, bool *implied);
+/* "beneficiary", "partial", "suspended", "withdrawn", "not-beneficiary", "unknown". */
+const char *ilo_benefit_name(ilo_benefit b);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 15. Evidence as of a date (engine/asof.c)                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Restricts a freshly loaded model, in place and once, to the evidence published by the end of
+ * day `as_of`: a source counts only when the whole period its date covers has ended by then
+ * (a source dated "2018" counts as of 2018-12-31, not before: it may have appeared on any day of
+ * the year). Removed are the references to later sources in items (baseline and scenario-added),
+ * ratifications, events, conflicts and the profile's published figures; the events dated after
+ * the day; the profile figures and the published/ figures none of whose sources counts; and the
+ * later sources from each country's examining sources. An item left with no source is never
+ * counted by any method. Everything else (the catalogue, methods, regimes and their dates, the
+ * items' own dates) is unchanged, so every command sees the same restricted evidence and nothing
+ * is tested per evaluation. Records m->as_of. Call it before any evaluation; calling it twice is
+ * an error (ILO_ERR_INVALID), as is a date without a day (a cut-off is a day). */
+ilo_status ilo_model_as_of(ilo_model *m, const ilo_date *as_of, ilo_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -66,6 +66,11 @@ void ilo_prefault(void *p, size_t n);
 
 bool ilo_utf8_valid(const char *s, size_t n);
 
+/* After loading (published.c): sorts each vintage's figures and each regime's periods and
+ * decisions, resolves their country codes to profiles, computes each figure's `known` day, and
+ * reports duplicate vintage ids and duplicate figures (errors in ctx). */
+void ilo_published_finish(ilo_model *m, ilo_ctx *ctx);
+
 /*
  * A parsed data file, flattened: libconfig parses the text, then every setting is copied into an
  * array of nodes (the children of a group, list or array side by side) and the string buffer

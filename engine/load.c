@@ -60,6 +60,7 @@ typedef struct loader {
      * reference may point into it, so unknown references are not reported (they would be noise
      * after the error that matters). */
     bool broken;
+    size_t cap_vintages;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -848,9 +849,13 @@ static void load_regime_criterion(loader *l, const ilo_node *s, ilo_regime_crite
     ref_list(l, s, "groups", ILO_NS_GROUP, &rc->groups, &rc->n_groups, 0, "regime criterion");
 }
 
+/* Regime keys `in_force` and `decisions` (below, with the country profiles' dated records). */
+static void load_regime_dates(loader *l, const ilo_node *root, ilo_regime *r);
+
 static void load_regime(loader *l, const ilo_node *root)
 {
-    static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0}};
+    static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0},
+                                {"in_force", T_LIST, 0}, {"decisions", T_LIST, 0}};
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"basis", T_STR, 1},
                               {"sources", T_STRS, 0}, {"note", T_STR, 0}};
     if (!check_keys(l, root, "regime file", top, NF(top))) {
@@ -881,6 +886,7 @@ static void load_regime(loader *l, const ilo_node *root)
                     esc(q, r->criteria[i].id), r->criteria[j].where.file, r->criteria[j].where.line);
             }
     }
+    load_regime_dates(l, root, r);
     if (r->id) m->n_regimes++;
 }
 
@@ -1128,6 +1134,169 @@ static void load_country(loader *l, const ilo_node *root)
     if (c->code) m->n_countries++;
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Trade programme dates and published figures                                              */
+/* ---------------------------------------------------------------------------------------- */
+
+static bool country_code_ok(loader *l, const ilo_node *c, const char *code)
+{
+    if (code && strlen(code) == 3 && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3) return true;
+    char q[ESC_MAX];
+    if (code) err(l, line_of(c), "country code \"%s\" must be three capital letters (ISO 3166 alpha-3)", esc(q, code));
+    return false;
+}
+
+/* A period of regime key `in_force`. */
+static void load_regime_period(loader *l, const ilo_node *s, ilo_regime_period *p)
+{
+    static const field f[] = {{"from", T_STR, 1}, {"until", T_STR, 0}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    p->where = here(l, s);
+    if (!check_keys(l, s, "programme period", f, NF(f))) return;
+    bool from_ok = date_of(l, s, "from", &p->from, "programme period");
+    if (date_of(l, s, "until", &p->until, "programme period") && from_ok)
+        check_order(l, s, &p->from, "from", &p->until, "until", false);
+    p->note = str(l, s, "note", "programme period");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &p->sources, &p->n_sources, 1, "programme period");
+}
+
+/* A decision of regime key `decisions`. */
+static void load_regime_decision(loader *l, const ilo_node *s, ilo_regime_decision *d)
+{
+    static const field f[] = {{"country", T_STR, 1}, {"decided", T_STR, 1}, {"effective", T_STR, 0},
+                              {"status", T_STR, 0}, {"title", T_STR, 1}, {"sources", T_STRS, 1},
+                              {"note", T_STR, 0}};
+    static const char *const st[] = {"beneficiary", "partial", "suspended", "withdrawn", "not-beneficiary"};
+    d->where = here(l, s);
+    d->profile = SIZE_MAX;
+    if (!check_keys(l, s, "regime decision", f, NF(f))) return;
+    const ilo_node *c = member(s, "country");
+    if (country_code_ok(l, c, node_string(c))) memcpy(d->country, node_string(c), 4);
+    date_of(l, s, "decided", &d->decided, "regime decision");
+    date_of(l, s, "effective", &d->effective, "regime decision");
+    int k = enum_of(l, s, "status", st, NF(st), "regime decision");
+    d->status = k < 0 ? ILO_BENEFIT_UNKNOWN : (ilo_benefit)(k + 1);
+    if (member(s, "status") && !member(s, "effective"))
+        err(l, line_of(s), "a regime decision with \"status\" needs \"effective\" (the day the status applies from)");
+    if (member(s, "effective") && !member(s, "status"))
+        err(l, line_of(s), "a regime decision with \"effective\" needs \"status\" (what applies from then)");
+    d->title = str(l, s, "title", "regime decision");
+    d->note = str(l, s, "note", "regime decision");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &d->sources, &d->n_sources, 1, "regime decision");
+}
+
+static void load_regime_dates(loader *l, const ilo_node *root, ilo_regime *r)
+{
+    LOAD_ARRAY(l, root, "in_force", r->in_force, r->n_in_force, load_regime_period);
+    LOAD_ARRAY(l, root, "decisions", r->decisions, r->n_decisions, load_regime_decision);
+}
+
+/* An SDG 8.8.2 value: digits, optionally a point and one or two digits, from 0 to 10. */
+static bool sdg_value_ok(const char *v, double *out)
+{
+    size_t i = strspn(v, "0123456789");
+    if (i == 0 || i > 2) return false;
+    if (v[i] == '.') {
+        size_t d = strspn(v + i + 1, "0123456789");
+        if (d < 1 || d > 2) return false;
+        i += 1 + d;
+    }
+    if (v[i]) return false;
+    *out = strtod(v, NULL);
+    return *out <= 10.0;
+}
+
+/* An ITUC rating: 1 to 5, or 5+ (scored 6). */
+static bool ituc_value_ok(const char *v, double *out)
+{
+    if (v[0] >= '1' && v[0] <= '5' && !v[1]) *out = v[0] - '0';
+    else if (strcmp(v, "5+") == 0) *out = 6;
+    else return false;
+    return true;
+}
+
+static void load_figure(loader *l, const ilo_node *s, ilo_figure *f, const ilo_vintage *v)
+{
+    static const field fk[] = {{"country", T_STR, 1}, {"year", T_INT, 1}, {"value", T_STR, 0},
+                               {"ten_worst", T_BOOL, 0}, {"status", T_STR, 0}, {"sources", T_STRS, 0},
+                               {"note", T_STR, 0}};
+    static const char *const st[] = {"exact", "inferred"};
+    f->where = here(l, s);
+    f->profile = SIZE_MAX;
+    f->score = NAN;
+    if (!check_keys(l, s, "published figure", fk, NF(fk))) return;
+    const ilo_node *c = member(s, "country");
+    if (country_code_ok(l, c, node_string(c))) memcpy(f->country, node_string(c), 4);
+    f->year = int_in(l, s, "year", ILO_YEAR_MIN, ILO_YEAR_MAX, 0, "year");
+    f->inferred = enum_of(l, s, "status", st, NF(st), "published figure") == 1;
+    f->ten_worst = bool_of(s, "ten_worst", false);
+    f->note = str(l, s, "note", "published figure");
+    const ilo_node *val = member(s, "value");
+    f->value = str_at(l, val, "value", "published figure");
+    char q[ESC_MAX];
+    bool sdg = v->measure == ILO_MEASURE_SDG;
+    if (f->value && sdg && !sdg_value_ok(f->value, &f->score)) {
+        err(l, line_of(val), "SDG 8.8.2 value \"%s\" must be a number from 0 to 10 with at most two decimals",
+            esc(q, f->value));
+        f->score = NAN;
+    } else if (f->value && !sdg && !ituc_value_ok(f->value, &f->score)) {
+        err(l, line_of(val), "ITUC rating \"%s\" must be 1, 2, 3, 4, 5 or 5+", esc(q, f->value));
+        f->score = NAN;
+    }
+    if (!val && sdg) err(l, line_of(s), "an SDG 8.8.2 figure needs \"value\"");
+    if (!val && !sdg && !f->ten_worst)
+        err(l, line_of(s), "an ITUC figure without \"value\" must be a ten-worst entry (ten_worst = true)");
+    if (member(s, "ten_worst") && sdg) err(l, line_of(member(s, "ten_worst")), "\"ten_worst\" applies to ITUC figures only");
+    if (member(s, "sources")) ref_list(l, s, "sources", ILO_NS_SOURCE, &f->sources, &f->n_sources, 1, "published figure");
+    else if (!v->n_sources) err(l, line_of(s), "published figure names no sources and its vintage names none");
+    else {
+        f->sources = v->sources;
+        f->n_sources = v->n_sources;
+    }
+}
+
+/* A published/ file: one vintage and its figures. */
+static void load_published_file(loader *l, const ilo_node *root)
+{
+    static const field top[] = {{"vintage", T_GROUP, 1}, {"sources", T_LIST, 0}, {"figures", T_LIST, 1}};
+    static const field fv[] = {{"id", T_STR, 1}, {"measure", T_STR, 1}, {"title", T_STR, 1},
+                               {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    static const char *const measures[] = {"sdg-8.8.2", "ituc"};
+    if (!check_keys(l, root, "published file", top, NF(top))) {
+        l->broken = true;
+        return;
+    }
+    each(l, root, "sources", load_source);
+    const ilo_node *s = member(root, "vintage");
+    ilo_model *m = l->m;
+    if (!check_keys(l, s, "vintage", fv, NF(fv))) {
+        l->broken = true;
+        return;
+    }
+    if (!grow_one((void **)&m->vintages, &l->cap_vintages, m->n_vintages, sizeof *m->vintages)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    ilo_vintage *v = &m->vintages[m->n_vintages];
+    v->where = here(l, s);
+    v->id = str(l, s, "id", "vintage");
+    if (v->id && !id_ok(v->id)) {
+        char q[ESC_MAX];
+        err(l, line_of(member(s, "id")), "vintage id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -",
+            esc(q, v->id), ILO_MAX_ID);
+    }
+    int k = enum_of(l, s, "measure", measures, NF(measures), "vintage");
+    v->measure = k == 1 ? ILO_MEASURE_ITUC : ILO_MEASURE_SDG;
+    v->title = str(l, s, "title", "vintage");
+    v->note = str(l, s, "note", "vintage");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &v->sources, &v->n_sources, 0, "vintage");
+    if (k < 0) return; /* the figures' values cannot be checked against an unknown measure */
+    const ilo_node *list = member(root, "figures");
+    v->n_figures = (size_t)node_length(list);
+    v->figures = v->n_figures ? alloc(l, v->n_figures * sizeof *v->figures) : NULL;
+    if (!v->figures) v->n_figures = 0;
+    for (size_t i = 0; i < v->n_figures; i++) load_figure(l, node_elem(list, (unsigned)i), &v->figures[i], v);
+    if (v->id) m->n_vintages++;
+}
 /* ---------------------------------------------------------------------------------------- */
 /* Scenarios                                                                                */
 /* ---------------------------------------------------------------------------------------- */
@@ -1839,6 +2008,7 @@ static void finish(loader *l)
     method_scopes(m);
     m->c087 = ilo_model_find_convention(m, "C087");
     m->c098 = ilo_model_find_convention(m, "C098");
+    if (!l->oom) ilo_published_finish(m, l->ctx);
 }
 
 ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_extra, ilo_model **out,
@@ -1858,6 +2028,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     list_dir(&l, &jobs, dir, "criteria/regimes", false, load_regime);
     list_dir(&l, &jobs, dir, "countries", false, load_country);
     list_dir(&l, &jobs, dir, "scenarios", false, load_scenario);
+    list_dir(&l, &jobs, dir, "published", false, load_published_file);
     for (size_t i = 0; i < n_extra; i++) add_job(&l, &jobs, strdup(extra[i]), load_scenario, 0);
     if (!l.oom) run_jobs(&l, &jobs);
     if (!l.oom) finish(&l);
