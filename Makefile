@@ -73,9 +73,17 @@ bad-tests: $(BIN)
 
 # Reports read back: every JSON output through jq with assertions on its fields, CSV parsed back,
 # -o files written atomically, the same bytes under a comma-decimal locale.
-report-tests: $(BIN)
+# The -o transaction under signals and failed renames (a fault injector loaded with LD_PRELOAD),
+# refused outputs, and messages that values and file names cannot forge.
+report-tests: $(BIN) $(B)/tests/fail_rename.so
 	@sh tests/cli/json-check.sh ./$(BIN)
 	@sh tests/cli/report-check.sh ./$(BIN)
+	@sh tests/cli/output-check.sh ./$(BIN) $(B)/tests/fail_rename.so
+
+# Built without the sanitizers: it is preloaded into the program, whose own runtime comes first.
+$(B)/tests/fail_rename.so: tests/fault/fail_rename.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O1 $(WARNINGS) -o $@ $< -ldl
 
 # HTML reports screenshotted by headless Chromium (installed on Debian when missing) and the
 # chart found in the pixels; screenshots are left in build/html/.

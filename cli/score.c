@@ -35,7 +35,7 @@ int cmd_score(cli_env *env, int argc, char **argv)
     if (rc) return rc;
     size_t me = ilo_model_find_method(env->model, method);
     if (me == SIZE_MAX) {
-        fprintf(stderr, "iloscore: unknown method \"%s\"\n", method);
+        cli_error("unknown method \"%s\"", method);
         return EXIT_NOTFOUND;
     }
     ilo_sheet *sh = NULL;

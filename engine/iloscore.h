@@ -90,6 +90,12 @@ const ilo_error *ilo_ctx_error(const ilo_ctx *ctx, size_t i);
 /* The code of the first error, or ILO_OK. */
 ilo_status ilo_ctx_status(const ilo_ctx *ctx);
 void ilo_ctx_clear(ilo_ctx *ctx);
+/* Copies the NUL-terminated src into dst (cap bytes, cap > 0, always NUL-terminated) so that it
+ * prints on one line and cannot drive a terminal: control characters (C0, DEL, and C1 in UTF-8)
+ * become \n, \r, \t or \xNN (\u0080 and the like for C1), and bytes that are not UTF-8 become \xNN.
+ * Cuts at a character boundary when dst is full. Every message and file name that ilo_ctx_set()
+ * records goes through it; the program prints its own messages through it too. Returns dst. */
+char *ilo_escape_controls(char *dst, size_t cap, const char *src);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 2. Dates                                                                                   */
