@@ -57,6 +57,7 @@ typedef enum ilo_status {
 
 #define ILO_MAX_ERRORS 100          /* errors kept in a context; later ones are counted */
 #define ILO_MAX_FILE_BYTES (16L * 1024 * 1024)
+#define ILO_MAX_SHEET_BYTES (256L * 1024 * 1024) /* a coding sheet (section 8) */
 #define ILO_MAX_STRING 4096
 #define ILO_MAX_ID 64
 #define ILO_MAX_LIST 100000
@@ -565,7 +566,8 @@ void ilo_target_free(ilo_target *t);
 /* ------------------------------------------------------------------------------------------ */
 
 /* One externally coded country-year: the criteria coded, as read from a CSV sheet with the
- * columns country,year,criterion[,sources]. A criterion is an id or "sdg:N". */
+ * columns country,year,criterion[,sources]. A criterion is an id, "sdg:N", or the bare SDG
+ * number "N" (the ILO's way of writing a coding; an id is looked up first). */
 typedef struct ilo_sheet_row {
     char country[ILO_MAX_ID + 1];
     int year;
@@ -577,8 +579,13 @@ typedef struct ilo_sheet {
     size_t n_rows;
 } ilo_sheet;
 
-/* Reads a coding sheet. Unknown criteria, bad years and malformed lines are errors with their
- * line. Free with ilo_sheet_free(). */
+/* Reads a coding sheet, CSV as RFC 4180 writes it: quoted fields (commas, doubled quotes and
+ * line breaks inside), CRLF or LF, a UTF-8 byte-order mark; an optional header
+ * country,year,criterion[,sources], also as R's write.csv() writes it with row names (a first
+ * empty column, then dropped from every record). Unknown criteria, bad years, malformed quoting,
+ * NUL bytes, bytes that are not UTF-8, records over 64 KiB and files over ILO_MAX_SHEET_BYTES
+ * are errors with their line (reading stops at the ones that make the rest unreadable). Time is
+ * linear in the size of the sheet. Free with ilo_sheet_free(). */
 ilo_status ilo_sheet_read(const ilo_model *m, const char *path, ilo_sheet **out, ilo_ctx *ctx);
 void ilo_sheet_free(ilo_sheet *s);
 /* Scores a coded set under method (default rules and the cap apply). */
