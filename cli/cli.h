@@ -36,6 +36,8 @@ typedef struct cli_env {
 /* Prints every error recorded in ctx as "iloscore: FILE:LINE: message" and returns the exit code
  * that matches the first one. */
 int cli_report(const ilo_ctx *ctx);
+/* Prints every warning recorded in ctx as "iloscore: FILE:LINE: warning: message". */
+void cli_warnings(const ilo_ctx *ctx);
 /* Loads env->data (and env's scenario files) into env->model; returns EXIT_OK or the exit code of
  * the failure, after printing the errors. */
 int cli_load(cli_env *env);

@@ -52,6 +52,18 @@ int cli_report(const ilo_ctx *ctx)
     return exit_for(ilo_ctx_status(ctx));
 }
 
+void cli_warnings(const ilo_ctx *ctx)
+{
+    size_t n = ilo_ctx_warning_count(ctx);
+    for (size_t i = 0; i < n && i < ILO_MAX_ERRORS; i++) {
+        const ilo_error *w = ilo_ctx_warning(ctx, i);
+        if (w->file[0] && w->line > 0) cli_error("%s:%d: warning: %s", w->file, w->line, w->msg);
+        else if (w->file[0]) cli_error("%s: warning: %s", w->file, w->msg);
+        else cli_error("warning: %s", w->msg);
+    }
+    if (n > ILO_MAX_ERRORS) cli_error("%zu more warnings not shown", n - ILO_MAX_ERRORS);
+}
+
 int cli_load(cli_env *env)
 {
     cli_outputs_inputs(env->data, env->scenario_files, env->n_scenario_files);

@@ -10,6 +10,8 @@
 struct ilo_ctx {
     ilo_error errors[ILO_MAX_ERRORS];
     size_t count;
+    ilo_error warnings[ILO_MAX_ERRORS];
+    size_t n_warnings;
 };
 
 ilo_ctx *ilo_ctx_new(void) { return calloc(1, sizeof(ilo_ctx)); }
@@ -58,23 +60,47 @@ char *ilo_escape_controls(char *dst, size_t cap, const char *src)
     return dst;
 }
 
+/* Fills e: the file and the formatted message, control characters escaped. */
+static void record(ilo_error *e, ilo_status code, const char *file, int line, const char *fmt, va_list ap)
+{
+    char raw[sizeof e->msg];
+    e->code = code;
+    ilo_escape_controls(e->file, sizeof e->file, file ? file : "");
+    e->line = line;
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    ilo_escape_controls(e->msg, sizeof e->msg, raw);
+}
+
 ilo_status ilo_ctx_set(ilo_ctx *ctx, ilo_status code, const char *file, int line, const char *fmt, ...)
 {
     if (!ctx) return code;
     if (ctx->count < ILO_MAX_ERRORS) {
-        ilo_error *e = &ctx->errors[ctx->count];
-        char raw[sizeof e->msg];
-        e->code = code;
-        ilo_escape_controls(e->file, sizeof e->file, file ? file : "");
-        e->line = line;
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(raw, sizeof raw, fmt, ap);
+        record(&ctx->errors[ctx->count], code, file, line, fmt, ap);
         va_end(ap);
-        ilo_escape_controls(e->msg, sizeof e->msg, raw);
     }
     ctx->count++;
     return code;
+}
+
+void ilo_ctx_warn(ilo_ctx *ctx, const char *file, int line, const char *fmt, ...)
+{
+    if (!ctx) return;
+    if (ctx->n_warnings < ILO_MAX_ERRORS) {
+        va_list ap;
+        va_start(ap, fmt);
+        record(&ctx->warnings[ctx->n_warnings], ILO_OK, file, line, fmt, ap);
+        va_end(ap);
+    }
+    ctx->n_warnings++;
+}
+
+size_t ilo_ctx_warning_count(const ilo_ctx *ctx) { return ctx ? ctx->n_warnings : 0; }
+
+const ilo_error *ilo_ctx_warning(const ilo_ctx *ctx, size_t i)
+{
+    return ctx && i < ctx->n_warnings && i < ILO_MAX_ERRORS ? &ctx->warnings[i] : NULL;
 }
 
 size_t ilo_ctx_count(const ilo_ctx *ctx) { return ctx ? ctx->count : 0; }
@@ -97,7 +123,7 @@ ilo_status ilo_ctx_status(const ilo_ctx *ctx)
 
 void ilo_ctx_clear(ilo_ctx *ctx)
 {
-    if (ctx) ctx->count = 0;
+    if (ctx) ctx->count = ctx->n_warnings = 0;
 }
 
 const char *ilo_version(void) { return ILO_VERSION; }

@@ -90,7 +90,19 @@ size_t ilo_ctx_kept(const ilo_ctx *ctx);    /* errors kept: min(count, ILO_MAX_E
 const ilo_error *ilo_ctx_error(const ilo_ctx *ctx, size_t i);
 /* The code of the first error, or ILO_OK. */
 ilo_status ilo_ctx_status(const ilo_ctx *ctx);
-void ilo_ctx_clear(ilo_ctx *ctx);
+void ilo_ctx_clear(ilo_ctx *ctx); /* forgets errors and warnings */
+/* Warnings: data that the format allows but that is likely a mistake (docs/data-format.md lists
+ * them). Kept apart from errors: a warning never fails a load, and ilo_ctx_count() and
+ * ilo_ctx_status() ignore them. The first ILO_MAX_ERRORS are kept, in the order found; the code
+ * of a kept warning is ILO_OK. */
+void ilo_ctx_warn(ilo_ctx *ctx, const char *file, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+size_t ilo_ctx_warning_count(const ilo_ctx *ctx); /* warnings recorded, including the ones not kept */
+/* Borrowed; valid until the next call on ctx. i < min(ilo_ctx_warning_count(), ILO_MAX_ERRORS). */
+const ilo_error *ilo_ctx_warning(const ilo_ctx *ctx, size_t i);
 /* Copies the NUL-terminated src into dst (cap bytes, cap > 0, always NUL-terminated) so that it
  * prints on one line and cannot drive a terminal: control characters (C0, DEL, and C1 in UTF-8)
  * become \n, \r, \t or \xNN (\u0080 and the like for C1), and bytes that are not UTF-8 become \xNN.
