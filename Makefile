@@ -5,6 +5,11 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/iloscore
 MANDIR = $(PREFIX)/share/man/man1
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+VERSION = $(shell sed -n 's/^\#define ILO_VERSION "\(.*\)"/\1/p' engine/iloscore.h)
+SOMAJOR = 0
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -35,7 +40,7 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 LIBS = $(B)/libiloreports.a $(B)/libiloengine.a
 
-.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install uninstall clean deps report-tests html-test bench
+.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install install-lib install-test uninstall clean deps report-tests html-test bench
 all: $(BIN)
 
 $(B)/.deps: tools/deps.sh
@@ -50,6 +55,25 @@ $(B)/libiloengine.a: $(ENGINE_OBJ)
 	$(AR) rcs $@ $^
 $(B)/libiloreports.a: $(REPORTS_OBJ)
 	$(AR) rcs $@ $^
+
+# The engine as an installable library (make install): static, and shared from objects built
+# as position-independent code; the header is engine/iloscore.h, the manual.
+PIC_OBJ = $(ENGINE_SRC:%.c=$(B)/pic/%.o)
+$(B)/pic/%.o: %.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+$(B)/libiloscore.so.$(VERSION): $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,libiloscore.so.$(SOMAJOR) $(CFLAGS) $(LDFLAGS) -o $@ $(PIC_OBJ) $(PKG_LIBS)
+# libconfig and GSL are private: a program calls only the engine. Libs keeps -liloscore needed
+# even where the linker drops libraries named before the objects that use them (--as-needed),
+# so that `cc $$(pkg-config --cflags --libs iloscore) prog.c` links too.
+$(B)/iloscore.pc: Makefile engine/iloscore.h
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: iloscore' 'Description: ILO freedom-of-association compliance scoring engine' \
+	    'Version: $(VERSION)' 'Requires.private: libconfig gsl' \
+	    'Libs: -L$${libdir} -Wl,--push-state,--no-as-needed -liloscore -Wl,--pop-state' \
+	    'Libs.private: -lm -lpthread' 'Cflags: -I$${includedir}' > $@
 
 $(BIN): $(CLI_OBJ) $(LIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS) $(PKG_LIBS)
@@ -92,7 +116,7 @@ html-test: $(BIN)
 
 # Every test: unit tests (cmocka), CLI tests (stdout, stderr, exit codes, golden files), the
 # report read-back tests, the bad-input tests, then the HTML screenshots.
-check: all unit cli-tests report-tests bad-tests html-test
+check: all unit cli-tests report-tests bad-tests install-test html-test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
 # tests/lsan.supp silences libconfig 1.5's own leak of discarded string tokens (see the file).
@@ -130,15 +154,35 @@ $(B)/tools/bench_engine: tools/bench_engine.c $(B)/libiloengine.a | $(B)/.deps
 valgrind: iloscore
 	@sh tests/valgrind.sh ./iloscore
 
-install: iloscore
+install: $(BIN) install-lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
-	install -m 755 iloscore $(DESTDIR)$(BINDIR)/iloscore
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/iloscore
 	cp -R criteria countries scenarios $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/iloscore.1 $(DESTDIR)$(MANDIR)/iloscore.1
+
+# The engine library: libiloscore.a, libiloscore.so.VERSION (with the .so.0 and .so links),
+# iloscore.h and iloscore.pc.
+install-lib: $(B)/libiloengine.a $(B)/libiloscore.so.$(VERSION) $(B)/iloscore.pc
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(B)/libiloengine.a $(DESTDIR)$(LIBDIR)/libiloscore.a
+	install -m 755 $(B)/libiloscore.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libiloscore.so.$(VERSION)
+	ln -sf libiloscore.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libiloscore.so.$(SOMAJOR)
+	ln -sf libiloscore.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libiloscore.so
+	install -m 644 engine/iloscore.h $(DESTDIR)$(INCLUDEDIR)/iloscore.h
+	install -m 644 $(B)/iloscore.pc $(DESTDIR)$(PKGCONFIGDIR)/iloscore.pc
+
+# `make install` into a scratch DESTDIR, then a small C program built against the installed
+# library with pkg-config (shared, then static) and run (tests/install/run.sh).
+install-test: $(BIN)
+	@rm -rf $(B)/destdir
+	@$(MAKE) -s install DESTDIR=$(CURDIR)/$(B)/destdir PREFIX=/usr/local >/dev/null
+	@sh tests/install/run.sh $(CURDIR)/$(B)/destdir /usr/local "$(CC)" "$(CFLAGS)" "$(LDFLAGS)"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/iloscore $(DESTDIR)$(MANDIR)/iloscore.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LIBDIR)/libiloscore.a $(DESTDIR)$(LIBDIR)/libiloscore.so $(DESTDIR)$(LIBDIR)/libiloscore.so.$(SOMAJOR)
+	rm -f $(DESTDIR)$(LIBDIR)/libiloscore.so.$(VERSION) $(DESTDIR)$(INCLUDEDIR)/iloscore.h $(DESTDIR)$(PKGCONFIGDIR)/iloscore.pc
 
 clean:
 	rm -rf build iloscore
