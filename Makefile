@@ -96,13 +96,15 @@ bad-tests: $(BIN)
 	@sh tests/bad/truncate.sh ./$(BIN)
 
 # Reports read back: every JSON output through jq with assertions on its fields, CSV parsed back,
-# -o files written atomically, the same bytes under a comma-decimal locale.
+# -o files written atomically, the same bytes under a comma-decimal locale; the renderer fuzz
+# harness over its kept corpus (every report kind in every format, JSON, CSV and HTML checked).
 # The -o transaction under signals and failed renames (a fault injector loaded with LD_PRELOAD),
 # refused outputs, and messages that values and file names cannot forge.
-report-tests: $(BIN) $(B)/tests/fail_rename.so
+report-tests: $(BIN) $(B)/tests/fail_rename.so $(B)/fuzz/render_driver
 	@sh tests/cli/json-check.sh ./$(BIN)
 	@sh tests/cli/report-check.sh ./$(BIN)
 	@sh tests/cli/output-check.sh ./$(BIN) $(B)/tests/fail_rename.so
+	@./$(B)/fuzz/render_driver fuzz/corpus/render
 
 # Built without the sanitizers: it is preloaded into the program, whose own runtime comes first.
 $(B)/tests/fail_rename.so: tests/fault/fail_rename.c
@@ -124,15 +126,27 @@ asan:
 	@sh tools/deps-asan.sh address,undefined
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(MAKE) B=build/asan BIN=build/asan/iloscore CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' LDFLAGS='-fsanitize=address,undefined' check
 
-# The loader under libFuzzer with ASan and UBSan for FUZZ_SECONDS (default 60), seeded with every
-# data file of the shipped tree and of tests/data/mini. Crashes are written to build/fuzz/.
+# Under libFuzzer with ASan and UBSan, FUZZ_SECONDS each (default 60): the loader (fuzz_load),
+# then the renderers (fuzz_render: every report kind in every format from a mutated tree, the
+# JSON, CSV and HTML read back). Seeded with every data file of the shipped tree and of
+# tests/data/mini, and for the renderers with the kept corpus fuzz/corpus/render (hostile text).
+# New inputs go to build/fuzz/corpus*, crashes to build/fuzz/.
 FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iengine -Ireports -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_ENV = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 fuzz: $(B)/.deps
 	@sh tools/deps-asan.sh fuzzer,address,undefined
-	@mkdir -p build/fuzz/corpus
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -Iengine -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(PKG_CFLAGS) -o build/fuzz/fuzz_load fuzz/fuzz_load.c $(ENGINE_SRC) $(PKG_LIBS)
+	@mkdir -p build/fuzz/corpus build/fuzz/corpus-render
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_load fuzz/fuzz_load.c $(ENGINE_SRC) $(PKG_LIBS)
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_render fuzz/fuzz_render.c $(REPORTS_SRC) $(ENGINE_SRC) $(PKG_LIBS)
 	@rm -rf build/fuzz/seeds && sh fuzz/seeds.sh build/fuzz/seeds
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ./build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/ build/fuzz/corpus build/fuzz/seeds
+	$(FUZZ_ENV) ./build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/ build/fuzz/corpus build/fuzz/seeds
+	$(FUZZ_ENV) ./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/render- build/fuzz/corpus-render fuzz/corpus/render build/fuzz/seeds
+
+# The renderer harness without libFuzzer (fuzz/driver.c), replaying the kept corpus in make check.
+$(B)/fuzz/render_driver: fuzz/driver.c fuzz/fuzz_render.c $(LIBS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/driver.c fuzz/fuzz_render.c $(LIBS) $(PKG_LIBS)
 
 # Scale benchmarks (tools/bench.sh, not part of check): synthetic worlds of 1x (190 countries x
 # 30 years), 4x (760 x 30) and 16x (760 x 120) under build/bench/; for each, medians of BENCH_RUNS
