@@ -21,7 +21,7 @@ int cli_find_country(const ilo_model *m, const char *arg, size_t *out)
         *out = SIZE_MAX;
     }
     if (*out != SIZE_MAX) return EXIT_OK;
-    fprintf(stderr, "iloscore: unknown country \"%s\"\n", arg);
+    cli_error("unknown country \"%s\"", arg);
     return EXIT_NOTFOUND;
 }
 
@@ -29,7 +29,7 @@ int cli_find_method(const ilo_model *m, const char *arg, size_t *out)
 {
     *out = ilo_model_find_method(m, arg);
     if (*out != SIZE_MAX) return EXIT_OK;
-    fprintf(stderr, "iloscore: unknown method \"%s\"\n", arg);
+    cli_error("unknown method \"%s\"", arg);
     return EXIT_NOTFOUND;
 }
 

@@ -52,7 +52,7 @@ static int run(cli_env *env, const brief_args *a, const cli_outputs *o)
     int rc = cli_find_country(m, a->country, &c);
     if (rc) return rc;
     if ((regime = ilo_model_find_regime(m, a->regime)) == SIZE_MAX) {
-        fprintf(stderr, "iloscore: unknown regime \"%s\"\n", a->regime);
+        cli_error("unknown regime \"%s\"", a->regime);
         return EXIT_NOTFOUND;
     }
     if ((rc = cli_find_method(m, a->method, &method))) return rc;

@@ -8,6 +8,7 @@ int cmd_check(cli_env *env, int argc, char **argv)
     if (argc > 1) return cli_usage_error("check: unexpected argument '%s'", argv[1]);
     int rc = cli_load(env);
     if (rc) return rc;
+    cli_warnings(env->ctx); /* check alone prints them: the data are valid, but likely mistaken */
     const ilo_model *m = env->model;
     size_t published = 0, provisions = 0;
     for (size_t i = 0; i < m->n_criteria; i++) published += m->criteria[i].published;

@@ -38,9 +38,14 @@ typedef struct cli_env {
 /* Prints every error recorded in ctx as "iloscore: FILE:LINE: message" and returns the exit code
  * that matches the first one. */
 int cli_report(const ilo_ctx *ctx);
+/* Prints every warning recorded in ctx as "iloscore: FILE:LINE: warning: message". */
+void cli_warnings(const ilo_ctx *ctx);
 /* Loads env->data (and env's scenario files) into env->model; returns EXIT_OK or the exit code of
  * the failure, after printing the errors. */
 int cli_load(cli_env *env);
+/* Prints "iloscore: message" to stderr, control characters escaped (every message of the
+ * program goes through it or cli_usage_error(), so none can be forged by a value). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "iloscore: message" and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a year in ILO_YEAR_MIN..ILO_YEAR_MAX; false on anything else. */
@@ -81,9 +86,14 @@ int cli_output_option(cli_outputs *o, int argc, char **argv, int *i);
 int cli_outputs_finish(cli_outputs *o);
 void cli_outputs_free(cli_outputs *o);
 typedef bool (*cli_render_fn)(rep_buf *out, rep_format f, const void *doc);
-/* Renders doc once per output, then writes them all: files atomically (a temporary file in the
- * same folder, fsync, rename), all or none; then standard output. A write error is reported as
- * "iloscore: FILE: message" and returns EXIT_IO. */
+/* Registers what the run reads (the data tree, the extra scenario files; borrowed): no output may
+ * replace one of those files (cli_load() calls it). */
+void cli_outputs_inputs(const char *data, const char *const *files, size_t n);
+/* Renders doc once per output, then writes them all as one transaction: files atomically (a
+ * temporary file in the same folder, fsync, rename), all or none, even when a rename fails or
+ * SIGINT, SIGTERM or SIGHUP arrives; then standard output. A write error is reported as
+ * "iloscore: FILE: message" and returns EXIT_IO; an output that is a data file of the run is
+ * refused (EXIT_IO), and so are two outputs naming one file (EXIT_USAGE). */
 int cli_outputs_write(const cli_outputs *o, cli_render_fn render, const void *doc);
 
 /* Lookups for the report commands (assess.c). Unknown ids print

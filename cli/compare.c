@@ -66,7 +66,7 @@ int cli_scenarios(const cli_env *env, size_t *out)
         struct stat st;
         size_t s = stat(a, &st) == 0 ? by_file(env->model, a) : ilo_model_find_scenario(env->model, a);
         if (s == SIZE_MAX) {
-            fprintf(stderr, "iloscore: unknown scenario \"%s\" (neither a scenario file nor the id of one in %s/scenarios)\n",
+            cli_error("unknown scenario \"%s\" (neither a scenario file nor the id of one in %s/scenarios)",
                     a, env->data);
             return EXIT_NOTFOUND;
         }

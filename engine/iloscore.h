@@ -60,6 +60,7 @@ typedef enum ilo_status {
 
 #define ILO_MAX_ERRORS 100          /* errors kept in a context; later ones are counted */
 #define ILO_MAX_FILE_BYTES (16L * 1024 * 1024)
+#define ILO_MAX_SHEET_BYTES (256L * 1024 * 1024) /* a coding sheet (section 8) */
 #define ILO_MAX_STRING 4096
 #define ILO_MAX_ID 64
 #define ILO_MAX_LIST 100000
@@ -92,7 +93,25 @@ size_t ilo_ctx_kept(const ilo_ctx *ctx);    /* errors kept: min(count, ILO_MAX_E
 const ilo_error *ilo_ctx_error(const ilo_ctx *ctx, size_t i);
 /* The code of the first error, or ILO_OK. */
 ilo_status ilo_ctx_status(const ilo_ctx *ctx);
-void ilo_ctx_clear(ilo_ctx *ctx);
+void ilo_ctx_clear(ilo_ctx *ctx); /* forgets errors and warnings */
+/* Warnings: data that the format allows but that is likely a mistake (docs/data-format.md lists
+ * them). Kept apart from errors: a warning never fails a load, and ilo_ctx_count() and
+ * ilo_ctx_status() ignore them. The first ILO_MAX_ERRORS are kept, in the order found; the code
+ * of a kept warning is ILO_OK. */
+void ilo_ctx_warn(ilo_ctx *ctx, const char *file, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+size_t ilo_ctx_warning_count(const ilo_ctx *ctx); /* warnings recorded, including the ones not kept */
+/* Borrowed; valid until the next call on ctx. i < min(ilo_ctx_warning_count(), ILO_MAX_ERRORS). */
+const ilo_error *ilo_ctx_warning(const ilo_ctx *ctx, size_t i);
+/* Copies the NUL-terminated src into dst (cap bytes, cap > 0, always NUL-terminated) so that it
+ * prints on one line and cannot drive a terminal: control characters (C0, DEL, and C1 in UTF-8)
+ * become \n, \r, \t or \xNN (\u0080 and the like for C1), and bytes that are not UTF-8 become \xNN.
+ * Cuts at a character boundary when dst is full. Every message and file name that ilo_ctx_set()
+ * records goes through it; the program prints its own messages through it too. Returns dst. */
+char *ilo_escape_controls(char *dst, size_t cap, const char *src);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 2. Dates                                                                                   */
@@ -614,7 +633,8 @@ void ilo_target_free(ilo_target *t);
 /* ------------------------------------------------------------------------------------------ */
 
 /* One externally coded country-year: the criteria coded, as read from a CSV sheet with the
- * columns country,year,criterion[,sources]. A criterion is an id or "sdg:N". */
+ * columns country,year,criterion[,sources]. A criterion is an id, "sdg:N", or the bare SDG
+ * number "N" (the ILO's way of writing a coding; an id is looked up first). */
 typedef struct ilo_sheet_row {
     char country[ILO_MAX_ID + 1];
     int year;
@@ -626,8 +646,13 @@ typedef struct ilo_sheet {
     size_t n_rows;
 } ilo_sheet;
 
-/* Reads a coding sheet. Unknown criteria, bad years and malformed lines are errors with their
- * line. Free with ilo_sheet_free(). */
+/* Reads a coding sheet, CSV as RFC 4180 writes it: quoted fields (commas, doubled quotes and
+ * line breaks inside), CRLF or LF, a UTF-8 byte-order mark; an optional header
+ * country,year,criterion[,sources], also as R's write.csv() writes it with row names (a first
+ * empty column, then dropped from every record). Unknown criteria, bad years, malformed quoting,
+ * NUL bytes, bytes that are not UTF-8, records over 64 KiB and files over ILO_MAX_SHEET_BYTES
+ * are errors with their line (reading stops at the ones that make the rest unreadable). Time is
+ * linear in the size of the sheet. Free with ilo_sheet_free(). */
 ilo_status ilo_sheet_read(const ilo_model *m, const char *path, ilo_sheet **out, ilo_ctx *ctx);
 void ilo_sheet_free(ilo_sheet *s);
 /* Scores a coded set under method (default rules and the cap apply). */

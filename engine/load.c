@@ -1888,6 +1888,18 @@ static void check_country(loader *l, const ilo_country *c)
     }
 }
 
+/* A repeal's date is the first day no longer in force. Dated on the day the provision came
+ * into force, it never was (a scenario "as if never enacted"); dated before, it is a mistake,
+ * and a partial date counts from its first day: "2020-05" (from 2020-05-01) is before a
+ * provision in force from 2020-05-04, though the month contains that day. */
+static void repeal_too_early(loader *l, const ilo_op *op, const ilo_item *it)
+{
+    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
+                "repeal dated %s is before \"%s\" comes into force (%s): a partial date here counts from its "
+                "first day, %s%s",
+                op->date.text, it->id, it->start.text, op->date.text, op->date.prec == ILO_DATE_YEAR ? "-01-01" : "-01");
+}
+
 static void check_scenarios(loader *l)
 {
     ilo_model *m = l->m;
@@ -1917,6 +1929,8 @@ static void check_scenarios(loader *l)
             else if (op->date.prec && op->date.last < it->start.first)
                 ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
                             "operation dated %s is before \"%s\" exists (%s)", op->date.text, it->id, it->start.text);
+            else if (op->kind == ILO_OP_REPEAL && op->date.prec && op->date.first < it->start.first)
+                repeal_too_early(l, op, it);
         }
     }
 }
@@ -1989,6 +2003,197 @@ static void method_scopes(ilo_model *m)
     }
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Rules beyond the schema (docs/data-format.md, "Validation rules"): facts that cannot be true  */
+/* are errors; what the format allows but an analyst hardly means is a warning.               */
+/* ---------------------------------------------------------------------------------------- */
+
+static void err_at(loader *l, ilo_where w, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err_at(loader *l, ilo_where w, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, w.file, w.line, "%s", msg);
+}
+
+/* A profile's published value: a figure as the published-figures files write it (sdg_value_ok,
+ * ituc_value_ok), then nothing or a space and words ("5 (repeated, provisional)"). */
+static bool leading_value_ok(const char *v, bool (*ok)(const char *, double *))
+{
+    char word[8];
+    size_t n = strcspn(v, " ");
+    double x;
+    if (n >= sizeof word) return false;
+    memcpy(word, v, n);
+    word[n] = '\0';
+    return ok(word, &x);
+}
+
+static void check_published(loader *l, const ilo_country *c)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < c->n_published; i++) {
+        const ilo_published *p = &c->published[i];
+        if (!p->measure || !p->value) continue;
+        bool sdg = strcmp(p->measure, "sdg-8.8.2") == 0;
+        if (sdg && !leading_value_ok(p->value, sdg_value_ok))
+            err_at(l, p->where, "published SDG 8.8.2 value \"%s\" is not a number from 0 to 10", esc(q, p->value));
+        if (!sdg && !leading_value_ok(p->value, ituc_value_ok))
+            err_at(l, p->where, "published ITUC rating \"%s\" is not 1 to 5 or 5+", esc(q, p->value));
+        for (size_t j = 0; j < i; j++)
+            if (c->published[j].measure && strcmp(c->published[j].measure, p->measure) == 0 &&
+                c->published[j].year == p->year) {
+                err_at(l, p->where, "a second published %s figure for %d (the first is at line %d)", p->measure,
+                       p->year, c->published[j].where.line);
+                break;
+            }
+    }
+}
+
+static void check_ratifications(loader *l, const ilo_country *c)
+{
+    for (size_t i = 0; i < c->n_ratifications; i++) {
+        const ilo_ratification *r = &c->ratifications[i];
+        if (r->convention >= l->m->n_conventions || !r->date.prec) continue;
+        const ilo_convention *cv = &l->m->conventions[r->convention];
+        if (cv->year && r->date.year < cv->year)
+            err_at(l, r->where, "ratification of %s dated %s, before the convention was adopted (%d)", cv->id,
+                   r->date.text, cv->year);
+    }
+}
+
+static void check_conflict_targets(loader *l, const ilo_country *c)
+{
+    const ilo_model *m = l->m;
+    char q[ESC_MAX];
+    for (size_t i = 0; i < c->n_conflicts; i++) {
+        const char *about = c->conflicts[i].about;
+        if (!about || ilo_hash_get(&m->priv->ns[ILO_NS_CONFLICT], about) == SIZE_MAX) continue;
+        if (ilo_hash_get(&m->priv->ns[ILO_NS_ITEM], about) != SIZE_MAX ||
+            ilo_hash_get(&m->priv->ns[ILO_NS_EVENT], about) != SIZE_MAX ||
+            ilo_hash_get(&m->priv->ns[ILO_NS_SOURCE], about) != SIZE_MAX)
+            continue;
+        err_at(l, c->conflicts[i].where,
+               "conflict is about \"%s\", another conflict (name the provision, incident, event or source)",
+               esc(q, about));
+    }
+}
+
+/* Warnings: a criterion listed twice on an item; an item coding a criterion of the other kind (a
+ * provision is law, an incident is practice). */
+static void check_item_criteria(loader *l, const ilo_item *it)
+{
+    const ilo_model *m = l->m;
+    bool prov = it->kind == ILO_ITEM_PROVISION;
+    for (size_t k = 0; k < it->n_criteria; k++) {
+        size_t a = it->criteria[k];
+        if (a >= m->n_criteria) continue;
+        for (size_t j = 0; j < k; j++)
+            if (it->criteria[j] == a) {
+                ilo_ctx_warn(l->ctx, it->where.file, it->where.line, "%s \"%s\" lists criterion \"%s\" twice",
+                             prov ? "provision" : "incident", it->id, m->criteria[a].id);
+                break;
+            }
+        if ((m->criteria[a].kind == ILO_LAW) != prov)
+            ilo_ctx_warn(l->ctx, it->where.file, it->where.line, "%s \"%s\" codes \"%s\", a %s criterion",
+                         prov ? "provision" : "incident", it->id, m->criteria[a].id, prov ? "practice" : "law");
+    }
+}
+
+/* Warning: a url that is not a web address ("javascript:...", "file:..."); reports never make
+ * one a link, but no analyst means it. */
+static void check_urls(loader *l)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < l->m->n_sources; i++) {
+        const ilo_source *src = &l->m->sources[i];
+        if (src->url && strncmp(src->url, "https://", 8) != 0 && strncmp(src->url, "http://", 7) != 0)
+            ilo_ctx_warn(l->ctx, src->where.file, src->where.line,
+                         "source \"%s\": url \"%s\" does not start with https:// or http://", src->id, esc(q, src->url));
+    }
+}
+
+static void check_bands(loader *l)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < l->m->n_methods; i++) {
+        const ilo_method *me = &l->m->methods[i];
+        for (size_t b = 0; me->bands && b < me->n_bands; b++)
+            if (!me->bands[b].breakdown && me->bands[b].min > me->scale)
+                err_at(l, me->where, "band \"%s\" starts at %g, above the method's scale (%g)",
+                       me->bands[b].rating ? esc(q, me->bands[b].rating) : "?", me->bands[b].min, me->scale);
+    }
+}
+
+/* Warning: a regime criterion with groups that selects no criterion of the catalogue (one without
+ * groups whose conventions have no criteria is a deliberate "outside the catalogue"). */
+static void check_regime_scopes(loader *l)
+{
+    const ilo_model *m = l->m;
+    for (size_t r = 0; r < m->n_regimes; r++)
+        for (size_t k = 0; k < m->regimes[r].n_criteria; k++) {
+            const ilo_regime_criterion *rc = &m->regimes[r].criteria[k];
+            if (rc->outside || !rc->n_groups || !rc->id) continue;
+            ilo_bitset sel;
+            ilo_brief_scope(m, r, k, &sel);
+            if (ilo_bitset_count(&sel) == 0)
+                ilo_ctx_warn(l->ctx, rc->where.file, rc->where.line,
+                             "regime criterion \"%s\" selects no criterion: no criterion of its conventions is in its groups",
+                             rc->id);
+        }
+}
+
+/* One id added by two operations, of one scenario file or of two, would make the second fail
+ * whenever both apply. */
+static void check_scenario_adds(loader *l)
+{
+    ilo_model *m = l->m;
+    ilo_hash seen = {0};
+    const ilo_op **by = NULL;
+    size_t cap = 0, n = 0;
+    for (size_t s = 0; s < m->n_scenarios && !l->oom; s++)
+        for (size_t i = 0; i < m->scenarios[s].n_ops; i++) {
+            const ilo_op *op = &m->scenarios[s].ops[i];
+            if ((op->kind != ILO_OP_ADD_PROVISION && op->kind != ILO_OP_ADD_INCIDENT) || !op->added.id) continue;
+            size_t prev;
+            if (!ilo_grow((void **)&by, &cap, n, sizeof *by) || !ilo_hash_add(&seen, op->added.id, n, &prev)) {
+                alloc(l, SIZE_MAX / 2);
+                break;
+            }
+            if (prev != SIZE_MAX) {
+                err_at(l, op->where, "scenario adds \"%s\", which is also added at %s:%d", op->added.id,
+                       by[prev]->where.file, by[prev]->where.line);
+                continue;
+            }
+            by[n++] = op;
+        }
+    ilo_hash_free(&seen);
+    free(by);
+}
+
+static void check_rules(loader *l)
+{
+    const ilo_model *m = l->m;
+    for (size_t c = 0; c < m->n_countries; c++) {
+        check_published(l, &m->countries[c]);
+        check_ratifications(l, &m->countries[c]);
+        check_conflict_targets(l, &m->countries[c]);
+    }
+    check_bands(l);
+    check_scenario_adds(l);
+    /* Warnings, grouped by rule, in the order of the files (regimes come before countries). */
+    check_regime_scopes(l);
+    check_urls(l);
+    for (size_t i = 0; i < m->n_items; i++) check_item_criteria(l, &m->items[i]);
+    for (size_t s = 0; s < m->n_scenarios; s++)
+        for (size_t i = 0; i < m->scenarios[s].n_ops; i++)
+            if (m->scenarios[s].ops[i].kind == ILO_OP_ADD_PROVISION || m->scenarios[s].ops[i].kind == ILO_OP_ADD_INCIDENT)
+                check_item_criteria(l, &m->scenarios[s].ops[i].added);
+}
+
 static void finish(loader *l)
 {
     ilo_model *m = l->m;
@@ -2006,6 +2211,7 @@ static void finish(loader *l)
     }
     index_sources(l);
     method_scopes(m);
+    check_rules(l);
     m->c087 = ilo_model_find_convention(m, "C087");
     m->c098 = ilo_model_find_convention(m, "C098");
     if (!l->oom) ilo_published_finish(m, l->ctx);

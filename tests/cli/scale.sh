@@ -36,6 +36,17 @@ what="synth: the catalogue is copied byte for byte"
 check diff -r criteria "$T/a/criteria"
 what="synth: a synthetic world passes check"
 check sh -c "'$bin' --data '$T/a' check | grep -q '^valid$'"
+# The edges of the documented year range (1900-2100): the first and last years alone, and a
+# whole range. Before the fix, an incident of 2100 could end before it started (the year after
+# it is past the range): 30 countries over 2095-2100 hit that about a dozen times.
+for range in "1900 1900" "2100 2100" "2095 2100" "1900 2100"; do
+    set -- $range
+    n=30; [ "$1 $2" = "1900 2100" ] && n=4
+    what="synth: a world of $n countries, $1-$2, passes check"
+    "$bin" --data . synth --countries $n --from $1 --to $2 --seed 5 --out "$T/edge" >/dev/null
+    check sh -c "'$bin' --data '$T/edge' check 2>&1 | tail -1 | grep -q '^valid$'"
+    rm -rf "$T/edge"
+done
 what="synth: an existing folder is refused (exit 4), and left alone"
 "$bin" --data . synth --countries 2 --out "$T/a" >/dev/null 2>"$T/err"
 check sh -c "[ $? = 4 ] && diff -r -q '$T/a' '$T/b' >/dev/null"
