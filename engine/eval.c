@@ -237,15 +237,16 @@ static bool in_breakdown(const ilo_country *c, int32_t y0, int32_t y1)
     return false;
 }
 
-/* Criteria whose convention an admissible source of the country, dated in the year, examines. */
+/* Coded criteria, and those an admissible source of the country dated in the year states it
+ * examined (`examines`). A text that is merely about a convention examines nothing by that: the
+ * points it does not raise are unknown, not clear. */
 static void mark_assessed(const ilo_model *m, const ilo_country *c, uint32_t admissible, int year, ilo_result *r)
 {
     r->assessed = r->coded;
     for (size_t i = 0; i < c->n_examining; i++) {
         const ilo_source *s = &m->sources[c->examining[i]];
         if (s->date.year != year || !((admissible >> s->kind) & 1)) continue;
-        for (size_t j = 0; j < s->n_conventions; j++)
-            ilo_bitset_or(&r->assessed, &m->priv->conv_criteria[s->conventions[j]]);
+        ilo_bitset_or(&r->assessed, s->examined);
     }
 }
 

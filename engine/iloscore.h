@@ -153,8 +153,12 @@ typedef struct ilo_source {
     const char *id, *publisher, *title, *url, *file, *note; /* url, file, note may be NULL */
     ilo_source_kind kind;
     ilo_date date;
-    size_t *conventions; /* conventions the text examines */
+    size_t *conventions; /* conventions the text is about (descriptive: marks nothing clear) */
     size_t n_conventions;
+    /* The criteria the text states it examined (`examines`: criteria and groups, groups expanded
+     * to their criteria), or NULL when it states none. Only these can be "clear" in its year.
+     * Owned by the model's arena. */
+    const ilo_bitset *examined;
     size_t country;      /* the country whose profile (or scenario) defines it, or SIZE_MAX */
     ilo_where where;
 } ilo_source;
@@ -309,7 +313,7 @@ typedef struct ilo_country {
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;
-    size_t *examining; size_t n_examining; /* its sources that list conventions they examine */
+    size_t *examining; size_t n_examining; /* its sources that state what they examined */
     ilo_where where;
 } ilo_country;
 

@@ -60,6 +60,10 @@ typedef struct loader {
      * reference may point into it, so unknown references are not reported (they would be noise
      * after the error that matters). */
     bool broken;
+    /* The ids a source's `examines` names (criteria or groups), resolved by resolve_examines()
+     * once the catalogue is complete: a catalogue file may list sources before criteria. */
+    struct exam_ref { size_t source; const char *id, *file; int line; } *exam;
+    size_t n_exam, cap_exam;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -585,11 +589,32 @@ static bool grow_one(void **base, size_t *cap, size_t n, size_t elem)
 /* Records                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
+/* Records the ids of a source's `examines` (member c, a list of strings) for resolve_examines(). */
+static void examines_at(loader *l, const ilo_node *c, size_t source)
+{
+    if (!c) return;
+    if (node_length(c) == 0) {
+        err(l, line_of(c), "\"examines\" in source must list at least 1 criterion or group");
+        return;
+    }
+    for (unsigned i = 0; i < (unsigned)node_length(c); i++) {
+        const ilo_node *e = node_elem(c, i);
+        const char *id = copy_str(l, e, "examines", "source");
+        if (!id) continue;
+        if (!ilo_grow((void **)&l->exam, &l->cap_exam, l->n_exam, sizeof *l->exam)) {
+            alloc(l, SIZE_MAX / 2);
+            return;
+        }
+        l->exam[l->n_exam++] = (struct exam_ref){source, id, l->file, line_of(e)};
+    }
+}
+
 static void load_source(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
-                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
+                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0},
+                              {"examines", T_STRS, 0}};
     const ilo_node *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
     if (!check_keys_at(l, s, "source", f, NF(f), v)) {
         reject(l, s, "id", ILO_NS_SOURCE);
@@ -613,7 +638,8 @@ static void load_source(loader *l, const ilo_node *s)
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
     date_at(l, v[4], "date", &src->date, "source");
     ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
-    if (src->id) m->n_sources++;
+    src->examined = NULL;
+    if (src->id) examines_at(l, v[9], m->n_sources++);
 }
 
 static void load_convention(loader *l, const ilo_node *s)
@@ -1632,6 +1658,44 @@ static void resolve_fixups(loader *l)
     }
 }
 
+/* Turns each source's `examines` into the bitset of the criteria it names, a group standing for
+ * its criteria. An id must name exactly one criterion or group. */
+static void resolve_examines(loader *l)
+{
+    ilo_model *m = l->m;
+    for (size_t i = 0; i < l->n_exam; i++) {
+        const struct exam_ref *x = &l->exam[i];
+        size_t k = ilo_hash_get(&m->priv->ns[ILO_NS_CRITERION], x->id);
+        size_t g = ilo_hash_get(&m->priv->ns[ILO_NS_GROUP], x->id);
+        char q[ESC_MAX];
+        if (k != SIZE_MAX && g != SIZE_MAX) {
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "\"%s\" in examines names both a criterion and a group",
+                        esc(q, x->id));
+            continue;
+        }
+        if (k == SIZE_MAX && g == SIZE_MAX) {
+            if (report_unknown(l, ILO_NS_CRITERION, x->id) && report_unknown(l, ILO_NS_GROUP, x->id))
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "unknown criterion or group \"%s\" in examines",
+                            esc(q, x->id));
+            continue;
+        }
+        if (x->source >= m->n_sources) continue; /* the source itself was rejected */
+        ilo_source *s = &m->sources[x->source];
+        ilo_bitset *b = (ilo_bitset *)s->examined;
+        if (!b) {
+            b = alloc(l, sizeof *b);
+            if (!b) return;
+            s->examined = b;
+        }
+        if (k != SIZE_MAX) {
+            ilo_bitset_set(b, k);
+        } else {
+            for (size_t c = 0; c < m->n_criteria; c++)
+                if (m->criteria[c].group == g) ilo_bitset_set(b, c);
+        }
+    }
+}
+
 static void apply_rules(loader *l)
 {
     ilo_model *m = l->m;
@@ -1777,7 +1841,7 @@ static void build_sdg_index(loader *l)
     }
 }
 
-/* Per convention, its criteria; per country, the sources that examine conventions. Scenario
+/* Per convention, its criteria; per country, the sources that state what they examined. Scenario
  * sources belong to the scenario's country. */
 static void index_sources(loader *l)
 {
@@ -1792,7 +1856,7 @@ static void index_sources(loader *l)
             ilo_bitset_set(&m->priv->conv_criteria[m->criteria[k].convention], k);
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions) m->countries[c].n_examining++;
+        if (c < m->n_countries && m->sources[i].examined) m->countries[c].n_examining++;
     }
     for (size_t c = 0; c < m->n_countries; c++) {
         m->countries[c].examining = alloc(l, m->countries[c].n_examining * sizeof(size_t));
@@ -1800,7 +1864,7 @@ static void index_sources(loader *l)
     }
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions && m->countries[c].examining)
+        if (c < m->n_countries && m->sources[i].examined && m->countries[c].examining)
             m->countries[c].examining[m->countries[c].n_examining++] = i;
     }
 }
@@ -1825,6 +1889,7 @@ static void finish(loader *l)
     ilo_model *m = l->m;
     l->file = NULL;
     resolve_fixups(l);
+    resolve_examines(l);
     apply_rules(l);
     build_sdg_index(l);
     for (size_t i = 0; i < m->n_items; i++) ilo_item_finish(m, &m->items[i]);
@@ -1864,6 +1929,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
     free(jobs.v);
     free(l.fix);
+    free(l.exam);
     free(l.rules);
     free(l.scen_sources);
     for (int i = 0; i < ILO_NS__COUNT; i++) ilo_hash_free(&l.rejected[i]);

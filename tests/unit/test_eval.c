@@ -148,6 +148,29 @@ static void not_assessed_unless_a_text_examines_the_convention(void **state)
     ilo_result_free(r);
 }
 
+/* "Clear" comes only from what a text states it examined (a group stands for its criteria); a
+ * text about a convention that names nothing it examined leaves the rest not assessed. */
+static void clear_only_where_a_text_states_it_examined(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "ev", 2016); /* ev-ceacr-2016: C087, examines group g1 */
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_CLEAR);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-law")), ILO_NOT_ASSESSED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-prac")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+    r = eval("XEV", "ev", 2018); /* ev-cfa-2018: C087 and C098, examines nothing stated */
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_CODED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "law1")), ILO_NOT_ASSESSED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-law")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+    const ilo_source *s = &M->sources[0];
+    assert_string_equal(s->id, "ev-ceacr-2016");
+    assert_true(s->examined != NULL);
+    assert_true(ilo_bitset_has(s->examined, ilo_model_find_criterion(M, "law1")));
+    assert_false(ilo_bitset_has(s->examined, ilo_model_find_criterion(M, "law2")));
+    assert_true(M->sources[1].examined == NULL);
+}
+
 static void scenario_leaves_baseline_untouched(void **state)
 {
     (void)state;
@@ -247,6 +270,7 @@ int main(void)
         cmocka_unit_test(general_prohibition_implies_practice_and_forces_ten),
         cmocka_unit_test(shares_add_up_to_raw_exactly),
         cmocka_unit_test(not_assessed_unless_a_text_examines_the_convention),
+        cmocka_unit_test(clear_only_where_a_text_states_it_examined),
         cmocka_unit_test(scenario_leaves_baseline_untouched),
         cmocka_unit_test(trend_fits_a_slope_and_guards_short_series),
         cmocka_unit_test(ilo_worked_example_on_shipped_catalogue),

@@ -96,6 +96,25 @@ static void assessment_2017_shows_the_crackdown(void **state)
     ilo_result_free(r);
 }
 
+/* "Clear" only where a text states it examined the criterion: in 2017 the year Kushakbaev was
+ * jailed under Criminal Code art. 402, the strike-penalty criterion is not clear, and no
+ * criterion is clear unless a source dated 2017 declares `examines`. */
+static void clear_only_from_examines(void **state)
+{
+    (void)state;
+    static const char *const methods[] = {"sdg-8.8.2", "all-sources"};
+    for (size_t me = 0; me < 2; me++) {
+        ilo_result *r = eval(methods[me], 2017);
+        assert_int_not_equal(ilo_result_status(r, ilo_model_find_criterion(M, "facb-strike-penal-law")), ILO_CLEAR);
+        ilo_bitset examined = {{0}};
+        for (size_t i = 0; i < M->n_sources; i++)
+            if (M->sources[i].examined && M->sources[i].date.year == 2017) ilo_bitset_or(&examined, M->sources[i].examined);
+        for (size_t k = 0; k < M->n_criteria; k++)
+            if (ilo_result_status(r, k) == ILO_CLEAR) assert_true(ilo_bitset_has(&examined, k));
+        ilo_result_free(r);
+    }
+}
+
 static void all_sources_2017_worse_than_2013(void **state)
 {
     (void)state;
@@ -137,6 +156,7 @@ int main(void)
         cmocka_unit_test(seed_event_dates),
         cmocka_unit_test(every_item_has_a_source_with_a_url),
         cmocka_unit_test(assessment_2017_shows_the_crackdown),
+        cmocka_unit_test(clear_only_from_examines),
         cmocka_unit_test(all_sources_2017_worse_than_2013),
         cmocka_unit_test(findings_by_share_then_item),
     };
