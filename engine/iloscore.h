@@ -191,7 +191,11 @@ typedef struct ilo_criterion {
     ilo_where where;
 } ilo_criterion;
 
-typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE } ilo_window;
+/* Which years an item counts in (docs/data-format.md, "Methods"). EVIDENCE: the years of the
+ * admissible texts that report it (a text codes its own year). OCCURRENCE: the years it is in
+ * force or happening. CARRY_FORWARD: as EVIDENCE, and also every later year in which it is still
+ * in force or happening, until an admissible text of its `resolved_by` reports it resolved. */
+typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE, ILO_WINDOW_CARRY_FORWARD } ilo_window;
 typedef enum ilo_legislation { ILO_LEG_NON_RATIFYING, ILO_LEG_ALWAYS, ILO_LEG_NEVER } ilo_legislation;
 
 typedef struct ilo_band {
@@ -252,6 +256,8 @@ typedef struct ilo_item {
     ilo_bitset coded;            /* criteria plus everything the rules imply */
     size_t *sources;
     size_t n_sources;
+    size_t *resolved_by;         /* texts that report the matter resolved (carry-forward stops) */
+    size_t n_resolved_by;
     ilo_where where;
 } ilo_item;
 

@@ -802,7 +802,7 @@ static void load_method(loader *l, const ilo_node *root)
                               {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
                               {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
                               {"conventions", T_STRS, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
-    static const char *const windows[] = {"evidence", "occurrence"};
+    static const char *const windows[] = {"evidence", "occurrence", "carry-forward"};
     static const char *const legs[] = {"non-ratifying", "always", "never"};
     if (!check_keys(l, root, "method file", top, NF(top))) {
         l->broken = true;
@@ -817,8 +817,8 @@ static void load_method(loader *l, const ilo_node *root)
     me->title = str(l, s, "title", "method");
     me->bands_note = str(l, s, "bands_note", "method");
     me->note = str(l, s, "note", "method");
-    int w = enum_of(l, s, "window", windows, 2, "method");
-    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : ILO_WINDOW_EVIDENCE;
+    int w = enum_of(l, s, "window", windows, 3, "method");
+    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : w == 2 ? ILO_WINDOW_CARRY_FORWARD : ILO_WINDOW_EVIDENCE;
     int g = enum_of(l, s, "legislation", legs, 3, "method");
     me->legislation = g < 0 ? ILO_LEG_NON_RATIFYING : (ilo_legislation)g;
     me->cap = num_of(s, "cap", 95);
@@ -944,10 +944,12 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
 {
     static const field fp[] = {{"id", T_STR, 1}, {"instrument", T_STR, 1}, {"article", T_STR, 1},
                                {"summary", T_STR, 1}, {"in_force", T_STR, 1}, {"repealed", T_STR, 0},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     static const field fi[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"end", T_STR, 0}, {"place", T_STR, 0},
                                {"who", T_STR, 0}, {"count", T_STR, 0}, {"summary", T_STR, 1},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     const char *what = kind == ILO_ITEM_PROVISION ? "provision" : "incident";
     bool prov = kind == ILO_ITEM_PROVISION;
     /* v[k]: the member named by field k of fp or fi, or NULL. The fields both kinds share are
@@ -958,7 +960,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
         return false;
     }
     const ilo_node *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
-                           *note = v[prov ? 8 : 9];
+                           *note = v[prov ? 8 : 9], *resolved_by = v[prov ? 9 : 10];
     it->kind = kind;
     it->where = here(l, s);
     /* reg_id_at() checks the id's form itself; only an unregistered id is checked here. */
@@ -988,6 +990,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
     }
     ref_list_at(l, criteria, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, 1, what);
     ref_list_at(l, sources, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
+    ref_list_at(l, resolved_by, "resolved_by", ILO_NS_SOURCE, &it->resolved_by, &it->n_resolved_by, 1, what);
     return it->id != NULL;
 }
 

@@ -160,7 +160,10 @@ const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year
     return "unknown";
 }
 
-const char *rep_window_name(ilo_window w) { return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : "evidence"; }
+const char *rep_window_name(ilo_window w)
+{
+    return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : w == ILO_WINDOW_CARRY_FORWARD ? "carry-forward" : "evidence";
+}
 
 /* ---- source numbering ---- */
 
