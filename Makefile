@@ -64,6 +64,7 @@ unit: $(TEST_BIN)
 cli-tests: $(BIN)
 	@sh tests/cli/run.sh ./$(BIN)
 	@sh tests/cli/scale.sh ./$(BIN)
+	@sh tests/cli/markers.sh ./$(BIN)
 
 # The bad-input catalogue (exact message and exit code for every broken rule) and the truncation
 # test (a valid file cut at every length must never crash the program).

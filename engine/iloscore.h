@@ -152,7 +152,8 @@ int ilo_source_kind_parse(const char *s);
 typedef struct ilo_source {
     const char *id, *publisher, *title, *url, *file, *note; /* url, file, note may be NULL */
     ilo_source_kind kind;
-    ilo_date date;
+    ilo_date date;        /* the date that counts: for an ILO text, its adoption (data-format.md) */
+    ilo_date publication; /* when it was published, if the data gives it (prec ILO_DATE_NONE if not) */
     size_t *conventions; /* conventions the text is about (descriptive: marks nothing clear) */
     size_t n_conventions;
     /* The criteria the text states it examined (`examines`: criteria and groups, groups expanded

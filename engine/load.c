@@ -614,7 +614,7 @@ static void load_source(loader *l, const ilo_node *s)
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
                               {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0},
-                              {"examines", T_STRS, 0}};
+                              {"examines", T_STRS, 0}, {"publication", T_STR, 0}};
     const ilo_node *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
     if (!check_keys_at(l, s, "source", f, NF(f), v)) {
         reject(l, s, "id", ILO_NS_SOURCE);
@@ -637,6 +637,7 @@ static void load_source(loader *l, const ilo_node *s)
     if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, node_string(k)));
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
     date_at(l, v[4], "date", &src->date, "source");
+    date_at(l, v[10], "publication", &src->publication, "source");
     ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
     src->examined = NULL;
     if (src->id) examines_at(l, v[9], m->n_sources++);
