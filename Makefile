@@ -86,7 +86,7 @@ html-test: $(BIN)
 # docs/validation.md: computed SDG 8.8.2 under each reading of the year window against the
 # published series, generated from the data (tools/validation.c). `make validation` rewrites it;
 # `make validation-check` (part of check) fails when the committed file is stale.
-VALIDATION_METHODS = sdg-8.8.2 sdg-8.8.2-carry-forward
+VALIDATION_METHODS = sdg-8.8.2-evidence sdg-8.8.2
 validation: $(B)/tools/validation
 	$(B)/tools/validation . $(VALIDATION_METHODS) > docs/validation.md.tmp && mv docs/validation.md.tmp docs/validation.md
 
