@@ -1,5 +1,5 @@
 # iloscore: a plain Makefile. Targets: all (default), check, unit, cli-tests, bad-tests, asan,
-# valgrind, fuzz, bench, install, uninstall, clean. Library flags come from pkg-config; on Debian the build installs missing packages.
+# valgrind, fuzz, bench, validation, install, uninstall, clean. Library flags come from pkg-config; on Debian the build installs missing packages.
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -40,7 +40,7 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 LIBS = $(B)/libiloreports.a $(B)/libiloengine.a
 
-.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install install-lib install-test uninstall clean deps report-tests html-test bench backtest backtest-test
+.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install install-lib install-test uninstall clean deps report-tests html-test bench backtest backtest-test validation validation-check
 all: $(BIN)
 
 $(B)/.deps: tools/deps.sh
@@ -88,6 +88,7 @@ unit: $(TEST_BIN)
 cli-tests: $(BIN)
 	@sh tests/cli/run.sh ./$(BIN)
 	@sh tests/cli/scale.sh ./$(BIN)
+	@sh tests/cli/markers.sh ./$(BIN)
 
 # The bad-input catalogue (exact message and exit code for every broken rule) and the truncation
 # test (a valid file cut at every length must never crash the program).
@@ -133,10 +134,26 @@ $(B)/tools/backtest: tools/backtest.c $(B)/libiloengine.a | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libiloengine.a $(PKG_LIBS)
 
+# docs/validation.md: computed SDG 8.8.2 under each reading of the year window against the
+# published series, generated from the data (tools/validation.c). `make validation` rewrites it;
+# `make validation-check` (part of check) fails when the committed file is stale.
+VALIDATION_METHODS = sdg-8.8.2-evidence sdg-8.8.2
+validation: $(B)/tools/validation
+	$(B)/tools/validation . $(VALIDATION_METHODS) > docs/validation.md.tmp && mv docs/validation.md.tmp docs/validation.md
+
+validation-check: $(B)/tools/validation
+	@$(B)/tools/validation . $(VALIDATION_METHODS) > $(B)/validation.md
+	@if cmp -s $(B)/validation.md docs/validation.md; then echo "validation: docs/validation.md is up to date"; \
+	 else diff docs/validation.md $(B)/validation.md | head -20; echo "validation: docs/validation.md is stale: run make validation"; exit 1; fi
+
+$(B)/tools/validation: tools/validation.c $(B)/libiloengine.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libiloengine.a $(PKG_LIBS)
+
 # Every test: unit tests (cmocka), CLI tests (stdout, stderr, exit codes, golden files), the
-# report read-back tests, the bad-input tests, the back-test, the installed library, then the HTML
-# screenshots.
-check: all unit cli-tests report-tests bad-tests backtest-test install-test html-test
+# report read-back tests, the bad-input tests, the back-test, the staleness of docs/validation.md,
+# the installed library, then the HTML screenshots.
+check: all unit cli-tests report-tests bad-tests backtest-test validation-check install-test html-test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
 # tests/lsan.supp silences libconfig 1.5's own leak of discarded string tokens (see the file).

@@ -105,7 +105,36 @@ static bool overlaps(int32_t a0, int32_t a1, int32_t b0, int32_t b1) { return a0
  * counts; a provision must also be in force in the year (a text cannot code a law already
  * repealed) and an incident must have begun (a text cannot report the future). Legislation,
  * where admissible, counts in the years the provision is in force. Under the occurrence window
- * the item must be in force or happening, and any admissible source counts. */
+ * the item must be in force or happening, and any admissible source counts. The carry-forward
+ * window is the evidence window, then carried_sources() when no text of the year reports it. */
+/* Carry-forward: an item still in force or happening in the year (`active`) keeps counting after
+ * the latest admissible text that reported it before the year (dated no earlier than the item's
+ * first year: a text cannot report what had not begun), unless an admissible text of its
+ * `resolved_by`, dated from that text's year up to this year, reports it resolved. The sources
+ * written to out are the texts of that latest year; their number is returned. */
+static size_t carried_sources(const ilo_model *m, uint32_t admissible, const ilo_item *it, int year, size_t *out)
+{
+    int latest = -1;
+    for (size_t j = 0; j < it->n_sources; j++) {
+        const ilo_source *s = &m->sources[it->sources[j]];
+        if (((admissible >> s->kind) & 1) && s->kind != ILO_SRC_LEGISLATION && s->date.year < year &&
+            s->date.year >= it->start.year && s->date.year > latest)
+            latest = s->date.year;
+    }
+    if (latest < 0) return 0;
+    for (size_t j = 0; j < it->n_resolved_by; j++) {
+        const ilo_source *s = &m->sources[it->resolved_by[j]];
+        if (((admissible >> s->kind) & 1) && s->date.year >= latest && s->date.year <= year) return 0;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < it->n_sources; j++) {
+        const ilo_source *s = &m->sources[it->sources[j]];
+        if (((admissible >> s->kind) & 1) && s->kind != ILO_SRC_LEGISLATION && s->date.year == latest)
+            out[n++] = it->sources[j];
+    }
+    return n;
+}
+
 static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_t admissible, const ilo_item *it,
                                int year, int32_t y0, int32_t y1, size_t *out)
 {
@@ -129,6 +158,8 @@ static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_
         }
         if (counts) out[n++] = it->sources[j];
     }
+    /* Nothing of the year's own: a finding of an earlier year may carry forward. */
+    if (!n && active && me->window == ILO_WINDOW_CARRY_FORWARD) n = carried_sources(m, admissible, it, year, out);
     return n;
 }
 
@@ -237,15 +268,16 @@ static bool in_breakdown(const ilo_country *c, int32_t y0, int32_t y1)
     return false;
 }
 
-/* Criteria whose convention an admissible source of the country, dated in the year, examines. */
+/* Coded criteria, and those an admissible source of the country dated in the year states it
+ * examined (`examines`). A text that is merely about a convention examines nothing by that: the
+ * points it does not raise are unknown, not clear. */
 static void mark_assessed(const ilo_model *m, const ilo_country *c, uint32_t admissible, int year, ilo_result *r)
 {
     r->assessed = r->coded;
     for (size_t i = 0; i < c->n_examining; i++) {
         const ilo_source *s = &m->sources[c->examining[i]];
         if (s->date.year != year || !((admissible >> s->kind) & 1)) continue;
-        for (size_t j = 0; j < s->n_conventions; j++)
-            ilo_bitset_or(&r->assessed, &m->priv->conv_criteria[s->conventions[j]]);
+        ilo_bitset_or(&r->assessed, s->examined);
     }
 }
 
@@ -362,9 +394,10 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
     *score = f ? me->scale : ilo_normalise(me, (double)raw / 100.0);
 }
 
-bool ilo_result_assessed(const ilo_result *r)
+bool ilo_result_assessed(const ilo_model *m, const ilo_result *r)
 {
+    const ilo_bitset *scope = &m->methods[r->method].scope;
     for (size_t k = 0; k < ILO_BITSET_WORDS; k++)
-        if (r->assessed.w[k]) return true;
+        if (r->assessed.w[k] & scope->w[k]) return true;
     return false;
 }

@@ -174,9 +174,14 @@ int ilo_source_kind_parse(const char *s);
 typedef struct ilo_source {
     const char *id, *publisher, *title, *url, *file, *note; /* url, file, note may be NULL */
     ilo_source_kind kind;
-    ilo_date date;
-    size_t *conventions; /* conventions the text examines */
+    ilo_date date;        /* the date that counts: for an ILO text, its adoption (data-format.md) */
+    ilo_date publication; /* when it was published, if the data gives it (prec ILO_DATE_NONE if not) */
+    size_t *conventions; /* conventions the text is about (descriptive: marks nothing clear) */
     size_t n_conventions;
+    /* The criteria the text states it examined (`examines`: criteria and groups, groups expanded
+     * to their criteria), or NULL when it states none. Only these can be "clear" in its year.
+     * Owned by the model's arena. */
+    const ilo_bitset *examined;
     size_t country;      /* the country whose profile (or scenario) defines it, or SIZE_MAX */
     ilo_where where;
 } ilo_source;
@@ -209,7 +214,11 @@ typedef struct ilo_criterion {
     ilo_where where;
 } ilo_criterion;
 
-typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE } ilo_window;
+/* Which years an item counts in (docs/data-format.md, "Methods"). EVIDENCE: the years of the
+ * admissible texts that report it (a text codes its own year). OCCURRENCE: the years it is in
+ * force or happening. CARRY_FORWARD: as EVIDENCE, and also every later year in which it is still
+ * in force or happening, until an admissible text of its `resolved_by` reports it resolved. */
+typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE, ILO_WINDOW_CARRY_FORWARD } ilo_window;
 typedef enum ilo_legislation { ILO_LEG_NON_RATIFYING, ILO_LEG_ALWAYS, ILO_LEG_NEVER } ilo_legislation;
 
 typedef struct ilo_band {
@@ -310,6 +319,8 @@ typedef struct ilo_item {
     ilo_bitset coded;            /* criteria plus everything the rules imply */
     size_t *sources;
     size_t n_sources;
+    size_t *resolved_by;         /* texts that report the matter resolved (carry-forward stops) */
+    size_t n_resolved_by;
     ilo_where where;
 } ilo_item;
 
@@ -371,7 +382,7 @@ typedef struct ilo_country {
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;
-    size_t *examining; size_t n_examining; /* its sources that list conventions they examine */
+    size_t *examining; size_t n_examining; /* its sources that state what they examined */
     ilo_where where;
 } ilo_country;
 
@@ -510,11 +521,13 @@ double ilo_normalise(const ilo_method *method, double raw);
 int64_t ilo_round2(double x);
 /* Status of criterion k in r. */
 ilo_status3 ilo_result_status(const ilo_result *r, size_t k);
-/* Whether r has evidence at all: some criterion coded or clear in the year. A result that is not
- * assessed has no score (its score fields hold 0, which means "no evidence", not compliance):
+/* Whether r has evidence for its method's score: some criterion within the method's scope (the
+ * conventions its total counts) is coded or clear in the year. Evidence on other conventions
+ * alone (forced labour, say, under a method that scores C087 and C098) gives no total. A result
+ * that is not assessed has no score (its score fields hold 0, which means "no evidence", not compliance):
  * reports print none, trends leave it out of the fit, ranks and sensitivity leave it unranked.
  * This is the one rule every command uses. */
-bool ilo_result_assessed(const ilo_result *r);
+bool ilo_result_assessed(const ilo_model *m, const ilo_result *r);
 /* Score of one convention or group, normalised as the total is (this project's convention). */
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv);
 double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group);

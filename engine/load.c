@@ -61,6 +61,10 @@ typedef struct loader {
      * after the error that matters). */
     bool broken;
     size_t cap_vintages;
+    /* The ids a source's `examines` names (criteria or groups), resolved by resolve_examines()
+     * once the catalogue is complete: a catalogue file may list sources before criteria. */
+    struct exam_ref { size_t source; const char *id, *file; int line; } *exam;
+    size_t n_exam, cap_exam;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -586,11 +590,32 @@ static bool grow_one(void **base, size_t *cap, size_t n, size_t elem)
 /* Records                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
+/* Records the ids of a source's `examines` (member c, a list of strings) for resolve_examines(). */
+static void examines_at(loader *l, const ilo_node *c, size_t source)
+{
+    if (!c) return;
+    if (node_length(c) == 0) {
+        err(l, line_of(c), "\"examines\" in source must list at least 1 criterion or group");
+        return;
+    }
+    for (unsigned i = 0; i < (unsigned)node_length(c); i++) {
+        const ilo_node *e = node_elem(c, i);
+        const char *id = copy_str(l, e, "examines", "source");
+        if (!id) continue;
+        if (!ilo_grow((void **)&l->exam, &l->cap_exam, l->n_exam, sizeof *l->exam)) {
+            alloc(l, SIZE_MAX / 2);
+            return;
+        }
+        l->exam[l->n_exam++] = (struct exam_ref){source, id, l->file, line_of(e)};
+    }
+}
+
 static void load_source(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
-                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
+                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0},
+                              {"examines", T_STRS, 0}, {"publication", T_STR, 0}};
     const ilo_node *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
     if (!check_keys_at(l, s, "source", f, NF(f), v)) {
         reject(l, s, "id", ILO_NS_SOURCE);
@@ -613,8 +638,10 @@ static void load_source(loader *l, const ilo_node *s)
     if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, node_string(k)));
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
     date_at(l, v[4], "date", &src->date, "source");
+    date_at(l, v[10], "publication", &src->publication, "source");
     ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
-    if (src->id) m->n_sources++;
+    src->examined = NULL;
+    if (src->id) examines_at(l, v[9], m->n_sources++);
 }
 
 static void load_convention(loader *l, const ilo_node *s)
@@ -777,7 +804,7 @@ static void load_method(loader *l, const ilo_node *root)
                               {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
                               {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
                               {"conventions", T_STRS, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
-    static const char *const windows[] = {"evidence", "occurrence"};
+    static const char *const windows[] = {"evidence", "occurrence", "carry-forward"};
     static const char *const legs[] = {"non-ratifying", "always", "never"};
     if (!check_keys(l, root, "method file", top, NF(top))) {
         l->broken = true;
@@ -792,8 +819,8 @@ static void load_method(loader *l, const ilo_node *root)
     me->title = str(l, s, "title", "method");
     me->bands_note = str(l, s, "bands_note", "method");
     me->note = str(l, s, "note", "method");
-    int w = enum_of(l, s, "window", windows, 2, "method");
-    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : ILO_WINDOW_EVIDENCE;
+    int w = enum_of(l, s, "window", windows, 3, "method");
+    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : w == 2 ? ILO_WINDOW_CARRY_FORWARD : ILO_WINDOW_EVIDENCE;
     int g = enum_of(l, s, "legislation", legs, 3, "method");
     me->legislation = g < 0 ? ILO_LEG_NON_RATIFYING : (ilo_legislation)g;
     me->cap = num_of(s, "cap", 95);
@@ -924,10 +951,12 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
 {
     static const field fp[] = {{"id", T_STR, 1}, {"instrument", T_STR, 1}, {"article", T_STR, 1},
                                {"summary", T_STR, 1}, {"in_force", T_STR, 1}, {"repealed", T_STR, 0},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     static const field fi[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"end", T_STR, 0}, {"place", T_STR, 0},
                                {"who", T_STR, 0}, {"count", T_STR, 0}, {"summary", T_STR, 1},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     const char *what = kind == ILO_ITEM_PROVISION ? "provision" : "incident";
     bool prov = kind == ILO_ITEM_PROVISION;
     /* v[k]: the member named by field k of fp or fi, or NULL. The fields both kinds share are
@@ -938,7 +967,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
         return false;
     }
     const ilo_node *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
-                           *note = v[prov ? 8 : 9];
+                           *note = v[prov ? 8 : 9], *resolved_by = v[prov ? 9 : 10];
     it->kind = kind;
     it->where = here(l, s);
     /* reg_id_at() checks the id's form itself; only an unregistered id is checked here. */
@@ -968,6 +997,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
     }
     ref_list_at(l, criteria, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, 1, what);
     ref_list_at(l, sources, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
+    ref_list_at(l, resolved_by, "resolved_by", ILO_NS_SOURCE, &it->resolved_by, &it->n_resolved_by, 1, what);
     return it->id != NULL;
 }
 
@@ -1801,6 +1831,44 @@ static void resolve_fixups(loader *l)
     }
 }
 
+/* Turns each source's `examines` into the bitset of the criteria it names, a group standing for
+ * its criteria. An id must name exactly one criterion or group. */
+static void resolve_examines(loader *l)
+{
+    ilo_model *m = l->m;
+    for (size_t i = 0; i < l->n_exam; i++) {
+        const struct exam_ref *x = &l->exam[i];
+        size_t k = ilo_hash_get(&m->priv->ns[ILO_NS_CRITERION], x->id);
+        size_t g = ilo_hash_get(&m->priv->ns[ILO_NS_GROUP], x->id);
+        char q[ESC_MAX];
+        if (k != SIZE_MAX && g != SIZE_MAX) {
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "\"%s\" in examines names both a criterion and a group",
+                        esc(q, x->id));
+            continue;
+        }
+        if (k == SIZE_MAX && g == SIZE_MAX) {
+            if (report_unknown(l, ILO_NS_CRITERION, x->id) && report_unknown(l, ILO_NS_GROUP, x->id))
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "unknown criterion or group \"%s\" in examines",
+                            esc(q, x->id));
+            continue;
+        }
+        if (x->source >= m->n_sources) continue; /* the source itself was rejected */
+        ilo_source *s = &m->sources[x->source];
+        ilo_bitset *b = (ilo_bitset *)s->examined;
+        if (!b) {
+            b = alloc(l, sizeof *b);
+            if (!b) return;
+            s->examined = b;
+        }
+        if (k != SIZE_MAX) {
+            ilo_bitset_set(b, k);
+        } else {
+            for (size_t c = 0; c < m->n_criteria; c++)
+                if (m->criteria[c].group == g) ilo_bitset_set(b, c);
+        }
+    }
+}
+
 static void apply_rules(loader *l)
 {
     ilo_model *m = l->m;
@@ -1960,7 +2028,7 @@ static void build_sdg_index(loader *l)
     }
 }
 
-/* Per convention, its criteria; per country, the sources that examine conventions. Scenario
+/* Per convention, its criteria; per country, the sources that state what they examined. Scenario
  * sources belong to the scenario's country. */
 static void index_sources(loader *l)
 {
@@ -1975,7 +2043,7 @@ static void index_sources(loader *l)
             ilo_bitset_set(&m->priv->conv_criteria[m->criteria[k].convention], k);
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions) m->countries[c].n_examining++;
+        if (c < m->n_countries && m->sources[i].examined) m->countries[c].n_examining++;
     }
     for (size_t c = 0; c < m->n_countries; c++) {
         m->countries[c].examining = alloc(l, m->countries[c].n_examining * sizeof(size_t));
@@ -1983,7 +2051,7 @@ static void index_sources(loader *l)
     }
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions && m->countries[c].examining)
+        if (c < m->n_countries && m->sources[i].examined && m->countries[c].examining)
             m->countries[c].examining[m->countries[c].n_examining++] = i;
     }
 }
@@ -2199,6 +2267,7 @@ static void finish(loader *l)
     ilo_model *m = l->m;
     l->file = NULL;
     resolve_fixups(l);
+    resolve_examines(l);
     apply_rules(l);
     build_sdg_index(l);
     for (size_t i = 0; i < m->n_items; i++) ilo_item_finish(m, &m->items[i]);
@@ -2241,6 +2310,7 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
     free(jobs.v);
     free(l.fix);
+    free(l.exam);
     free(l.rules);
     free(l.scen_sources);
     for (int i = 0; i < ILO_NS__COUNT; i++) ilo_hash_free(&l.rejected[i]);

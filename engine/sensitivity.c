@@ -150,7 +150,7 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
         if ((st = ilo_eval(m, &p, method, year, r, ctx)) != ILO_OK) goto fail;
         ilo_rank_entry *e = &rk->entries[c];
         e->country = c;
-        e->assessed = ilo_result_assessed(r);
+        e->assessed = ilo_result_assessed(m, r);
         e->raw_c = r->raw_c;
         e->forced = r->forced;
         e->score = r->score;
@@ -526,7 +526,7 @@ ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_s
             free(coded);
             goto fail;
         }
-        un->assessed = ilo_result_assessed(r);
+        un->assessed = ilo_result_assessed(m, r);
         un->raw_c = r->raw_c;
         un->forced = r->forced;
         un->score = r->score;

@@ -17,8 +17,8 @@ const char *const rep_brief_caveats[] = {
     "ILO conventions and criteria groups, the concern levels and their thresholds are this project's "
     "own; so are the scores of conventions other than C087 and C098, whose criteria and provisional "
     "weights no ILO body publishes.",
-    "\"Not assessed\" means that no admissible source dated in the year examined the convention and "
-    "nothing codes it: it is unknown, not compliant. \"None\" means that nothing was coded among the "
+    "\"Not assessed\" means that nothing codes the criteria and no admissible source dated in the year "
+    "states that it examined them: unknown, not compliant. \"None\" means that nothing was coded among the "
     "criteria examined. \"Outside scope\" marks a criterion the regime lists but this engine does not "
     "examine at all.",
     "Published figures (SDG 8.8.2, ITUC) are shown as their publishers give them, beside the computed "

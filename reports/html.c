@@ -522,11 +522,11 @@ static void criteria_table(rep_buf *b, const ilo_model *m, const ilo_result *r, 
     for (size_t k = 0; k < m->n_criteria; k++) n += ilo_result_status(r, k) == which;
     rep_buf_printf(b, "<h3>%s (%zu)</h3>\n", titles[which], n);
     if (which == ILO_CLEAR)
-        rep_buf_printf(b, "<p class=\"note\">An admissible source dated %d examined their convention and nothing "
+        rep_buf_printf(b, "<p class=\"note\">An admissible source dated %d states it examined them and nothing "
                           "codes them.</p>\n", r->year);
     if (which == ILO_NOT_ASSESSED)
-        rep_buf_printf(b, "<p class=\"note\">No admissible source dated %d examines their convention: unknown, "
-                          "not compliant.</p>\n", r->year);
+        rep_buf_printf(b, "<p class=\"note\">Nothing codes them and no admissible source dated %d states it "
+                          "examined them: unknown, not compliant.</p>\n", r->year);
     if (!n) return;
     rep_buf_puts(b, "<table>\n<tr><th>Criterion</th><th>SDG</th><th>Kind</th><th>Weight</th>");
     rep_buf_puts(b, which == ILO_CODED ? "<th>Findings</th><th>Label</th></tr>\n" : "<th>Label</th></tr>\n");

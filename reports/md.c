@@ -319,11 +319,11 @@ static void criteria_block(rep_buf *b, const ilo_model *m, const ilo_result *r, 
     for (size_t k = 0; k < m->n_criteria; k++) n += ilo_result_status(r, k) == which;
     if (which == ILO_CODED) rep_buf_printf(b, "\n### Coded (%zu)\n\n", n);
     else if (which == ILO_CLEAR)
-        rep_buf_printf(b, "\n### Clear (%zu)\n\nAn admissible source dated %d examined their convention and nothing "
+        rep_buf_printf(b, "\n### Clear (%zu)\n\nAn admissible source dated %d states it examined them and nothing "
                           "codes them.\n\n", n, r->year);
     else
-        rep_buf_printf(b, "\n### Not assessed (%zu)\n\nNo admissible source dated %d examines their convention: "
-                          "unknown, not compliant.\n\n", n, r->year);
+        rep_buf_printf(b, "\n### Not assessed (%zu)\n\nNothing codes them and no admissible source dated %d states it "
+                          "examined them: unknown, not compliant.\n\n", n, r->year);
     if (!n) {
         rep_buf_puts(b, "None.\n");
         return;

@@ -478,11 +478,11 @@ static void criteria_block(rep_buf *b, const ilo_model *m, const ilo_result *r, 
     rep_buf_putc(b, '\n');
     if (which == ILO_CODED) wrapf(b, 2, 0, "Coded criteria (%zu)", n);
     else if (which == ILO_CLEAR)
-        wrapf(b, 2, 0, "Clear criteria (%zu): an admissible source dated %d examined their convention and nothing "
+        wrapf(b, 2, 0, "Clear criteria (%zu): an admissible source dated %d states it examined them and nothing "
                        "codes them", n, r->year);
     else
-        wrapf(b, 2, 0, "Not assessed (%zu): no admissible source dated %d examines their convention; unknown, not "
-                       "compliant", n, r->year);
+        wrapf(b, 2, 0, "Not assessed (%zu): nothing codes them and no admissible source dated %d states it "
+                       "examined them; unknown, not compliant", n, r->year);
     rep_buf_putc(b, '\n');
     if (!n) return;
     rep_buf_puts(b, "  ");

@@ -67,8 +67,8 @@ bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_
     out[0] = '\0';
     if (!c[ILO_NOT_ASSESSED]) return false;
     if (c[ILO_NOT_ASSESSED] == m->n_criteria)
-        snprintf(out, n, "Caution: nothing is assessed in %d. No admissible source dated %d examines these "
-                         "conventions, so this score means no evidence, not compliance.", r->year, r->year);
+        snprintf(out, n, "Caution: nothing is assessed in %d. Nothing is coded and no admissible source dated %d "
+                         "states what it examined, so this score means no evidence, not compliance.", r->year, r->year);
     else
         snprintf(out, n, "Caution: %zu of %zu criteria %s not assessed in %d; unknown, not compliant.",
                  c[ILO_NOT_ASSESSED], m->n_criteria, c[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);
@@ -160,7 +160,10 @@ const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year
     return "unknown";
 }
 
-const char *rep_window_name(ilo_window w) { return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : "evidence"; }
+const char *rep_window_name(ilo_window w)
+{
+    return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : w == ILO_WINDOW_CARRY_FORWARD ? "carry-forward" : "evidence";
+}
 
 /* ---- source numbering ---- */
 

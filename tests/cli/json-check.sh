@@ -54,7 +54,7 @@ assessment='
   and ([.findings[].rank] == [range(1; (.findings | length) + 1)])
   and (.published | all(.measure == "sdg-8.8.2" or .measure == "ituc") and all((.value | type) == "string"))
   and (.conventions | length) > 0 and (.groups | length) > 0
-  and ((([.conventions[].raw] | add) - .raw) | fabs) < 0.005
+  and ((([.conventions[] | select(.id == "C087" or .id == "C098") | .raw] | add) - .raw) | fabs) < 0.005
   and (.sources | [.[].number] == [range(1; length + 1)])
 '
 trend='

@@ -63,19 +63,19 @@ static const event_pin swz_events[] = {
 };
 static const finding_pin swz_findings[] = {
     /* The CFA's 2013 reports on Case 2949 code the deregistration and the gap on federations. */
-    {"sdg-8.8.2", 2013, "swz-tucoswa-deregistration"},
-    {"sdg-8.8.2", 2013, "swz-ira-2000-federations"},
+    {"sdg-8.8.2-evidence", 2013, "swz-tucoswa-deregistration"},
+    {"sdg-8.8.2-evidence", 2013, "swz-ira-2000-federations"},
     /* June and October 2014: the texts before and after the AGOA proclamation. */
-    {"sdg-8.8.2", 2014, "swz-ira-2000-federations"},
-    {"sdg-8.8.2", 2014, "swz-federations-suspended-2014"},
+    {"sdg-8.8.2-evidence", 2014, "swz-ira-2000-federations"},
+    {"sdg-8.8.2-evidence", 2014, "swz-federations-suspended-2014"},
     {"all-sources", 2014, "swz-sta-2008"},
     {"all-sources", 2014, "swz-poa-1963"},
-    {"sdg-8.8.2", 2020, "swz-protests-2018"},
+    {"sdg-8.8.2-evidence", 2020, "swz-protests-2018"},
     {NULL, 0, NULL},
 };
 static const score_pin swz_scores[] = {
-    {"sdg-8.8.2", 2012, "0.00"},  /* no ILO text dated 2012 was reached */
-    {"sdg-8.8.2", 2014, "0.37"},  /* federations-law 1.75 + dissolution 1.80 = 3.55 */
+    {"sdg-8.8.2-evidence", 2012, "0.00"},  /* no ILO text dated 2012 was reached */
+    {"sdg-8.8.2-evidence", 2014, "0.37"},  /* federations-law 1.75 + dissolution 1.80 = 3.55 */
     {"all-sources", 2014, "1.35"},
     {"all-sources", 2018, "0.97"},  /* the five benchmarks met: only the 2000 Act's other defects and 2018 events */
     {NULL, 0, NULL},
@@ -102,18 +102,18 @@ static const event_pin bgd_events[] = {
     {NULL, NULL},
 };
 static const finding_pin bgd_findings[] = {
-    {"sdg-8.8.2", 2002, "bgd-iro-1969-thirty-per-cent"},
-    {"sdg-8.8.2", 2005, "bgd-ewaira-2004-associations"},
-    {"sdg-8.8.2", 2017, "bgd-bla-2006-threshold"},
-    {"sdg-8.8.2", 2017, "bgd-ashulia-2016"},
-    {"sdg-8.8.2", 2024, "bgd-aminul-islam-killing"},
+    {"sdg-8.8.2-evidence", 2002, "bgd-iro-1969-thirty-per-cent"},
+    {"sdg-8.8.2-evidence", 2005, "bgd-ewaira-2004-associations"},
+    {"sdg-8.8.2-evidence", 2017, "bgd-bla-2006-threshold"},
+    {"sdg-8.8.2-evidence", 2017, "bgd-ashulia-2016"},
+    {"sdg-8.8.2-evidence", 2024, "bgd-aminul-islam-killing"},
     /* Before the GSP suspension, only the occurrence window sees the 2012 murder. */
     {"all-sources", 2012, "bgd-aminul-islam-killing"},
     {NULL, 0, NULL},
 };
 static const score_pin bgd_scores[] = {
-    {"sdg-8.8.2", 2013, "0.00"},  /* the CAS 2013 conclusions were not reached: nothing coded */
-    {"sdg-8.8.2", 2017, "1.72"},
+    {"sdg-8.8.2-evidence", 2013, "0.00"},  /* the CAS 2013 conclusions were not reached: nothing coded */
+    {"sdg-8.8.2-evidence", 2017, "1.72"},
     {"all-sources", 2013, "1.53"},
     {NULL, 0, NULL},
 };
@@ -138,21 +138,21 @@ static const event_pin blr_events[] = {
     {NULL, NULL},
 };
 static const finding_pin blr_findings[] = {
-    {"sdg-8.8.2", 2001, "blr-registration-denials-2000"},
+    {"sdg-8.8.2-evidence", 2001, "blr-registration-denials-2000"},
     /* The Commission of Inquiry (article 26) is one of the six SDG sources. */
-    {"sdg-8.8.2", 2004, "blr-decree-2-registration"},
-    {"sdg-8.8.2", 2004, "blr-decree-2-ten-per-cent"},
-    {"sdg-8.8.2", 2022, "blr-raids-2022-04"},
-    {"sdg-8.8.2", 2023, "blr-unions-liquidated-2022"},
+    {"sdg-8.8.2-evidence", 2004, "blr-decree-2-registration"},
+    {"sdg-8.8.2-evidence", 2004, "blr-decree-2-ten-per-cent"},
+    {"sdg-8.8.2-evidence", 2022, "blr-raids-2022-04"},
+    {"sdg-8.8.2-evidence", 2023, "blr-unions-liquidated-2022"},
     {"all-sources", 2021, "blr-law-2021-strikes"},
     {NULL, 0, NULL},
 };
 static const score_pin blr_scores[] = {
-    {"sdg-8.8.2", 2004, "1.11"},
-    {"sdg-8.8.2", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
+    {"sdg-8.8.2-evidence", 2004, "1.11"},
+    {"sdg-8.8.2-evidence", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
     {"all-sources", 2006, "0.37"}, /* Decree No. 2's registration and 10 per cent rules */
-    {"sdg-8.8.2", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
-    {"sdg-8.8.2", 2024, "0.93"},
+    {"sdg-8.8.2-evidence", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
+    {"sdg-8.8.2-evidence", 2024, "0.93"},
     {NULL, 0, NULL},
 };
 

@@ -191,18 +191,18 @@ static bool has_finding(const ilo_result *r, const char *id)
 static void cambodia_assessments(void **state)
 {
     (void)state;
-    ilo_result *r = eval("KHM", "sdg-8.8.2", 2017);
+    ilo_result *r = eval("KHM", "sdg-8.8.2-evidence", 2017);
     assert_true(has_finding(r, "khm-murder-chea-vichea"));   /* CAS 2017, CFA 383rd Report */
     assert_true(has_finding(r, "khm-tul-2016-registration")); /* CEACR direct request 2017 */
     assert_false(has_finding(r, "khm-veng-sreng-2014"));      /* no ILO text read reports it */
     ilo_result_free(r);
-    r = eval("KHM", "sdg-8.8.2", 2016);
+    r = eval("KHM", "sdg-8.8.2-evidence", 2016);
     assert_false(has_finding(r, "khm-tul-2016-registration")); /* no 2016 text reports it */
     ilo_result_free(r);
     r = eval("KHM", "all-sources", 2014);
     assert_true(has_finding(r, "khm-veng-sreng-2014"));
     ilo_result_free(r);
-    r = eval("KHM", "sdg-8.8.2", 2021);
+    r = eval("KHM", "sdg-8.8.2-evidence", 2021);
     assert_true(has_finding(r, "khm-arrest-rong-chhun"));
     assert_true(r->score > 0.0);
     ilo_result_free(r);
@@ -213,7 +213,7 @@ static void myanmar_assessments(void **state)
     (void)state;
     size_t c029 = ilo_model_find_convention(M, "C029");
     /* The Commission of Inquiry codes C029 in 1998, outside the sdg-8.8.2 total. */
-    ilo_result *r = eval("MMR", "sdg-8.8.2", 1998);
+    ilo_result *r = eval("MMR", "sdg-8.8.2-evidence", 1998);
     assert_true(has_finding(r, "mmr-village-act-requisition"));
     assert_true(r->convention_c[c029] > 0);
     assert_int_equal(r->raw_c, 0);
@@ -226,10 +226,10 @@ static void myanmar_assessments(void **state)
     assert_false(has_finding(r, "mmr-village-act-requisition"));
     ilo_result_free(r);
     /* C087: the 1964 single union structure in the CEACR's 1994 text; the 2021 repression. */
-    r = eval("MMR", "sdg-8.8.2", 1994);
+    r = eval("MMR", "sdg-8.8.2-evidence", 1994);
     assert_true(has_finding(r, "mmr-act6-1964-monopoly"));
     ilo_result_free(r);
-    r = eval("MMR", "sdg-8.8.2", 2021);
+    r = eval("MMR", "sdg-8.8.2-evidence", 2021);
     assert_true(has_finding(r, "mmr-2021-killings"));
     assert_true(r->score > 0.0);
     ilo_result_free(r);
