@@ -61,12 +61,13 @@ sort -o "$T/from-rank" "$T/from-rank"
 what="sheet round trip: score --sheet gives the scores rank computes, to the last digit"
 check sh -c "[ -s '$T/from-rank' ] && diff '$T/from-sheet' '$T/from-rank'"
 
-# The same on the shipped data (the real profiles), when there are any.
+# The same on the shipped data (the real profiles), when there are any. Both sides leave out raw
+# 0.00: a country-year coded only outside C087/C098 (C029, C105) has sheet rows but no total.
 if ls countries/*.cfg >/dev/null 2>&1; then
     "$bin" sheet --all --from 2005 --to 2024 -o "$T/shipped.csv"
     "$bin" score --sheet "$T/shipped.csv" --format json |
         sed -n 's/.*"country": "\([A-Z]*\)", "year": \([0-9]*\),.*"raw": \([0-9.]*\), "score": \([0-9.]*\)}.*/\1 \2 \3 \4/p' |
-        sort > "$T/shipped-sheet"
+        awk '$3 != "0.00"' | sort > "$T/shipped-sheet"
     : > "$T/shipped-rank"
     y=2005
     while [ $y -le 2024 ]; do

@@ -145,12 +145,14 @@ static const finding_pin blr_findings[] = {
     {"sdg-8.8.2", 2022, "blr-raids-2022-04"},
     {"sdg-8.8.2", 2023, "blr-unions-liquidated-2022"},
     {"all-sources", 2021, "blr-law-2021-strikes"},
+    /* The CFA still urged registration of the complainant unions in June 2013. */
+    {"sdg-8.8.2", 2013, "blr-complaint-unions-unregistered"},
     {NULL, 0, NULL},
 };
 static const score_pin blr_scores[] = {
     {"sdg-8.8.2", 2004, "1.11"},
     {"sdg-8.8.2", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
-    {"all-sources", 2006, "0.37"}, /* Decree No. 2's registration and 10 per cent rules */
+    {"all-sources", 2006, "0.55"}, /* Decree No. 2 (registration, 10 per cent) and unions still unregistered */
     {"sdg-8.8.2", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
     {"sdg-8.8.2", 2024, "0.93"},
     {NULL, 0, NULL},
@@ -159,7 +161,7 @@ static const score_pin blr_scores[] = {
 static const country_case cases[] = {
     {"SWZ", 19, 40, "1978", "1978", swz_items, swz_events, swz_findings, swz_scores},
     {"BGD", 19, 50, "1972", "1972", bgd_items, bgd_events, bgd_findings, bgd_scores},
-    {"BLR", 11, 30, "1956", "1956", blr_items, blr_events, blr_findings, blr_scores},
+    {"BLR", 14, 35, "1956", "1956", blr_items, blr_events, blr_findings, blr_scores},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
