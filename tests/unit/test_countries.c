@@ -58,7 +58,7 @@ static const pin swz_items[] = {
 static const event_pin swz_events[] = {
     {"swz-ev-agoa-withdrawal", "2014-06-26"},
     {"swz-ev-agoa-effective", "2015-01-01"},
-    {"swz-ev-agoa-restored", "2017-12"},
+    {"swz-ev-agoa-restored", "2017-12-22"},
     {NULL, NULL},
 };
 static const finding_pin swz_findings[] = {
