@@ -71,6 +71,8 @@ static const finding_pin swz_findings[] = {
     {"all-sources", 2014, "swz-sta-2008"},
     {"all-sources", 2014, "swz-poa-1963"},
     {"sdg-8.8.2", 2020, "swz-protests-2018"},
+    {"sdg-8.8.2", 2019, "swz-protests-2018"},  /* CFA 388th Report, March 2019 */
+    {"sdg-8.8.2", 2010, "swz-jele-2010"},
     {NULL, 0, NULL},
 };
 static const score_pin swz_scores[] = {
@@ -104,6 +106,8 @@ static const event_pin bgd_events[] = {
 static const finding_pin bgd_findings[] = {
     {"sdg-8.8.2", 2002, "bgd-iro-1969-thirty-per-cent"},
     {"sdg-8.8.2", 2005, "bgd-ewaira-2004-associations"},
+    /* The CEACR's 2008 observation reports the 2006 crackdown, before the 2007 petition's outcome. */
+    {"sdg-8.8.2", 2008, "bgd-garment-crackdown-2006"},
     {"sdg-8.8.2", 2017, "bgd-bla-2006-threshold"},
     {"sdg-8.8.2", 2017, "bgd-ashulia-2016"},
     {"sdg-8.8.2", 2024, "bgd-aminul-islam-killing"},
