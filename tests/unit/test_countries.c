@@ -146,6 +146,8 @@ static const finding_pin blr_findings[] = {
     /* The Commission of Inquiry (article 26) is one of the six SDG sources. */
     {"sdg-8.8.2", 2004, "blr-decree-2-registration"},
     {"sdg-8.8.2", 2004, "blr-decree-2-ten-per-cent"},
+    {"sdg-8.8.2", 2021, "blr-strikes-2020"},   /* CAS 2021 conclusions, via the CEACR 2021 */
+    {"sdg-8.8.2", 2008, "blr-law-mass-events"},
     {"sdg-8.8.2", 2022, "blr-raids-2022-04"},
     {"sdg-8.8.2", 2023, "blr-unions-liquidated-2022"},
     {"all-sources", 2021, "blr-law-2021-strikes"},
@@ -156,7 +158,7 @@ static const finding_pin blr_findings[] = {
 static const score_pin blr_scores[] = {
     {"sdg-8.8.2", 2004, "1.11"},
     {"sdg-8.8.2", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
-    {"all-sources", 2006, "0.55"}, /* Decree No. 2 (registration, 10 per cent) and unions still unregistered */
+    {"all-sources", 2006, "0.73"}, /* Decree No. 2, the mass-events law, unions still unregistered */
     {"sdg-8.8.2", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
     {"sdg-8.8.2", 2024, "0.93"},
     {NULL, 0, NULL},
