@@ -58,7 +58,7 @@ static const pin swz_items[] = {
 static const event_pin swz_events[] = {
     {"swz-ev-agoa-withdrawal", "2014-06-26"},
     {"swz-ev-agoa-effective", "2015-01-01"},
-    {"swz-ev-agoa-restored", "2017-12"},
+    {"swz-ev-agoa-restored", "2017-12-22"},
     {NULL, NULL},
 };
 static const finding_pin swz_findings[] = {
@@ -71,6 +71,8 @@ static const finding_pin swz_findings[] = {
     {"all-sources", 2014, "swz-sta-2008"},
     {"all-sources", 2014, "swz-poa-1963"},
     {"sdg-8.8.2-evidence", 2020, "swz-protests-2018"},
+    {"sdg-8.8.2-evidence", 2019, "swz-protests-2018"},  /* CFA 388th Report, March 2019 */
+    {"sdg-8.8.2-evidence", 2010, "swz-jele-2010"},
     {NULL, 0, NULL},
 };
 static const score_pin swz_scores[] = {
@@ -104,6 +106,8 @@ static const event_pin bgd_events[] = {
 static const finding_pin bgd_findings[] = {
     {"sdg-8.8.2-evidence", 2002, "bgd-iro-1969-thirty-per-cent"},
     {"sdg-8.8.2-evidence", 2005, "bgd-ewaira-2004-associations"},
+    /* The CEACR's 2008 observation reports the 2006 crackdown, before the 2007 petition's outcome. */
+    {"sdg-8.8.2-evidence", 2008, "bgd-garment-crackdown-2006"},
     {"sdg-8.8.2-evidence", 2017, "bgd-bla-2006-threshold"},
     {"sdg-8.8.2-evidence", 2017, "bgd-ashulia-2016"},
     {"sdg-8.8.2-evidence", 2024, "bgd-aminul-islam-killing"},
@@ -142,15 +146,19 @@ static const finding_pin blr_findings[] = {
     /* The Commission of Inquiry (article 26) is one of the six SDG sources. */
     {"sdg-8.8.2-evidence", 2004, "blr-decree-2-registration"},
     {"sdg-8.8.2-evidence", 2004, "blr-decree-2-ten-per-cent"},
+    {"sdg-8.8.2-evidence", 2021, "blr-strikes-2020"},   /* CAS 2021 conclusions, via the CEACR 2021 */
+    {"sdg-8.8.2-evidence", 2008, "blr-law-mass-events"},
     {"sdg-8.8.2-evidence", 2022, "blr-raids-2022-04"},
     {"sdg-8.8.2-evidence", 2023, "blr-unions-liquidated-2022"},
     {"all-sources", 2021, "blr-law-2021-strikes"},
+    /* The CFA still urged registration of the complainant unions in June 2013. */
+    {"sdg-8.8.2-evidence", 2013, "blr-complaint-unions-unregistered"},
     {NULL, 0, NULL},
 };
 static const score_pin blr_scores[] = {
     {"sdg-8.8.2-evidence", 2004, "1.11"},
     {"sdg-8.8.2-evidence", 2006, "0.00"},   /* no ILO text of 2005-2006 was read: nothing coded */
-    {"all-sources", 2006, "0.37"}, /* Decree No. 2's registration and 10 per cent rules */
+    {"all-sources", 2006, "0.73"}, /* Decree No. 2, the mass-events law, unions still unregistered */
     {"sdg-8.8.2-evidence", 2022, "10.00"},  /* every independent union dissolved: all-encompassing */
     {"sdg-8.8.2-evidence", 2024, "0.93"},
     {NULL, 0, NULL},
@@ -159,7 +167,7 @@ static const score_pin blr_scores[] = {
 static const country_case cases[] = {
     {"SWZ", 19, 40, "1978", "1978", swz_items, swz_events, swz_findings, swz_scores},
     {"BGD", 19, 50, "1972", "1972", bgd_items, bgd_events, bgd_findings, bgd_scores},
-    {"BLR", 11, 30, "1956", "1956", blr_items, blr_events, blr_findings, blr_scores},
+    {"BLR", 14, 35, "1956", "1956", blr_items, blr_events, blr_findings, blr_scores},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
