@@ -212,6 +212,13 @@ static void myanmar_assessments(void **state)
 {
     (void)state;
     size_t c029 = ilo_model_find_convention(M, "C029");
+    /* The year before the EU's 1997 withdrawal, the Art. 26 complaint of 20 June 1996 already
+     * codes C029 (the Village and Towns Acts, forced labour by the authorities). */
+    ilo_result *r0 = eval("MMR", "sdg-8.8.2", 1996);
+    assert_true(has_finding(r0, "mmr-village-act-requisition"));
+    assert_true(has_finding(r0, "mmr-forced-labour-state-1990s"));
+    assert_true(r0->convention_c[c029] > 0);
+    ilo_result_free(r0);
     /* The Commission of Inquiry codes C029 in 1998, outside the sdg-8.8.2 total. */
     ilo_result *r = eval("MMR", "sdg-8.8.2-evidence", 1998);
     assert_true(has_finding(r, "mmr-village-act-requisition"));
