@@ -332,7 +332,8 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     eval_scratch *sc = r->scratch;
     size_t pool = 0;
     for (size_t i = 0; i < p->n_items; i++) pool += p->items[i].n_sources;
-    if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    /* One more slot: the pool is never NULL, even when no item has a source left (--as-of). */
+    if (!ensure_capacity(r, p->n_items, pool + 1)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 
     int32_t y0 = ilo_year_first_day(year), y1 = ilo_year_last_day(year);
     bool legislation = me->legislation == ILO_LEG_ALWAYS;

@@ -995,6 +995,12 @@ size_t ilo_model_find_vintage(const ilo_model *m, const char *id);
 const ilo_figure *ilo_vintage_figure(const ilo_vintage *v, const char *country, int year);
 /* The figures of year: *n of them from the returned pointer (NULL and 0 when none). */
 const ilo_figure *ilo_vintage_year(const ilo_vintage *v, int year, size_t *n);
+/* The figures of `measure` for country (alpha-3) in year, one per vintage that has one, in
+ * vintage (file) order: up to cap of them into figs[] (and their vintages' indices into vints[]
+ * when not NULL). Returns how many vintages have one (which may exceed cap). For showing
+ * published figures beside a computed score with each vintage named, never merged. */
+size_t ilo_published_of(const ilo_model *m, const char *country, int year, ilo_measure measure,
+                        const ilo_figure **figs, size_t *vints, size_t cap);
 /* The default vintage of `measure` for year: the one with the most figures with a value in that
  * year (the widest comparison); ties go to the one whose latest source is the most recent, then
  * to data order. SIZE_MAX when no vintage has a figure in year. */

@@ -129,6 +129,23 @@ const ilo_figure *ilo_vintage_year(const ilo_vintage *v, int year, size_t *n)
     return b > a ? &v->figures[a] : NULL;
 }
 
+size_t ilo_published_of(const ilo_model *m, const char *country, int year, ilo_measure measure,
+                        const ilo_figure **figs, size_t *vints, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_vintages; i++) {
+        if (m->vintages[i].measure != measure) continue;
+        const ilo_figure *f = ilo_vintage_figure(&m->vintages[i], country, year);
+        if (!f) continue;
+        if (n < cap) {
+            figs[n] = f;
+            if (vints) vints[n] = i;
+        }
+        n++;
+    }
+    return n;
+}
+
 /* The latest last day of a vintage's own sources, for ties between vintages. */
 static int32_t vintage_latest(const ilo_model *m, const ilo_vintage *v)
 {

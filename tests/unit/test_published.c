@@ -226,6 +226,25 @@ static void shipped_vintages_kept_apart(void **state)
     assert_true(ilo_vintage_figure(&S->vintages[vintage(S, "ituc-gri")], "MMR", 2021)->ten_worst);
 }
 
+/* Belarus 2018 in every SDG vintage that has it, each named: never merged. */
+static void figures_of_a_country_by_vintage(void **state)
+{
+    (void)state;
+    const ilo_figure *f[4];
+    size_t v[4];
+    assert_int_equal(ilo_published_of(S, "BLR", 2018, ILO_MEASURE_SDG, f, v, 4), 2);
+    /* File order: sdg-national-*.cfg, sdg-owid-2023.cfg, sdg-un-db-2024.cfg. */
+    assert_string_equal(S->vintages[v[0]].id, "sdg-owid-2023");
+    assert_string_equal(f[0]->value, "10");
+    assert_string_equal(S->vintages[v[1]].id, "sdg-un-db-2024");
+    assert_string_equal(f[1]->value, "6.63");
+    assert_int_equal(ilo_published_of(S, "BLR", 2018, ILO_MEASURE_SDG, f, NULL, 1), 2); /* counts past cap */
+    assert_int_equal(ilo_published_of(S, "CAN", 2019, ILO_MEASURE_SDG, f, v, 4), 3);
+    assert_int_equal(ilo_published_of(S, "MMR", 2022, ILO_MEASURE_ITUC, f, v, 4), 1);
+    assert_string_equal(f[0]->value, "5+");
+    assert_int_equal(ilo_published_of(S, "MMR", 2018, ILO_MEASURE_SDG, f, v, 4), 0);
+}
+
 /* Kazakhstan's profile figures are the UN database vintage's, to the digit. */
 static void kaz_profile_matches_un_vintage(void **state)
 {
@@ -457,6 +476,7 @@ int main(void)
         cmocka_unit_test(programme_in_force),
         cmocka_unit_test(beneficiary_standing),
         cmocka_unit_test(shipped_vintages_kept_apart),
+        cmocka_unit_test(figures_of_a_country_by_vintage),
         cmocka_unit_test(kaz_profile_matches_un_vintage),
         cmocka_unit_test(kaz_2018_place),
         cmocka_unit_test(shipped_decision_dates),
