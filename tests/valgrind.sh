@@ -75,7 +75,7 @@ mkdir -p "$T/o" && echo old >"$T/o/a.json"
 run output-three-files 0 --data "$root/tests/data/report" assess XRA -o "$T/o/a.json" -o "$T/o/b.md" -o "$T/o/c.csv"
 rm -rf "$T/d" && cp -R "$root/tests/data/report" "$T/d"
 run output-data-file 4 --data "$T/d" assess XRA --format json -o "$T/d/countries/XRA.cfg"
-run sheet-dev-zero 3 --data "$root/tests/data/mini" score --sheet /dev/zero
+run sheet-dev-zero 3 --data "$root/tests/data/mini" score --sheet /dev/zero --method ev
 
 for dir in "$root"/tests/cli/cases/*/; do
     name=$(basename "$dir")
