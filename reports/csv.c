@@ -131,23 +131,6 @@ void rep_csv_assessment(rep_buf *b, const rep_assessment *doc)
     trend_rows(&x, doc->trend);
 }
 
-void rep_csv_trend(rep_buf *b, const rep_trend_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_trend *t = doc->trend;
-    size_t country = doc->profile->country;
-    row_ctx x = {b, m->countries[country].code, m->methods[t->years[0]->method].id};
-    rep_buf_puts(b, header);
-    for (size_t i = 0; i < t->n; i++) {
-        const ilo_result *r = t->years[i];
-        year_rows(&x, m, r);
-        parts_rows(&x, m, r);
-        if (i > 0) row_c(&x, r->year, "change", NULL, rep_score_c(r) - rep_score_c(t->years[i - 1]));
-        published_rows(&x, m, country, r->year);
-    }
-    trend_rows(&x, t);
-}
-
 /* ---- the scenario comparison (reports/compare.c) ----
  * Measures: baseline:M, scenario:M and delta:M for M in score, raw, law, practice and
  * convention:ID; baseline:rating, scenario:rating, rating_changed (0 or 1); finding:removed:ID,

@@ -60,6 +60,7 @@ rep_doc *rep_doc_new(const char *kind, const char *title)
     d->schema_version = REP_SCHEMA_VERSION;
     d->root.type = REP_SECTION;
     d->root.scope = (rep_scope){"", 0, ""};
+    d->detached.type = REP_SECTION;
     d->kind = dup(d, kind);
     d->title = dup(d, title);
     d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
@@ -84,6 +85,7 @@ void rep_doc_free(rep_doc *d)
 {
     if (!d) return;
     free_node(&d->root);
+    free_node(&d->detached);
     for (struct rep_block *b = d->blocks, *next; b; b = next) {
         next = b->next;
         free(b);
@@ -141,6 +143,7 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
     return (rep_value){REP_V_FIXED, decimals, shown, .v.x = x};
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
+rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 
 /* The value with its strings copied into d. */
 static rep_value keep(rep_doc *d, rep_value v)
@@ -245,6 +248,18 @@ rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_col
     }
     t->n_cols = n;
     return t;
+}
+
+rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n)
+{
+    return rep_table(d, &d->detached, NULL, cols, n);
+}
+
+rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title)
+{
+    rep_node *n = add(d, parent, REP_SECTION, key, title);
+    if (n) n->array = true;
+    return n;
 }
 
 size_t rep_row(rep_doc *d, rep_node *t)

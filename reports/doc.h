@@ -7,7 +7,8 @@
  * engine.
  *
  * The tree:
- *   REP_SECTION  a heading (title) over its children; a key makes it a nested JSON object.
+ *   REP_SECTION  a heading (title) over its children; a key makes it a nested JSON object (an
+ *                array of its child sections' objects when made by rep_section_array()).
  *   REP_FIELDS   key-value lines (rep_field): "Label: value" for people, "key": value in JSON,
  *                one CSV row per field with a measure.
  *   REP_TABLE    columns (rep_column) and rows of cells (rep_value): a table for people, an array
@@ -54,6 +55,8 @@ typedef enum rep_vtype {
     REP_V_FIXED,     /* x with `decimals` digits (people see `shown` digits when shown > 0);
                         NaN is JSON null and people's "-" */
     REP_V_IDS,       /* n ids in list (JSON array of strings; people: "a, b") */
+    REP_V_TABLE,     /* node, a table made with rep_table_detached(): a JSON array of objects
+                        inside a row (people and CSV do not see it) */
 } rep_vtype;
 
 typedef struct rep_value {
@@ -65,6 +68,7 @@ typedef struct rep_value {
         uint64_t u;
         double x;
         const char *const *list;
+        const struct rep_node *node;
     } v;
     size_t n;            /* REP_V_IDS: how many */
     const char *note;    /* people only: shown after the value in parentheses, e.g. "synthetic" */
@@ -87,8 +91,11 @@ rep_value rep_v_ids(const char *const *ids, size_t n);
 
 typedef enum rep_ntype { REP_SECTION, REP_FIELDS, REP_TABLE, REP_PARA, REP_LIST, REP_SERIES } rep_ntype;
 typedef enum rep_audience { REP_ALL, REP_PEOPLE, REP_PROGRAMS } rep_audience;
-typedef enum rep_style { REP_PLAIN, REP_CAUTION, REP_RULE, REP_CAVEAT } rep_style;
-typedef enum rep_mark { REP_MARK_NONE, REP_MARK_CODE, REP_MARK_STRONG } rep_mark;
+/* REP_NUMBERED is for lists: the numbered citations [1], [2], ... */
+typedef enum rep_style { REP_PLAIN, REP_CAUTION, REP_RULE, REP_CAVEAT, REP_NUMBERED } rep_style;
+/* A REP_MARK_LINK span is an address: a link in md and html when rep_url_linkable(); in a list it
+ * belongs to the item before it. */
+typedef enum rep_mark { REP_MARK_NONE, REP_MARK_CODE, REP_MARK_STRONG, REP_MARK_LINK } rep_mark;
 /* What a column is: ids and numbers do not wrap (numbers align right), enums are short words,
  * wrapping text takes what is left of the line. */
 typedef enum rep_class { REP_COL_ID, REP_COL_NUMBER, REP_COL_ENUM, REP_COL_TEXT } rep_class;
@@ -131,6 +138,7 @@ struct rep_node {
     const char *key, *title; /* title: a section's heading, a table's or a para's lead-in label */
     rep_scope scope;
     rep_style style;
+    bool array;              /* a keyed REP_SECTION whose child sections are the objects of a JSON array */
     rep_node *parent, *first, *last, *next;
     /* REP_FIELDS */
     rep_field *fields;
@@ -158,6 +166,7 @@ typedef struct rep_doc {
     const char *generator; /* JSON "generator" */
     bool failed;
     rep_node root;         /* a REP_SECTION holding the document */
+    rep_node detached;     /* holds the tables made by rep_table_detached() (never written) */
     struct rep_block *blocks; /* the document's memory */
 } rep_doc;
 
@@ -182,6 +191,11 @@ rep_node *rep_fields(rep_doc *d, rep_node *parent, const char *key);
 void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, const char *measure, rep_value v);
 /* A table with n columns (copied). */
 rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n);
+/* A table not in the tree, to be the value of a cell (rep_v_table()). */
+rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n);
+rep_value rep_v_table(const rep_node *t);
+/* A keyed section whose child sections are the objects of a JSON array (people see sections). */
+rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title);
 /* A new row, every cell absent; returns its index, or SIZE_MAX. */
 size_t rep_row(rep_doc *d, rep_node *t);
 void rep_cell(rep_doc *d, rep_node *t, size_t row, size_t col, rep_value v);

@@ -49,17 +49,14 @@ bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc
     return rep_buf_ok(out);
 }
 
-bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc)
+static void old_trend(rep_buf *out, rep_format f, const rep_trend_doc *doc)
 {
     switch (f) {
     case REP_TEXT: rep_text_trend(out, doc); break;
     case REP_MD: rep_md_trend(out, doc); break;
-    case REP_JSON: rep_json_trend(out, doc); break;
-    case REP_CSV: rep_csv_trend(out, doc); break;
     case REP_HTML: rep_html_trend(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    default: break;
     }
-    return rep_buf_ok(out);
 }
 
 bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
@@ -89,6 +86,7 @@ static rep_doc *build(rep_kind k, const void *in)
     case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
     case REP_KIND_TARGET: return rep_build_target(in);
     case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
+    case REP_KIND_TREND: return rep_build_trend(in);
     default: return NULL;
     }
 }
@@ -98,7 +96,9 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
 {
     switch (k) {
     case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
-    case REP_KIND_TREND: return rep_trend_render(out, f, in), true;
+    case REP_KIND_TREND:
+        if (f == REP_JSON || f == REP_CSV) return false;
+        return old_trend(out, f, in), true;
     case REP_KIND_COMPARISON: return rep_comparison_render(out, f, in), true;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:

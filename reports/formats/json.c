@@ -66,8 +66,14 @@ static void key(jw *w, const char *k, size_t n)
     w->after_key = true;
 }
 
+static void rows(jw *w, const rep_node *t);
+
 static void value(jw *w, const rep_value *v)
 {
+    if (v->type == REP_V_TABLE) {
+        rows(w, v->v.node);
+        return;
+    }
     if (v->type == REP_V_IDS) {
         open_(w, '[');
         for (size_t i = 0; i < v->n; i++) {
@@ -118,9 +124,9 @@ static void pairs_end(pairs *p)
 
 static void children(jw *w, const rep_node *n);
 
-static void table(jw *w, const rep_node *t)
+/* A table's rows as an array of objects. */
+static void rows(jw *w, const rep_node *t)
 {
-    key(w, t->key, strlen(t->key));
     open_(w, '[');
     for (size_t r = 0; r < t->n_rows; r++) {
         open_(w, '{');
@@ -148,6 +154,19 @@ static void node(jw *w, const rep_node *n)
     if (!rep_seen(n, false)) return;
     switch (n->type) {
     case REP_SECTION:
+        if (n->array && n->key) {
+            key(w, n->key, strlen(n->key));
+            open_(w, '[');
+            for (const rep_node *c = n->first; c; c = c->next) {
+                if (!rep_seen(c, false) || c->type != REP_SECTION) continue;
+                open_(w, '{');
+                children(w, c);
+                close_(w, '}');
+            }
+            close_(w, ']');
+            break;
+        }
+        /* fall through */
     case REP_FIELDS:
         if (n->key) {
             key(w, n->key, strlen(n->key));
@@ -163,7 +182,9 @@ static void node(jw *w, const rep_node *n)
         if (n->key) close_(w, '}');
         break;
     case REP_TABLE:
-        if (n->key) table(w, n);
+        if (!n->key) break;
+        key(w, n->key, strlen(n->key));
+        rows(w, n);
         break;
     case REP_PARA:
         if (n->key) para(w, n);

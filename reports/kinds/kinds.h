@@ -7,11 +7,13 @@
 #define ILO_REPORTS_KINDS_H
 
 #include "../doc.h"
+#include "../internal.h"
 
 rep_doc *rep_build_rank(const rep_rank_doc *in);
 rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
 rep_doc *rep_build_target(const rep_target_doc *in);
 rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in);
+rep_doc *rep_build_trend(const rep_trend_doc *in);
 
 /* ---- shared parts (common.c) ---- */
 
@@ -36,5 +38,21 @@ size_t rep_count_synthetic(const ilo_model *m);
 /* A paragraph of one plain span. */
 rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
                         const char *text);
+
+/* Sources: the value of a row's "sources" (an array of source objects), the people's marks
+ * "[1] [3]", and the document's list of every cited source (programs' table "sources", people's
+ * numbered section "Sources"). */
+rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n);
+const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, size_t n);
+void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c);
+
+/* The columns of an item with its finding, in a table's columns at..at+REP_ITEM_NCOLS-1: id,
+ * kind, the provision's or the incident's fields, summary, share, critical, criteria, sources
+ * (programs), then people's Sources marks and Item text; rep_item_cells() fills them (f NULL:
+ * the item alone). */
+#define REP_ITEM_NCOLS 18
+extern const rep_column rep_item_cols[REP_ITEM_NCOLS];
+void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
+                    const ilo_finding *f, const rep_cites *c);
 
 #endif
