@@ -315,5 +315,23 @@ rep_node *rep_series(rep_doc *d, rep_node *parent, const char *title, double min
 void rep_point_add(rep_doc *d, rep_node *n, const char *label, double low, double mid, double high)
 {
     if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
-    n->points[n->n_points++] = (rep_point){dup(d, label), low, mid, high};
+    n->points[n->n_points++] = (rep_point){dup(d, label), 0, low, mid, high, 0, false};
+}
+
+rep_node *rep_series_lines(rep_doc *d, rep_node *parent, const char *title, const char *alt_title,
+                           const char *caption, double min, double max)
+{
+    rep_node *n = rep_series(d, parent, title, min, max);
+    if (n) {
+        n->chart = REP_CHART_LINES;
+        n->alt_title = dup(d, alt_title);
+        n->caption = dup(d, caption);
+    }
+    return n;
+}
+
+void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, bool hollow)
+{
+    if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
+    n->points[n->n_points++] = (rep_point){NULL, x, 0, y, 0, alt, hollow};
 }

@@ -126,10 +126,15 @@ typedef struct rep_column {
     rep_scope_role scope;/* this column's value gives the row's CSV country or year */
 } rep_column;
 
+/* A chart point. Interval charts: a bar from low to high and a dot at mid, one row per point.
+ * Line charts: at x, the main series' mid (solid line, a dot, hollow when `hollow`) and the
+ * second series' alt (dashed line, squares; NaN where it has no value). */
 typedef struct rep_point {
     const char *label;
-    double low, mid, high;
+    double x, low, mid, high, alt;
+    bool hollow;
 } rep_point;
+typedef enum rep_chart { REP_CHART_INTERVALS, REP_CHART_LINES } rep_chart;
 
 typedef struct rep_node rep_node;
 struct rep_node {
@@ -153,10 +158,14 @@ struct rep_node {
     /* REP_PARA, REP_LIST */
     rep_span *text;
     size_t n_text, cap_text;
-    /* REP_SERIES: points; x axis from `min` to `max`, `lower_is_left` */
+    /* REP_SERIES: points; the value axis from `min` to `max`; line charts name their two series
+     * (`title` is the first's legend, `alt_title` the second's) and say what the chart shows in
+     * `caption` */
+    rep_chart chart;
     rep_point *points;
     size_t n_points, cap_points;
     double min, max;
+    const char *alt_title, *caption;
 };
 
 typedef struct rep_doc {
@@ -205,6 +214,10 @@ void rep_span_add(rep_doc *d, rep_node *n, rep_mark mark, const char *text);
 rep_node *rep_list(rep_doc *d, rep_node *parent, const char *key);
 rep_node *rep_series(rep_doc *d, rep_node *parent, const char *title, double min, double max);
 void rep_point_add(rep_doc *d, rep_node *n, const char *label, double low, double mid, double high);
+/* A line chart (values from min to max, 0 at the bottom when min is 0) with two series. */
+rep_node *rep_series_lines(rep_doc *d, rep_node *parent, const char *title, const char *alt_title,
+                           const char *caption, double min, double max);
+void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, bool hollow);
 
 /* Makes n seen by one audience only; returns n (NULL stays NULL). */
 rep_node *rep_only(rep_node *n, rep_audience a);
@@ -221,6 +234,8 @@ void rep_write_html(rep_buf *out, const rep_doc *d);
 
 /* The page style every HTML report shares (reports/formats/html.c). */
 extern const char rep_html_css[];
+/* A chart series node as inline SVG (the HTML writer's; nothing for no points). */
+void rep_html_chart(rep_buf *out, const rep_node *series);
 
 /* People's rendering of a value, as plain text (the writers escape it): "2.85", "-", "a, b";
  * note not included. */

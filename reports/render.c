@@ -49,15 +49,6 @@ bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc
     return rep_buf_ok(out);
 }
 
-static void old_trend(rep_buf *out, rep_format f, const rep_trend_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_trend(out, doc); break;
-    case REP_MD: rep_md_trend(out, doc); break;
-    case REP_HTML: rep_html_trend(out, doc); break;
-    default: break;
-    }
-}
 
 bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
 {
@@ -96,9 +87,7 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
 {
     switch (k) {
     case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
-    case REP_KIND_TREND:
-        if (f == REP_JSON || f == REP_CSV) return false;
-        return old_trend(out, f, in), true;
+    case REP_KIND_TREND: return false;
     case REP_KIND_COMPARISON: return rep_comparison_render(out, f, in), true;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:

@@ -158,9 +158,6 @@ void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
 void rep_json_assessment(rep_buf *out, const rep_assessment *doc);
 void rep_csv_assessment(rep_buf *out, const rep_assessment *doc);
 void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_text_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_md_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_html_trend(rep_buf *out, const rep_trend_doc *doc);
 
 /* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and

@@ -1,4 +1,6 @@
 /* common.c: the parts several report builders share (kinds.h). */
+#include <math.h>
+
 #include "kinds.h"
 #include "../internal.h"
 
@@ -210,4 +212,27 @@ void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_mo
     rep_cell(d, t, row, at + 14, rep_v_ids(ids, n));
     rep_cell(d, t, row, at + 15, rep_sources_value(d, m, c, f->sources, f->n_sources));
     rep_cell(d, t, row, at + 16, rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
+}
+
+rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
+                              const ilo_result *const *years, size_t n)
+{
+    if (!n) return NULL;
+    double scale = m->methods[years[0]->method].scale;
+    rep_node *c = rep_series_lines(
+        d, parent, "Computed score (this method)", "Published SDG 8.8.2 score (as published, not computed)",
+        "The computed score (solid line, dots) beside the SDG 8.8.2 score as published by the ILO and the UN "
+        "(dashed line, squares), where one is recorded. 0 is the best score. A hollow dot marks a year in which "
+        "nothing was assessed: no evidence, not compliance.",
+        0, scale > 0 ? scale : 10);
+    for (size_t i = 0; i < n; i++) {
+        const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
+        int64_t v;
+        size_t st[3];
+        rep_status_counts(m, years[i], st);
+        rep_point_line(d, c, years[i]->year, (double)rep_score_c(years[i]) / 100.0,
+                       p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
+                       st[ILO_NOT_ASSESSED] == m->n_criteria);
+    }
+    return c;
 }

@@ -55,4 +55,8 @@ extern const rep_column rep_item_cols[REP_ITEM_NCOLS];
 void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
                     const ilo_finding *f, const rep_cites *c);
 
+/* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
+rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
+                              const ilo_result *const *years, size_t n);
+
 #endif

@@ -50,7 +50,7 @@ static rep_node *years_table(rep_doc *d, rep_node *parent, const ilo_model *m, c
     for (size_t k = 0; k < REP_NMEASURES; k++)
         cols[Y_FIXED + nc + ng + 1 + k] =
             (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
-                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_ENUM : REP_COL_NUMBER};
+                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
     rep_node *tb = rep_table(d, parent, "years", cols, n);
     free(cols);
     return tb;
@@ -180,6 +180,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
                            "0 best, 10 worst. Published figures as published, not computed here."),
              REP_PEOPLE);
+    rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
     rep_node *tb = years_table(d, ys, m, t);
     for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i);
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Assessed",
