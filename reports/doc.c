@@ -181,6 +181,8 @@ void rep_value_data(rep_buf *out, const rep_value *v)
 
 void rep_value_text(rep_buf *out, const rep_value *v)
 {
+    if (v->plus && ((v->type == REP_V_HUNDREDTHS && v->v.i > 0) || (v->type == REP_V_FIXED && v->v.x > 0)))
+        rep_buf_putc(out, '+');
     switch (v->type) {
     case REP_V_ABSENT: break;
     case REP_V_NULL: rep_buf_putc(out, '-'); break;

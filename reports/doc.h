@@ -73,6 +73,7 @@ typedef struct rep_value {
     size_t n;            /* REP_V_IDS: how many */
     const char *note;    /* people only: shown after the value in parentheses, e.g. "synthetic" */
     const char *measure; /* CSV: this cell's measure, instead of its column's */
+    bool plus;           /* people see a "+" before a positive number (a change) */
 } rep_value;
 
 /* Value makers (the strings are copied when the value is added to a document). */

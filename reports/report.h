@@ -172,11 +172,8 @@ typedef struct rep_comparison {
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
 } rep_comparison;
 
-bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc);
 void rep_text_comparison(rep_buf *out, const rep_comparison *doc);
 void rep_md_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_json_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_csv_comparison(rep_buf *out, const rep_comparison *doc);
 void rep_html_comparison(rep_buf *out, const rep_comparison *doc);
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by

@@ -34,7 +34,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     rep_add_method(d, parent, m, method, true);
 }
 
-void rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n)
+rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n)
 {
     static const rep_column cols[] = {
         {"id", "Scenario", NULL, REP_COL_ID},
@@ -50,13 +50,16 @@ void rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const s
     for (size_t i = 0; i < n; i++) {
         const ilo_scenario *s = &m->scenarios[sc[i]];
         size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_id(s->id));
+        rep_value id = rep_v_id(s->id);
+        id.measure = rep_doc_printf(d, "applied:%zu", i + 1);
+        rep_cell(d, t, row, 0, id);
         rep_cell(d, t, row, 1, rep_v_text(s->title));
         rep_cell(d, t, row, 2, rep_v_id(s->effective.text));
         rep_cell(d, t, row, 3, rep_v_text(s->note));
         rep_cell(d, t, row, 4, rep_v_id(s->where.file));
         rep_cell(d, t, row, 5, rep_v_int((int64_t)s->n_ops));
     }
+    return t;
 }
 
 const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n)
@@ -159,17 +162,17 @@ const rep_column rep_item_cols[REP_ITEM_NCOLS] = {
     {"who", NULL, NULL, REP_COL_TEXT},
     {"count", NULL, NULL, REP_COL_TEXT},
     {"summary", NULL, NULL, REP_COL_TEXT},
+    {NULL, "Item", NULL, REP_COL_TEXT},
     {"share", "Share", NULL, REP_COL_NUMBER},
     {"critical", "Critical", NULL, REP_COL_ENUM},
     {"criteria", "Criteria", NULL, REP_COL_ID},
     {"sources", NULL, NULL, REP_COL_ID},
     {NULL, "Sources", NULL, REP_COL_ID},
-    {NULL, "Item", NULL, REP_COL_TEXT},
 };
 
 /* The item as people read it: "provision ID: instrument, article; in force from D; repealed D.
  * Summary." or "incident ID: date to date, place; who: ...; how many: N. Summary." */
-static const char *item_text(rep_doc *d, const ilo_item *it)
+const char *rep_item_text(rep_doc *d, const ilo_item *it)
 {
     rep_buf b = REP_BUF_INIT;
     if (it->kind == ILO_ITEM_PROVISION) {
@@ -203,15 +206,15 @@ void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_mo
     rep_cell(d, t, row, at + 9, prov ? no : rep_v_text(it->who));
     rep_cell(d, t, row, at + 10, prov ? no : rep_v_text(it->count));
     rep_cell(d, t, row, at + 11, rep_v_text(it->summary));
-    rep_cell(d, t, row, at + 17, rep_v_text(item_text(d, it)));
+    rep_cell(d, t, row, at + 12, rep_v_text(rep_item_text(d, it)));
     if (!f) return;
     size_t n;
     const char *const *ids = rep_criteria_ids(d, m, &f->criteria, &n);
-    rep_cell(d, t, row, at + 12, rep_v_hundredths(f->share_c));
-    rep_cell(d, t, row, at + 13, rep_v_bool(f->critical));
-    rep_cell(d, t, row, at + 14, rep_v_ids(ids, n));
-    rep_cell(d, t, row, at + 15, rep_sources_value(d, m, c, f->sources, f->n_sources));
-    rep_cell(d, t, row, at + 16, rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
+    rep_cell(d, t, row, at + 13, rep_v_hundredths(f->share_c));
+    rep_cell(d, t, row, at + 14, rep_v_bool(f->critical));
+    rep_cell(d, t, row, at + 15, rep_v_ids(ids, n));
+    rep_cell(d, t, row, at + 16, rep_sources_value(d, m, c, f->sources, f->n_sources));
+    rep_cell(d, t, row, at + 17, rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
 }
 
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,

@@ -14,6 +14,7 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
 rep_doc *rep_build_target(const rep_target_doc *in);
 rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in);
 rep_doc *rep_build_trend(const rep_trend_doc *in);
+rep_doc *rep_build_comparison(const rep_comparison *in);
 
 /* ---- shared parts (common.c) ---- */
 
@@ -27,8 +28,9 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
  * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
                     const char *profile);
-/* The scenarios applied, in order: the table "scenarios" (people see it only when there are some). */
-void rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
+/* The scenarios applied, in order: the table "scenarios" (people see it only when there are some;
+ * CSV has applied:N rows). */
+rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
 /* The ids of the criteria in set, in catalogue order, in d's memory; *n gets how many. */
 const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n);
 /* The method as people read it: "Title (id), evidence window". */
@@ -47,9 +49,11 @@ const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, si
 void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c);
 
 /* The columns of an item with its finding, in a table's columns at..at+REP_ITEM_NCOLS-1: id,
- * kind, the provision's or the incident's fields, summary, share, critical, criteria, sources
- * (programs), then people's Sources marks and Item text; rep_item_cells() fills them (f NULL:
- * the item alone). */
+ * kind, the provision's or the incident's fields, summary (programs; REP_ITEM_FIELDS of them),
+ * people's Item text, then the finding's share, critical, criteria, sources (programs) and
+ * people's Sources marks; rep_item_cells() fills them (f NULL: the item alone). */
+#define REP_ITEM_FIELDS 13
+const char *rep_item_text(rep_doc *d, const ilo_item *it);
 #define REP_ITEM_NCOLS 18
 extern const rep_column rep_item_cols[REP_ITEM_NCOLS];
 void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
