@@ -1,6 +1,5 @@
-/* compare.c: the scenario comparison and target documents: their dispatch to the format files,
- * and the year-by-year differences every format of a comparison shows alike. */
-#include <assert.h>
+/* compare.c: the year-by-year differences of a scenario comparison (report.h section 4), which
+ * the comparison builder (kinds/compare.c) reads. */
 #include <stdlib.h>
 #include <string.h>
 

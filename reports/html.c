@@ -833,34 +833,6 @@ static void comparison_changes(rep_buf *b, const ilo_model *m, const rep_compari
     rep_buf_free(&same);
 }
 
-void rep_html_comparison(rep_buf *b, const rep_comparison *doc)
-{
-    const ilo_model *m = doc->model;
-    size_t country = doc->baseline->country;
-    char what[64];
-    snprintf(what, sizeof what, "%d-%d: scenario comparison", doc->base->from, doc->base->to);
-    page_start(b, m, country, what);
-    meta(b, m, country, doc->base->years[0]->method, "baseline and scenario");
-    rep_buf_puts(b, "<main>\n<h2>Scenarios</h2>\n<p>Applied in this order to a copy of the baseline, which is not "
-                    "changed.</p>\n<table>\n<tr><th>#</th><th>Scenario</th><th>Effective</th><th>Title</th>"
-                    "<th>File</th><th>Operations</th></tr>\n");
-    for (size_t i = 0; i < doc->n_scenarios; i++) {
-        const ilo_scenario *s = &m->scenarios[doc->scenarios[i]];
-        rep_buf_printf(b, "<tr><td class=\"n\">%zu</td><td><code>", i + 1);
-        rep_put_html(b, s->id);
-        rep_buf_printf(b, "</code></td><td>%s</td><td>", s->effective.text);
-        rep_put_html(b, s->title);
-        rep_buf_puts(b, "</td><td>");
-        rep_put_html(b, s->where.file);
-        rep_buf_printf(b, "</td><td class=\"n\">%zu</td></tr>\n", s->n_ops);
-    }
-    rep_buf_puts(b, "</table>\n<h2>Score over the years</h2>\n");
-    comparison_chart(b, m, doc);
-    comparison_tables(b, m, doc);
-    comparison_changes(b, m, doc);
-    rep_buf_puts(b, "</main>\n</body>\n</html>\n");
-}
-
 #include "brief.h"
 
 /* ---- the trade-review brief ---- */

@@ -580,20 +580,6 @@ static void md_comparison_changes(rep_buf *b, const ilo_model *m, const rep_comp
     rep_buf_free(&same);
 }
 
-void rep_md_comparison(rep_buf *b, const rep_comparison *doc)
-{
-    const ilo_model *m = doc->model;
-    char what[64];
-    snprintf(what, sizeof what, "%d-%d: scenario comparison", doc->base->from, doc->base->to);
-    heading(b, m, doc->baseline->country, what);
-    rep_buf_puts(b, "Compliance with ILO conventions on freedom of association and collective bargaining: the "
-                    "baseline and the law as amended, side by side.\n\n");
-    title_block(b, m, doc->baseline->country, doc->base->years[0]->method, "baseline and scenario");
-    md_scenarios(b, m, doc->scenarios, doc->n_scenarios);
-    md_comparison_scores(b, m, doc);
-    md_comparison_changes(b, m, doc);
-}
-
 #include "brief.h"
 
 /* ---- the trade-review brief ---- */

@@ -89,13 +89,7 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
     switch (k) {
     case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
     case REP_KIND_TREND: return false;
-    case REP_KIND_COMPARISON:
-        switch (f) {
-        case REP_TEXT: rep_text_comparison(out, in); return true;
-        case REP_MD: rep_md_comparison(out, in); return true;
-        case REP_HTML: rep_html_comparison(out, in); return true;
-        default: return false;
-        }
+    case REP_KIND_COMPARISON: return false;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:
     case REP_KIND_SENSITIVITY:

@@ -172,9 +172,6 @@ typedef struct rep_comparison {
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
 } rep_comparison;
 
-void rep_text_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_md_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_html_comparison(rep_buf *out, const rep_comparison *doc);
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by
  * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is

@@ -767,20 +767,6 @@ static void comparison_changes(rep_buf *b, const ilo_model *m, const rep_compari
     rep_buf_free(&same);
 }
 
-void rep_text_comparison(rep_buf *b, const rep_comparison *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_country *co = &m->countries[doc->baseline->country];
-    rep_put_text(b, co->name);
-    rep_buf_puts(b, " (");
-    rep_put_text(b, co->code);
-    rep_buf_printf(b, "), %d-%d: scenario comparison\n", doc->base->from, doc->base->to);
-    title_block(b, m, doc->baseline->country, doc->base->years[0]->method, "baseline and scenario");
-    scenarios_block(b, m, doc->scenarios, doc->n_scenarios, "");
-    comparison_scores(b, m, doc);
-    comparison_changes(b, m, doc);
-}
-
 /* ---- what would it take (ilo_target_new) ---- */
 
 #include "brief.h"

@@ -223,6 +223,13 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
                            "0 best, 10 worst. Change: scenario - baseline. Per convention: those scoring above 0 in "
                            "some year."),
              REP_PEOPLE);
+    rep_node *chart = rep_series_lines(d, ys, "Baseline", "Scenario (the law as amended)",
+                                       "The baseline (solid line, dots, values above) and the scenario (dashed line, "
+                                       "squares), computed with the same method. 0 is the best score.",
+                                       0, m->methods[method].scale > 0 ? m->methods[method].scale : 10);
+    for (size_t i = 0; i < in->base->n; i++)
+        rep_point_line(d, chart, in->base->years[i]->year, (double)rep_score_c(in->base->years[i]) / 100.0,
+                       (double)rep_score_c(in->alt->years[i]) / 100.0, false);
     rep_node *t = rep_table(d, ys, "years", c.v, c.n);
     rep_node *chg = rep_only(rep_section(d, root, NULL, "Changes by year"), REP_PEOPLE);
     rep_para_text(d, chg, NULL, REP_CAVEAT, NULL,
