@@ -87,14 +87,6 @@ static void published_rows(const row_ctx *x, const ilo_model *m, size_t country,
     }
 }
 
-static void parts_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r)
-{
-    for (size_t k = 0; k < m->n_conventions; k++)
-        row_c(x, r->year, "convention:", m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
-    for (size_t k = 0; k < m->n_groups; k++)
-        row_c(x, r->year, "group:", m->groups[k].id, ilo_round2(ilo_result_group_score(m, r, k)));
-}
-
 static void trend_rows(const row_ctx *x, const ilo_trend *t)
 {
     start(x, t->to, "trend:from", NULL);
@@ -107,28 +99,6 @@ static void trend_rows(const row_ctx *x, const ilo_trend *t)
     rep_buf_fixed(x->b, t->slope_se, 6, "");
     end(x);
     row_s(x, t->to, "trend:direction", NULL, ilo_direction_name(t->direction));
-}
-
-void rep_csv_assessment(rep_buf *b, const rep_assessment *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    row_ctx x = {b, m->countries[r->country].code, m->methods[r->method].id};
-    rep_buf_puts(b, header);
-    year_rows(&x, m, r);
-    parts_rows(&x, m, r);
-    for (size_t i = 0; i < r->n_findings; i++)
-        row_c(&x, r->year, "share:", doc->profile->items[r->findings[i].item].id, r->findings[i].share_c);
-    published_rows(&x, m, r->country, r->year);
-    if (!doc->trend) return;
-    /* The years before, as their own rows; the assessed year is already above. */
-    for (size_t i = 0; i < doc->trend->n; i++) {
-        const ilo_result *y = doc->trend->years[i];
-        if (y->year == r->year) continue;
-        year_rows(&x, m, y);
-        published_rows(&x, m, r->country, y->year);
-    }
-    trend_rows(&x, doc->trend);
 }
 
 /* ---- the scenario comparison (reports/compare.c) ----

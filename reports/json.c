@@ -182,17 +182,6 @@ static void published_one(jw *w, const ilo_model *m, const rep_cites *c, const i
     close_(w, '}');
 }
 
-/* The figures of one year as an object keyed by measure: the value as published, or null. */
-static void published_values(jw *w, const ilo_model *m, size_t country, int year)
-{
-    open_(w, '{');
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
-        kstr(w, rep_measures[k], p ? p->value : NULL);
-    }
-    close_(w, '}');
-}
-
 static void rating(jw *w, const ilo_model *m, const ilo_result *r)
 {
     const ilo_band *band = rep_band(m, r);
@@ -234,17 +223,6 @@ static void item(jw *w, const ilo_item *it)
     kstr(w, "summary", it->summary);
 }
 
-static void finding(jw *w, const ilo_model *m, const ilo_profile *p, const rep_cites *c, const ilo_finding *f)
-{
-    item(w, &p->items[f->item]);
-    kc2(w, "share", f->share_c);
-    kbool(w, "critical", f->critical);
-    key(w, "criteria");
-    criteria_ids(w, m, &f->criteria);
-    key(w, "sources");
-    sources(w, m, c, f->sources, f->n_sources);
-}
-
 static void trend_stats(jw *w, const ilo_trend *t)
 {
     kint(w, "from", t->from);
@@ -257,41 +235,6 @@ static void trend_stats(jw *w, const ilo_trend *t)
     kstr(w, "direction_rule", rep_direction_rule);
 }
 
-/* One year of a trend; with `detail`, per-convention and per-group scores too. */
-static void trend_year(jw *w, const ilo_model *m, size_t country, const ilo_trend *t, size_t i, bool detail)
-{
-    const ilo_result *r = t->years[i];
-    open_(w, '{');
-    kint(w, "year", r->year);
-    kc2(w, "score", rep_score_c(r));
-    kc2(w, "raw", r->raw_c);
-    kc2(w, "law", ilo_round2(r->law));
-    kc2(w, "practice", ilo_round2(r->practice));
-    const ilo_band *band = rep_band(m, r);
-    kstr(w, "rating", band ? band->rating : NULL);
-    size_t n[3];
-    rep_status_counts(m, r, n);
-    kint(w, "assessed", (long long)(n[ILO_CODED] + n[ILO_CLEAR]));
-    kint(w, "criteria", (long long)m->n_criteria);
-    key(w, "change");
-    if (i > 0) c2(w, rep_score_c(r) - rep_score_c(t->years[i - 1]));
-    else null_(w);
-    if (detail) {
-        key(w, "conventions");
-        open_(w, '{');
-        for (size_t k = 0; k < m->n_conventions; k++)
-            kc2(w, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
-        close_(w, '}');
-        key(w, "groups");
-        open_(w, '{');
-        for (size_t k = 0; k < m->n_groups; k++) kc2(w, m->groups[k].id, ilo_round2(ilo_result_group_score(m, r, k)));
-        close_(w, '}');
-    }
-    key(w, "published");
-    published_values(w, m, country, r->year);
-    close_(w, '}');
-}
-
 static void all_sources(jw *w, const ilo_model *m, const rep_cites *c)
 {
     key(w, "sources");
@@ -299,157 +242,6 @@ static void all_sources(jw *w, const ilo_model *m, const rep_cites *c)
 }
 
 /* ---- the assessment ---- */
-
-static void scores(jw *w, const ilo_model *m, const ilo_result *r)
-{
-    kc2(w, "score", rep_score_c(r));
-    kc2(w, "raw", r->raw_c);
-    kc2(w, "law", ilo_round2(r->law));
-    kc2(w, "practice", ilo_round2(r->practice));
-    kbool(w, "forced", r->forced);
-    kbool(w, "breakdown", r->breakdown);
-    key(w, "rating");
-    rating(w, m, r);
-    size_t n[3];
-    rep_status_counts(m, r, n);
-    key(w, "criteria_counts");
-    open_(w, '{');
-    kint(w, "coded", (long long)n[ILO_CODED]);
-    kint(w, "clear", (long long)n[ILO_CLEAR]);
-    kint(w, "not_assessed", (long long)n[ILO_NOT_ASSESSED]);
-    kint(w, "total", (long long)m->n_criteria);
-    close_(w, '}');
-    char note[256];
-    kstr(w, "caution", rep_coverage_note(m, r, note, sizeof note) ? note : NULL);
-    key(w, "conventions");
-    open_(w, '[');
-    for (size_t k = 0; k < m->n_conventions; k++) {
-        open_(w, '{');
-        kstr(w, "id", m->conventions[k].id);
-        kstr(w, "title", m->conventions[k].title);
-        kstr(w, "ratification", rep_ratification(m, r->country, k, r->year));
-        kc2(w, "raw", r->convention_c[k]);
-        kc2(w, "score", ilo_round2(ilo_result_convention_score(m, r, k)));
-        close_(w, '}');
-    }
-    close_(w, ']');
-    key(w, "groups");
-    open_(w, '[');
-    for (size_t k = 0; k < m->n_groups; k++) {
-        open_(w, '{');
-        kstr(w, "id", m->groups[k].id);
-        kstr(w, "numeral", m->groups[k].numeral);
-        kstr(w, "title", m->groups[k].title);
-        kc2(w, "raw", r->group_c[k]);
-        kc2(w, "score", ilo_round2(ilo_result_group_score(m, r, k)));
-        close_(w, '}');
-    }
-    close_(w, ']');
-}
-
-static void criteria_of(jw *w, const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_status3 which)
-{
-    open_(w, '[');
-    for (size_t k = 0; k < m->n_criteria; k++) {
-        if (ilo_result_status(r, k) != which) continue;
-        const ilo_criterion *cr = &m->criteria[k];
-        open_(w, '{');
-        kstr(w, "id", cr->id);
-        key(w, "sdg");
-        if (cr->sdg) int_(w, cr->sdg);
-        else null_(w);
-        kstr(w, "label", cr->label);
-        kstr(w, "kind", cr->kind == ILO_LAW ? "law" : "practice");
-        kstr(w, "group", m->groups[cr->group].id);
-        kstr(w, "convention", m->conventions[cr->convention].id);
-        kc2(w, "weight", cr->weight_c);
-        kstr(w, "weight_basis", cr->published ? "published" : "provisional");
-        if (which == ILO_CODED) {
-            key(w, "findings");
-            open_(w, '[');
-            for (size_t i = 0; i < r->n_findings; i++)
-                if (ilo_bitset_has(&r->findings[i].criteria, k)) str(w, p->items[r->findings[i].item].id);
-            close_(w, ']');
-        }
-        close_(w, '}');
-    }
-    close_(w, ']');
-}
-
-static void events(jw *w, const ilo_model *m, const ilo_result *r, const rep_cites *c)
-{
-    const ilo_country *co = &m->countries[r->country];
-    open_(w, '[');
-    for (size_t i = 0; i < co->n_events; i++) {
-        const ilo_event *e = &co->events[i];
-        if (!rep_event_shown(e, r->year)) continue;
-        open_(w, '{');
-        kstr(w, "id", e->id);
-        kstr(w, "date", e->date.text);
-        kstr(w, "kind", e->kind);
-        kstr(w, "title", e->title);
-        kstr(w, "note", e->note);
-        key(w, "sources");
-        sources(w, m, c, e->sources, e->n_sources);
-        close_(w, '}');
-    }
-    close_(w, ']');
-}
-
-void rep_json_assessment(rep_buf *b, const rep_assessment *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    rep_cites c;
-    if (!rep_cites_assessment(&c, doc)) {
-        b->failed = true;
-        return;
-    }
-    jw w = {b, 0, {false}, false};
-    open_(&w, '{');
-    header(&w, m, r->country, r->method, "assessment", doc->profile_name);
-    kint(&w, "year", r->year);
-    scores(&w, m, r);
-    key(&w, "published");
-    open_(&w, '[');
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
-        if (p) published_one(&w, m, &c, p);
-    }
-    close_(&w, ']');
-    key(&w, "findings");
-    open_(&w, '[');
-    for (size_t i = 0; i < r->n_findings; i++) {
-        open_(&w, '{');
-        kint(&w, "rank", (long long)i + 1);
-        finding(&w, m, doc->profile, &c, &r->findings[i]);
-        close_(&w, '}');
-    }
-    close_(&w, ']');
-    key(&w, "coded");
-    criteria_of(&w, m, doc->profile, r, ILO_CODED);
-    key(&w, "clear");
-    criteria_of(&w, m, doc->profile, r, ILO_CLEAR);
-    key(&w, "not_assessed");
-    criteria_of(&w, m, doc->profile, r, ILO_NOT_ASSESSED);
-    key(&w, "events");
-    events(&w, m, r, &c);
-    key(&w, "trend");
-    if (doc->trend) {
-        open_(&w, '{');
-        trend_stats(&w, doc->trend);
-        key(&w, "years");
-        open_(&w, '[');
-        for (size_t i = 0; i < doc->trend->n; i++) trend_year(&w, m, r->country, doc->trend, i, false);
-        close_(&w, ']');
-        close_(&w, '}');
-    } else {
-        null_(&w);
-    }
-    all_sources(&w, m, &c);
-    close_(&w, '}');
-    rep_cites_free(&c);
-}
 
 /* ---- the scenario comparison (reports/compare.c) ---- */
 

@@ -36,17 +36,14 @@ int rep_format_from_path(const char *path)
     return -1;
 }
 
-bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc)
+static void old_assessment(rep_buf *out, rep_format f, const rep_assessment *doc)
 {
     switch (f) {
     case REP_TEXT: rep_text_assessment(out, doc); break;
     case REP_MD: rep_md_assessment(out, doc); break;
-    case REP_JSON: rep_json_assessment(out, doc); break;
-    case REP_CSV: rep_csv_assessment(out, doc); break;
     case REP_HTML: rep_html_assessment(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    default: break;
     }
-    return rep_buf_ok(out);
 }
 
 
@@ -79,6 +76,7 @@ static rep_doc *build(rep_kind k, const void *in)
     case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
     case REP_KIND_TREND: return rep_build_trend(in);
     case REP_KIND_COMPARISON: return rep_build_comparison(in);
+    case REP_KIND_ASSESSMENT: return rep_build_assessment(in);
     default: return NULL;
     }
 }
@@ -87,7 +85,9 @@ static rep_doc *build(rep_kind k, const void *in)
 static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
 {
     switch (k) {
-    case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
+    case REP_KIND_ASSESSMENT:
+        if (f == REP_JSON || f == REP_CSV) return false;
+        return old_assessment(out, f, in), true;
     case REP_KIND_TREND: return false;
     case REP_KIND_COMPARISON: return false;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;

@@ -11,7 +11,7 @@
 
 static void row(rep_buf *b, const rep_scope *s, const char *measure, const rep_value *v)
 {
-    if (!measure || v->type == REP_V_ABSENT || v->type == REP_V_NULL) return;
+    if (!measure || !*measure || v->type == REP_V_ABSENT || v->type == REP_V_NULL) return;
     rep_put_csv(b, s->country);
     rep_buf_putc(b, ',');
     if (s->year) rep_buf_printf(b, "%d", s->year);

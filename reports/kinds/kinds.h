@@ -59,6 +59,16 @@ extern const rep_column rep_item_cols[REP_ITEM_NCOLS];
 void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
                     const ilo_finding *f, const rep_cites *c);
 
+/* Trend parts (trend.c): the table "years" (per convention and group with detail; a year equal
+ * to skip_csv says nothing to CSV), the programs' from/to/slope/direction, CSV's trend:* rows,
+ * and the people's "Slope: ... Rule: ..." sentence. */
+rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, const ilo_trend *t,
+                        bool detail, int skip_csv);
+void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t);
+void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t);
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t);
+rep_doc *rep_build_assessment(const rep_assessment *in);
+
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
                               const ilo_result *const *years, size_t n);

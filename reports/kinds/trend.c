@@ -28,38 +28,12 @@ static const rep_column year_cols[Y_FIXED] = {
 
 static const char *const published_labels[REP_NMEASURES] = {"SDG 8.8.2 (published)", "ITUC (published)"};
 
-static rep_node *years_table(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_trend *t)
-{
-    size_t nc = m->n_conventions, ng = m->n_groups, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
-    rep_column *cols = calloc(n, sizeof *cols);
-    if (!cols) {
-        d->failed = true;
-        return NULL;
-    }
-    for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
-    for (size_t k = 0; k < nc; k++) {
-        const char *id = m->conventions[k].id;
-        cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
-                                         rep_convention_in_trend(m, t, k) ? id : NULL,
-                                         rep_doc_printf(d, "convention:%s", id), REP_COL_NUMBER};
-    }
-    for (size_t k = 0; k < ng; k++)
-        cols[Y_FIXED + nc + k] = (rep_column){rep_doc_printf(d, "groups/%s", m->groups[k].id), NULL,
-                                              rep_doc_printf(d, "group:%s", m->groups[k].id), REP_COL_NUMBER};
-    cols[Y_FIXED + nc + ng] = (rep_column){NULL, NULL, "change", REP_COL_NUMBER};
-    for (size_t k = 0; k < REP_NMEASURES; k++)
-        cols[Y_FIXED + nc + ng + 1 + k] =
-            (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
-                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
-    rep_node *tb = rep_table(d, parent, "years", cols, n);
-    free(cols);
-    return tb;
-}
-
-static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i)
+/* One year's row; with no_csv, its cells say nothing to CSV (the year is given elsewhere). */
+static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i,
+                     size_t nc, size_t ng, bool no_csv)
 {
     const ilo_result *r = t->years[i];
-    size_t nc = m->n_conventions, ng = m->n_groups, row = rep_row(d, tb), n[3];
+    size_t row = rep_row(d, tb), n[3];
     const ilo_band *band = rep_band(m, r);
     rep_status_counts(m, r, n);
     rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
@@ -86,6 +60,37 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
         const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
         rep_cell(d, tb, row, Y_FIXED + nc + ng + 1 + k, p ? rep_v_text(p->value) : rep_v_null());
     }
+    for (size_t c = 0; no_csv && c < tb->n_cols; c++) tb->cells[row * tb->n_cols + c].measure = "";
+}
+
+rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, const ilo_trend *t,
+                        bool detail, int skip_csv)
+{
+    size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
+    rep_column *cols = calloc(n, sizeof *cols);
+    if (!cols) {
+        d->failed = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
+    for (size_t k = 0; k < nc; k++) {
+        const char *id = m->conventions[k].id;
+        cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
+                                         rep_convention_in_trend(m, t, k) ? id : NULL,
+                                         rep_doc_printf(d, "convention:%s", id), REP_COL_NUMBER};
+    }
+    for (size_t k = 0; k < ng; k++)
+        cols[Y_FIXED + nc + k] = (rep_column){rep_doc_printf(d, "groups/%s", m->groups[k].id), NULL,
+                                              rep_doc_printf(d, "group:%s", m->groups[k].id), REP_COL_NUMBER};
+    cols[Y_FIXED + nc + ng] = (rep_column){NULL, NULL, detail ? "change" : NULL, REP_COL_NUMBER};
+    for (size_t k = 0; k < REP_NMEASURES; k++)
+        cols[Y_FIXED + nc + ng + 1 + k] =
+            (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
+                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
+    rep_node *tb = rep_table(d, parent, "years", cols, n);
+    free(cols);
+    for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i, nc, ng, t->years[i]->year == skip_csv);
+    return tb;
 }
 
 /* ---- the years of largest change ---- */
@@ -134,7 +139,28 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
     }
 }
 
-static const char *slope_text(rep_doc *d, const ilo_trend *t)
+void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
+{
+    rep_node *s = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
+    rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
+    rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
+    rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
+    rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
+    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(rep_direction_rule));
+}
+
+void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
+{
+    rep_node *tail = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    if (tail) tail->scope.year = t->to;
+    rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
+    rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
+    rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
+    rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
+}
+
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t)
 {
     rep_buf b = REP_BUF_INIT;
     rep_buf_puts(&b, "Slope: ");
@@ -169,25 +195,18 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, 0, m->methods[t->years[0]->method].id};
     rep_add_header(d, root, m, country, t->years[0]->method, in->profile_name);
-    rep_node *s = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
-    rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
-    rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
-    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(rep_direction_rule));
+    rep_add_trend_stats(d, root, t);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
                            "0 best, 10 worst. Published figures as published, not computed here."),
              REP_PEOPLE);
     rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
-    rep_node *tb = years_table(d, ys, m, t);
-    for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i);
+    rep_add_years(d, ys, m, country, t, true, 0);
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Assessed",
                            "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
                            "not for compliance. Convention columns: those with a criterion assessed in some year."),
              REP_PEOPLE);
-    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, slope_text(d, t)), REP_PEOPLE);
+    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
     rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
                            "Up to 3, by size, each explained by the items that entered or left."),
@@ -196,12 +215,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_changes_of(t, &ch);
     for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
     rep_add_sources(d, root, m, &c);
-    rep_node *tail = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    if (tail) tail->scope.year = t->to;
-    rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
+    rep_add_trend_rows(d, root, t);
     rep_cites_free(&c);
     if (!rep_doc_ok(d)) {
         rep_doc_free(d);
