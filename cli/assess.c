@@ -106,7 +106,7 @@ int cli_first_year(const ilo_model *m, size_t c)
 
 static bool render_assessment(rep_buf *out, rep_format f, const void *doc)
 {
-    return rep_assessment_render(out, f, doc);
+    return rep_render(out, f, REP_KIND_ASSESSMENT, doc);
 }
 
 typedef struct assess_args {

@@ -77,7 +77,7 @@ int cli_scenarios(const cli_env *env, size_t *out)
 
 static bool render_comparison(rep_buf *out, rep_format f, const void *doc)
 {
-    return rep_comparison_render(out, f, doc);
+    return rep_render(out, f, REP_KIND_COMPARISON, doc);
 }
 
 typedef struct compare_args {

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-static bool render_trend(rep_buf *out, rep_format f, const void *doc) { return rep_trend_render(out, f, doc); }
+static bool render_trend(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_TREND, doc); }
 
 typedef struct trend_args {
     const char *country, *method;

@@ -87,14 +87,6 @@ static void published_rows(const row_ctx *x, const ilo_model *m, size_t country,
     }
 }
 
-static void parts_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r)
-{
-    for (size_t k = 0; k < m->n_conventions; k++)
-        row_c(x, r->year, "convention:", m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
-    for (size_t k = 0; k < m->n_groups; k++)
-        row_c(x, r->year, "group:", m->groups[k].id, ilo_round2(ilo_result_group_score(m, r, k)));
-}
-
 static void trend_rows(const row_ctx *x, const ilo_trend *t)
 {
     start(x, t->to, "trend:from", NULL);
@@ -109,45 +101,6 @@ static void trend_rows(const row_ctx *x, const ilo_trend *t)
     row_s(x, t->to, "trend:direction", NULL, ilo_direction_name(t->direction));
 }
 
-void rep_csv_assessment(rep_buf *b, const rep_assessment *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    row_ctx x = {b, m->countries[r->country].code, m->methods[r->method].id};
-    rep_buf_puts(b, header);
-    year_rows(&x, m, r);
-    parts_rows(&x, m, r);
-    for (size_t i = 0; i < r->n_findings; i++)
-        row_c(&x, r->year, "share:", doc->profile->items[r->findings[i].item].id, r->findings[i].share_c);
-    published_rows(&x, m, r->country, r->year);
-    if (!doc->trend) return;
-    /* The years before, as their own rows; the assessed year is already above. */
-    for (size_t i = 0; i < doc->trend->n; i++) {
-        const ilo_result *y = doc->trend->years[i];
-        if (y->year == r->year) continue;
-        year_rows(&x, m, y);
-        published_rows(&x, m, r->country, y->year);
-    }
-    trend_rows(&x, doc->trend);
-}
-
-void rep_csv_trend(rep_buf *b, const rep_trend_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_trend *t = doc->trend;
-    size_t country = doc->profile->country;
-    row_ctx x = {b, m->countries[country].code, m->methods[t->years[0]->method].id};
-    rep_buf_puts(b, header);
-    for (size_t i = 0; i < t->n; i++) {
-        const ilo_result *r = t->years[i];
-        year_rows(&x, m, r);
-        parts_rows(&x, m, r);
-        if (i > 0) row_c(&x, r->year, "change", NULL, rep_score_c(r) - rep_score_c(t->years[i - 1]));
-        published_rows(&x, m, country, r->year);
-    }
-    trend_rows(&x, t);
-}
-
 /* ---- the scenario comparison (reports/compare.c) ----
  * Measures: baseline:M, scenario:M and delta:M for M in score, raw, law, practice and
  * convention:ID; baseline:rating, scenario:rating, rating_changed (0 or 1); finding:removed:ID,
@@ -155,69 +108,6 @@ void rep_csv_trend(rep_buf *b, const rep_trend_doc *doc)
  * scenario); criterion:stopped:ID and criterion:started:ID (value: the weight); applied:N (value: the
  * id of the N-th scenario applied, in the first year's rows). */
 #include <stdio.h>
-
-static void side_rows(const row_ctx *x, const ilo_model *m, const ilo_result *r, const char *side)
-{
-    char meas[64];
-    static const char *const names[] = {"score", "raw", "law", "practice"};
-    int64_t v[] = {rep_score_c(r), r->raw_c, ilo_round2(r->law), ilo_round2(r->practice)};
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(meas, sizeof meas, "%s:", side);
-        row_c(x, r->year, meas, names[i], v[i]);
-    }
-    snprintf(meas, sizeof meas, "%s:convention:", side);
-    for (size_t k = 0; k < m->n_conventions; k++)
-        row_c(x, r->year, meas, m->conventions[k].id, ilo_round2(ilo_result_convention_score(m, r, k)));
-    const ilo_band *band = rep_band(m, r);
-    snprintf(meas, sizeof meas, "%s:", side);
-    if (band) row_s(x, r->year, meas, "rating", band->rating);
-}
-
-static void delta_rows(const row_ctx *x, const ilo_model *m, const ilo_result *rb, const ilo_result *ra)
-{
-    row_c(x, rb->year, "delta:", "score", rep_score_c(ra) - rep_score_c(rb));
-    row_c(x, rb->year, "delta:", "raw", ra->raw_c - rb->raw_c);
-    row_c(x, rb->year, "delta:", "law", ilo_round2(ra->law) - ilo_round2(rb->law));
-    row_c(x, rb->year, "delta:", "practice", ilo_round2(ra->practice) - ilo_round2(rb->practice));
-    for (size_t k = 0; k < m->n_conventions; k++)
-        row_c(x, rb->year, "delta:convention:", m->conventions[k].id,
-              ilo_round2(ilo_result_convention_score(m, ra, k)) - ilo_round2(ilo_result_convention_score(m, rb, k)));
-    row_n(x, rb->year, "rating_changed", rep_band(m, rb) != rep_band(m, ra));
-}
-
-void rep_csv_comparison(rep_buf *b, const rep_comparison *doc)
-{
-    static const char *const kinds[] = {"finding:removed:", "finding:added:", "finding:changed:"};
-    const ilo_model *m = doc->model;
-    row_ctx x = {b, m->countries[doc->baseline->country].code, m->methods[doc->base->years[0]->method].id};
-    rep_buf_puts(b, header);
-    for (size_t i = 0; i < doc->n_scenarios; i++) {
-        char meas[32];
-        snprintf(meas, sizeof meas, "applied:%zu", i + 1);
-        row_s(&x, doc->base->from, meas, NULL, m->scenarios[doc->scenarios[i]].id);
-    }
-    for (size_t i = 0; i < doc->base->n; i++) {
-        const ilo_result *rb = doc->base->years[i], *ra = doc->alt->years[i];
-        side_rows(&x, m, rb, "baseline");
-        side_rows(&x, m, ra, "scenario");
-        delta_rows(&x, m, rb, ra);
-        rep_year_diff d;
-        if (!rep_year_diff_of(doc, i, &d)) {
-            b->failed = true;
-            return;
-        }
-        for (size_t k = 0; k < d.n; k++) {
-            const rep_change *ch = &d.changes[k];
-            const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
-            row_c(&x, rb->year, kinds[ch->kind], it->id, ch->alt ? ch->alt->share_c : ch->base->share_c);
-        }
-        for (size_t k = 0; k < m->n_criteria; k++)
-            if (ilo_bitset_has(&d.stopped, k)) row_c(&x, rb->year, "criterion:stopped:", m->criteria[k].id, m->criteria[k].weight_c);
-        for (size_t k = 0; k < m->n_criteria; k++)
-            if (ilo_bitset_has(&d.started, k)) row_c(&x, rb->year, "criterion:started:", m->criteria[k].id, m->criteria[k].weight_c);
-        rep_year_diff_free(&d);
-    }
-}
 
 #include "brief.h"
 

@@ -60,6 +60,7 @@ rep_doc *rep_doc_new(const char *kind, const char *title)
     d->schema_version = REP_SCHEMA_VERSION;
     d->root.type = REP_SECTION;
     d->root.scope = (rep_scope){"", 0, ""};
+    d->detached.type = REP_SECTION;
     d->kind = dup(d, kind);
     d->title = dup(d, title);
     d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
@@ -84,6 +85,7 @@ void rep_doc_free(rep_doc *d)
 {
     if (!d) return;
     free_node(&d->root);
+    free_node(&d->detached);
     for (struct rep_block *b = d->blocks, *next; b; b = next) {
         next = b->next;
         free(b);
@@ -141,6 +143,7 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
     return (rep_value){REP_V_FIXED, decimals, shown, .v.x = x};
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
+rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 
 /* The value with its strings copied into d. */
 static rep_value keep(rep_doc *d, rep_value v)
@@ -178,6 +181,8 @@ void rep_value_data(rep_buf *out, const rep_value *v)
 
 void rep_value_text(rep_buf *out, const rep_value *v)
 {
+    if (v->plus && ((v->type == REP_V_HUNDREDTHS && v->v.i > 0) || (v->type == REP_V_FIXED && v->v.x > 0)))
+        rep_buf_putc(out, '+');
     switch (v->type) {
     case REP_V_ABSENT: break;
     case REP_V_NULL: rep_buf_putc(out, '-'); break;
@@ -247,6 +252,18 @@ rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_col
     return t;
 }
 
+rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n)
+{
+    return rep_table(d, &d->detached, NULL, cols, n);
+}
+
+rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title)
+{
+    rep_node *n = add(d, parent, REP_SECTION, key, title);
+    if (n) n->array = true;
+    return n;
+}
+
 size_t rep_row(rep_doc *d, rep_node *t)
 {
     if (!t || !grow(d, (void **)&t->spans, &t->cap_rows, t->n_rows, sizeof *t->spans)) return SIZE_MAX;
@@ -300,5 +317,23 @@ rep_node *rep_series(rep_doc *d, rep_node *parent, const char *title, double min
 void rep_point_add(rep_doc *d, rep_node *n, const char *label, double low, double mid, double high)
 {
     if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
-    n->points[n->n_points++] = (rep_point){dup(d, label), low, mid, high};
+    n->points[n->n_points++] = (rep_point){dup(d, label), 0, low, mid, high, 0, false};
+}
+
+rep_node *rep_series_lines(rep_doc *d, rep_node *parent, const char *title, const char *alt_title,
+                           const char *caption, double min, double max)
+{
+    rep_node *n = rep_series(d, parent, title, min, max);
+    if (n) {
+        n->chart = REP_CHART_LINES;
+        n->alt_title = dup(d, alt_title);
+        n->caption = dup(d, caption);
+    }
+    return n;
+}
+
+void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, bool hollow)
+{
+    if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
+    n->points[n->n_points++] = (rep_point){NULL, x, 0, y, 0, alt, hollow};
 }

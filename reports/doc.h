@@ -7,7 +7,8 @@
  * engine.
  *
  * The tree:
- *   REP_SECTION  a heading (title) over its children; a key makes it a nested JSON object.
+ *   REP_SECTION  a heading (title) over its children; a key makes it a nested JSON object (an
+ *                array of its child sections' objects when made by rep_section_array()).
  *   REP_FIELDS   key-value lines (rep_field): "Label: value" for people, "key": value in JSON,
  *                one CSV row per field with a measure.
  *   REP_TABLE    columns (rep_column) and rows of cells (rep_value): a table for people, an array
@@ -54,6 +55,8 @@ typedef enum rep_vtype {
     REP_V_FIXED,     /* x with `decimals` digits (people see `shown` digits when shown > 0);
                         NaN is JSON null and people's "-" */
     REP_V_IDS,       /* n ids in list (JSON array of strings; people: "a, b") */
+    REP_V_TABLE,     /* node, a table made with rep_table_detached(): a JSON array of objects
+                        inside a row (people and CSV do not see it) */
 } rep_vtype;
 
 typedef struct rep_value {
@@ -65,10 +68,12 @@ typedef struct rep_value {
         uint64_t u;
         double x;
         const char *const *list;
+        const struct rep_node *node;
     } v;
     size_t n;            /* REP_V_IDS: how many */
     const char *note;    /* people only: shown after the value in parentheses, e.g. "synthetic" */
     const char *measure; /* CSV: this cell's measure, instead of its column's */
+    bool plus;           /* people see a "+" before a positive number (a change) */
 } rep_value;
 
 /* Value makers (the strings are copied when the value is added to a document). */
@@ -87,8 +92,11 @@ rep_value rep_v_ids(const char *const *ids, size_t n);
 
 typedef enum rep_ntype { REP_SECTION, REP_FIELDS, REP_TABLE, REP_PARA, REP_LIST, REP_SERIES } rep_ntype;
 typedef enum rep_audience { REP_ALL, REP_PEOPLE, REP_PROGRAMS } rep_audience;
-typedef enum rep_style { REP_PLAIN, REP_CAUTION, REP_RULE, REP_CAVEAT } rep_style;
-typedef enum rep_mark { REP_MARK_NONE, REP_MARK_CODE, REP_MARK_STRONG } rep_mark;
+/* REP_NUMBERED is for lists: the numbered citations [1], [2], ... */
+typedef enum rep_style { REP_PLAIN, REP_CAUTION, REP_RULE, REP_CAVEAT, REP_NUMBERED } rep_style;
+/* A REP_MARK_LINK span is an address: a link in md and html when rep_url_linkable(); in a list it
+ * belongs to the item before it. */
+typedef enum rep_mark { REP_MARK_NONE, REP_MARK_CODE, REP_MARK_STRONG, REP_MARK_LINK } rep_mark;
 /* What a column is: ids and numbers do not wrap (numbers align right), enums are short words,
  * wrapping text takes what is left of the line. */
 typedef enum rep_class { REP_COL_ID, REP_COL_NUMBER, REP_COL_ENUM, REP_COL_TEXT } rep_class;
@@ -119,10 +127,15 @@ typedef struct rep_column {
     rep_scope_role scope;/* this column's value gives the row's CSV country or year */
 } rep_column;
 
+/* A chart point. Interval charts: a bar from low to high and a dot at mid, one row per point.
+ * Line charts: at x, the main series' mid (solid line, a dot, hollow when `hollow`) and the
+ * second series' alt (dashed line, squares; NaN where it has no value). */
 typedef struct rep_point {
     const char *label;
-    double low, mid, high;
+    double x, low, mid, high, alt;
+    bool hollow;
 } rep_point;
+typedef enum rep_chart { REP_CHART_INTERVALS, REP_CHART_LINES } rep_chart;
 
 typedef struct rep_node rep_node;
 struct rep_node {
@@ -131,6 +144,7 @@ struct rep_node {
     const char *key, *title; /* title: a section's heading, a table's or a para's lead-in label */
     rep_scope scope;
     rep_style style;
+    bool array;              /* a keyed REP_SECTION whose child sections are the objects of a JSON array */
     rep_node *parent, *first, *last, *next;
     /* REP_FIELDS */
     rep_field *fields;
@@ -145,10 +159,14 @@ struct rep_node {
     /* REP_PARA, REP_LIST */
     rep_span *text;
     size_t n_text, cap_text;
-    /* REP_SERIES: points; x axis from `min` to `max`, `lower_is_left` */
+    /* REP_SERIES: points; the value axis from `min` to `max`; line charts name their two series
+     * (`title` is the first's legend, `alt_title` the second's) and say what the chart shows in
+     * `caption` */
+    rep_chart chart;
     rep_point *points;
     size_t n_points, cap_points;
     double min, max;
+    const char *alt_title, *caption;
 };
 
 typedef struct rep_doc {
@@ -158,6 +176,7 @@ typedef struct rep_doc {
     const char *generator; /* JSON "generator" */
     bool failed;
     rep_node root;         /* a REP_SECTION holding the document */
+    rep_node detached;     /* holds the tables made by rep_table_detached() (never written) */
     struct rep_block *blocks; /* the document's memory */
 } rep_doc;
 
@@ -182,6 +201,11 @@ rep_node *rep_fields(rep_doc *d, rep_node *parent, const char *key);
 void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, const char *measure, rep_value v);
 /* A table with n columns (copied). */
 rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n);
+/* A table not in the tree, to be the value of a cell (rep_v_table()). */
+rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n);
+rep_value rep_v_table(const rep_node *t);
+/* A keyed section whose child sections are the objects of a JSON array (people see sections). */
+rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title);
 /* A new row, every cell absent; returns its index, or SIZE_MAX. */
 size_t rep_row(rep_doc *d, rep_node *t);
 void rep_cell(rep_doc *d, rep_node *t, size_t row, size_t col, rep_value v);
@@ -191,6 +215,10 @@ void rep_span_add(rep_doc *d, rep_node *n, rep_mark mark, const char *text);
 rep_node *rep_list(rep_doc *d, rep_node *parent, const char *key);
 rep_node *rep_series(rep_doc *d, rep_node *parent, const char *title, double min, double max);
 void rep_point_add(rep_doc *d, rep_node *n, const char *label, double low, double mid, double high);
+/* A line chart (values from min to max, 0 at the bottom when min is 0) with two series. */
+rep_node *rep_series_lines(rep_doc *d, rep_node *parent, const char *title, const char *alt_title,
+                           const char *caption, double min, double max);
+void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, bool hollow);
 
 /* Makes n seen by one audience only; returns n (NULL stays NULL). */
 rep_node *rep_only(rep_node *n, rep_audience a);
@@ -207,6 +235,8 @@ void rep_write_html(rep_buf *out, const rep_doc *d);
 
 /* The page style every HTML report shares (reports/formats/html.c). */
 extern const char rep_html_css[];
+/* A chart series node as inline SVG (the HTML writer's; nothing for no points). */
+void rep_html_chart(rep_buf *out, const rep_node *series);
 
 /* People's rendering of a value, as plain text (the writers escape it): "2.85", "-", "a, b";
  * note not included. */

@@ -36,31 +36,16 @@ int rep_format_from_path(const char *path)
     return -1;
 }
 
-bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc)
+static void old_assessment(rep_buf *out, rep_format f, const rep_assessment *doc)
 {
     switch (f) {
     case REP_TEXT: rep_text_assessment(out, doc); break;
     case REP_MD: rep_md_assessment(out, doc); break;
-    case REP_JSON: rep_json_assessment(out, doc); break;
-    case REP_CSV: rep_csv_assessment(out, doc); break;
     case REP_HTML: rep_html_assessment(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    default: break;
     }
-    return rep_buf_ok(out);
 }
 
-bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_trend(out, doc); break;
-    case REP_MD: rep_md_trend(out, doc); break;
-    case REP_JSON: rep_json_trend(out, doc); break;
-    case REP_CSV: rep_csv_trend(out, doc); break;
-    case REP_HTML: rep_html_trend(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
-    }
-    return rep_buf_ok(out);
-}
 
 bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
 {
@@ -89,6 +74,9 @@ static rep_doc *build(rep_kind k, const void *in)
     case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
     case REP_KIND_TARGET: return rep_build_target(in);
     case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
+    case REP_KIND_TREND: return rep_build_trend(in);
+    case REP_KIND_COMPARISON: return rep_build_comparison(in);
+    case REP_KIND_ASSESSMENT: return rep_build_assessment(in);
     default: return NULL;
     }
 }
@@ -97,9 +85,11 @@ static rep_doc *build(rep_kind k, const void *in)
 static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
 {
     switch (k) {
-    case REP_KIND_ASSESSMENT: return rep_assessment_render(out, f, in), true;
-    case REP_KIND_TREND: return rep_trend_render(out, f, in), true;
-    case REP_KIND_COMPARISON: return rep_comparison_render(out, f, in), true;
+    case REP_KIND_ASSESSMENT:
+        if (f == REP_JSON || f == REP_CSV) return false;
+        return old_assessment(out, f, in), true;
+    case REP_KIND_TREND: return false;
+    case REP_KIND_COMPARISON: return false;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
     case REP_KIND_RANK:
     case REP_KIND_SENSITIVITY:

@@ -150,20 +150,11 @@ typedef struct rep_trend_doc {
 } rep_trend_doc;
 
 /* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
-bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc);
-bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc);
 
 /* The same, one function per format and document: what the two above dispatch to. */
 void rep_text_assessment(rep_buf *out, const rep_assessment *doc);
 void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_json_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_csv_assessment(rep_buf *out, const rep_assessment *doc);
 void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_text_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_md_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_json_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_csv_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_html_trend(rep_buf *out, const rep_trend_doc *doc);
 
 /* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and
@@ -178,12 +169,6 @@ typedef struct rep_comparison {
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
 } rep_comparison;
 
-bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc);
-void rep_text_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_md_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_json_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_csv_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_html_comparison(rep_buf *out, const rep_comparison *doc);
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by
  * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is

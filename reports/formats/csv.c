@@ -11,7 +11,7 @@
 
 static void row(rep_buf *b, const rep_scope *s, const char *measure, const rep_value *v)
 {
-    if (!measure || v->type == REP_V_ABSENT || v->type == REP_V_NULL) return;
+    if (!measure || !*measure || v->type == REP_V_ABSENT || v->type == REP_V_NULL) return;
     rep_put_csv(b, s->country);
     rep_buf_putc(b, ',');
     if (s->year) rep_buf_printf(b, "%d", s->year);
@@ -29,18 +29,23 @@ static void row(rep_buf *b, const rep_scope *s, const char *measure, const rep_v
     rep_buf_putc(b, '\n');
 }
 
-static void table(rep_buf *b, const rep_node *t)
+/* Every row of t under scope `in`, a row's own country and year columns applied; a cell that
+ * holds a table projects that table's rows under the row's scope. */
+static void table(rep_buf *b, const rep_node *t, const rep_scope *in)
 {
     for (size_t r = 0; r < t->n_rows; r++) {
         const rep_value *cells = &t->cells[r * t->n_cols];
-        rep_scope s = t->scope;
+        rep_scope s = *in;
         for (size_t c = 0; c < t->n_cols; c++) {
             const rep_value *v = &cells[c];
             if (t->cols[c].scope == REP_SCOPE_COUNTRY && (v->type == REP_V_ID || v->type == REP_V_TEXT))
                 s.country = v->v.s;
             if (t->cols[c].scope == REP_SCOPE_YEAR && v->type == REP_V_INT) s.year = (int)v->v.i;
         }
-        for (size_t c = 0; c < t->n_cols; c++) row(b, &s, cells[c].measure ? cells[c].measure : t->cols[c].measure, &cells[c]);
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (cells[c].type == REP_V_TABLE) table(b, cells[c].v.node, &s);
+            else row(b, &s, cells[c].measure ? cells[c].measure : t->cols[c].measure, &cells[c]);
+        }
     }
 }
 
@@ -49,7 +54,7 @@ static void node(rep_buf *b, const rep_node *n)
     if (!rep_seen(n, false)) return;
     if (n->type == REP_FIELDS)
         for (size_t i = 0; i < n->n_fields; i++) row(b, &n->scope, n->fields[i].measure, &n->fields[i].value);
-    if (n->type == REP_TABLE) table(b, n);
+    if (n->type == REP_TABLE) table(b, n, &n->scope);
     for (const rep_node *c = n->first; c; c = c->next) node(b, c);
 }
 

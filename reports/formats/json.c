@@ -66,8 +66,14 @@ static void key(jw *w, const char *k, size_t n)
     w->after_key = true;
 }
 
+static void rows(jw *w, const rep_node *t);
+
 static void value(jw *w, const rep_value *v)
 {
+    if (v->type == REP_V_TABLE) {
+        rows(w, v->v.node);
+        return;
+    }
     if (v->type == REP_V_IDS) {
         open_(w, '[');
         for (size_t i = 0; i < v->n; i++) {
@@ -83,48 +89,61 @@ static void value(jw *w, const rep_value *v)
     else rep_value_data(w->b, v);
 }
 
-/* Key-value pairs in order; a key "a/b" opens (or continues) an object a. nest: the open
- * object's name (NULL when none), nest_n its length. */
+/* Key-value pairs in order; a key "a/b/c" opens (or continues) object a and in it object b.
+ * The objects open are the first `depth` segments of `open`. */
+#define MAX_NEST 4
 typedef struct pairs {
     jw *w;
-    const char *nest;
-    size_t nest_n;
+    const char *open[MAX_NEST];
+    size_t len[MAX_NEST], depth;
 } pairs;
 
 static void pair(pairs *p, const char *k, const rep_value *v)
 {
     if (!k || v->type == REP_V_ABSENT) return;
-    const char *slash = strchr(k, '/');
-    size_t n = slash ? (size_t)(slash - k) : 0;
-    if (p->nest && (!slash || n != p->nest_n || strncmp(k, p->nest, n) != 0)) {
+    const char *seg[MAX_NEST + 1];
+    size_t len[MAX_NEST + 1], n = 0;
+    for (const char *s = k;; n++) {
+        const char *slash = strchr(s, '/');
+        seg[n] = s;
+        len[n] = slash ? (size_t)(slash - s) : strlen(s);
+        if (!slash || n == MAX_NEST) break;
+        s = slash + 1;
+    }
+    size_t same = 0; /* objects already open that this key shares */
+    while (same < p->depth && same < n && len[same] == p->len[same] && strncmp(seg[same], p->open[same], len[same]) == 0)
+        same++;
+    while (p->depth > same) {
         close_(p->w, '}');
-        p->nest = NULL;
+        p->depth--;
     }
-    if (slash && !p->nest) {
-        key(p->w, k, n);
+    for (; p->depth < n; p->depth++) {
+        key(p->w, seg[p->depth], len[p->depth]);
         open_(p->w, '{');
-        p->nest = k;
-        p->nest_n = n;
+        p->open[p->depth] = seg[p->depth];
+        p->len[p->depth] = len[p->depth];
     }
-    key(p->w, slash ? slash + 1 : k, strlen(slash ? slash + 1 : k));
+    key(p->w, seg[n], strlen(seg[n]));
     value(p->w, v);
 }
 
 static void pairs_end(pairs *p)
 {
-    if (p->nest) close_(p->w, '}');
-    p->nest = NULL;
+    while (p->depth) {
+        close_(p->w, '}');
+        p->depth--;
+    }
 }
 
 static void children(jw *w, const rep_node *n);
 
-static void table(jw *w, const rep_node *t)
+/* A table's rows as an array of objects. */
+static void rows(jw *w, const rep_node *t)
 {
-    key(w, t->key, strlen(t->key));
     open_(w, '[');
     for (size_t r = 0; r < t->n_rows; r++) {
         open_(w, '{');
-        pairs p = {w, NULL, 0};
+        pairs p = {w, {NULL}, {0}, 0};
         for (size_t c = 0; c < t->n_cols; c++) pair(&p, t->cols[c].key, &t->cells[r * t->n_cols + c]);
         pairs_end(&p);
         close_(w, '}');
@@ -148,6 +167,19 @@ static void node(jw *w, const rep_node *n)
     if (!rep_seen(n, false)) return;
     switch (n->type) {
     case REP_SECTION:
+        if (n->array && n->key) {
+            key(w, n->key, strlen(n->key));
+            open_(w, '[');
+            for (const rep_node *c = n->first; c; c = c->next) {
+                if (!rep_seen(c, false) || c->type != REP_SECTION) continue;
+                open_(w, '{');
+                children(w, c);
+                close_(w, '}');
+            }
+            close_(w, ']');
+            break;
+        }
+        /* fall through */
     case REP_FIELDS:
         if (n->key) {
             key(w, n->key, strlen(n->key));
@@ -156,14 +188,16 @@ static void node(jw *w, const rep_node *n)
         if (n->type == REP_SECTION) {
             children(w, n);
         } else {
-            pairs p = {w, NULL, 0};
+            pairs p = {w, {NULL}, {0}, 0};
             for (size_t i = 0; i < n->n_fields; i++) pair(&p, n->fields[i].key, &n->fields[i].value);
             pairs_end(&p);
         }
         if (n->key) close_(w, '}');
         break;
     case REP_TABLE:
-        if (n->key) table(w, n);
+        if (!n->key) break;
+        key(w, n->key, strlen(n->key));
+        rows(w, n);
         break;
     case REP_PARA:
         if (n->key) para(w, n);

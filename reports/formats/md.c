@@ -35,6 +35,29 @@ static void spans(rep_buf *b, const rep_node *n)
     }
 }
 
+/* Items are spans; a link span ends the item before it: " <https://...>". */
+static void list(rep_buf *b, const rep_node *n)
+{
+    size_t k = 0;
+    rep_buf_putc(b, '\n');
+    for (size_t i = 0; i < n->n_text; i++) {
+        const rep_span *s = &n->text[i];
+        if (s->mark == REP_MARK_LINK) {
+            bool link = rep_url_linkable(s->text);
+            rep_buf_puts(b, link ? " <" : " ");
+            if (link) rep_buf_puts(b, s->text);
+            else rep_put_md(b, s->text);
+            rep_buf_puts(b, link ? ">" : "");
+            continue;
+        }
+        if (k++) rep_buf_putc(b, '\n');
+        if (n->style == REP_NUMBERED) rep_buf_printf(b, "%zu. ", k);
+        else rep_buf_puts(b, "- ");
+        rep_put_md(b, s->text);
+    }
+    if (k) rep_buf_putc(b, '\n');
+}
+
 static void fields(rep_buf *b, const rep_node *n)
 {
     rep_buf_puts(b, "\n| | |\n|---|---|\n");
@@ -51,6 +74,7 @@ static void fields(rep_buf *b, const rep_node *n)
 
 static void table(rep_buf *b, const rep_node *t)
 {
+    if (!t->n_rows) return;
     if (t->title) {
         rep_buf_puts(b, "\n");
         rep_put_md(b, t->title);
@@ -113,14 +137,7 @@ static void node(rep_buf *b, const rep_node *n, int level)
         spans(b, n);
         rep_buf_putc(b, '\n');
         break;
-    case REP_LIST:
-        rep_buf_putc(b, '\n');
-        for (size_t i = 0; i < n->n_text; i++) {
-            rep_buf_puts(b, "- ");
-            rep_put_md(b, n->text[i].text);
-            rep_buf_putc(b, '\n');
-        }
-        break;
+    case REP_LIST: list(b, n); break;
     case REP_SERIES: break;
     }
 }

@@ -7,12 +7,14 @@
  * through rep_put_text(): a line break or an escape sequence in the data cannot break the layout
  * or reach the terminal.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 
 #define WIDTH 100
+#define NARROW 40 /* a free-text column narrower than NARROW / 4 goes under its row */
 
 /* Display width of n bytes of UTF-8: one column per code point (continuation bytes skipped). */
 static size_t width_of(const char *s, size_t n)
@@ -141,6 +143,7 @@ static size_t column_order(const rep_node *t, size_t *order)
 
 static void table(rep_buf *b, const rep_node *t)
 {
+    if (!t->n_rows) return;
     size_t *order = calloc(t->n_cols + 1, sizeof *order), *w = calloc(t->n_cols + 1, sizeof *w);
     size_t n = order ? column_order(t, order) : 0;
     size_t text = n && t->cols[order[n - 1]].cls == REP_COL_TEXT ? order[n - 1] : SIZE_MAX;
@@ -161,6 +164,16 @@ static void table(rep_buf *b, const rep_node *t)
             if (!t->spans[r] && cw > w[c]) w[c] = cw;
         }
     }
+    /* When some free text would wrap onto more than three lines beside the other columns, every
+     * row puts its free text under it instead. */
+    size_t start = 0, longest = 0;
+    for (size_t k = 0; k + 1 < n; k++) start += 2 + w[order[k]];
+    for (size_t r = 0; text != SIZE_MAX && r < t->n_rows; r++) {
+        const char *x = s[r * (t->n_cols + 1) + text];
+        if (width_of(x, strlen(x)) > longest) longest = width_of(x, strlen(x));
+    }
+    bool under = text != SIZE_MAX && start + 2 + longest > WIDTH &&
+                 (start + 2 + NARROW / 4 > WIDTH || longest > 3 * (WIDTH - start - 2));
     rep_buf_putc(b, '\n');
     if (t->title) {
         wrap(b, t->title, 2, 0);
@@ -180,6 +193,12 @@ static void table(rep_buf *b, const rep_node *t)
                 break;
             }
             if (last && t->cols[c].cls == REP_COL_TEXT) {
+                if (under && r > 0) {
+                    while (b->len && b->data[b->len - 1] == ' ') b->len--;
+                    rep_buf_putc(b, '\n');
+                    rep_buf_pad(b, 4);
+                    col = 4;
+                }
                 wrap(b, x, col, col);
                 break;
             }
@@ -201,12 +220,25 @@ static void table(rep_buf *b, const rep_node *t)
     free(order);
 }
 
+/* Items are spans; a link span belongs to the item before it, on a line of its own. Numbered
+ * lists are citations: "  [1]   text". */
 static void list(rep_buf *b, const rep_node *n)
 {
+    bool numbered = n->style == REP_NUMBERED;
+    size_t ind = numbered ? 8 : 4, k = 0;
     rep_buf_putc(b, '\n');
     for (size_t i = 0; i < n->n_text; i++) {
-        rep_buf_puts(b, "  - ");
-        wrap(b, n->text[i].text, 4, 4);
+        if (n->text[i].mark == REP_MARK_LINK) {
+            rep_buf_pad(b, ind);
+            rep_put_text(b, n->text[i].text);
+            rep_buf_putc(b, '\n');
+            continue;
+        }
+        char mark[32];
+        snprintf(mark, sizeof mark, numbered ? "  [%zu]" : "  -", ++k);
+        rep_buf_puts(b, mark);
+        rep_buf_pad(b, ind - strlen(mark));
+        wrap(b, n->text[i].text, ind, ind);
         rep_buf_putc(b, '\n');
     }
 }

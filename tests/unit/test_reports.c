@@ -335,7 +335,7 @@ static int teardown(void **state)
 static char *render(const fixture *f, bool trend, rep_format fmt)
 {
     rep_buf b = REP_BUF_INIT;
-    bool ok = trend ? rep_trend_render(&b, fmt, &f->td) : rep_assessment_render(&b, fmt, &f->a);
+    bool ok = trend ? rep_render(&b, fmt, REP_KIND_TREND, &f->td) : rep_render(&b, fmt, REP_KIND_ASSESSMENT, &f->a);
     assert_true(ok);
     char *s = rep_buf_detach(&b, NULL);
     assert_non_null(s);
