@@ -152,9 +152,6 @@ typedef struct rep_trend_doc {
 /* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
 
 /* The same, one function per format and document: what the two above dispatch to. */
-void rep_text_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
 
 /* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and
