@@ -36,15 +36,6 @@ int rep_format_from_path(const char *path)
     return -1;
 }
 
-static void old_assessment(rep_buf *out, rep_format f, const rep_assessment *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_assessment(out, doc); break;
-    case REP_MD: rep_md_assessment(out, doc); break;
-    case REP_HTML: rep_html_assessment(out, doc); break;
-    default: break;
-    }
-}
 
 
 bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
@@ -85,9 +76,7 @@ static rep_doc *build(rep_kind k, const void *in)
 static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
 {
     switch (k) {
-    case REP_KIND_ASSESSMENT:
-        if (f == REP_JSON || f == REP_CSV) return false;
-        return old_assessment(out, f, in), true;
+    case REP_KIND_ASSESSMENT: return false;
     case REP_KIND_TREND: return false;
     case REP_KIND_COMPARISON: return false;
     case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;

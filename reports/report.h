@@ -12,25 +12,37 @@
  *   1. The buffer (rep_buf)
  *   2. Escaping, one function per target syntax
  *   3. Formats
- *   4. Documents and their entry points
- *   5. Reading a document (helpers every renderer shares)
+ *   4. Report kinds, their inputs, and the one entry point rep_render()
+ *   5. Reading engine results (helpers the builders share)
  *
- * Ownership, once for the whole header: a document (rep_assessment, rep_trend_doc) only borrows:
- * the model, profile, results and trend it points to must outlive the call that renders it. A
- * rep_buf owns its bytes until rep_buf_detach() hands them to the caller (release with free())
- * or rep_buf_free() releases them. No function keeps a pointer to its arguments after it returns.
+ * Ownership, once for the whole header: an input struct (rep_assessment, rep_trend_doc, ...) only
+ * borrows: the model, profile, results and trend it points to must outlive the call that renders
+ * it. A rep_buf owns its bytes until rep_buf_detach() hands them to the caller (release with
+ * free()) or rep_buf_free() releases them. No function keeps a pointer to its arguments after it
+ * returns.
  *
- * Determinism: the same document gives the same bytes. Reports hold no timestamps, no addresses
- * and no hash orders; numbers never depend on the locale (scores are printed from integer
+ * Determinism: the same input gives the same bytes. Reports hold no timestamps, no addresses and
+ * no hash orders; numbers never depend on the locale (scores are printed from integer
  * hundredths, other numbers through rep_buf_fixed or a C-locale printf).
  *
- * Adding a document (compare, brief, rank, sensitivity): declare its struct and its entry point
- * rep_X_render() in section 4, add rep_text_X() ... rep_html_X() to the five format files, and
- * dispatch in render.c. The buffer, the escapers and the helpers of section 5 are shared.
+ * How a report is made: rep_render() asks the kind's builder (reports/kinds/KIND.c) for a
+ * format-neutral document (reports/doc.h), which reads the engine's results once, then hands it
+ * to the format's writer (reports/formats/FORMAT.c), which renders any document and calls no
+ * engine function.
  *
- * Files: buf.c (section 1), escape.c (2), render.c (3 and the dispatch), doc.c (5, plus source
- * numbering and year-to-year changes declared in reports/internal.h, which is not installed),
- * and one file per format: text.c, md.c, json.c, csv.c, html.c.
+ * Adding a report kind: write one builder, reports/kinds/KIND.c (rep_doc *rep_build_KIND(const
+ * KIND_input *)), declare its input struct and a REP_KIND_ value in section 4 and its builder in
+ * reports/kinds/kinds.h, add one line to build() in render.c, and call rep_render() from the
+ * command. Every format then renders it. Adding a format: write one writer,
+ * reports/formats/FORMAT.c (void rep_write_FORMAT(rep_buf *, const rep_doc *)), and add it to
+ * rep_format and to the writers table in render.c. Every kind is then offered in it.
+ *
+ * The brief (REP_KIND_BRIEF) is the one kind not yet built as a document: render.c still sends
+ * it to its per-format functions in reports/{text,md,json,csv,html}.c.
+ *
+ * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
+ * document), kinds/ (builders), formats/ (writers), view.c and compare.c (5, plus source
+ * numbering and year-to-year changes declared in reports/internal.h, which is not installed).
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
@@ -127,7 +139,7 @@ int rep_format_parse(const char *s);
 int rep_format_from_path(const char *path);
 
 /* ------------------------------------------------------------------------------------------ */
-/* 4. Documents                                                                               */
+/* 4. Report kinds and the one entry point                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
 /* An annual country assessment: one country, year and method, with an optional trend over the
@@ -152,9 +164,6 @@ typedef struct rep_trend_doc {
 /* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
 
 /* The same, one function per format and document: what the two above dispatch to. */
-void rep_text_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
 
 /* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and
@@ -269,12 +278,20 @@ typedef enum rep_kind {
 #define REP_NKINDS 8
 
 /* The one entry point: renders the report of kind k from `input` (the struct named above, which
- * only has to live through the call) in format f, appending to out. Returns false when out of
- * memory (out->failed) or when the kind does not offer the format. */
+ * only has to live through the call) in format f, appending to out. Every kind renders in every
+ * format, so a caller (a command, a test, a renderer fuzz target) can loop over both:
+ *
+ *     rep_buf out = REP_BUF_INIT;
+ *     rep_rank_doc in = {model, ranking};
+ *     if (!rep_render(&out, REP_JSON, REP_KIND_RANK, &in)) ...out of memory...
+ *     fwrite(out.data, 1, out.len, stdout);
+ *     rep_buf_free(&out);
+ *
+ * Returns false when out of memory (out->failed is then set) or when f or k is out of range. */
 bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 
 /* ------------------------------------------------------------------------------------------ */
-/* 5. Reading a document                                                                      */
+/* 5. Reading engine results                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
 /* The JSON schema version written as "schema_version". */

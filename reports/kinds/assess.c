@@ -24,7 +24,9 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
     rep_field_add(d, f, "breakdown", NULL, NULL, rep_v_bool(r->breakdown));
     if (band) {
-        rep_field_add(d, f, NULL, "Rating", NULL, rep_v_text(rep_doc_printf(d, "%s: %s", band->rating, band->label)));
+        rep_value rating = rep_v_text(rep_doc_printf(d, "%s: %s", band->rating, band->label));
+        rating.note = me->bands_note;
+        rep_field_add(d, f, NULL, "Rating", NULL, rating);
         rep_node *b = rep_only(rep_fields(d, root, "rating"), REP_PROGRAMS);
         rep_field_add(d, b, "band", NULL, "rating", rep_v_text(band->rating));
         rep_field_add(d, b, "label", NULL, NULL, rep_v_text(band->label));
@@ -43,7 +45,9 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     bool caution = rep_coverage_note(m, r, note, sizeof note);
     rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "caution", NULL, NULL,
                   rep_v_text(caution ? note : NULL));
-    if (caution) rep_only(rep_para_text(d, root, NULL, REP_CAUTION, "Caution", note), REP_PEOPLE);
+    /* The paragraph's label says "Caution"; the JSON field keeps the note's own prefix. */
+    const char *said = strncmp(note, "Caution: ", 9) == 0 ? note + 9 : note;
+    if (caution) rep_only(rep_para_text(d, root, NULL, REP_CAUTION, "Caution", said), REP_PEOPLE);
 }
 
 static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_result *r)
@@ -87,7 +91,7 @@ static void published(rep_doc *d, rep_node *root, const rep_assessment *in, cons
 {
     static const rep_column cols[] = {
         {"measure", "Measure", NULL, REP_COL_ID}, {"year", NULL, NULL, REP_COL_NUMBER},
-        {"value", "Value", "published", REP_COL_TEXT}, {"status", "Status", NULL, REP_COL_ENUM},
+        {"value", "Value", "published", REP_COL_ENUM}, {"status", "Status", NULL, REP_COL_ENUM},
         {"note", NULL, NULL, REP_COL_TEXT},       {"sources", NULL, NULL, REP_COL_ID},
         {NULL, "Sources", NULL, REP_COL_ID},
     };
@@ -159,8 +163,8 @@ static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_s
     const char *title =
         which == ILO_CODED ? rep_doc_printf(d, "Coded criteria (%zu)", n)
         : which == ILO_CLEAR
-            ? rep_doc_printf(d, "Clear criteria (%zu): an admissible source dated %d examined their convention and nothing codes them", n, r->year)
-            : rep_doc_printf(d, "Not assessed (%zu): no admissible source dated %d examines their convention; unknown, not compliant", n, r->year);
+            ? rep_doc_printf(d, "Clear criteria (%zu): an admissible source dated %d states it examined them and nothing codes them", n, r->year)
+            : rep_doc_printf(d, "Not assessed (%zu): nothing codes them and no admissible source dated %d states it examined them; unknown, not compliant", n, r->year);
     rep_node *s = rep_section(d, root, NULL, title);
     rep_node *t = rep_table(d, s, keys[which], cols, which == ILO_CODED ? 9 : 8);
     for (size_t k = 0; k < m->n_criteria; k++) {
@@ -221,7 +225,6 @@ static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)
     }
     rep_node *s = rep_section(d, root, "trend", rep_doc_printf(d, "Trend %d-%d", t->from, t->to));
     rep_add_trend_stats(d, s, t);
-    rep_add_score_chart(d, s, in->model, r->country, (const ilo_result *const *)t->years, t->n);
     rep_add_years(d, s, in->model, r->country, t, false, r->year);
     rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
 }
@@ -244,6 +247,8 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     root->scope = (rep_scope){co->code, r->year, m->methods[r->method].id};
     rep_add_header(d, root, m, r->country, r->method, in->profile_name);
     scores(d, root, m, r);
+    if (in->trend) /* near the top, where a reader looks first; the trend's table comes later */
+        rep_add_score_chart(d, root, m, r->country, (const ilo_result *const *)in->trend->years, in->trend->n);
     parts(d, root, m, r);
     published(d, root, in, &c);
     findings(d, root, in, &c);
