@@ -401,7 +401,7 @@ static int check_folder(const pending *p, const char *folder)
 
 /* The folders of a data tree that the loader reads (engine/load.c, ilo_model_load()). */
 static const char *const data_folders[] = {"criteria", "criteria/methods", "criteria/regimes", "countries",
-                                           "scenarios"};
+                                           "scenarios", "published"};
 
 /* An output may not replace a file the run read: exit 4. */
 static int check_inputs(const pending *ps, size_t n)
