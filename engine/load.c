@@ -1853,10 +1853,19 @@ static void err_at(loader *l, ilo_where w, const char *fmt, ...)
 /* A published SDG 8.8.2 value: a decimal number from 0 to 10, then nothing or a space and words. */
 static bool sdg_value_ok(const char *v)
 {
-    if (!(*v >= '0' && *v <= '9')) return false;
-    char *end;
-    double x = strtod(v, &end);
-    return (*end == '\0' || *end == ' ') && x >= 0 && x <= 10;
+    while (v[0] == '0' && v[1] >= '0' && v[1] <= '9') v++; /* "02.5" is 2.5 */
+    size_t n = strspn(v, "0123456789"), frac = 0;
+    bool nonzero_frac = false;
+    if (n == 0) return false;
+    if (v[n] == '.') {
+        frac = strspn(v + n + 1, "0123456789");
+        if (frac == 0) return false;
+        for (size_t i = 0; i < frac; i++) nonzero_frac |= v[n + 1 + i] != '0';
+    }
+    const char *end = v + n + (frac ? 1 + frac : 0);
+    /* Compared as text, not with strtod(), whose decimal point follows the locale. */
+    bool le_10 = n == 1 || (n == 2 && v[0] == '1' && v[1] == '0' && !nonzero_frac);
+    return (*end == '\0' || *end == ' ') && le_10;
 }
 
 /* A published ITUC rating: 1 to 5 or 5+, then nothing or a space and words. */
