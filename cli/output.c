@@ -24,6 +24,8 @@ static int add(cli_outputs *o, const char *path)
     for (size_t i = 0; i < o->n; i++)
         if (o->v[i].path && path && strcmp(o->v[i].path, path) == 0)
             return cli_usage_error("output '%s' given twice", path);
+        else if (!o->v[i].path && !path)
+            return cli_usage_error("output '-' (standard output) given twice");
     cli_output *v = realloc(o->v, (o->n + 1) * sizeof *v);
     if (!v) return EXIT_INTERNAL;
     o->v = v;
