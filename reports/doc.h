@@ -222,6 +222,8 @@ void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, boo
 
 /* Makes n seen by one audience only; returns n (NULL stays NULL). */
 rep_node *rep_only(rep_node *n, rep_audience a);
+/* The next field of n that people see (a label, a value), from *i on; NULL after the last. */
+const rep_field *rep_field_next(const rep_node *n, size_t *i);
 /* Whether node n is seen by people (people = true) or by programs. */
 bool rep_seen(const rep_node *n, bool people);
 
@@ -241,6 +243,13 @@ void rep_html_chart(rep_buf *out, const rep_node *series);
 /* People's rendering of a value, as plain text (the writers escape it): "2.85", "-", "a, b";
  * note not included. */
 void rep_value_text(rep_buf *out, const rep_value *v);
+/* A value in a markup: an id between code_open and code_close (as is: ids need no escaping in a
+ * code span), other text through escape, then the note between note_open and note_close. */
+typedef struct rep_markup {
+    void (*escape)(rep_buf *b, const char *s);
+    const char *code_open, *code_close, *note_open, *note_close;
+} rep_markup;
+void rep_value_put(rep_buf *out, const rep_value *v, const rep_markup *mk);
 /* The JSON/CSV rendering of a number or text value (no quotes). */
 void rep_value_data(rep_buf *out, const rep_value *v);
 
