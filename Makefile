@@ -48,8 +48,10 @@ $(B)/%.o: %.c | $(B)/.deps
 
 $(B)/libiloengine.a: $(ENGINE_OBJ)
 	$(AR) rcs $@ $^
+# Made afresh with q (append): reports/ has files of the same name in different folders
+# (kinds/brief.c and brief.c), which r would replace one by the other.
 $(B)/libiloreports.a: $(REPORTS_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) qcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS) $(PKG_LIBS)

@@ -144,6 +144,7 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
+rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 
 /* The value with its strings copied into d. */
 static rep_value keep(rep_doc *d, rep_value v)

@@ -56,7 +56,8 @@ typedef enum rep_vtype {
                         NaN is JSON null and people's "-" */
     REP_V_IDS,       /* n ids in list (JSON array of strings; people: "a, b") */
     REP_V_TABLE,     /* node, a table made with rep_table_detached(): a JSON array of objects
-                        inside a row (people and CSV do not see it) */
+                        inside a row (people do not see it; CSV projects its rows) */
+    REP_V_OBJECT,    /* node, the same with one row: a JSON object */
 } rep_vtype;
 
 typedef struct rep_value {
@@ -204,6 +205,7 @@ rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_col
 /* A table not in the tree, to be the value of a cell (rep_v_table()). */
 rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n);
 rep_value rep_v_table(const rep_node *t);
+rep_value rep_v_object(const rep_node *t);
 /* A keyed section whose child sections are the objects of a JSON array (people see sections). */
 rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title);
 /* A new row, every cell absent; returns its index, or SIZE_MAX. */
