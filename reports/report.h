@@ -248,9 +248,6 @@ typedef struct rep_brief_doc {
                                     result->year (the brief's default: ILO_BRIEF_TREND_YEARS before it) */
 } rep_brief_doc;
 
-void rep_text_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
 
 /* The scores of an external coding sheet (iloscore score --sheet): each country-year of the
  * sheet scored under one method, with this engine's arithmetic (ilo_score_coded). */

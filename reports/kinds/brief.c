@@ -131,7 +131,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 {
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
-    rep_column c[V_MEASURE + N_MEASURE + 8] = {
+    rep_column c[V_MEASURE + N_MEASURE + 9] = {
         {"id", "Criterion", NULL, REP_COL_ID}, {"label", NULL, NULL, REP_COL_TEXT},
         {"scope", NULL, NULL, REP_COL_ENUM},   {"note", NULL, NULL, REP_COL_TEXT},
         {"conventions", NULL, NULL, REP_COL_ID}, {"groups", NULL, NULL, REP_COL_ID},
@@ -139,7 +139,6 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     size_t n = V_MEASURE;
     for (size_t k = 0; k < N_MEASURE; k++) c[n++] = measure_cols[k];
     c[V_MEASURE + 6].label = "Score";
-    c[V_MEASURE + 9].label = "Concern";
     size_t extra = n;
     c[n++] = (rep_column){"coded_criteria", NULL, NULL, REP_COL_ID};
     c[n++] = (rep_column){"findings", NULL, NULL, REP_COL_ID};
@@ -148,6 +147,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     c[n++] = (rep_column){NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID};
     c[n++] = (rep_column){NULL, "Findings", NULL, REP_COL_ID};
     c[n++] = (rep_column){NULL, "Verdict", NULL, REP_COL_TEXT};
+    c[n++] = (rep_column){NULL, "Concern", NULL, REP_COL_ENUM};
     rep_node *s = rep_section(d, root, NULL, "Verdicts by regime criterion");
     rep_node *t = rep_table(d, s, "verdicts", c, n);
     static const rep_column conv[] = {{"id", NULL, NULL, REP_COL_ID}, {"ratification", NULL, NULL, REP_COL_ENUM}};
@@ -189,6 +189,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&b, " Why: %s", vd->measure.why);
         else rep_buf_puts(&b, " Not examined.");
         rep_cell(d, t, row, extra + 6, rep_v_text(take(d, &b)));
+        rep_cell(d, t, row, extra + 7, rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
 }
@@ -205,7 +206,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     c[2 + REP_ITEM_FIELDS + 2].label = NULL;
     c[2 + REP_ITEM_NCOLS] = (rep_column){"bears_on", NULL, NULL, REP_COL_ID};
     c[2 + REP_ITEM_NCOLS + 1] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_TEXT};
+    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
     /* JSON: number, item, share, critical, bears_on, sources, also_reported_by. */
     rep_column order[2 + REP_ITEM_NCOLS + 3];
     size_t n = 0, at_bears = 0;
@@ -401,7 +402,7 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
         if (!vd->n_reforms) rep_buf_puts(&b, "no scenario in the data addresses it. ");
         for (size_t i = 0; i < vd->n_reforms; i++) {
             rep_brief_reform(&b, in, v, &vd->reforms[i]);
-            rep_buf_putc(&b, ' ');
+            rep_buf_puts(&b, i + 1 < vd->n_reforms ? "; " : ". ");
         }
         rep_brief_target(&b, in, v, vd);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
