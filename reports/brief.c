@@ -161,20 +161,6 @@ void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
     if (!n) rep_buf_puts(b, "none");
 }
 
-void rep_brief_item_where(rep_buf *b, const ilo_item *it)
-{
-    if (it->kind == ILO_ITEM_PROVISION) {
-        rep_buf_printf(b, "%s, %s; in force from %s", it->instrument, it->article, it->start.text);
-        if (it->stop.prec) rep_buf_printf(b, ", repealed %s", it->stop.text);
-        return;
-    }
-    rep_buf_puts(b, it->start.text);
-    if (it->stop.prec) rep_buf_printf(b, " to %s", it->stop.text);
-    if (it->place) rep_buf_printf(b, "; %s", it->place);
-    if (it->who) rep_buf_printf(b, "; who: %s", it->who);
-    if (it->count) rep_buf_printf(b, "; how many: %s", it->count);
-}
-
 static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->fnum[f]); }
 
 void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario)

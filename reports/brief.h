@@ -42,9 +42,6 @@ void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const ilo_brie
 void rep_brief_counts(rep_buf *b, const ilo_brief_measure *ms);
 /* Ids of the criteria in set, in catalogue order, separated by ", "; "none" when empty. */
 void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set);
-/* Where an item comes from: "Trade Union Act No. 1 of 2014, s. 10; in force from 2014-07-01" or
- * "2018-01-15; Capital; who: Union B". */
-void rep_brief_item_where(rep_buf *b, const ilo_item *it);
 /* A scenario the reforms cite: "ID (effective DATE): TITLE". */
 void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario);
 /* A scenario operation that addresses a concern, as one sentence. */

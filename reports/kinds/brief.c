@@ -271,26 +271,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 static void record(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const char *key,
                    const char *title, const size_t *ev, size_t n)
 {
-    static const rep_column c[] = {
-        {"id", NULL, NULL, REP_COL_ID},     {"date", "Date", NULL, REP_COL_ID}, {"kind", "Kind", NULL, REP_COL_ENUM},
-        {"title", "Title", NULL, REP_COL_TEXT}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
-        {NULL, "Sources", NULL, REP_COL_ID},
-    };
-    const ilo_country *co = &in->model->countries[in->result->country];
-    rep_node *s = rep_section(d, root, NULL, title);
-    rep_node *t = rep_table(d, s, key, c, sizeof c / sizeof c[0]);
-    for (size_t i = 0; i < n; i++) {
-        const ilo_event *e = &co->events[ev[i]];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(e->id));
-        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
-        rep_cell(d, t, row, 2, rep_v_text(e->kind));
-        rep_cell(d, t, row, 3, rep_v_text(e->title));
-        rep_cell(d, t, row, 4, rep_v_text(e->note));
-        rep_cell(d, t, row, 5, rep_sources_value(d, in->model, &v->cites, e->sources, e->n_sources));
-        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, &v->cites, e->sources, e->n_sources)));
-    }
-    if (!n) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
+    rep_add_events(d, rep_section(d, root, NULL, title), key, in->model, in->result->country, ev, n, &v->cites);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
