@@ -211,6 +211,7 @@ static void table(rep_buf *b, const rep_node *t)
                 wrap(b, tail, col + 2, col + 1);
             }
         }
+        while (b->len && b->data[b->len - 1] == ' ') b->len--; /* an empty last cell */
         rep_buf_putc(b, '\n');
     }
     for (size_t i = 0; i < t->n_rows * (t->n_cols + 1); i++) free(s[i]);
