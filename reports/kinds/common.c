@@ -2,7 +2,6 @@
 #include <math.h>
 
 #include "kinds.h"
-#include "../internal.h"
 
 void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note)
 {

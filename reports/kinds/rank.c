@@ -2,7 +2,6 @@
  * with its ties, the published figures beside, the countries not assessed, and the SDG 8.8.2
  * caveat. */
 #include "kinds.h"
-#include "../internal.h"
 
 /* research/methodology.md §1.5: the tripartite chapeau of the SDG 8.8.2 metadata (REC_USE_LIM). */
 const char rep_sdg_caveat[] =

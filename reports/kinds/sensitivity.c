@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "kinds.h"
-#include "../internal.h"
 
 static const char *impact_meaning(const ilo_sensitivity *s)
 {

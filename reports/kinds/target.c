@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "kinds.h"
-#include "../internal.h"
 
 static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
 {
