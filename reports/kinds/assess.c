@@ -218,7 +218,7 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     const ilo_country *co = &m->countries[r->country];
     rep_cites c;
     if (!rep_cites_assessment(&c, in)) return NULL;
-    rep_doc *d = rep_doc_new("assessment", NULL);
+    rep_doc *d = rep_kind_doc("assessment");
     if (!d) {
         rep_cites_free(&c);
         return NULL;

@@ -522,7 +522,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     const ilo_country *co = &m->countries[r->country];
     rep_brief_view v;
     if (!rep_brief_view_init(&v, in)) return NULL;
-    rep_doc *d = rep_doc_new("brief", NULL);
+    rep_doc *d = rep_kind_doc("brief");
     if (!d) {
         rep_brief_view_free(&v);
         return NULL;

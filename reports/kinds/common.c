@@ -3,6 +3,13 @@
 
 #include "kinds.h"
 
+rep_doc *rep_kind_doc(const char *kind)
+{
+    rep_doc *d = rep_doc_new(kind, NULL);
+    if (d) d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
+    return d;
+}
+
 void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note)
 {
     const ilo_method *me = &m->methods[method];

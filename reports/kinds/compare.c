@@ -181,7 +181,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     const ilo_model *m = in->model;
     const ilo_country *co = &m->countries[in->baseline->country];
     size_t method = in->base->years[0]->method, nc = m->n_conventions;
-    rep_doc *d = rep_doc_new("comparison", NULL);
+    rep_doc *d = rep_kind_doc("comparison");
     cols c = {calloc(1 + 3 * (8 + nc) + 8, sizeof *c.v), 0};
     if (!d || !c.v) {
         rep_doc_free(d);

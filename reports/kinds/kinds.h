@@ -18,6 +18,10 @@ rep_doc *rep_build_comparison(const rep_comparison *in);
 
 /* ---- shared parts (common.c) ---- */
 
+/* A new document of this kind whose generator is this program and version (NULL when out of
+ * memory); the builder sets its title. */
+rep_doc *rep_kind_doc(const char *kind);
+
 /* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
 extern const char rep_sdg_caveat[];
 

@@ -105,7 +105,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
 {
     const ilo_model *m = in->model;
     const ilo_ranking *r = in->ranking;
-    rep_doc *d = rep_doc_new("ranking", NULL);
+    rep_doc *d = rep_kind_doc("ranking");
     if (!d) return NULL;
     d->title = rep_doc_printf(d, "Ranking of %zu countries by score, %d", r->n, r->year);
     rep_node *root = &d->root;
