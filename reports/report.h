@@ -38,9 +38,8 @@
  * rep_format and to the writers table in render.c. Every kind is then offered in it.
  *
  * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
- * document), kinds/ (builders), formats/ (writers), view.c, compare.c and brief.c (5, plus source
- * numbering, year-to-year changes and the brief's view, declared in reports/internal.h and
- * reports/brief.h, which are not installed).
+ * document), kinds/ (builders), formats/ (writers), view.c and compare.c (5, plus source
+ * numbering and year-to-year changes, declared in reports/internal.h, which is not installed).
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
