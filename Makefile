@@ -1,10 +1,15 @@
 # iloscore: a plain Makefile. Targets: all (default), check, unit, cli-tests, bad-tests, asan,
-# valgrind, fuzz, bench, install, uninstall, clean. Library flags come from pkg-config; on Debian the build installs missing packages.
+# valgrind, fuzz, bench, validation, install, uninstall, clean. Library flags come from pkg-config; on Debian the build installs missing packages.
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/iloscore
 MANDIR = $(PREFIX)/share/man/man1
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+VERSION = $(shell sed -n 's/^\#define ILO_VERSION "\(.*\)"/\1/p' engine/iloscore.h)
+SOMAJOR = 0
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -26,7 +31,7 @@ B = build
 # instrumented binary never replaces ./iloscore, which `make` would then take as up to date.
 BIN = iloscore
 ENGINE_SRC = $(sort $(wildcard engine/*.c))
-REPORTS_SRC = $(sort $(wildcard reports/*.c))
+REPORTS_SRC = $(sort $(wildcard reports/*.c reports/*/*.c))
 CLI_SRC = $(sort $(wildcard cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(B)/%.o)
@@ -35,7 +40,7 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 LIBS = $(B)/libiloreports.a $(B)/libiloengine.a
 
-.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install uninstall clean deps report-tests html-test bench
+.PHONY: all check unit cli-tests bad-tests asan valgrind fuzz install install-lib install-test uninstall clean deps report-tests html-test bench backtest backtest-test validation validation-check
 all: $(BIN)
 
 $(B)/.deps: tools/deps.sh
@@ -48,8 +53,29 @@ $(B)/%.o: %.c | $(B)/.deps
 
 $(B)/libiloengine.a: $(ENGINE_OBJ)
 	$(AR) rcs $@ $^
+# Made afresh with q (append): reports/ has files of the same name in different folders
+# (kinds/brief.c and brief.c), which r would replace one by the other.
 $(B)/libiloreports.a: $(REPORTS_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) qcs $@ $^
+
+# The engine as an installable library (make install): static, and shared from objects built
+# as position-independent code; the header is engine/iloscore.h, the manual.
+PIC_OBJ = $(ENGINE_SRC:%.c=$(B)/pic/%.o)
+$(B)/pic/%.o: %.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+$(B)/libiloscore.so.$(VERSION): $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,libiloscore.so.$(SOMAJOR) $(CFLAGS) $(LDFLAGS) -o $@ $(PIC_OBJ) $(PKG_LIBS)
+# libconfig and GSL are private: a program calls only the engine. Libs keeps -liloscore needed
+# even where the linker drops libraries named before the objects that use them (--as-needed),
+# so that `cc $$(pkg-config --cflags --libs iloscore) prog.c` links too.
+$(B)/iloscore.pc: Makefile engine/iloscore.h
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: iloscore' 'Description: ILO freedom-of-association compliance scoring engine' \
+	    'Version: $(VERSION)' 'Requires.private: libconfig gsl' \
+	    'Libs: -L$${libdir} -Wl,--push-state,--no-as-needed -liloscore -Wl,--pop-state' \
+	    'Libs.private: -lm -lpthread' 'Cflags: -I$${includedir}' > $@
 
 $(BIN): $(CLI_OBJ) $(LIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS) $(PKG_LIBS)
@@ -64,6 +90,7 @@ unit: $(TEST_BIN)
 cli-tests: $(BIN)
 	@sh tests/cli/run.sh ./$(BIN)
 	@sh tests/cli/scale.sh ./$(BIN)
+	@sh tests/cli/markers.sh ./$(BIN)
 
 # The bad-input catalogue (exact message and exit code for every broken rule) and the truncation
 # test (a valid file cut at every length must never crash the program).
@@ -72,19 +99,63 @@ bad-tests: $(BIN)
 	@sh tests/bad/truncate.sh ./$(BIN)
 
 # Reports read back: every JSON output through jq with assertions on its fields, CSV parsed back,
-# -o files written atomically, the same bytes under a comma-decimal locale.
-report-tests: $(BIN)
+# -o files written atomically, the same bytes under a comma-decimal locale; the renderer fuzz
+# harness over its kept corpus (every report kind in every format, JSON, CSV and HTML checked).
+# The -o transaction under signals and failed renames (a fault injector loaded with LD_PRELOAD),
+# refused outputs, and messages that values and file names cannot forge.
+report-tests: $(BIN) $(B)/tests/fail_rename.so $(B)/fuzz/render_driver
 	@sh tests/cli/json-check.sh ./$(BIN)
 	@sh tests/cli/report-check.sh ./$(BIN)
+	@sh tests/cli/output-check.sh ./$(BIN) $(B)/tests/fail_rename.so
+	@./$(B)/fuzz/render_driver fuzz/corpus/render
+
+# Built without the sanitizers: it is preloaded into the program, whose own runtime comes first.
+$(B)/tests/fail_rename.so: tests/fault/fail_rename.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O1 $(WARNINGS) -o $@ $< -ldl
 
 # HTML reports screenshotted by headless Chromium (installed on Debian when missing) and the
 # chart found in the pixels; screenshots are left in build/html/.
 html-test: $(BIN)
 	@sh tests/html/run.sh ./$(BIN)
 
+# The back-test of trade decisions (tools/backtest.sh): `backtest` regenerates docs/backtest.md;
+# `backtest-test` (part of check) replays them into build/backtest.md, prints the summary, and
+# says when docs/backtest.md is out of date.
+backtest: $(B)/tools/backtest
+	@sh tools/backtest.sh $(B)/tools/backtest . docs/backtest.md
+
+backtest-test: $(B)/tools/backtest
+	@$(B)/tools/backtest tests/data/pub >$(B)/backtest-pub.md && cmp -s $(B)/backtest-pub.md tests/backtest/pub.md \
+		|| { echo "backtest: fixture output differs from tests/backtest/pub.md"; diff tests/backtest/pub.md $(B)/backtest-pub.md | head -20; exit 1; }
+	@echo "backtest: fixture tests/data/pub as expected"
+	@sh tools/backtest.sh $(B)/tools/backtest . $(B)/backtest.md
+	@cmp -s $(B)/backtest.md docs/backtest.md || echo "backtest: docs/backtest.md is out of date: run 'make backtest'"
+
+$(B)/tools/backtest: tools/backtest.c $(B)/libiloengine.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libiloengine.a $(PKG_LIBS)
+
+# docs/validation.md: computed SDG 8.8.2 under each reading of the year window against the
+# published series, generated from the data (tools/validation.c). `make validation` rewrites it;
+# `make validation-check` (part of check) fails when the committed file is stale.
+VALIDATION_METHODS = sdg-8.8.2-evidence sdg-8.8.2
+validation: $(B)/tools/validation
+	$(B)/tools/validation . $(VALIDATION_METHODS) > docs/validation.md.tmp && mv docs/validation.md.tmp docs/validation.md
+
+validation-check: $(B)/tools/validation
+	@$(B)/tools/validation . $(VALIDATION_METHODS) > $(B)/validation.md
+	@if cmp -s $(B)/validation.md docs/validation.md; then echo "validation: docs/validation.md is up to date"; \
+	 else diff docs/validation.md $(B)/validation.md | head -20; echo "validation: docs/validation.md is stale: run make validation"; exit 1; fi
+
+$(B)/tools/validation: tools/validation.c $(B)/libiloengine.a | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libiloengine.a $(PKG_LIBS)
+
 # Every test: unit tests (cmocka), CLI tests (stdout, stderr, exit codes, golden files), the
-# report read-back tests, the bad-input tests, then the HTML screenshots.
-check: all unit cli-tests report-tests bad-tests html-test
+# report read-back tests, the bad-input tests, the back-test, the staleness of docs/validation.md,
+# the installed library, then the HTML screenshots.
+check: all unit cli-tests report-tests bad-tests backtest-test validation-check install-test html-test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
 # tests/lsan.supp silences libconfig 1.5's own leak of discarded string tokens (see the file).
@@ -92,15 +163,27 @@ asan:
 	@sh tools/deps-asan.sh address,undefined
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(MAKE) B=build/asan BIN=build/asan/iloscore CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' LDFLAGS='-fsanitize=address,undefined' check
 
-# The loader under libFuzzer with ASan and UBSan for FUZZ_SECONDS (default 60), seeded with every
-# data file of the shipped tree and of tests/data/mini. Crashes are written to build/fuzz/.
+# Under libFuzzer with ASan and UBSan, FUZZ_SECONDS each (default 60): the loader (fuzz_load),
+# then the renderers (fuzz_render: every report kind in every format from a mutated tree, the
+# JSON, CSV and HTML read back). Seeded with every data file of the shipped tree and of
+# tests/data/mini, and for the renderers with the kept corpus fuzz/corpus/render (hostile text).
+# New inputs go to build/fuzz/corpus*, crashes to build/fuzz/.
 FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iengine -Ireports -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_ENV = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 fuzz: $(B)/.deps
 	@sh tools/deps-asan.sh fuzzer,address,undefined
-	@mkdir -p build/fuzz/corpus
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -Iengine -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(PKG_CFLAGS) -o build/fuzz/fuzz_load fuzz/fuzz_load.c $(ENGINE_SRC) $(PKG_LIBS)
+	@mkdir -p build/fuzz/corpus build/fuzz/corpus-render
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_load fuzz/fuzz_load.c $(ENGINE_SRC) $(PKG_LIBS)
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_render fuzz/fuzz_render.c $(REPORTS_SRC) $(ENGINE_SRC) $(PKG_LIBS)
 	@rm -rf build/fuzz/seeds && sh fuzz/seeds.sh build/fuzz/seeds
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ./build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/ build/fuzz/corpus build/fuzz/seeds
+	$(FUZZ_ENV) ./build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/ build/fuzz/corpus build/fuzz/seeds
+	$(FUZZ_ENV) ./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/render- build/fuzz/corpus-render fuzz/corpus/render build/fuzz/seeds
+
+# The renderer harness without libFuzzer (fuzz/driver.c), replaying the kept corpus in make check.
+$(B)/fuzz/render_driver: fuzz/driver.c fuzz/fuzz_render.c $(LIBS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/driver.c fuzz/fuzz_render.c $(LIBS) $(PKG_LIBS)
 
 # Scale benchmarks (tools/bench.sh, not part of check): synthetic worlds of 1x (190 countries x
 # 30 years), 4x (760 x 30) and 16x (760 x 120) under build/bench/; for each, medians of BENCH_RUNS
@@ -122,15 +205,35 @@ $(B)/tools/bench_engine: tools/bench_engine.c $(B)/libiloengine.a | $(B)/.deps
 valgrind: iloscore
 	@sh tests/valgrind.sh ./iloscore
 
-install: iloscore
+install: $(BIN) install-lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
-	install -m 755 iloscore $(DESTDIR)$(BINDIR)/iloscore
-	cp -R criteria countries scenarios $(DESTDIR)$(DATADIR)/
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/iloscore
+	cp -R criteria countries scenarios published $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/iloscore.1 $(DESTDIR)$(MANDIR)/iloscore.1
+
+# The engine library: libiloscore.a, libiloscore.so.VERSION (with the .so.0 and .so links),
+# iloscore.h and iloscore.pc.
+install-lib: $(B)/libiloengine.a $(B)/libiloscore.so.$(VERSION) $(B)/iloscore.pc
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(B)/libiloengine.a $(DESTDIR)$(LIBDIR)/libiloscore.a
+	install -m 755 $(B)/libiloscore.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libiloscore.so.$(VERSION)
+	ln -sf libiloscore.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libiloscore.so.$(SOMAJOR)
+	ln -sf libiloscore.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libiloscore.so
+	install -m 644 engine/iloscore.h $(DESTDIR)$(INCLUDEDIR)/iloscore.h
+	install -m 644 $(B)/iloscore.pc $(DESTDIR)$(PKGCONFIGDIR)/iloscore.pc
+
+# `make install` into a scratch DESTDIR, then a small C program built against the installed
+# library with pkg-config (shared, then static) and run (tests/install/run.sh).
+install-test: $(BIN)
+	@rm -rf $(B)/destdir
+	@$(MAKE) -s install DESTDIR=$(CURDIR)/$(B)/destdir PREFIX=/usr/local >/dev/null
+	@sh tests/install/run.sh $(CURDIR)/$(B)/destdir /usr/local "$(CC)" "$(CFLAGS)" "$(LDFLAGS)"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/iloscore $(DESTDIR)$(MANDIR)/iloscore.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LIBDIR)/libiloscore.a $(DESTDIR)$(LIBDIR)/libiloscore.so $(DESTDIR)$(LIBDIR)/libiloscore.so.$(SOMAJOR)
+	rm -f $(DESTDIR)$(LIBDIR)/libiloscore.so.$(VERSION) $(DESTDIR)$(INCLUDEDIR)/iloscore.h $(DESTDIR)$(PKGCONFIGDIR)/iloscore.pc
 
 clean:
 	rm -rf build iloscore

@@ -21,7 +21,7 @@ int cli_find_country(const ilo_model *m, const char *arg, size_t *out)
         *out = SIZE_MAX;
     }
     if (*out != SIZE_MAX) return EXIT_OK;
-    fprintf(stderr, "iloscore: unknown country \"%s\"\n", arg);
+    cli_error("unknown country \"%s\"", arg);
     return EXIT_NOTFOUND;
 }
 
@@ -29,7 +29,7 @@ int cli_find_method(const ilo_model *m, const char *arg, size_t *out)
 {
     *out = ilo_model_find_method(m, arg);
     if (*out != SIZE_MAX) return EXIT_OK;
-    fprintf(stderr, "iloscore: unknown method \"%s\"\n", arg);
+    cli_error("unknown method \"%s\"", arg);
     return EXIT_NOTFOUND;
 }
 
@@ -72,6 +72,31 @@ int cli_default_year(const ilo_model *m, size_t c)
     return y ? y : item_year(m, c, true, true);
 }
 
+int cli_last_year(const ilo_model *m, size_t c)
+{
+    const ilo_country *co = &m->countries[c];
+    int best = item_year(m, c, true, true), p = published_year(m, c, true, NULL);
+    if (p > best) best = p;
+    for (size_t i = 0; i < co->n_events; i++)
+        if (co->events[i].date.year > best) best = co->events[i].date.year;
+    for (size_t i = 0; i < co->n_items; i++) {
+        const ilo_date *stop = &m->items[co->item_first + i].stop;
+        if (stop->prec != ILO_DATE_NONE && stop->year > best) best = stop->year;
+    }
+    return best;
+}
+
+int cli_check_year(const char *cmd, const ilo_model *m, size_t c, const cli_profile *pr, int year)
+{
+    int last = cli_last_year(m, c);
+    for (size_t i = 0; pr && i < pr->n_sc; i++)
+        if (m->scenarios[pr->sc[i]].effective.year > last) last = m->scenarios[pr->sc[i]].effective.year;
+    if (year <= last) return EXIT_OK;
+    return cli_usage_error("%s: %d is beyond the data: the latest evidence on %s is dated %d, and a year "
+                           "with no evidence has no score (compare projects scenarios past the data)",
+                           cmd, year, m->countries[c].code, last);
+}
+
 int cli_first_year(const ilo_model *m, size_t c)
 {
     int p = published_year(m, c, false, NULL), s = item_year(m, c, false, false);
@@ -81,7 +106,7 @@ int cli_first_year(const ilo_model *m, size_t c)
 
 static bool render_assessment(rep_buf *out, rep_format f, const void *doc)
 {
-    return rep_assessment_render(out, f, doc);
+    return rep_render(out, f, REP_KIND_ASSESSMENT, doc);
 }
 
 typedef struct assess_args {
@@ -126,20 +151,23 @@ static int run(cli_env *env, const assess_args *a, const cli_outputs *o)
     if (rc) return rc;
     int year = a->year ? a->year : cli_default_year(m, c);
     if (!year) return cli_usage_error("assess: %s has no dated data; give --year", m->countries[c].code);
-    ilo_profile p = ilo_profile_baseline(m, c);
-    ilo_result *r = ilo_result_new(m);
+    cli_profile pr;
+    ilo_result *r = NULL;
     ilo_trend *t = NULL;
-    if (!r) return EXIT_INTERNAL;
-    if (ilo_eval(m, &p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("assess", m, c, &pr, year);
+    if (!rc && !(r = ilo_result_new(m))) rc = EXIT_INTERNAL;
+    if (!rc && ilo_eval(m, pr.p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     int from = year - (int)a->back < ILO_YEAR_MIN ? ILO_YEAR_MIN : year - (int)a->back;
-    if (!rc && a->back && ilo_trend_new(m, &p, method, from, year, &t, env->ctx) != ILO_OK)
+    if (!rc && a->back && ilo_trend_new(m, pr.p, method, from, year, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {
-        rep_assessment doc = {m, &p, NULL, r, t};
+        rep_assessment doc = {m, pr.p, pr.name, r, t};
         rc = cli_outputs_write(o, render_assessment, &doc);
     }
     ilo_trend_free(t);
     ilo_result_free(r);
+    cli_profile_close(&pr);
     return rc;
 }
 

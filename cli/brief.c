@@ -11,7 +11,7 @@
 
 #include "cli.h"
 
-static bool render_brief(rep_buf *out, rep_format f, const void *doc) { return rep_brief_render(out, f, doc); }
+static bool render_brief(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_BRIEF, doc); }
 
 typedef struct brief_args {
     const char *country, *regime, *method;
@@ -41,7 +41,7 @@ static int parse(int argc, char **argv, brief_args *a, cli_outputs *o)
         }
     }
     if (!a->country) return cli_usage_error("brief: which country? (e.g. iloscore brief KAZ --regime us-gsp)");
-    if (!a->regime) return cli_usage_error("brief: which regime? (--regime us-gsp or eu-gsp-plus)");
+    if (!a->regime) return cli_usage_error("brief: which regime? (--regime us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus)");
     return cli_outputs_finish(o);
 }
 
@@ -52,50 +52,32 @@ static int run(cli_env *env, const brief_args *a, const cli_outputs *o)
     int rc = cli_find_country(m, a->country, &c);
     if (rc) return rc;
     if ((regime = ilo_model_find_regime(m, a->regime)) == SIZE_MAX) {
-        fprintf(stderr, "iloscore: unknown regime \"%s\"\n", a->regime);
+        cli_error("unknown regime \"%s\"", a->regime);
         return EXIT_NOTFOUND;
     }
     if ((rc = cli_find_method(m, a->method, &method))) return rc;
     int year = a->year ? a->year : cli_default_year(m, c);
     if (!year) return cli_usage_error("brief: %s has no dated data; give --year", m->countries[c].code);
 
-    size_t *sc = calloc(env->n_scenario_args + 1, sizeof *sc), n_sc = env->n_scenario_args;
-    if (!sc) return EXIT_INTERNAL;
-    if ((rc = cli_scenarios(env, sc))) {
-        free(sc);
-        return rc;
-    }
-    ilo_profile base = ilo_profile_baseline(m, c), *amended = NULL;
-    const ilo_profile *p = &base;
-    if (n_sc) {
-        if (ilo_profile_apply(m, c, sc, n_sc, &amended, env->ctx) != ILO_OK) {
-            free(sc);
-            return cli_report(env->ctx);
-        }
-        p = amended;
-    }
-    char name[512] = "";
-    for (size_t i = 0; i < n_sc; i++)
-        snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s", i ? " + " : "scenario ",
-                 m->scenarios[sc[i]].id);
-
-    ilo_result *r = ilo_result_new(m);
+    cli_profile pr;
+    ilo_result *r = NULL;
     ilo_trend *t = NULL;
     ilo_brief *b = NULL;
-    if (!r) rc = EXIT_INTERNAL;
-    if (!rc && ilo_eval(m, p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("brief", m, c, &pr, year);
+    if (!rc && !(r = ilo_result_new(m))) rc = EXIT_INTERNAL;
+    if (!rc && ilo_eval(m, pr.p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     int from = year - ILO_BRIEF_TREND_YEARS < ILO_YEAR_MIN ? ILO_YEAR_MIN : year - ILO_BRIEF_TREND_YEARS;
-    if (!rc && ilo_trend_new(m, p, method, from, year, &t, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
-    if (!rc && ilo_brief_new(m, p, r, regime, &b, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    if (!rc && ilo_trend_new(m, pr.p, method, from, year, &t, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    if (!rc && ilo_brief_new(m, pr.p, r, regime, &b, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     if (!rc) {
-        rep_brief_doc doc = {m, p, n_sc ? name : NULL, r, b, t};
+        rep_brief_doc doc = {m, pr.p, pr.name, r, b, t};
         rc = cli_outputs_write(o, render_brief, &doc);
     }
     ilo_brief_free(b);
     ilo_trend_free(t);
     ilo_result_free(r);
-    ilo_profile_free(amended);
-    free(sc);
+    cli_profile_close(&pr);
     return rc;
 }
 

@@ -29,6 +29,8 @@ typedef struct cli_env {
     size_t n_scenario_files;
     const char *const *scenario_args;  /* every --scenario value, in order: files and ids */
     size_t n_scenario_args;
+    ilo_date as_of;        /* --as-of DATE: the evidence cut-off; prec ILO_DATE_NONE when absent.
+                              cli_load() restricts the model to it (ilo_model_as_of()) */
     ilo_model *model;      /* owned; NULL until cli_load() */
     ilo_ctx *ctx;          /* owned */
 } cli_env;
@@ -36,9 +38,14 @@ typedef struct cli_env {
 /* Prints every error recorded in ctx as "iloscore: FILE:LINE: message" and returns the exit code
  * that matches the first one. */
 int cli_report(const ilo_ctx *ctx);
+/* Prints every warning recorded in ctx as "iloscore: FILE:LINE: warning: message". */
+void cli_warnings(const ilo_ctx *ctx);
 /* Loads env->data (and env's scenario files) into env->model; returns EXIT_OK or the exit code of
  * the failure, after printing the errors. */
 int cli_load(cli_env *env);
+/* Prints "iloscore: message" to stderr, control characters escaped (every message of the
+ * program goes through it or cli_usage_error(), so none can be forged by a value). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "iloscore: message" and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a year in ILO_YEAR_MIN..ILO_YEAR_MAX; false on anything else. */
@@ -79,9 +86,14 @@ int cli_output_option(cli_outputs *o, int argc, char **argv, int *i);
 int cli_outputs_finish(cli_outputs *o);
 void cli_outputs_free(cli_outputs *o);
 typedef bool (*cli_render_fn)(rep_buf *out, rep_format f, const void *doc);
-/* Renders doc once per output, then writes them all: files atomically (a temporary file in the
- * same folder, fsync, rename), all or none; then standard output. A write error is reported as
- * "iloscore: FILE: message" and returns EXIT_IO. */
+/* Registers what the run reads (the data tree, the extra scenario files; borrowed): no output may
+ * replace one of those files (cli_load() calls it). */
+void cli_outputs_inputs(const char *data, const char *const *files, size_t n);
+/* Renders doc once per output, then writes them all as one transaction: files atomically (a
+ * temporary file in the same folder, fsync, rename), all or none, even when a rename fails or
+ * SIGINT, SIGTERM or SIGHUP arrives; then standard output. A write error is reported as
+ * "iloscore: FILE: message" and returns EXIT_IO; an output that is a data file of the run is
+ * refused (EXIT_IO), and so are two outputs naming one file (EXIT_USAGE). */
 int cli_outputs_write(const cli_outputs *o, cli_render_fn render, const void *doc);
 
 /* Lookups for the report commands (assess.c). Unknown ids print
@@ -92,6 +104,9 @@ int cli_find_method(const ilo_model *m, const char *arg, size_t *out);
  * else with any published figure, else the latest year any of its items or their sources is
  * dated; 0 when it has no dated data. */
 int cli_default_year(const ilo_model *m, size_t c);
+/* The latest year any evidence on c is dated (an item's start or end, a source of one of its items, an
+ * event, a published figure); 0 if none. */
+int cli_last_year(const ilo_model *m, size_t c);
 /* The earliest year a published figure or a source of one of c's items is dated; 0 if none. */
 int cli_first_year(const ilo_model *m, size_t c);
 /* The default year of `rank` and `sensitivity --all` (rank.c): the latest of every country's
@@ -108,5 +123,24 @@ void cli_split_scenarios(cli_env *env, const char **loadable);
  * env->model->scenarios (out has room for env->n_scenario_args). Prints
  * `iloscore: unknown scenario "X" ...` and returns EXIT_NOTFOUND for a value that is neither. */
 int cli_scenarios(const cli_env *env, size_t *out);
+
+/* The profile a report command evaluates (profile.c): country c's baseline, or, when --scenario
+ * was given, the baseline amended by those scenarios in order. `name` is NULL for the baseline,
+ * else "scenario A + B" (in name_buf). The struct owns `amended` and `sc`; release them with
+ * cli_profile_close() (which accepts a zeroed or half-opened struct). Returns EXIT_OK or the
+ * exit code of the failure, after printing it. */
+typedef struct cli_profile {
+    ilo_profile base;
+    ilo_profile *amended;  /* owned; NULL for the baseline */
+    const ilo_profile *p;  /* what to evaluate: &base or amended */
+    size_t *sc, n_sc;      /* the scenarios applied, as indices (owned) */
+    const char *name;
+    char name_buf[512];
+} cli_profile;
+int cli_profile_open(cli_env *env, size_t c, cli_profile *out);
+void cli_profile_close(cli_profile *p);
+/* EXIT_OK if year is not after cli_last_year() (nor after the effective year of a scenario pr
+ * applies); else a usage error naming cmd: a year with no evidence at all is never scored. */
+int cli_check_year(const char *cmd, const ilo_model *m, size_t c, const cli_profile *pr, int year);
 
 #endif

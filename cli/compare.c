@@ -66,7 +66,7 @@ int cli_scenarios(const cli_env *env, size_t *out)
         struct stat st;
         size_t s = stat(a, &st) == 0 ? by_file(env->model, a) : ilo_model_find_scenario(env->model, a);
         if (s == SIZE_MAX) {
-            fprintf(stderr, "iloscore: unknown scenario \"%s\" (neither a scenario file nor the id of one in %s/scenarios)\n",
+            cli_error("unknown scenario \"%s\" (neither a scenario file nor the id of one in %s/scenarios)",
                     a, env->data);
             return EXIT_NOTFOUND;
         }
@@ -77,7 +77,7 @@ int cli_scenarios(const cli_env *env, size_t *out)
 
 static bool render_comparison(rep_buf *out, rep_format f, const void *doc)
 {
-    return rep_comparison_render(out, f, doc);
+    return rep_render(out, f, REP_KIND_COMPARISON, doc);
 }
 
 typedef struct compare_args {

@@ -26,7 +26,7 @@ static const struct command {
     const char *details; /* more help for `iloscore COMMAND --help`; may be NULL */
 } commands[] = {
     {"check", cmd_check, "check                          validate all data, print counts"},
-    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format text|json]\n                                 score externally coded criteria (country,year,criterion[,sources])"},
+    {"score", cmd_score, "score --sheet FILE.csv [--method M] [--format F] [-o FILE]...\n                                 score externally coded criteria (country,year,criterion[,sources])"},
     {"assess", cmd_assess, "assess COUNTRY [--year Y] [--method M] [--format F] [-o FILE]...\n"
                            "                                 annual assessment: score, findings, sources, trend",
      "\nOptions:\n"
@@ -120,7 +120,7 @@ static const struct command {
      "                    scenarios if later\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
-    {"target", cmd_target, "target COUNTRY --year Y (--score S | --rating R) [--method M] [--format text|json]\n"
+    {"target", cmd_target, "target COUNTRY --year Y (--score S | --rating R) [--method M] [--format F] [-o FILE]...\n"
                            "                                 the fewest repeals of provisions that reach a score or rating",
      "\nFinds the smallest set of COUNTRY's law provisions whose repeal brings the score of year Y to\n"
      "S or better (0 is best), or the rating to R or better, and prints the provisions and the\n"
@@ -142,10 +142,9 @@ static const struct command {
      "  --score S         the target score, at most two decimals (e.g. 2.5)\n"
      "  --rating R        the target rating, a band of the method (e.g. 3)\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
-     "  --format F        text (default) or json\n"
-     "  -o FILE           write to FILE (.txt or .json) instead of standard output; repeatable\n"},
+     REPORT_OPTIONS},
     {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
-                         "                                 trade-review brief: verdicts per US GSP / EU GSP+ criterion",
+                         "                                 trade-review brief: verdicts per criterion of a trade regime",
      "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"
      "ratification of its conventions, its score, its coded / clear / not-assessed criteria and a\n"
      "concern level by a stated rule; the key findings with their sources, the ILO supervisory\n"
@@ -153,7 +152,8 @@ static const struct command {
      "country's scenarios and the smallest repeal set), the gaps and the caveat. With --scenario FILE|ID\n"
      "the brief is of the law as that scenario amends it.\n\n"
      "Options:\n"
-     "  --regime R        us-gsp or eu-gsp-plus (the ids in criteria/regimes/); required\n"
+     "  --regime R        us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus (the ids in\n"
+     "                    criteria/regimes/); required\n"
      "  --year Y          the year of the brief; default as assess's --year\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
@@ -170,9 +170,15 @@ static void help(FILE *out)
           "  --data DIR        data tree (criteria/, countries/, scenarios/); default: the current\n"
           "                    folder if it has criteria/, else " ILO_DATADIR "\n"
           "  --scenario FILE   also load this scenario file (repeatable; applied in order by\n"
-          "                    compare and target). A value that names no file is the id of a\n"
-          "                    scenario already in the data tree (DIR/scenarios/), e.g.\n"
-          "                    --scenario kaz-2020-amendments\n"
+          "                    assess, trend, compare, target and brief, which name the profile;\n"
+          "                    check validates it; every other command refuses it, exit 2).\n"
+          "                    A value that names no file is the id of a scenario already in\n"
+          "                    the data tree (DIR/scenarios/), e.g. --scenario kaz-2020-amendments\n"
+          "  --as-of DATE      use only the evidence published by the end of DATE (YYYY-MM-DD):\n"
+          "                    sources dated later (a partial date counts from its last day), the\n"
+          "                    events and published figures they alone support, and trade decisions\n"
+          "                    taken later are ignored. For assess, trend, compare, target, brief,\n"
+          "                    rank, sensitivity and sheet; default: all evidence\n"
           "  --help            this help, to standard output\n"
           "  --version         the version\n\n"
           "Exit codes:\n"
@@ -194,6 +200,16 @@ static const char *default_data(void)
     return ILO_DATADIR;
 }
 
+/* The commands that apply --scenario (check validates the files). Every other command refuses
+ * the option rather than ignore it: a report must never claim a profile it did not evaluate. */
+static bool takes_scenario(const char *cmd)
+{
+    static const char *const yes[] = {"check", "assess", "trend", "compare", "target", "brief"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcmp(cmd, yes[i]) == 0) return true;
+    return false;
+}
+
 /* Takes the global options out of argv (in place) and returns the new argc, or -1 after a usage
  * error. `files` receives the --scenario arguments. */
 static int take_globals(int argc, char **argv, cli_env *env, const char **files)
@@ -206,7 +222,7 @@ static int take_globals(int argc, char **argv, cli_env *env, const char **files)
             while (i < argc) argv[out++] = argv[i++];
             break;
         }
-        if (strcmp(a, "--data") == 0 || strcmp(a, "--scenario") == 0) {
+        if (strcmp(a, "--data") == 0 || strcmp(a, "--scenario") == 0 || strcmp(a, "--as-of") == 0) {
             if (i + 1 >= argc) {
                 cli_usage_error("option '%s' needs a value", a);
                 return -1;
@@ -218,11 +234,19 @@ static int take_globals(int argc, char **argv, cli_env *env, const char **files)
         } else if (strncmp(a, "--scenario=", 11) == 0) {
             val = a + 11;
             a = "--scenario";
+        } else if (strncmp(a, "--as-of=", 8) == 0) {
+            val = a + 8;
+            a = "--as-of";
         }
         if (!val) {
             argv[out++] = argv[i];
         } else if (strcmp(a, "--data") == 0) {
             env->data = val;
+        } else if (strcmp(a, "--as-of") == 0) {
+            if (!ilo_date_parse(val, &env->as_of) || env->as_of.prec != ILO_DATE_DAY) {
+                cli_usage_error("--as-of needs a day as YYYY-MM-DD, not '%s'", val);
+                return -1;
+            }
         } else {
             files[env->n_scenario_files++] = val;
         }
@@ -271,6 +295,11 @@ int main(int argc, char **argv)
         rc = cli_usage_error("unknown command '%s'", args[0]);
         goto out;
     }
+    if (env.n_scenario_args && !takes_scenario(cmd->name)) {
+        rc = cli_usage_error("%s: --scenario is not supported by this command (it would be ignored); "
+                             "assess, trend, compare, target and brief apply it", cmd->name);
+        goto out;
+    }
     for (int i = 1; i < n; i++)
         if (strcmp(args[i], "--help") == 0) {
             printf("Usage: iloscore %s\n", cmd->usage);
@@ -278,6 +307,11 @@ int main(int argc, char **argv)
             rc = cli_finish_stdout(EXIT_OK);
             goto out;
         }
+    /* Commands that read no dated evidence cannot honour --as-of: refused, never ignored. */
+    if (env.as_of.prec && (cmd->fn == cmd_check || cmd->fn == cmd_score || cmd->fn == cmd_synth)) {
+        rc = cli_usage_error("%s does not take --as-of", cmd->name);
+        goto out;
+    }
     env.ctx = ilo_ctx_new();
     if (!env.ctx) {
         rc = EXIT_INTERNAL;

@@ -32,13 +32,13 @@ static bool render_rank(rep_buf *out, rep_format f, const void *arg)
     const rank_years *y = arg;
     if (y->n == 1) {
         rep_rank_doc doc = {y->m, y->r[0]};
-        return rep_rank_render(out, f, &doc);
+        return rep_render(out, f, REP_KIND_RANK, &doc);
     }
     if (f == REP_JSON) rep_buf_puts(out, "[\n");
     for (size_t i = 0; i < y->n; i++) {
         rep_rank_doc doc = {y->m, y->r[i]};
         rep_buf one = REP_BUF_INIT;
-        bool ok = rep_rank_render(&one, f, &doc);
+        bool ok = rep_render(&one, f, REP_KIND_RANK, &doc);
         const char *t = one.data ? one.data : "";
         size_t len = one.len;
         if (f == REP_CSV && i > 0) { /* drop the repeated header line */

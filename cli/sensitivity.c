@@ -11,7 +11,7 @@
 
 static bool render_sensitivity(rep_buf *out, rep_format f, const void *doc)
 {
-    return rep_sensitivity_render(out, f, doc);
+    return rep_render(out, f, REP_KIND_SENSITIVITY, doc);
 }
 
 static void progress(void *arg, size_t done, size_t total)

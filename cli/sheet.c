@@ -108,7 +108,7 @@ static int build(const sheet_doc *d, rep_buf *out)
     ilo_result_free(r);
     free(stamp);
     if (rc == EXIT_OK && !rep_buf_ok(out)) rc = EXIT_INTERNAL;
-    if (rc == EXIT_INTERNAL) fputs("iloscore: out of memory\n", stderr);
+    if (rc == EXIT_INTERNAL) cli_error("out of memory");
     return rc;
 }
 

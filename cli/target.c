@@ -9,7 +9,7 @@
 
 #include "cli.h"
 
-static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_target_render(out, f, doc); }
+static bool render_target(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_TARGET, doc); }
 
 typedef struct target_args {
     const char *country, *method, *score, *rating;
@@ -44,20 +44,15 @@ static int parse(int argc, char **argv, target_args *a, cli_outputs *o)
     if (!a->country) return cli_usage_error("target: which country? (e.g. iloscore target KAZ --year 2017 --score 2)");
     if (!a->year) return cli_usage_error("target: --year Y is required");
     if (!a->score == !a->rating) return cli_usage_error("target: give either --score S or --rating R");
-    int rc = cli_outputs_finish(o);
-    for (size_t i = 0; !rc && i < o->n; i++)
-        if (o->v[i].format != REP_TEXT && o->v[i].format != REP_JSON)
-            rc = cli_usage_error("target: format %s is not offered (text or json)", rep_format_name(o->v[i].format));
-    return rc;
+    return cli_outputs_finish(o);
 }
 
 int cmd_target(cli_env *env, int argc, char **argv)
 {
     target_args a = {NULL, "sdg-8.8.2", NULL, NULL, 0};
     cli_outputs o = {NULL, 0, -1};
-    size_t c = 0, method = 0, *sc = NULL;
+    size_t c = 0, method = 0;
     int64_t score_c = 0;
-    ilo_profile *alt = NULL;
     ilo_target *t = NULL;
     int rc = parse(argc, argv, &a, &o);
     if (!rc && a.score && !rep_parse_hundredths(a.score, &score_c))
@@ -65,28 +60,18 @@ int cmd_target(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_load(env);
     if (!rc) rc = cli_find_country(env->model, a.country, &c);
     if (!rc) rc = cli_find_method(env->model, a.method, &method);
-    if (!rc && !(sc = malloc((env->n_scenario_args + 1) * sizeof *sc))) rc = EXIT_INTERNAL;
-    if (!rc) rc = cli_scenarios(env, sc);
-    ilo_profile base = {0};
-    const ilo_profile *p = &base;
-    if (!rc) {
-        base = ilo_profile_baseline(env->model, c);
-        if (env->n_scenario_args) {
-            if (ilo_profile_apply(env->model, c, sc, env->n_scenario_args, &alt, env->ctx) != ILO_OK)
-                rc = cli_report(env->ctx);
-            p = alt;
-        }
-    }
-    if (!rc && ilo_target_new(env->model, p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
+    cli_profile pr = {0};
+    if (!rc) rc = cli_profile_open(env, c, &pr);
+    if (!rc) rc = cli_check_year("target", env->model, c, &pr, a.year);
+    if (!rc && ilo_target_new(env->model, pr.p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {
-        rep_target_doc doc = {env->model, p, sc, env->n_scenario_args, t};
+        rep_target_doc doc = {env->model, pr.p, pr.sc, pr.n_sc, t};
         rc = cli_outputs_write(&o, render_target, &doc);
         if (!rc && t->outcome == ILO_TARGET_UNREACHABLE) rc = EXIT_UNREACHABLE;
     }
     ilo_target_free(t);
-    ilo_profile_free(alt);
-    free(sc);
+    cli_profile_close(&pr);
     cli_outputs_free(&o);
     return rc;
 }

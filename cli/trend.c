@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-static bool render_trend(rep_buf *out, rep_format f, const void *doc) { return rep_trend_render(out, f, doc); }
+static bool render_trend(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_TREND, doc); }
 
 typedef struct trend_args {
     const char *country, *method;
@@ -86,16 +86,15 @@ int cmd_trend(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_find_method(env->model, a.method, &method);
     if (!rc) rc = range(env->model, c, &a);
     ilo_trend *t = NULL;
-    ilo_profile p = {0};
+    cli_profile pr = {0};
+    if (!rc) rc = cli_profile_open(env, c, &pr);
+    if (!rc && ilo_trend_new(env->model, pr.p, method, a.from, a.to, &t, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
     if (!rc) {
-        p = ilo_profile_baseline(env->model, c);
-        if (ilo_trend_new(env->model, &p, method, a.from, a.to, &t, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
-    }
-    if (!rc) {
-        rep_trend_doc doc = {env->model, &p, NULL, t};
+        rep_trend_doc doc = {env->model, pr.p, pr.name, t};
         rc = cli_outputs_write(&o, render_trend, &doc);
     }
     ilo_trend_free(t);
+    cli_profile_close(&pr);
     cli_outputs_free(&o);
     return rc;
 }

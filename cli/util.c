@@ -21,34 +21,65 @@ static int exit_for(ilo_status s)
     return EXIT_INTERNAL;
 }
 
+/* Prints "iloscore: " and the message, control characters escaped (ilo_escape_controls): the one
+ * place the program's messages go through, so that no value (a country argument, a file name)
+ * can print a line of its own. */
+static void put_message(const char *fmt, va_list ap)
+{
+    char raw[2048], safe[4096];
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    fprintf(stderr, "iloscore: %s\n", ilo_escape_controls(safe, sizeof safe, raw));
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_message(fmt, ap);
+    va_end(ap);
+}
+
 int cli_report(const ilo_ctx *ctx)
 {
     size_t kept = ilo_ctx_kept(ctx), count = ilo_ctx_count(ctx);
     for (size_t i = 0; i < kept; i++) {
         const ilo_error *e = ilo_ctx_error(ctx, i);
-        if (e->file[0] && e->line > 0) fprintf(stderr, "iloscore: %s:%d: %s\n", e->file, e->line, e->msg);
-        else if (e->file[0]) fprintf(stderr, "iloscore: %s: %s\n", e->file, e->msg);
-        else fprintf(stderr, "iloscore: %s\n", e->msg);
+        if (e->file[0] && e->line > 0) cli_error("%s:%d: %s", e->file, e->line, e->msg);
+        else if (e->file[0]) cli_error("%s: %s", e->file, e->msg);
+        else cli_error("%s", e->msg);
     }
-    if (count > kept) fprintf(stderr, "iloscore: %zu more errors not shown\n", count - kept);
+    if (count > kept) cli_error("%zu more errors not shown", count - kept);
     return exit_for(ilo_ctx_status(ctx));
+}
+
+void cli_warnings(const ilo_ctx *ctx)
+{
+    size_t n = ilo_ctx_warning_count(ctx);
+    for (size_t i = 0; i < n && i < ILO_MAX_ERRORS; i++) {
+        const ilo_error *w = ilo_ctx_warning(ctx, i);
+        if (w->file[0] && w->line > 0) cli_error("%s:%d: warning: %s", w->file, w->line, w->msg);
+        else if (w->file[0]) cli_error("%s: warning: %s", w->file, w->msg);
+        else cli_error("warning: %s", w->msg);
+    }
+    if (n > ILO_MAX_ERRORS) cli_error("%zu more warnings not shown", n - ILO_MAX_ERRORS);
 }
 
 int cli_load(cli_env *env)
 {
+    cli_outputs_inputs(env->data, env->scenario_files, env->n_scenario_files);
     if (ilo_model_load(env->data, env->scenario_files, env->n_scenario_files, &env->model, env->ctx) != ILO_OK)
         return cli_report(env->ctx);
+    if (env->as_of.prec && ilo_model_as_of(env->model, &env->as_of, env->ctx) != ILO_OK) return cli_report(env->ctx);
     return EXIT_OK;
 }
 
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("iloscore: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_message(fmt, ap);
     va_end(ap);
-    fputs("\nTry 'iloscore --help' for more information.\n", stderr);
+    fputs("Try 'iloscore --help' for more information.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -85,7 +116,7 @@ int cli_parse_double(const char *s, double *out)
 int cli_finish_stdout(int code)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "iloscore: cannot write to standard output: %s\n", strerror(errno));
+        cli_error("cannot write to standard output: %s", strerror(errno));
         return code == EXIT_OK ? EXIT_IO : code;
     }
     return code;

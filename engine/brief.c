@@ -224,6 +224,30 @@ static size_t find_reforms(const ilo_model *m, const ilo_profile *p, const ilo_r
 /* Searches the smallest repeal set for verdict v (see ilo_brief_target in iloscore.h). The
  * profile is restricted to the items coding its criteria, each coding only those, so that the
  * restricted profile's score is the regime criterion's score. */
+/* The search found nothing to repeal, yet provisions counted in the year code the criterion: the
+ * search minimises the score, and the criteria they code weigh nothing in it (outside the
+ * method's scope). Listing them keeps the brief from saying that only incidents code it. */
+static ilo_status unscored(const ilo_profile *p, const ilo_result *r, const ilo_bitset *scope, ilo_arena *a,
+                           ilo_brief_target *bt)
+{
+    size_t k = 0;
+    for (size_t f = 0; f < r->n_findings; f++)
+        k += p->items[r->findings[f].item].kind == ILO_ITEM_PROVISION && any(&r->findings[f].criteria, scope);
+    if (!k) return ILO_OK;
+    if (!(bt->repeal = ilo_arena_alloc(a, k * sizeof *bt->repeal))) return ILO_ERR_NOMEM;
+    for (size_t f = 0; f < r->n_findings; f++) {
+        size_t it = r->findings[f].item, j = bt->n_repeal++;
+        if (p->items[it].kind != ILO_ITEM_PROVISION || !any(&r->findings[f].criteria, scope)) {
+            bt->n_repeal--;
+            continue;
+        }
+        for (; j > 0 && bt->repeal[j - 1] > it; j--) bt->repeal[j] = bt->repeal[j - 1]; /* ascending */
+        bt->repeal[j] = it;
+    }
+    bt->status = ILO_BRIEF_TARGET_UNSCORED;
+    return ILO_OK;
+}
+
 static ilo_status target_of(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_arena *a,
                             ilo_brief_verdict *v)
 {
@@ -279,6 +303,7 @@ static ilo_status target_of(const ilo_model *m, const ilo_profile *p, const ilo_
                          : bt->n_repeal         ? ILO_BRIEF_TARGET_PARTIAL
                                                 : ILO_BRIEF_TARGET_PRACTICE;
         }
+        if (st == ILO_OK && bt->status == ILO_BRIEF_TARGET_PRACTICE) st = unscored(p, r, &v->scope, a, bt);
     }
     ilo_target_free(t);
     ilo_ctx_free(tctx);

@@ -107,7 +107,36 @@ static bool overlaps(int32_t a0, int32_t a1, int32_t b0, int32_t b1) { return a0
  * counts; a provision must also be in force in the year (a text cannot code a law already
  * repealed) and an incident must have begun (a text cannot report the future). Legislation,
  * where admissible, counts in the years the provision is in force. Under the occurrence window
- * the item must be in force or happening, and any admissible source counts. */
+ * the item must be in force or happening, and any admissible source counts. The carry-forward
+ * window is the evidence window, then carried_sources() when no text of the year reports it. */
+/* Carry-forward: an item still in force or happening in the year (`active`) keeps counting after
+ * the latest admissible text that reported it before the year (dated no earlier than the item's
+ * first year: a text cannot report what had not begun), unless an admissible text of its
+ * `resolved_by`, dated from that text's year up to this year, reports it resolved. The sources
+ * written to out are the texts of that latest year; their number is returned. */
+static size_t carried_sources(const ilo_model *m, uint32_t admissible, const ilo_item *it, int year, size_t *out)
+{
+    int latest = -1;
+    for (size_t j = 0; j < it->n_sources; j++) {
+        const ilo_source *s = &m->sources[it->sources[j]];
+        if (((admissible >> s->kind) & 1) && s->kind != ILO_SRC_LEGISLATION && s->date.year < year &&
+            s->date.year >= it->start.year && s->date.year > latest)
+            latest = s->date.year;
+    }
+    if (latest < 0) return 0;
+    for (size_t j = 0; j < it->n_resolved_by; j++) {
+        const ilo_source *s = &m->sources[it->resolved_by[j]];
+        if (((admissible >> s->kind) & 1) && s->date.year >= latest && s->date.year <= year) return 0;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < it->n_sources; j++) {
+        const ilo_source *s = &m->sources[it->sources[j]];
+        if (((admissible >> s->kind) & 1) && s->kind != ILO_SRC_LEGISLATION && s->date.year == latest)
+            out[n++] = it->sources[j];
+    }
+    return n;
+}
+
 static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_t admissible, const ilo_item *it,
                                int year, int32_t y0, int32_t y1, size_t *out)
 {
@@ -131,6 +160,8 @@ static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_
         }
         if (counts) out[n++] = it->sources[j];
     }
+    /* Nothing of the year's own: a finding of an earlier year may carry forward. */
+    if (!n && active && me->window == ILO_WINDOW_CARRY_FORWARD) n = carried_sources(m, admissible, it, year, out);
     return n;
 }
 
@@ -242,16 +273,17 @@ static bool in_breakdown(const ilo_country *c, int32_t y0, int32_t y1)
     return false;
 }
 
-/* Criteria whose convention an admissible source of the country, dated in the year, examines;
- * exam[0..n-1] are the country's examining sources (all of them, or the year's from the index). */
+/* Coded criteria, and those an admissible source of the country dated in the year states it
+ * examined (`examines`). A text that is merely about a convention examines nothing by that: the
+ * points it does not raise are unknown, not clear. exam[0..n-1] are the country's examining
+ * sources (all of them, or the year's from the index). */
 static void mark_assessed(const ilo_model *m, const size_t *exam, size_t n, uint32_t admissible, int year, ilo_result *r)
 {
     r->assessed = r->coded;
     for (size_t i = 0; i < n; i++) {
         const ilo_source *s = &m->sources[exam[i]];
         if (s->date.year != year || !((admissible >> s->kind) & 1)) continue;
-        for (size_t j = 0; j < s->n_conventions; j++)
-            ilo_bitset_or(&r->assessed, &m->priv->conv_criteria[s->conventions[j]]);
+        ilo_bitset_or(&r->assessed, s->examined);
     }
 }
 
@@ -261,7 +293,9 @@ static void mark_assessed(const ilo_model *m, const size_t *exam, size_t n, uint
  * country-year costs what the year holds, not the country's whole history. An item can count
  * under the evidence window when a source of it is dated in the year, or when it is in force and
  * cites legislation that is admissible; under the occurrence window when it is in force or
- * happening. A new window reading must keep its candidates within these rows. */
+ * happening; under carry-forward as under the evidence window, or when it is in force or
+ * happening (an earlier text's finding carries while the item lasts: carried_sources()). A new
+ * window reading must keep its candidates within these rows. */
 static size_t candidates(const ilo_model *m, const ilo_profile *p, const ilo_method *me, bool legislation, int year,
                          eval_scratch *sc, bool *all, const size_t **exam, size_t *n_exam)
 {
@@ -282,7 +316,10 @@ static size_t candidates(const ilo_model *m, const ilo_profile *p, const ilo_met
     *n_exam = x->exam_start[k + 1] - x->exam_start[k];
     const uint64_t *act = x->active + k * x->words, *dat = x->dated + k * x->words;
     for (size_t w = 0; w < x->words; w++) {
-        uint64_t bits = me->window == ILO_WINDOW_OCCURRENCE ? act[w] : dat[w] | (legislation ? act[w] & x->legal[w] : 0);
+        uint64_t bits;
+        if (me->window == ILO_WINDOW_OCCURRENCE) bits = act[w];
+        else if (me->window == ILO_WINDOW_CARRY_FORWARD) bits = act[w] | dat[w];
+        else bits = dat[w] | (legislation ? act[w] & x->legal[w] : 0);
         for (; bits; bits &= bits - 1) sc->cand[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
     }
     return n;
@@ -352,7 +389,8 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     size_t pool = 0; /* room for the findings' sources: the index knows its country's total */
     if (!all) pool = m->priv->years[p->country].n_sources;
     for (size_t k = 0; all && k < n_cand; k++) pool += p->items[k].n_sources;
-    if (!ensure_capacity(r, p->n_items, pool)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    /* One more slot: the pool is never NULL, even when no item has a source left (--as-of). */
+    if (!ensure_capacity(r, p->n_items, pool + 1)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
 
     r->country = p->country;
     r->method = method;
@@ -404,4 +442,12 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
     *raw_c = raw;
     *forced = f;
     *score = f ? me->scale : ilo_normalise(me, (double)raw / 100.0);
+}
+
+bool ilo_result_assessed(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_bitset *scope = &m->methods[r->method].scope;
+    for (size_t k = 0; k < ILO_BITSET_WORDS; k++)
+        if (r->assessed.w[k] & scope->w[k]) return true;
+    return false;
 }

@@ -20,6 +20,9 @@
  *  10. Trade-review briefs
  *  11. Ranking and sensitivity
  *  12. Synthetic worlds
+ *  13. Published figures and the place of a score among them
+ *  14. Trade programmes in force and beneficiary standing
+ *  15. Evidence as of a date
  *
  * Ownership, once for the whole header: every pointer inside an ilo_model is owned by the model
  * and is valid until ilo_model_free(). Strings in the model are UTF-8 and NUL-terminated. Objects
@@ -57,6 +60,7 @@ typedef enum ilo_status {
 
 #define ILO_MAX_ERRORS 100          /* errors kept in a context; later ones are counted */
 #define ILO_MAX_FILE_BYTES (16L * 1024 * 1024)
+#define ILO_MAX_SHEET_BYTES (256L * 1024 * 1024) /* a coding sheet (section 8) */
 #define ILO_MAX_STRING 4096
 #define ILO_MAX_ID 64
 #define ILO_MAX_LIST 100000
@@ -89,7 +93,25 @@ size_t ilo_ctx_kept(const ilo_ctx *ctx);    /* errors kept: min(count, ILO_MAX_E
 const ilo_error *ilo_ctx_error(const ilo_ctx *ctx, size_t i);
 /* The code of the first error, or ILO_OK. */
 ilo_status ilo_ctx_status(const ilo_ctx *ctx);
-void ilo_ctx_clear(ilo_ctx *ctx);
+void ilo_ctx_clear(ilo_ctx *ctx); /* forgets errors and warnings */
+/* Warnings: data that the format allows but that is likely a mistake (docs/data-format.md lists
+ * them). Kept apart from errors: a warning never fails a load, and ilo_ctx_count() and
+ * ilo_ctx_status() ignore them. The first ILO_MAX_ERRORS are kept, in the order found; the code
+ * of a kept warning is ILO_OK. */
+void ilo_ctx_warn(ilo_ctx *ctx, const char *file, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+size_t ilo_ctx_warning_count(const ilo_ctx *ctx); /* warnings recorded, including the ones not kept */
+/* Borrowed; valid until the next call on ctx. i < min(ilo_ctx_warning_count(), ILO_MAX_ERRORS). */
+const ilo_error *ilo_ctx_warning(const ilo_ctx *ctx, size_t i);
+/* Copies the NUL-terminated src into dst (cap bytes, cap > 0, always NUL-terminated) so that it
+ * prints on one line and cannot drive a terminal: control characters (C0, DEL, and C1 in UTF-8)
+ * become \n, \r, \t or \xNN (\u0080 and the like for C1), and bytes that are not UTF-8 become \xNN.
+ * Cuts at a character boundary when dst is full. Every message and file name that ilo_ctx_set()
+ * records goes through it; the program prints its own messages through it too. Returns dst. */
+char *ilo_escape_controls(char *dst, size_t cap, const char *src);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 2. Dates                                                                                   */
@@ -152,9 +174,14 @@ int ilo_source_kind_parse(const char *s);
 typedef struct ilo_source {
     const char *id, *publisher, *title, *url, *file, *note; /* url, file, note may be NULL */
     ilo_source_kind kind;
-    ilo_date date;
-    size_t *conventions; /* conventions the text examines */
+    ilo_date date;        /* the date that counts: for an ILO text, its adoption (data-format.md) */
+    ilo_date publication; /* when it was published, if the data gives it (prec ILO_DATE_NONE if not) */
+    size_t *conventions; /* conventions the text is about (descriptive: marks nothing clear) */
     size_t n_conventions;
+    /* The criteria the text states it examined (`examines`: criteria and groups, groups expanded
+     * to their criteria), or NULL when it states none. Only these can be "clear" in its year.
+     * Owned by the model's arena. */
+    const ilo_bitset *examined;
     size_t country;      /* the country whose profile (or scenario) defines it, or SIZE_MAX */
     ilo_where where;
 } ilo_source;
@@ -187,7 +214,11 @@ typedef struct ilo_criterion {
     ilo_where where;
 } ilo_criterion;
 
-typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE } ilo_window;
+/* Which years an item counts in (docs/data-format.md, "Methods"). EVIDENCE: the years of the
+ * admissible texts that report it (a text codes its own year). OCCURRENCE: the years it is in
+ * force or happening. CARRY_FORWARD: as EVIDENCE, and also every later year in which it is still
+ * in force or happening, until an admissible text of its `resolved_by` reports it resolved. */
+typedef enum ilo_window { ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE, ILO_WINDOW_CARRY_FORWARD } ilo_window;
 typedef enum ilo_legislation { ILO_LEG_NON_RATIFYING, ILO_LEG_ALWAYS, ILO_LEG_NEVER } ilo_legislation;
 
 typedef struct ilo_band {
@@ -222,12 +253,52 @@ typedef struct ilo_regime_criterion {
     ilo_where where;
 } ilo_regime_criterion;
 
+/* When a trade programme was in force (regime key `in_force`): from `from` (first day) to `until`
+ * (last day), or open when `until` is absent. See section 14. */
+typedef struct ilo_regime_period {
+    ilo_date from, until;
+    const char *note;
+    size_t *sources;
+    size_t n_sources;
+    ilo_where where;
+} ilo_regime_period;
+
+/* A country's standing under a programme from `effective` on (section 14). */
+typedef enum ilo_benefit {
+    ILO_BENEFIT_UNKNOWN = 0,  /* nothing recorded */
+    ILO_BENEFIT_YES,          /* a beneficiary ("beneficiary") */
+    ILO_BENEFIT_PARTIAL,      /* preferences withdrawn for part of its products ("partial") */
+    ILO_BENEFIT_SUSPENDED,    /* "suspended" */
+    ILO_BENEFIT_WITHDRAWN,    /* "withdrawn" */
+    ILO_BENEFIT_NOT_ELIGIBLE  /* no longer or never eligible, e.g. by income ("not-beneficiary") */
+} ilo_benefit;
+
+/* A dated decision on one country (regime key `decisions`): `decided` is when it was taken (a
+ * proclamation, a regulation's adoption, the opening of a review); when it changes the country's
+ * standing, `status` holds from `effective` on. Country codes need no profile. */
+typedef struct ilo_regime_decision {
+    char country[4];
+    size_t profile;       /* index into m->countries, or SIZE_MAX when the country has no profile */
+    ilo_date decided;     /* always set */
+    ilo_date effective;   /* prec ILO_DATE_NONE when the decision changes no standing */
+    ilo_benefit status;   /* ILO_BENEFIT_UNKNOWN when it changes no standing */
+    const char *title;    /* what was decided, with the act */
+    const char *note;
+    size_t *sources;
+    size_t n_sources;
+    ilo_where where;
+} ilo_regime_decision;
+
 typedef struct ilo_regime {
     const char *id, *title, *basis, *note;
     ilo_regime_criterion *criteria;
     size_t n_criteria;
     size_t *sources;
     size_t n_sources;
+    ilo_regime_period *in_force;   /* by `from` */
+    size_t n_in_force;
+    ilo_regime_decision *decisions; /* by country code, then `decided`, then data order */
+    size_t n_decisions;
     ilo_where where;
 } ilo_regime;
 
@@ -248,6 +319,8 @@ typedef struct ilo_item {
     ilo_bitset coded;            /* criteria plus everything the rules imply */
     size_t *sources;
     size_t n_sources;
+    size_t *resolved_by;         /* texts that report the matter resolved (carry-forward stops) */
+    size_t n_resolved_by;
     ilo_where where;
 } ilo_item;
 
@@ -309,7 +382,7 @@ typedef struct ilo_country {
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;
-    size_t *examining; size_t n_examining; /* its sources that list conventions they examine */
+    size_t *examining; size_t n_examining; /* its sources that state what they examined */
     ilo_where where;
 } ilo_country;
 
@@ -347,6 +420,10 @@ typedef struct ilo_model {
     ilo_scenario *scenarios;       size_t n_scenarios;
     size_t n_files;
     size_t c087, c098;             /* indices of C087 and C098, or SIZE_MAX */
+    struct ilo_vintage *vintages;  /* published figures (published/, section 13), file order */
+    size_t n_vintages;
+    ilo_date as_of;                /* the evidence cut-off (ilo_model_as_of()); prec
+                                      ILO_DATE_NONE: all evidence */
     struct ilo_model_private *priv;
 } ilo_model;
 
@@ -444,6 +521,13 @@ double ilo_normalise(const ilo_method *method, double raw);
 int64_t ilo_round2(double x);
 /* Status of criterion k in r. */
 ilo_status3 ilo_result_status(const ilo_result *r, size_t k);
+/* Whether r has evidence for its method's score: some criterion within the method's scope (the
+ * conventions its total counts) is coded or clear in the year. Evidence on other conventions
+ * alone (forced labour, say, under a method that scores C087 and C098) gives no total. A result
+ * that is not assessed has no score (its score fields hold 0, which means "no evidence", not compliance):
+ * reports print none, trends leave it out of the fit, ranks and sensitivity leave it unranked.
+ * This is the one rule every command uses. */
+bool ilo_result_assessed(const ilo_model *m, const ilo_result *r);
 /* Score of one convention or group, normalised as the total is (this project's convention). */
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv);
 double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group);
@@ -458,13 +542,16 @@ typedef struct ilo_trend {
     int from, to;
     size_t n;             /* years: to - from + 1 */
     ilo_result **years;   /* one result per year, owned */
-    double slope, slope_se; /* least squares of score on year; NaN when n < 2 (se: n < 3) */
+    size_t n_fit;         /* the assessed years (ilo_result_assessed), the only ones fitted */
+    double slope, slope_se; /* least squares of score on the assessed years; NaN when n_fit < 2
+                               (se: n_fit < 3) */
     ilo_direction direction;
 } ilo_trend;
 
-/* Evaluates every year from..to and fits the score's linear trend with gsl_fit_linear. The
+/* Evaluates every year from..to and fits the score's linear trend with gsl_fit_linear over the
+ * assessed years only: a year with no evidence has no score and must not pull the slope. The
  * direction rule: improving when slope + 2 se < 0, worsening when slope - 2 se > 0, stable
- * otherwise; with fewer than three years there is no direction (ILO_TREND_NONE). */
+ * otherwise; with fewer than three assessed years there is no direction (ILO_TREND_NONE). */
 ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method, int from, int to,
                          ilo_trend **out, ilo_ctx *ctx);
 void ilo_trend_free(ilo_trend *t);
@@ -559,7 +646,8 @@ void ilo_target_free(ilo_target *t);
 /* ------------------------------------------------------------------------------------------ */
 
 /* One externally coded country-year: the criteria coded, as read from a CSV sheet with the
- * columns country,year,criterion[,sources]. A criterion is an id or "sdg:N". */
+ * columns country,year,criterion[,sources]. A criterion is an id, "sdg:N", or the bare SDG
+ * number "N" (the ILO's way of writing a coding; an id is looked up first). */
 typedef struct ilo_sheet_row {
     char country[ILO_MAX_ID + 1];
     int year;
@@ -571,8 +659,13 @@ typedef struct ilo_sheet {
     size_t n_rows;
 } ilo_sheet;
 
-/* Reads a coding sheet. Unknown criteria, bad years and malformed lines are errors with their
- * line. Free with ilo_sheet_free(). */
+/* Reads a coding sheet, CSV as RFC 4180 writes it: quoted fields (commas, doubled quotes and
+ * line breaks inside), CRLF or LF, a UTF-8 byte-order mark; an optional header
+ * country,year,criterion[,sources], also as R's write.csv() writes it with row names (a first
+ * empty column, then dropped from every record). Unknown criteria, bad years, malformed quoting,
+ * NUL bytes, bytes that are not UTF-8, records over 64 KiB and files over ILO_MAX_SHEET_BYTES
+ * are errors with their line (reading stops at the ones that make the rest unreadable). Time is
+ * linear in the size of the sheet. Free with ilo_sheet_free(). */
 ilo_status ilo_sheet_read(const ilo_model *m, const char *path, ilo_sheet **out, ilo_ctx *ctx);
 void ilo_sheet_free(ilo_sheet *s);
 /* Scores a coded set under method (default rules and the cap apply). */
@@ -683,7 +776,10 @@ typedef enum ilo_brief_target_status {
     ILO_BRIEF_TARGET_PRACTICE, /* only incidents code it: no repeal changes it */
     ILO_BRIEF_TARGET_FORCED,   /* an incident codes an all-encompassing criterion of it: no repeal
                                   lowers its concern */
-    ILO_BRIEF_TARGET_LIMIT     /* the search passed ILO_TARGET_MAX_PROVISIONS or _MAX_SUBSETS */
+    ILO_BRIEF_TARGET_LIMIT,    /* the search passed ILO_TARGET_MAX_PROVISIONS or _MAX_SUBSETS */
+    ILO_BRIEF_TARGET_UNSCORED  /* provisions code it, but its coded criteria weigh nothing in the
+                                  method's score, so no repeal lowers the score; `repeal` lists
+                                  the provisions whose repeal would end that coding */
 } ilo_brief_target_status;
 
 typedef struct ilo_brief_target {
@@ -845,13 +941,17 @@ typedef struct ilo_sens_group {
 
 /* Coding uncertainty of one country-year: what the coding itself, not the weights, does to the
  * score. Leave one text out: for each admissible source that makes an item count in the year, the
- * score without that source (the items it alone makes count drop; the others stay). Window
+ * score with that source left out of every item (its sources and resolved_by), evaluated again
+ * (an item still cited by another counting text stays; under carry-forward an item whose latest
+ * text is left out carries from the one before). Window
  * reading: the score under each window reading the engine offers other than the method's own
- * (evidence: the year of the text; occurrence: the years in force or happening). Source dates:
- * a reading by adoption rather than publication year needs both dates, and a source records one
- * (`date`, publication or adoption), so that reading is not available. Widths are max - min over
- * the point score and the alternatives; `dominant` names the largest of the three kinds (weights:
- * the 5-95% band of the Monte Carlo), first in the order weights, texts, window on a tie. */
+ * (evidence: the year of the text; occurrence: the years in force or happening; carry-forward:
+ * the evidence window, a finding carried while the item lasts). Source dates: the score when
+ * every source that records its publication beside its date (an ILO text: adopted one year,
+ * published the next) counts in its publication year instead; available only where the data
+ * records both for a source of the country. Widths are max - min over the point score and the
+ * alternatives; `dominant` names the largest of the four kinds (weights: the 5-95% band of the
+ * Monte Carlo), first in the order weights, texts, window, source dates on a tie. */
 typedef struct ilo_sens_text {
     size_t source;              /* index into m->sources */
     bool assessed;              /* without it something is still coded, or another admissible text
@@ -868,7 +968,7 @@ typedef struct ilo_sens_reading {
     double score, delta;
 } ilo_sens_reading;
 
-typedef enum ilo_sens_kind { ILO_SENS_WEIGHTS, ILO_SENS_TEXTS, ILO_SENS_WINDOW } ilo_sens_kind;
+typedef enum ilo_sens_kind { ILO_SENS_WEIGHTS, ILO_SENS_TEXTS, ILO_SENS_WINDOW, ILO_SENS_DATES, ILO_SENS__KINDS } ilo_sens_kind;
 
 typedef struct ilo_sens_coding {
     ilo_sens_text *texts;       /* by |delta| descending, then source index; owned */
@@ -878,12 +978,18 @@ typedef struct ilo_sens_coding {
     ilo_sens_reading *readings; /* owned */
     size_t n_readings;
     double window_low, window_high;
-    bool source_dates;          /* a source-date reading was possible (false: one date per source) */
-    double width[3];            /* per ilo_sens_kind */
+    size_t n_dated_twice;       /* the country's sources recording a publication beside their date */
+    bool source_dates;          /* the source-date reading was made (n_dated_twice > 0) */
+    bool dates_assessed;        /* the year is assessed under it (false: unknown, left out) */
+    int64_t dates_raw_c;
+    double dates_score, dates_delta; /* under it; delta = its score - the point score */
+    double dates_low, dates_high;    /* over the point score and that reading (assessed) */
+    double width[ILO_SENS__KINDS]; /* per ilo_sens_kind */
     ilo_sens_kind dominant;
 } ilo_sens_coding;
 
-/* "weights", "texts", "window reading"; and a window's name ("evidence", "occurrence"). */
+/* "weights", "texts", "window reading", "source dates"; and a window's name ("evidence",
+ * "occurrence", "carry-forward"). */
 const char *ilo_sens_kind_name(ilo_sens_kind k);
 const char *ilo_window_name(ilo_window w);
 
@@ -927,6 +1033,128 @@ bool ilo_synth_code(size_t i, char code[4]);
  * countries/CODE.cfg per country. Built in a temporary sibling folder and renamed into place, so
  * a failure leaves nothing behind. The same options give the same bytes. */
 ilo_status ilo_synth_write(const char *catalogue, const ilo_synth_opts *o, const char *out_dir, ilo_ctx *ctx);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 13. Published figures (published/, engine/published.c)                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Figures published by others (SDG 8.8.2 scores, ITUC ratings), one file per vintage: a vintage
+ * is one publication or copy of a series (the UN SDG database as pulled on a day, a national
+ * portal's file, ...). Vintages are never mixed: every figure belongs to exactly one, every
+ * function below works within one, and the vintage is reported with what it gives. Figures are
+ * context, shown beside computed scores; they never enter a computed score. Countries need no
+ * profile. The figures of a country profile's `published` list (section 3) are kept apart: they
+ * are what reports print beside that country's scores.
+ *
+ * Owned by the model like everything in it. */
+typedef enum ilo_measure { ILO_MEASURE_SDG = 0, ILO_MEASURE_ITUC = 1 } ilo_measure;
+
+typedef struct ilo_figure {
+    char country[4];     /* ISO 3166 alpha-3 */
+    size_t profile;      /* index into m->countries, or SIZE_MAX when it has no profile */
+    int year;            /* the year scored; ITUC: the edition */
+    const char *value;   /* as published ("2.69", "5+"); NULL for an ITUC ten-worst entry whose
+                            rating the source does not state */
+    double score;        /* SDG: the value (0-10); ITUC: 1-5, 6 for "5+"; NaN when no value */
+    bool ten_worst;      /* ITUC: among the edition's ten worst countries */
+    bool inferred;       /* status = "inferred": derived from what the source states */
+    const char *note;    /* may be NULL */
+    size_t *sources;     /* its own sources, or the vintage's when it names none */
+    size_t n_sources;
+    int32_t known;       /* the first day it is surely published: the earliest last day covered
+                            by the date of one of its sources (used by ilo_model_as_of()) */
+    ilo_where where;
+} ilo_figure;
+
+typedef struct ilo_vintage {
+    const char *id, *title, *note; /* note may be NULL */
+    ilo_measure measure;
+    size_t *sources;
+    size_t n_sources;
+    ilo_figure *figures;           /* by year, then country code: one per country and year */
+    size_t n_figures;
+    ilo_where where;
+} ilo_vintage;
+
+/* "sdg-8.8.2" or "ituc". */
+const char *ilo_measure_name(ilo_measure k);
+/* The vintage with that id, or SIZE_MAX. */
+size_t ilo_model_find_vintage(const ilo_model *m, const char *id);
+/* The figure of country (alpha-3) in year, or NULL. Binary search. */
+const ilo_figure *ilo_vintage_figure(const ilo_vintage *v, const char *country, int year);
+/* The figures of year: *n of them from the returned pointer (NULL and 0 when none). */
+const ilo_figure *ilo_vintage_year(const ilo_vintage *v, int year, size_t *n);
+/* The figures of `measure` for country (alpha-3) in year, one per vintage that has one, in
+ * vintage (file) order: up to cap of them into figs[] (and their vintages' indices into vints[]
+ * when not NULL). Returns how many vintages have one (which may exceed cap). For showing
+ * published figures beside a computed score with each vintage named, never merged. */
+size_t ilo_published_of(const ilo_model *m, const char *country, int year, ilo_measure measure,
+                        const ilo_figure **figs, size_t *vints, size_t cap);
+/* The default vintage of `measure` for year: the one with the most figures with a value in that
+ * year (the widest comparison); ties go to the one whose latest source is the most recent, then
+ * to data order. SIZE_MAX when no vintage has a figure in year. */
+size_t ilo_published_default_vintage(const ilo_model *m, ilo_measure measure, int year);
+
+/* The place of a score among the published SDG 8.8.2 scores of one vintage and year.
+ *   below, equal  published scores lower than, and equal to, the score (compared at two
+ *                 decimals: the score is rounded half-up with ilo_round2(), as it is printed,
+ *                 and published values have two decimals at most)
+ *   percentile    100 x (below + equal / 2) / n: the mid-rank percentile, 0-100. Low is the good
+ *                 end: 10th means 90% of the published scores are higher (further from the
+ *                 conventions)
+ *   quintile      1 + floor(percentile / 20), at most 5: 1 holds the lowest fifth of scores
+ * The score is not one of the n: it is placed among them. */
+typedef struct ilo_place {
+    size_t vintage;
+    int year;
+    size_t n, below, equal;
+    double percentile;
+    int quintile;
+} ilo_place;
+
+/* Errors: an unknown vintage or one that is not SDG 8.8.2 (ILO_ERR_NOTFOUND), a score outside
+ * 0-10 or NaN (ILO_ERR_INVALID), no published score in that vintage and year (ILO_ERR_DOMAIN). */
+ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, double score,
+                               ilo_place *out, ilo_ctx *ctx);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum ilo_answer { ILO_ANSWER_UNKNOWN = 0, ILO_ANSWER_YES, ILO_ANSWER_NO } ilo_answer;
+
+/* Whether regime's programme was in force on day (days from 1970-01-01): yes when a period of its
+ * `in_force` list covers the day (a partial `from` counts from its first day, a partial `until`
+ * to its last); no when the list is not empty and none covers it; unknown when it is empty. */
+ilo_answer ilo_regime_in_force(const ilo_regime *r, int32_t day);
+
+/* Country's standing under regime on day: the status of its latest decision whose `effective`
+ * date has surely arrived (the last day a partial date covers is on or before day). Before its
+ * first such decision the standing is unknown, except that a withdrawal, suspension or partial
+ * withdrawal presupposes that the country was a beneficiary until it took effect: then
+ * ILO_BENEFIT_YES, with *implied set. *why (may be NULL) gets the decision that answers, or NULL.
+ * country is an alpha-3 code. */
+ilo_benefit ilo_regime_benefit(const ilo_regime *r, const char *country, int32_t day,
+                               const ilo_regime_decision **why, bool *implied);
+/* "beneficiary", "partial", "suspended", "withdrawn", "not-beneficiary", "unknown". */
+const char *ilo_benefit_name(ilo_benefit b);
+
+/* ------------------------------------------------------------------------------------------ */
+/* 15. Evidence as of a date (engine/asof.c)                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Restricts a freshly loaded model, in place and once, to the evidence published by the end of
+ * day `as_of`: a source counts only when the whole period its date covers has ended by then
+ * (a source dated "2018" counts as of 2018-12-31, not before: it may have appeared on any day of
+ * the year). Removed are the references to later sources in items (baseline and scenario-added),
+ * ratifications, events, conflicts and the profile's published figures; the events dated after
+ * the day; the profile figures and the published/ figures none of whose sources counts; and the
+ * later sources from each country's examining sources. An item left with no source is never
+ * counted by any method. Everything else (the catalogue, methods, regimes and their dates, the
+ * items' own dates) is unchanged, so every command sees the same restricted evidence and nothing
+ * is tested per evaluation. Records m->as_of. Call it before any evaluation; calling it twice is
+ * an error (ILO_ERR_INVALID), as is a date without a day (a cut-off is a day). */
+ilo_status ilo_model_as_of(ilo_model *m, const ilo_date *as_of, ilo_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -1,24 +1,19 @@
 /*
  * load.c: reads a data tree into an ilo_model and validates it.
  *
- * Each file is parsed by libconfig on a second thread and flattened into a doc (doc.c; the tree
- * is destroyed at once, and at most N_SLOTS docs exist), then checked key by key against a
- * schema (unknown keys, missing keys, wrong types, empty strings, bad dates are errors) and
+ * files.c reads each file and has it parsed by libconfig on a second thread and flattened into
+ * a doc (doc.c; the tree is destroyed at once, and a few docs at most exist); this file checks
+ * each doc, in file order, key by key against a schema (unknown keys, missing keys, wrong types, empty strings, bad dates are errors) and
  * copied into the model's arena, in file order, on the calling thread. References between
  * records may cross files, so they are recorded as fixups and resolved once everything is read;
  * after that every id is an index and evaluation never compares strings.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "internal.h"
 
@@ -60,6 +55,11 @@ typedef struct loader {
      * reference may point into it, so unknown references are not reported (they would be noise
      * after the error that matters). */
     bool broken;
+    size_t cap_vintages;
+    /* The ids a source's `examines` names (criteria or groups), resolved by resolve_examines()
+     * once the catalogue is complete: a catalogue file may list sources before criteria. */
+    struct exam_ref { size_t source; const char *id, *file; int line; } *exam;
+    size_t n_exam, cap_exam;
 } loader;
 
 enum ftype { T_STR, T_INT, T_NUM, T_BOOL, T_STRS, T_LIST, T_GROUP };
@@ -70,8 +70,6 @@ typedef struct field {
 } field;
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
-#define ILO_STR_(x) #x
-#define ILO_STR(x) ILO_STR_(x)
 
 /* The loader's view of a node (doc.c), with libconfig's semantics for the getters it replaces:
  * a length is 0 for a scalar; a number of the other kind converts (the files are read with
@@ -585,11 +583,32 @@ static bool grow_one(void **base, size_t *cap, size_t n, size_t elem)
 /* Records                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
+/* Records the ids of a source's `examines` (member c, a list of strings) for resolve_examines(). */
+static void examines_at(loader *l, const ilo_node *c, size_t source)
+{
+    if (!c) return;
+    if (node_length(c) == 0) {
+        err(l, line_of(c), "\"examines\" in source must list at least 1 criterion or group");
+        return;
+    }
+    for (unsigned i = 0; i < (unsigned)node_length(c); i++) {
+        const ilo_node *e = node_elem(c, i);
+        const char *id = copy_str(l, e, "examines", "source");
+        if (!id) continue;
+        if (!ilo_grow((void **)&l->exam, &l->cap_exam, l->n_exam, sizeof *l->exam)) {
+            alloc(l, SIZE_MAX / 2);
+            return;
+        }
+        l->exam[l->n_exam++] = (struct exam_ref){source, id, l->file, line_of(e)};
+    }
+}
+
 static void load_source(loader *l, const ilo_node *s)
 {
     static const field f[] = {{"id", T_STR, 1}, {"publisher", T_STR, 1}, {"kind", T_STR, 1},
                               {"title", T_STR, 1}, {"date", T_STR, 1}, {"url", T_STR, 0},
-                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0}};
+                              {"file", T_STR, 0}, {"conventions", T_STRS, 0}, {"note", T_STR, 0},
+                              {"examines", T_STRS, 0}, {"publication", T_STR, 0}};
     const ilo_node *v[NF(f)]; /* v[k]: the member named f[k].name, or NULL */
     if (!check_keys_at(l, s, "source", f, NF(f), v)) {
         reject(l, s, "id", ILO_NS_SOURCE);
@@ -612,8 +631,10 @@ static void load_source(loader *l, const ilo_node *s)
     if (kind < 0) err(l, line_of(k), "unknown source kind \"%s\"", esc(q, node_string(k)));
     src->kind = kind < 0 ? ILO_SRC_OTHER : (ilo_source_kind)kind;
     date_at(l, v[4], "date", &src->date, "source");
+    date_at(l, v[10], "publication", &src->publication, "source");
     ref_list_at(l, v[7], "conventions", ILO_NS_CONVENTION, &src->conventions, &src->n_conventions, 0, "source");
-    if (src->id) m->n_sources++;
+    src->examined = NULL;
+    if (src->id) examines_at(l, v[9], m->n_sources++);
 }
 
 static void load_convention(loader *l, const ilo_node *s)
@@ -776,7 +797,7 @@ static void load_method(loader *l, const ilo_node *root)
                               {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
                               {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
                               {"conventions", T_STRS, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
-    static const char *const windows[] = {"evidence", "occurrence"};
+    static const char *const windows[] = {"evidence", "occurrence", "carry-forward"};
     static const char *const legs[] = {"non-ratifying", "always", "never"};
     if (!check_keys(l, root, "method file", top, NF(top))) {
         l->broken = true;
@@ -791,8 +812,8 @@ static void load_method(loader *l, const ilo_node *root)
     me->title = str(l, s, "title", "method");
     me->bands_note = str(l, s, "bands_note", "method");
     me->note = str(l, s, "note", "method");
-    int w = enum_of(l, s, "window", windows, 2, "method");
-    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : ILO_WINDOW_EVIDENCE;
+    int w = enum_of(l, s, "window", windows, 3, "method");
+    me->window = w == 1 ? ILO_WINDOW_OCCURRENCE : w == 2 ? ILO_WINDOW_CARRY_FORWARD : ILO_WINDOW_EVIDENCE;
     int g = enum_of(l, s, "legislation", legs, 3, "method");
     me->legislation = g < 0 ? ILO_LEG_NON_RATIFYING : (ilo_legislation)g;
     me->cap = num_of(s, "cap", 95);
@@ -848,9 +869,13 @@ static void load_regime_criterion(loader *l, const ilo_node *s, ilo_regime_crite
     ref_list(l, s, "groups", ILO_NS_GROUP, &rc->groups, &rc->n_groups, 0, "regime criterion");
 }
 
+/* Regime keys `in_force` and `decisions` (below, with the country profiles' dated records). */
+static void load_regime_dates(loader *l, const ilo_node *root, ilo_regime *r);
+
 static void load_regime(loader *l, const ilo_node *root)
 {
-    static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0}};
+    static const field top[] = {{"regime", T_GROUP, 1}, {"criteria", T_LIST, 1}, {"sources", T_LIST, 0},
+                                {"in_force", T_LIST, 0}, {"decisions", T_LIST, 0}};
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"basis", T_STR, 1},
                               {"sources", T_STRS, 0}, {"note", T_STR, 0}};
     if (!check_keys(l, root, "regime file", top, NF(top))) {
@@ -881,6 +906,7 @@ static void load_regime(loader *l, const ilo_node *root)
                     esc(q, r->criteria[i].id), r->criteria[j].where.file, r->criteria[j].where.line);
             }
     }
+    load_regime_dates(l, root, r);
     if (r->id) m->n_regimes++;
 }
 
@@ -918,10 +944,12 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
 {
     static const field fp[] = {{"id", T_STR, 1}, {"instrument", T_STR, 1}, {"article", T_STR, 1},
                                {"summary", T_STR, 1}, {"in_force", T_STR, 1}, {"repealed", T_STR, 0},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     static const field fi[] = {{"id", T_STR, 1}, {"date", T_STR, 1}, {"end", T_STR, 0}, {"place", T_STR, 0},
                                {"who", T_STR, 0}, {"count", T_STR, 0}, {"summary", T_STR, 1},
-                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+                               {"criteria", T_STRS, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0},
+                               {"resolved_by", T_STRS, 0}};
     const char *what = kind == ILO_ITEM_PROVISION ? "provision" : "incident";
     bool prov = kind == ILO_ITEM_PROVISION;
     /* v[k]: the member named by field k of fp or fi, or NULL. The fields both kinds share are
@@ -932,7 +960,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
         return false;
     }
     const ilo_node *summary = v[prov ? 3 : 6], *criteria = v[prov ? 6 : 7], *sources = v[prov ? 7 : 8],
-                           *note = v[prov ? 8 : 9];
+                           *note = v[prov ? 8 : 9], *resolved_by = v[prov ? 9 : 10];
     it->kind = kind;
     it->where = here(l, s);
     /* reg_id_at() checks the id's form itself; only an unregistered id is checked here. */
@@ -962,6 +990,7 @@ static bool fill_item(loader *l, const ilo_node *s, ilo_item *it, ilo_item_kind 
     }
     ref_list_at(l, criteria, "criteria", ILO_NS_CRITERION, &it->criteria, &it->n_criteria, 1, what);
     ref_list_at(l, sources, "sources", ILO_NS_SOURCE, &it->sources, &it->n_sources, 1, what);
+    ref_list_at(l, resolved_by, "resolved_by", ILO_NS_SOURCE, &it->resolved_by, &it->n_resolved_by, 1, what);
     return it->id != NULL;
 }
 
@@ -1129,6 +1158,169 @@ static void load_country(loader *l, const ilo_node *root)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Trade programme dates and published figures                                              */
+/* ---------------------------------------------------------------------------------------- */
+
+static bool country_code_ok(loader *l, const ilo_node *c, const char *code)
+{
+    if (code && strlen(code) == 3 && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3) return true;
+    char q[ESC_MAX];
+    if (code) err(l, line_of(c), "country code \"%s\" must be three capital letters (ISO 3166 alpha-3)", esc(q, code));
+    return false;
+}
+
+/* A period of regime key `in_force`. */
+static void load_regime_period(loader *l, const ilo_node *s, ilo_regime_period *p)
+{
+    static const field f[] = {{"from", T_STR, 1}, {"until", T_STR, 0}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    p->where = here(l, s);
+    if (!check_keys(l, s, "programme period", f, NF(f))) return;
+    bool from_ok = date_of(l, s, "from", &p->from, "programme period");
+    if (date_of(l, s, "until", &p->until, "programme period") && from_ok)
+        check_order(l, s, &p->from, "from", &p->until, "until", false);
+    p->note = str(l, s, "note", "programme period");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &p->sources, &p->n_sources, 1, "programme period");
+}
+
+/* A decision of regime key `decisions`. */
+static void load_regime_decision(loader *l, const ilo_node *s, ilo_regime_decision *d)
+{
+    static const field f[] = {{"country", T_STR, 1}, {"decided", T_STR, 1}, {"effective", T_STR, 0},
+                              {"status", T_STR, 0}, {"title", T_STR, 1}, {"sources", T_STRS, 1},
+                              {"note", T_STR, 0}};
+    static const char *const st[] = {"beneficiary", "partial", "suspended", "withdrawn", "not-beneficiary"};
+    d->where = here(l, s);
+    d->profile = SIZE_MAX;
+    if (!check_keys(l, s, "regime decision", f, NF(f))) return;
+    const ilo_node *c = member(s, "country");
+    if (country_code_ok(l, c, node_string(c))) memcpy(d->country, node_string(c), 4);
+    date_of(l, s, "decided", &d->decided, "regime decision");
+    date_of(l, s, "effective", &d->effective, "regime decision");
+    int k = enum_of(l, s, "status", st, NF(st), "regime decision");
+    d->status = k < 0 ? ILO_BENEFIT_UNKNOWN : (ilo_benefit)(k + 1);
+    if (member(s, "status") && !member(s, "effective"))
+        err(l, line_of(s), "a regime decision with \"status\" needs \"effective\" (the day the status applies from)");
+    if (member(s, "effective") && !member(s, "status"))
+        err(l, line_of(s), "a regime decision with \"effective\" needs \"status\" (what applies from then)");
+    d->title = str(l, s, "title", "regime decision");
+    d->note = str(l, s, "note", "regime decision");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &d->sources, &d->n_sources, 1, "regime decision");
+}
+
+static void load_regime_dates(loader *l, const ilo_node *root, ilo_regime *r)
+{
+    LOAD_ARRAY(l, root, "in_force", r->in_force, r->n_in_force, load_regime_period);
+    LOAD_ARRAY(l, root, "decisions", r->decisions, r->n_decisions, load_regime_decision);
+}
+
+/* An SDG 8.8.2 value: digits, optionally a point and one or two digits, from 0 to 10. */
+static bool sdg_value_ok(const char *v, double *out)
+{
+    size_t i = strspn(v, "0123456789");
+    if (i == 0 || i > 2) return false;
+    if (v[i] == '.') {
+        size_t d = strspn(v + i + 1, "0123456789");
+        if (d < 1 || d > 2) return false;
+        i += 1 + d;
+    }
+    if (v[i]) return false;
+    *out = strtod(v, NULL);
+    return *out <= 10.0;
+}
+
+/* An ITUC rating: 1 to 5, or 5+ (scored 6). */
+static bool ituc_value_ok(const char *v, double *out)
+{
+    if (v[0] >= '1' && v[0] <= '5' && !v[1]) *out = v[0] - '0';
+    else if (strcmp(v, "5+") == 0) *out = 6;
+    else return false;
+    return true;
+}
+
+static void load_figure(loader *l, const ilo_node *s, ilo_figure *f, const ilo_vintage *v)
+{
+    static const field fk[] = {{"country", T_STR, 1}, {"year", T_INT, 1}, {"value", T_STR, 0},
+                               {"ten_worst", T_BOOL, 0}, {"status", T_STR, 0}, {"sources", T_STRS, 0},
+                               {"note", T_STR, 0}};
+    static const char *const st[] = {"exact", "inferred"};
+    f->where = here(l, s);
+    f->profile = SIZE_MAX;
+    f->score = NAN;
+    if (!check_keys(l, s, "published figure", fk, NF(fk))) return;
+    const ilo_node *c = member(s, "country");
+    if (country_code_ok(l, c, node_string(c))) memcpy(f->country, node_string(c), 4);
+    f->year = int_in(l, s, "year", ILO_YEAR_MIN, ILO_YEAR_MAX, 0, "year");
+    f->inferred = enum_of(l, s, "status", st, NF(st), "published figure") == 1;
+    f->ten_worst = bool_of(s, "ten_worst", false);
+    f->note = str(l, s, "note", "published figure");
+    const ilo_node *val = member(s, "value");
+    f->value = str_at(l, val, "value", "published figure");
+    char q[ESC_MAX];
+    bool sdg = v->measure == ILO_MEASURE_SDG;
+    if (f->value && sdg && !sdg_value_ok(f->value, &f->score)) {
+        err(l, line_of(val), "SDG 8.8.2 value \"%s\" must be a number from 0 to 10 with at most two decimals",
+            esc(q, f->value));
+        f->score = NAN;
+    } else if (f->value && !sdg && !ituc_value_ok(f->value, &f->score)) {
+        err(l, line_of(val), "ITUC rating \"%s\" must be 1, 2, 3, 4, 5 or 5+", esc(q, f->value));
+        f->score = NAN;
+    }
+    if (!val && sdg) err(l, line_of(s), "an SDG 8.8.2 figure needs \"value\"");
+    if (!val && !sdg && !f->ten_worst)
+        err(l, line_of(s), "an ITUC figure without \"value\" must be a ten-worst entry (ten_worst = true)");
+    if (member(s, "ten_worst") && sdg) err(l, line_of(member(s, "ten_worst")), "\"ten_worst\" applies to ITUC figures only");
+    if (member(s, "sources")) ref_list(l, s, "sources", ILO_NS_SOURCE, &f->sources, &f->n_sources, 1, "published figure");
+    else if (!v->n_sources) err(l, line_of(s), "published figure names no sources and its vintage names none");
+    else {
+        f->sources = v->sources;
+        f->n_sources = v->n_sources;
+    }
+}
+
+/* A published/ file: one vintage and its figures. */
+static void load_published_file(loader *l, const ilo_node *root)
+{
+    static const field top[] = {{"vintage", T_GROUP, 1}, {"sources", T_LIST, 0}, {"figures", T_LIST, 1}};
+    static const field fv[] = {{"id", T_STR, 1}, {"measure", T_STR, 1}, {"title", T_STR, 1},
+                               {"sources", T_STRS, 0}, {"note", T_STR, 0}};
+    static const char *const measures[] = {"sdg-8.8.2", "ituc"};
+    if (!check_keys(l, root, "published file", top, NF(top))) {
+        l->broken = true;
+        return;
+    }
+    each(l, root, "sources", load_source);
+    const ilo_node *s = member(root, "vintage");
+    ilo_model *m = l->m;
+    if (!check_keys(l, s, "vintage", fv, NF(fv))) {
+        l->broken = true;
+        return;
+    }
+    if (!grow_one((void **)&m->vintages, &l->cap_vintages, m->n_vintages, sizeof *m->vintages)) {
+        alloc(l, SIZE_MAX / 2);
+        return;
+    }
+    ilo_vintage *v = &m->vintages[m->n_vintages];
+    v->where = here(l, s);
+    v->id = str(l, s, "id", "vintage");
+    if (v->id && !id_ok(v->id)) {
+        char q[ESC_MAX];
+        err(l, line_of(member(s, "id")), "vintage id \"%s\" must be 1 to %d characters of A-Z a-z 0-9 . _ : + -",
+            esc(q, v->id), ILO_MAX_ID);
+    }
+    int k = enum_of(l, s, "measure", measures, NF(measures), "vintage");
+    v->measure = k == 1 ? ILO_MEASURE_ITUC : ILO_MEASURE_SDG;
+    v->title = str(l, s, "title", "vintage");
+    v->note = str(l, s, "note", "vintage");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &v->sources, &v->n_sources, 0, "vintage");
+    if (k < 0) return; /* the figures' values cannot be checked against an unknown measure */
+    const ilo_node *list = member(root, "figures");
+    v->n_figures = (size_t)node_length(list);
+    v->figures = v->n_figures ? alloc(l, v->n_figures * sizeof *v->figures) : NULL;
+    if (!v->figures) v->n_figures = 0;
+    for (size_t i = 0; i < v->n_figures; i++) load_figure(l, node_elem(list, (unsigned)i), &v->figures[i], v);
+    if (v->id) m->n_vintages++;
+}
+/* ---------------------------------------------------------------------------------------- */
 /* Scenarios                                                                                */
 /* ---------------------------------------------------------------------------------------- */
 
@@ -1226,393 +1418,41 @@ static void load_scenario(loader *l, const ilo_node *root)
 
 typedef void (*file_fn)(loader *, const ilo_node *);
 
-/* Records in e what is wrong with the file being read (its path is the caller's to add): a
- * file's reading and parsing errors wait there until the file's turn to be built, so that they
- * reach ilo_ctx in file order whichever thread found them. */
-static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
+/* Builds the records of one file (ilo_files_run's callback): reports the folder, reading or
+ * parsing error the job carries, or hands the doc's root to the job's function. */
+static bool build_job(void *arg, const ilo_file_job *jb, ilo_doc *doc, const ilo_error *e)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-    va_end(ap);
-    e->code = code;
-    e->line = line;
-}
-
-/* Deepest nesting of { ( [ a data file may use; the schema needs four levels. */
-#define MAX_DEPTH 64
-
-/* Looks at the raw bytes for what libconfig would misread or must not see, and reports the first
- * problem as a parse error with its line: a NUL byte (libconfig stops reading there, or cuts the
- * string it is in, so the rest would be silently lost), "\x00" in a string (libconfig drops it
- * without a word), @include (it reads another file, whose errors would carry this file's name and
- * which escapes the size limit), nesting deeper than MAX_DEPTH (libconfig's parser gives up with
- * "memory exhausted") and an integer without the L suffix beyond 32 bits (libconfig 1.5 wraps it
- * without a word: 4294967308 reads as 12). Names, comments and strings are skipped as libconfig
- * skips them. b[n] must be a NUL (slurp() puts one there). */
-static bool prescan(ilo_error *e, const char *b, size_t n)
-{
-    enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } st = CODE;
-    int line = 1, depth = 0;
-    const char *what = NULL;
-    char msg[160];
-    for (size_t i = 0; i < n && !what; i++) {
-        /* Inside a string or a line comment only a few bytes matter: skip the others at once
-         * (strcspn also stops at a NUL, embedded or the one slurp() puts at b[n]). This scan
-         * took 45 ms of a 1x benchmark load byte by byte, about 20 ms with the skip. */
-        if (st == STRING || st == LINE_COMMENT) {
-            i += strcspn(b + i, st == STRING ? "\"\\\n" : "\n");
-            if (i >= n) break;
-        }
-        /* Between tokens, the bytes the switch below ignores (blanks and separators, most of the
-         * bytes outside strings) are skipped in a tight loop rather than one switch each. */
-        if (st == CODE) {
-            while (b[i] == ' ' || b[i] == '\t' || b[i] == ';' || b[i] == '=' || b[i] == ',') i++;
-            if (i >= n) break;
-        }
-        char c = b[i];
-        if (c == '\0') {
-            what = "file contains a NUL byte (binary data?)";
-            break;
-        }
-        switch (st) {
-        case CODE:
-            if (c == '"') st = STRING;
-            else if (c == '#') st = LINE_COMMENT;
-            else if (c == '/' && i + 1 < n && b[i + 1] == '/') st = LINE_COMMENT;
-            else if (c == '/' && i + 1 < n && b[i + 1] == '*') st = BLOCK_COMMENT, i++;
-            else if (c == '@' && n - i >= 8 && memcmp(b + i, "@include", 8) == 0)
-                what = "@include is not allowed: each data file must stand alone";
-            else if ((c == '{' || c == '(' || c == '[') && ++depth > MAX_DEPTH)
-                what = "nesting deeper than " ILO_STR(MAX_DEPTH) " levels";
-            else if (c == '}' || c == ')' || c == ']') depth--;
-            else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '*') {
-                /* A setting name (or true/false): its digits are no number. */
-                while (i + 1 < n && ((b[i + 1] >= 'A' && b[i + 1] <= 'Z') || (b[i + 1] >= 'a' && b[i + 1] <= 'z') ||
-                                     (b[i + 1] >= '0' && b[i + 1] <= '9') || b[i + 1] == '_' || b[i + 1] == '*' ||
-                                     b[i + 1] == '-'))
-                    i++;
-            } else if (c >= '0' && c <= '9' && !(i > 0 && (b[i - 1] == '.' || (b[i - 1] >= '0' && b[i - 1] <= '9')))) {
-                /* The start of a number (digits after a '.' are a fraction: skipped one by one). */
-                bool hex = c == '0' && i + 2 < n && (b[i + 1] == 'x' || b[i + 1] == 'X');
-                bool neg = i > 0 && b[i - 1] == '-';
-                unsigned long long v = 0, max = hex ? 0x7FFFFFFFull : neg ? 2147483648ull : 2147483647ull;
-                size_t j = hex ? i + 2 : i;
-                for (;; j++) {
-                    char d = j < n ? b[j] : 0;
-                    int x = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
-                          : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
-                    if (x < 0) break;
-                    if (v <= max) v = v * (hex ? 16 : 10) + (unsigned)x;
-                }
-                bool real = !hex && j < n && (b[j] == '.' || b[j] == 'e' || b[j] == 'E');
-                if (real) {
-                    while (j < n && ((b[j] >= '0' && b[j] <= '9') || b[j] == '.' || b[j] == 'e' || b[j] == 'E' ||
-                                     ((b[j] == '-' || b[j] == '+') && (b[j - 1] == 'e' || b[j - 1] == 'E'))))
-                        j++;
-                } else if (v > max && !(j < n && b[j] == 'L')) {
-                    int len = (int)(j - i) + neg;
-                    snprintf(msg, sizeof msg, "integer %.*s%s does not fit in 32 bits (libconfig would change its "
-                             "value; write it with an L suffix for 64 bits)", len > 40 ? 40 : len, b + i - neg,
-                             len > 40 ? "..." : "");
-                    what = msg;
-                }
-                i = j - 1;
-            }
-            break;
-        case STRING:
-            if (c == '"') st = CODE;
-            else if (c == '\\' && i + 3 < n && b[i + 1] == 'x' && b[i + 2] == '0' && b[i + 3] == '0')
-                what = "\"\\x00\" (a NUL character) is not allowed in a string";
-            else if (c == '\\' && i + 1 < n && b[i + 1] != '\n' && b[i + 1] != '\0') i++;
-            break;
-        case LINE_COMMENT:
-            if (c == '\n') st = CODE;
-            break;
-        case BLOCK_COMMENT:
-            if (c == '*' && i + 1 < n && b[i + 1] == '/') st = CODE, i++;
-            break;
-        }
-        if (c == '\n') line++;
-    }
-    if (what) file_error(e, ILO_ERR_PARSE, line, "%s", what);
-    return what == NULL;
-}
-
-/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into *buf (of *cap bytes,
- * grown as needed and reused from file to file), NUL-terminated; false after recording why not
- * in e. One open(), one fstat() and plain read()s: no stdio buffer, and no stat() of its own. */
-static bool slurp(ilo_error *e, const char *path, char **buf, size_t *cap, size_t *len)
-{
-    struct stat st;
-    bool ok = false;
-    /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer; fstat() then refuses it. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
-        goto out;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-        goto out;
-    }
-    if (st.st_size > ILO_MAX_FILE_BYTES) {
-        file_error(e, ILO_ERR_LIMIT, 0, "file is larger than %ld bytes", ILO_MAX_FILE_BYTES);
-        goto out;
-    }
-    if ((size_t)st.st_size + 2 > *cap) {
-        free(*buf);
-        *cap = (size_t)st.st_size + 2;
-        if (!(*buf = malloc(*cap))) {
-            *cap = 0;
-            file_error(e, ILO_ERR_NOMEM, 0, "out of memory");
-            goto out;
-        }
-    }
-    /* One byte more than fstat said: a file that grew meanwhile is caught, not cut. */
-    size_t want = (size_t)st.st_size + 1, got = 0;
-    while (got < want) {
-        ssize_t r = read(fd, *buf + got, want - got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) {
-            file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
-        if (r == 0) break;
-        got += (size_t)r;
-    }
-    if (got > (size_t)st.st_size) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: the file changed while it was read");
-        goto out;
-    }
-    (*buf)[got] = '\0';
-    *len = got;
-    ok = true;
-out:
-    if (fd >= 0) close(fd);
-    return ok;
-}
-
-/* One file to load, in loading order; or a folder that could not be opened (fn NULL), reported
- * at its place in that order. */
-typedef struct job {
-    char *path; /* malloc'd */
-    file_fn fn;
-    int dir_errno;
-} job;
-
-typedef struct job_list {
-    job *v;
-    size_t n, cap;
-} job_list;
-
-/* Appends a job; takes path (freed here when it cannot be kept). */
-static void add_job(loader *l, job_list *J, char *path, file_fn fn, int dir_errno)
-{
-    if (!path || !ilo_grow((void **)&J->v, &J->cap, J->n, sizeof *J->v)) {
-        free(path);
-        alloc(l, SIZE_MAX / 2);
-        return;
-    }
-    J->v[J->n++] = (job){path, fn, dir_errno};
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Lists every *.cfg of top/sub, in byte order of names. A missing optional folder is no error. */
-static void list_dir(loader *l, job_list *J, const char *top, const char *sub, bool required, file_fn fn)
-{
-    char dir[4096];
-    if (strcmp(top, ".") == 0) snprintf(dir, sizeof dir, "%s", sub);
-    else snprintf(dir, sizeof dir, "%s/%s", top, sub);
-    DIR *d = opendir(dir);
-    if (!d) {
-        if (required || errno != ENOENT) add_job(l, J, strdup(dir), NULL, errno);
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") != 0 || e->d_name[0] == '.') continue;
-        char *copy = strdup(e->d_name);
-        if (!copy || !ilo_grow((void **)&names, &cap, n, sizeof *names)) {
-            free(copy);
-            alloc(l, SIZE_MAX / 2);
-            break;
-        }
-        names[n++] = copy;
-    }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(dir) + strlen(names[i]) + 2;
-        char *path = malloc(len);
-        if (path) snprintf(path, len, "%s/%s", dir, names[i]);
-        if (!l->oom) add_job(l, J, path, fn, 0);
-        else free(path);
-        free(names[i]);
-    }
-    free(names);
-}
-
-/*
- * Files go through two threads, so that libconfig's parse, most of the time loading takes, runs
- * beside the rest of the loader instead of before it:
- *
- *   main thread:    read and prescan the next files | wait for file i | build its records
- *   parser thread:  parse file i with libconfig, flatten it into a doc (doc.c), destroy the tree
- *
- * Each file in flight has a slot (N_SLOTS, used in turn). The main thread reads a file into its
- * slot and marks it S_TEXT; the parser thread parses and flattens it and marks it S_PARSED; the
- * main thread builds from the doc. The threads share no libconfig tree (the main thread reads
- * only the doc's few contiguous blocks; reading the tree itself from the other core was slower
- * than not using the thread at all) and no allocator state of the model. Records are built in
- * file order by one thread, so the model, the ids' indices and the errors are the same as if
- * everything ran in one thread: the errors of reading and parsing wait in the slot for the
- * file's turn. When the thread cannot be started, the main thread parses each file itself.
- */
-typedef struct file_slot {
-    size_t job;        /* the file the slot holds */
-    enum { S_TEXT, S_PARSED } stage;
-    bool parse;        /* the text was read and prescanned: parse it */
-    char *text;        /* the file's text; reused, owned by the slot */
-    size_t cap, len;
-    ilo_doc doc;       /* the file flattened (doc.c); valid when stage is S_PARSED */
-    ilo_error e;       /* e.code ILO_OK: no error yet */
-} file_slot;
-
-/* Slots of files in flight. More than two lets the parser thread run ahead of the main thread,
- * and lets a slot's memory leave the main thread's cache before the parser thread writes to it
- * again. */
-#define N_SLOTS 4
-
-typedef struct pipeline {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    file_slot s[N_SLOTS];
-    size_t n_jobs;
-    bool stop; /* the main thread gave up (out of memory): the parser thread returns */
-} pipeline;
-
-/* Parses slot s's text into its doc. */
-static void parse_slot(file_slot *s)
-{
-    if (s->parse) ilo_doc_parse(&s->doc, s->text, s->len, &s->e);
-}
-
-static void *parser_thread(void *arg)
-{
-    pipeline *p = arg;
-    for (size_t i = 0; i < p->n_jobs; i++) {
-        file_slot *s = &p->s[i % N_SLOTS];
-        pthread_mutex_lock(&p->mu);
-        while (!p->stop && !(s->job == i && s->stage == S_TEXT)) pthread_cond_wait(&p->cv, &p->mu);
-        bool stop = p->stop;
-        pthread_mutex_unlock(&p->mu);
-        if (stop) break;
-        parse_slot(s);
-        pthread_mutex_lock(&p->mu);
-        s->stage = S_PARSED;
-        pthread_cond_broadcast(&p->cv);
-        pthread_mutex_unlock(&p->mu);
-    }
-    return NULL;
-}
-
-/* Reads and prescans job i into its slot, and hands the slot to the parser. */
-static void read_job(pipeline *p, const job *jb, size_t i, bool threaded)
-{
-    file_slot *s = &p->s[i % N_SLOTS];
-    s->e.code = ILO_OK;
-    s->parse = jb->fn && slurp(&s->e, jb->path, &s->text, &s->cap, &s->len) && prescan(&s->e, s->text, s->len);
-    if (threaded) pthread_mutex_lock(&p->mu);
-    s->job = i;
-    s->stage = S_TEXT;
-    if (threaded) {
-        pthread_cond_broadcast(&p->cv);
-        pthread_mutex_unlock(&p->mu);
-    }
-}
-
-/* Builds the records of job jb from its slot s: reports the folder, reading or parsing error the
- * job carries, or hands the doc's root to the job's function. */
-static void build_job(loader *l, const job *jb, file_slot *s)
-{
+    loader *l = arg;
     if (!jb->fn) {
         ilo_ctx_set(l->ctx, ILO_ERR_IO, jb->path, 0, "cannot open folder: %s", strerror(jb->dir_errno));
         l->broken = true;
-        return;
+        return !l->oom;
     }
     l->file = ilo_arena_strdup(l->A, jb->path);
     if (!l->file) {
         alloc(l, SIZE_MAX / 2);
-        return;
+        return false;
     }
     l->m->n_files++;
-    if (s->e.code == ILO_ERR_NOMEM) {
+    if (e->code == ILO_ERR_NOMEM) {
         alloc(l, SIZE_MAX / 2);
         l->broken = true;
-    } else if (s->e.code != ILO_OK) {
-        ilo_ctx_set(l->ctx, s->e.code, jb->path, s->e.line, "%s", s->e.msg);
+    } else if (!doc) {
+        ilo_ctx_set(l->ctx, e->code, jb->path, e->line, "%s", e->msg);
+        l->broken = true;
+    } else if (doc->node[0].n == 0) {
+        err(l, 0, "empty file: no settings");
         l->broken = true;
     } else {
-        ilo_doc_settle(&s->doc);
-        if (s->doc.node[0].n == 0) {
-            err(l, 0, "empty file: no settings");
-            l->broken = true;
-        } else {
-            jb->fn(l, &s->doc.node[0]);
-        }
+        ((file_fn)jb->fn)(l, &doc->node[0]);
     }
+    return !l->oom;
 }
 
-/* Loads every job in order (see the pipeline above). */
-static void run_jobs(loader *l, const job_list *J)
+/* Lists top/sub's files for fn; out of memory marks the loader. */
+static void list_dir(loader *l, ilo_file_list *J, const char *top, const char *sub, bool required, file_fn fn)
 {
-    pipeline p = {.n_jobs = J->n};
-    for (int k = 0; k < N_SLOTS; k++) p.s[k].job = SIZE_MAX;
-    pthread_t thread;
-    bool threaded = J->n > 1 && pthread_mutex_init(&p.mu, NULL) == 0;
-    if (threaded && pthread_cond_init(&p.cv, NULL) != 0) {
-        pthread_mutex_destroy(&p.mu);
-        threaded = false;
-    }
-    if (threaded && pthread_create(&thread, NULL, parser_thread, &p) != 0) {
-        pthread_cond_destroy(&p.cv);
-        pthread_mutex_destroy(&p.mu);
-        threaded = false;
-    }
-    size_t next = 0; /* the next job to read */
-    for (size_t i = 0; i < J->n && !l->oom; i++) {
-        /* Files are read ahead into the free slots, while the parser thread works. */
-        for (; next < J->n && next < i + N_SLOTS; next++) read_job(&p, &J->v[next], next, threaded);
-        file_slot *s = &p.s[i % N_SLOTS];
-        if (threaded) {
-            pthread_mutex_lock(&p.mu);
-            while (s->stage != S_PARSED || s->job != i) pthread_cond_wait(&p.cv, &p.mu);
-            pthread_mutex_unlock(&p.mu);
-        } else {
-            parse_slot(s);
-        }
-        build_job(l, &J->v[i], s);
-    }
-    if (threaded) {
-        pthread_mutex_lock(&p.mu);
-        p.stop = true;
-        pthread_cond_broadcast(&p.cv);
-        pthread_mutex_unlock(&p.mu);
-        pthread_join(thread, NULL);
-        pthread_cond_destroy(&p.cv);
-        pthread_mutex_destroy(&p.mu);
-    }
-    for (int k = 0; k < N_SLOTS; k++) {
-        ilo_doc_free(&p.s[k].doc);
-        free(p.s[k].text);
-    }
+    if (!ilo_files_list_dir(J, top, sub, required, (ilo_file_fn)fn)) alloc(l, SIZE_MAX / 2);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1629,6 +1469,44 @@ static void resolve_fixups(loader *l)
             ilo_ctx_set(l->ctx, ILO_ERR_INVALID, f->file, f->line, "unknown %s \"%s\"", f->what, esc(q, f->id));
         size_t *slot = f->direct ? f->direct : (size_t *)((char *)*f->vbase + f->index * f->elem + f->off);
         *slot = v;
+    }
+}
+
+/* Turns each source's `examines` into the bitset of the criteria it names, a group standing for
+ * its criteria. An id must name exactly one criterion or group. */
+static void resolve_examines(loader *l)
+{
+    ilo_model *m = l->m;
+    for (size_t i = 0; i < l->n_exam; i++) {
+        const struct exam_ref *x = &l->exam[i];
+        size_t k = ilo_hash_get(&m->priv->ns[ILO_NS_CRITERION], x->id);
+        size_t g = ilo_hash_get(&m->priv->ns[ILO_NS_GROUP], x->id);
+        char q[ESC_MAX];
+        if (k != SIZE_MAX && g != SIZE_MAX) {
+            ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "\"%s\" in examines names both a criterion and a group",
+                        esc(q, x->id));
+            continue;
+        }
+        if (k == SIZE_MAX && g == SIZE_MAX) {
+            if (report_unknown(l, ILO_NS_CRITERION, x->id) && report_unknown(l, ILO_NS_GROUP, x->id))
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, x->file, x->line, "unknown criterion or group \"%s\" in examines",
+                            esc(q, x->id));
+            continue;
+        }
+        if (x->source >= m->n_sources) continue; /* the source itself was rejected */
+        ilo_source *s = &m->sources[x->source];
+        ilo_bitset *b = (ilo_bitset *)s->examined;
+        if (!b) {
+            b = alloc(l, sizeof *b);
+            if (!b) return;
+            s->examined = b;
+        }
+        if (k != SIZE_MAX) {
+            ilo_bitset_set(b, k);
+        } else {
+            for (size_t c = 0; c < m->n_criteria; c++)
+                if (m->criteria[c].group == g) ilo_bitset_set(b, c);
+        }
     }
 }
 
@@ -1719,6 +1597,18 @@ static void check_country(loader *l, const ilo_country *c)
     }
 }
 
+/* A repeal's date is the first day no longer in force. Dated on the day the provision came
+ * into force, it never was (a scenario "as if never enacted"); dated before, it is a mistake,
+ * and a partial date counts from its first day: "2020-05" (from 2020-05-01) is before a
+ * provision in force from 2020-05-04, though the month contains that day. */
+static void repeal_too_early(loader *l, const ilo_op *op, const ilo_item *it)
+{
+    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
+                "repeal dated %s is before \"%s\" comes into force (%s): a partial date here counts from its "
+                "first day, %s%s",
+                op->date.text, it->id, it->start.text, op->date.text, op->date.prec == ILO_DATE_YEAR ? "-01-01" : "-01");
+}
+
 static void check_scenarios(loader *l)
 {
     ilo_model *m = l->m;
@@ -1748,6 +1638,8 @@ static void check_scenarios(loader *l)
             else if (op->date.prec && op->date.last < it->start.first)
                 ilo_ctx_set(l->ctx, ILO_ERR_INVALID, op->where.file, op->where.line,
                             "operation dated %s is before \"%s\" exists (%s)", op->date.text, it->id, it->start.text);
+            else if (op->kind == ILO_OP_REPEAL && op->date.prec && op->date.first < it->start.first)
+                repeal_too_early(l, op, it);
         }
     }
 }
@@ -1777,7 +1669,7 @@ static void build_sdg_index(loader *l)
     }
 }
 
-/* Per convention, its criteria; per country, the sources that examine conventions. Scenario
+/* Per convention, its criteria; per country, the sources that state what they examined. Scenario
  * sources belong to the scenario's country. */
 static void index_sources(loader *l)
 {
@@ -1792,7 +1684,7 @@ static void index_sources(loader *l)
             ilo_bitset_set(&m->priv->conv_criteria[m->criteria[k].convention], k);
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions) m->countries[c].n_examining++;
+        if (c < m->n_countries && m->sources[i].examined) m->countries[c].n_examining++;
     }
     for (size_t c = 0; c < m->n_countries; c++) {
         m->countries[c].examining = alloc(l, m->countries[c].n_examining * sizeof(size_t));
@@ -1800,7 +1692,7 @@ static void index_sources(loader *l)
     }
     for (size_t i = 0; i < m->n_sources; i++) {
         size_t c = m->sources[i].country;
-        if (c < m->n_countries && m->sources[i].n_conventions && m->countries[c].examining)
+        if (c < m->n_countries && m->sources[i].examined && m->countries[c].examining)
             m->countries[c].examining[m->countries[c].n_examining++] = i;
     }
 }
@@ -1820,11 +1712,203 @@ static void method_scopes(ilo_model *m)
     }
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Rules beyond the schema (docs/data-format.md, "Validation rules"): facts that cannot be true  */
+/* are errors; what the format allows but an analyst hardly means is a warning.               */
+/* ---------------------------------------------------------------------------------------- */
+
+static void err_at(loader *l, ilo_where w, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err_at(loader *l, ilo_where w, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ilo_ctx_set(l->ctx, ILO_ERR_INVALID, w.file, w.line, "%s", msg);
+}
+
+/* A profile's published value: a figure as the published-figures files write it (sdg_value_ok,
+ * ituc_value_ok), then nothing or a space and words ("5 (repeated, provisional)"). */
+static bool leading_value_ok(const char *v, bool (*ok)(const char *, double *))
+{
+    char word[8];
+    size_t n = strcspn(v, " ");
+    double x;
+    if (n >= sizeof word) return false;
+    memcpy(word, v, n);
+    word[n] = '\0';
+    return ok(word, &x);
+}
+
+static void check_published(loader *l, const ilo_country *c)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < c->n_published; i++) {
+        const ilo_published *p = &c->published[i];
+        if (!p->measure || !p->value) continue;
+        bool sdg = strcmp(p->measure, "sdg-8.8.2") == 0;
+        if (sdg && !leading_value_ok(p->value, sdg_value_ok))
+            err_at(l, p->where, "published SDG 8.8.2 value \"%s\" is not a number from 0 to 10", esc(q, p->value));
+        if (!sdg && !leading_value_ok(p->value, ituc_value_ok))
+            err_at(l, p->where, "published ITUC rating \"%s\" is not 1 to 5 or 5+", esc(q, p->value));
+        for (size_t j = 0; j < i; j++)
+            if (c->published[j].measure && strcmp(c->published[j].measure, p->measure) == 0 &&
+                c->published[j].year == p->year) {
+                err_at(l, p->where, "a second published %s figure for %d (the first is at line %d)", p->measure,
+                       p->year, c->published[j].where.line);
+                break;
+            }
+    }
+}
+
+static void check_ratifications(loader *l, const ilo_country *c)
+{
+    for (size_t i = 0; i < c->n_ratifications; i++) {
+        const ilo_ratification *r = &c->ratifications[i];
+        if (r->convention >= l->m->n_conventions || !r->date.prec) continue;
+        const ilo_convention *cv = &l->m->conventions[r->convention];
+        if (cv->year && r->date.year < cv->year)
+            err_at(l, r->where, "ratification of %s dated %s, before the convention was adopted (%d)", cv->id,
+                   r->date.text, cv->year);
+    }
+}
+
+static void check_conflict_targets(loader *l, const ilo_country *c)
+{
+    const ilo_model *m = l->m;
+    char q[ESC_MAX];
+    for (size_t i = 0; i < c->n_conflicts; i++) {
+        const char *about = c->conflicts[i].about;
+        if (!about || ilo_hash_get(&m->priv->ns[ILO_NS_CONFLICT], about) == SIZE_MAX) continue;
+        if (ilo_hash_get(&m->priv->ns[ILO_NS_ITEM], about) != SIZE_MAX ||
+            ilo_hash_get(&m->priv->ns[ILO_NS_EVENT], about) != SIZE_MAX ||
+            ilo_hash_get(&m->priv->ns[ILO_NS_SOURCE], about) != SIZE_MAX)
+            continue;
+        err_at(l, c->conflicts[i].where,
+               "conflict is about \"%s\", another conflict (name the provision, incident, event or source)",
+               esc(q, about));
+    }
+}
+
+/* Warnings: a criterion listed twice on an item; an item coding a criterion of the other kind (a
+ * provision is law, an incident is practice). */
+static void check_item_criteria(loader *l, const ilo_item *it)
+{
+    const ilo_model *m = l->m;
+    bool prov = it->kind == ILO_ITEM_PROVISION;
+    for (size_t k = 0; k < it->n_criteria; k++) {
+        size_t a = it->criteria[k];
+        if (a >= m->n_criteria) continue;
+        for (size_t j = 0; j < k; j++)
+            if (it->criteria[j] == a) {
+                ilo_ctx_warn(l->ctx, it->where.file, it->where.line, "%s \"%s\" lists criterion \"%s\" twice",
+                             prov ? "provision" : "incident", it->id, m->criteria[a].id);
+                break;
+            }
+        if ((m->criteria[a].kind == ILO_LAW) != prov)
+            ilo_ctx_warn(l->ctx, it->where.file, it->where.line, "%s \"%s\" codes \"%s\", a %s criterion",
+                         prov ? "provision" : "incident", it->id, m->criteria[a].id, prov ? "practice" : "law");
+    }
+}
+
+/* Warning: a url that is not a web address ("javascript:...", "file:..."); reports never make
+ * one a link, but no analyst means it. */
+static void check_urls(loader *l)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < l->m->n_sources; i++) {
+        const ilo_source *src = &l->m->sources[i];
+        if (src->url && strncmp(src->url, "https://", 8) != 0 && strncmp(src->url, "http://", 7) != 0)
+            ilo_ctx_warn(l->ctx, src->where.file, src->where.line,
+                         "source \"%s\": url \"%s\" does not start with https:// or http://", src->id, esc(q, src->url));
+    }
+}
+
+static void check_bands(loader *l)
+{
+    char q[ESC_MAX];
+    for (size_t i = 0; i < l->m->n_methods; i++) {
+        const ilo_method *me = &l->m->methods[i];
+        for (size_t b = 0; me->bands && b < me->n_bands; b++)
+            if (!me->bands[b].breakdown && me->bands[b].min > me->scale)
+                err_at(l, me->where, "band \"%s\" starts at %g, above the method's scale (%g)",
+                       me->bands[b].rating ? esc(q, me->bands[b].rating) : "?", me->bands[b].min, me->scale);
+    }
+}
+
+/* Warning: a regime criterion with groups that selects no criterion of the catalogue (one without
+ * groups whose conventions have no criteria is a deliberate "outside the catalogue"). */
+static void check_regime_scopes(loader *l)
+{
+    const ilo_model *m = l->m;
+    for (size_t r = 0; r < m->n_regimes; r++)
+        for (size_t k = 0; k < m->regimes[r].n_criteria; k++) {
+            const ilo_regime_criterion *rc = &m->regimes[r].criteria[k];
+            if (rc->outside || !rc->n_groups || !rc->id) continue;
+            ilo_bitset sel;
+            ilo_brief_scope(m, r, k, &sel);
+            if (ilo_bitset_count(&sel) == 0)
+                ilo_ctx_warn(l->ctx, rc->where.file, rc->where.line,
+                             "regime criterion \"%s\" selects no criterion: no criterion of its conventions is in its groups",
+                             rc->id);
+        }
+}
+
+/* One id added by two operations, of one scenario file or of two, would make the second fail
+ * whenever both apply. */
+static void check_scenario_adds(loader *l)
+{
+    ilo_model *m = l->m;
+    ilo_hash seen = {0};
+    const ilo_op **by = NULL;
+    size_t cap = 0, n = 0;
+    for (size_t s = 0; s < m->n_scenarios && !l->oom; s++)
+        for (size_t i = 0; i < m->scenarios[s].n_ops; i++) {
+            const ilo_op *op = &m->scenarios[s].ops[i];
+            if ((op->kind != ILO_OP_ADD_PROVISION && op->kind != ILO_OP_ADD_INCIDENT) || !op->added.id) continue;
+            size_t prev;
+            if (!ilo_grow((void **)&by, &cap, n, sizeof *by) || !ilo_hash_add(&seen, op->added.id, n, &prev)) {
+                alloc(l, SIZE_MAX / 2);
+                break;
+            }
+            if (prev != SIZE_MAX) {
+                err_at(l, op->where, "scenario adds \"%s\", which is also added at %s:%d", op->added.id,
+                       by[prev]->where.file, by[prev]->where.line);
+                continue;
+            }
+            by[n++] = op;
+        }
+    ilo_hash_free(&seen);
+    free(by);
+}
+
+static void check_rules(loader *l)
+{
+    const ilo_model *m = l->m;
+    for (size_t c = 0; c < m->n_countries; c++) {
+        check_published(l, &m->countries[c]);
+        check_ratifications(l, &m->countries[c]);
+        check_conflict_targets(l, &m->countries[c]);
+    }
+    check_bands(l);
+    check_scenario_adds(l);
+    /* Warnings, grouped by rule, in the order of the files (regimes come before countries). */
+    check_regime_scopes(l);
+    check_urls(l);
+    for (size_t i = 0; i < m->n_items; i++) check_item_criteria(l, &m->items[i]);
+    for (size_t s = 0; s < m->n_scenarios; s++)
+        for (size_t i = 0; i < m->scenarios[s].n_ops; i++)
+            if (m->scenarios[s].ops[i].kind == ILO_OP_ADD_PROVISION || m->scenarios[s].ops[i].kind == ILO_OP_ADD_INCIDENT)
+                check_item_criteria(l, &m->scenarios[s].ops[i].added);
+}
+
 static void finish(loader *l)
 {
     ilo_model *m = l->m;
     l->file = NULL;
     resolve_fixups(l);
+    resolve_examines(l);
     apply_rules(l);
     build_sdg_index(l);
     for (size_t i = 0; i < m->n_items; i++) ilo_item_finish(m, &m->items[i]);
@@ -1837,8 +1921,10 @@ static void finish(loader *l)
     }
     index_sources(l);
     method_scopes(m);
+    check_rules(l);
     m->c087 = ilo_model_find_convention(m, "C087");
     m->c098 = ilo_model_find_convention(m, "C098");
+    if (!l->oom) ilo_published_finish(m, l->ctx);
 }
 
 ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_extra, ilo_model **out,
@@ -1852,21 +1938,23 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     }
     loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx, .owner = SIZE_MAX};
     size_t before = ilo_ctx_count(ctx);
-    job_list jobs = {0};
+    ilo_file_list jobs = {0};
     list_dir(&l, &jobs, dir, "criteria", true, load_catalogue);
     list_dir(&l, &jobs, dir, "criteria/methods", true, load_method);
     list_dir(&l, &jobs, dir, "criteria/regimes", false, load_regime);
     list_dir(&l, &jobs, dir, "countries", false, load_country);
     list_dir(&l, &jobs, dir, "scenarios", false, load_scenario);
-    for (size_t i = 0; i < n_extra; i++) add_job(&l, &jobs, strdup(extra[i]), load_scenario, 0);
-    if (!l.oom) run_jobs(&l, &jobs);
+    list_dir(&l, &jobs, dir, "published", false, load_published_file);
+    for (size_t i = 0; i < n_extra && !l.oom; i++)
+        if (!ilo_files_add(&jobs, strdup(extra[i]), (ilo_file_fn)load_scenario, 0)) alloc(&l, SIZE_MAX / 2);
+    if (!l.oom) ilo_files_run(&jobs, build_job, &l);
     if (!l.oom) finish(&l);
     /* The year index reads the resolved references: only a model without errors has them. */
     if (!l.oom && ilo_ctx_count(ctx) == before && !(m->priv->years = ilo_year_index_new(m)))
         ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
-    for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
-    free(jobs.v);
+    ilo_files_free(&jobs);
     free(l.fix);
+    free(l.exam);
     free(l.rules);
     free(l.scen_sources);
     for (int i = 0; i < ILO_NS__COUNT; i++) ilo_hash_free(&l.rejected[i]);

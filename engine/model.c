@@ -23,6 +23,7 @@ void ilo_model_free(ilo_model *m)
     free(m->countries);
     free(m->items);
     free(m->scenarios);
+    free(m->vintages);
     free(m);
 }
 

@@ -120,13 +120,6 @@ const ilo_country *ilo_ranking_country(const ilo_model *m, const ilo_ranking *r,
     return country < m->n_countries ? &m->countries[country] : &r->extra[country - m->n_countries];
 }
 
-static bool bitset_empty(const ilo_bitset *b)
-{
-    for (size_t k = 0; k < ILO_BITSET_WORDS; k++)
-        if (b->w[k]) return false;
-    return true;
-}
-
 static const ilo_model *sort_model;     /* for entry_cmp; ranking runs on one thread at a time */
 static const ilo_ranking *sort_ranking;
 
@@ -192,7 +185,7 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
         if ((st = ilo_eval(m, &p, method, year, r, ctx)) != ILO_OK) goto fail;
         ilo_rank_entry *e = &rk->entries[c];
         e->country = c;
-        e->assessed = !bitset_empty(&r->assessed);
+        e->assessed = ilo_result_assessed(m, r);
         e->raw_c = r->raw_c;
         e->forced = r->forced;
         e->score = r->score;
@@ -846,7 +839,7 @@ static ilo_status fill_units(const ilo_model *m, const ilo_sens_opts *o, ilo_sen
             ilo_result_free(r);
             return st;
         }
-        un->assessed = !bitset_empty(&r->assessed);
+        un->assessed = ilo_result_assessed(m, r);
         un->raw_c = r->raw_c;
         un->forced = r->forced;
         un->score = r->score;
@@ -894,10 +887,13 @@ static bool point_ranks(ilo_sensitivity *s, sjob *j, const size_t *group_start, 
 
 const char *ilo_sens_kind_name(ilo_sens_kind k)
 {
-    return k == ILO_SENS_WEIGHTS ? "weights" : k == ILO_SENS_TEXTS ? "texts" : "window reading";
+    return k == ILO_SENS_WEIGHTS ? "weights" : k == ILO_SENS_TEXTS ? "texts" : k == ILO_SENS_WINDOW ? "window reading" : "source dates";
 }
 
-const char *ilo_window_name(ilo_window w) { return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : "evidence"; }
+const char *ilo_window_name(ilo_window w)
+{
+    return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : w == ILO_WINDOW_CARRY_FORWARD ? "carry-forward" : "evidence";
+}
 
 static int text_cmp(const void *a, const void *b)
 {
@@ -907,30 +903,80 @@ static int text_cmp(const void *a, const void *b)
     return (x->source > y->source) - (x->source < y->source);
 }
 
-/* Whether another text of the country than `without`, of a kind the method admits and dated in
- * r's year, examines a convention (so the year stays assessed with nothing coded). */
-static bool examined_without(const ilo_model *m, const ilo_result *r, size_t without)
+/* The source kinds method r->method admits in r's year for r's country (legislation only where the
+ * method counts it that year), as ilo_eval() reckons them. */
+static uint32_t year_admissible(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    bool legislation = me->legislation == ILO_LEG_ALWAYS;
+    if (me->legislation == ILO_LEG_NON_RATIFYING)
+        legislation = m->c087 == SIZE_MAX || m->c098 == SIZE_MAX ||
+                      ilo_country_ratified(m, r->country, m->c087, r->year) != ILO_RAT_RATIFIED ||
+                      ilo_country_ratified(m, r->country, m->c098, r->year) != ILO_RAT_RATIFIED;
+    uint32_t admissible = me->admissible & ~(1u << ILO_SRC_LEGISLATION);
+    if (legislation) admissible |= me->admissible & (1u << ILO_SRC_LEGISLATION);
+    return admissible;
+}
+
+/* Whether r's year stays assessed without text `without`: something in the method's scope is
+ * still coded (`coded`), or another admissible text dated in the year states it examined a
+ * criterion in scope (as ilo_eval() and ilo_result_assessed() reckon it). */
+static bool assessed_without(const ilo_model *m, const ilo_result *r, const ilo_bitset *coded, size_t without)
 {
     const ilo_country *c = &m->countries[r->country];
+    uint32_t admissible = year_admissible(m, r);
+    ilo_result t = {.method = r->method, .assessed = *coded};
     for (size_t i = 0; i < c->n_examining; i++) {
         const ilo_source *src = &m->sources[c->examining[i]];
-        if (c->examining[i] != without && src->date.year == r->year && ((m->methods[r->method].admissible >> src->kind) & 1))
-            return true;
+        if (c->examining[i] != without && src->date.year == r->year && ((admissible >> src->kind) & 1))
+            ilo_bitset_or(&t.assessed, src->examined);
     }
-    return false;
+    return ilo_result_assessed(m, &t);
+}
+
+/* Copies p's items into items[], without text `drop` among their sources and their `resolved_by`
+ * (pool: room for every item's two lists), as the profile q. */
+static void without_text(const ilo_profile *p, size_t drop, ilo_item *items, size_t *pool, ilo_profile *q)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < p->n_items; i++) {
+        const ilo_item *it = &p->items[i];
+        items[i] = *it;
+        items[i].sources = pool + used;
+        items[i].n_sources = 0;
+        for (size_t j = 0; j < it->n_sources; j++)
+            if (it->sources[j] != drop) pool[used + items[i].n_sources++] = it->sources[j];
+        used += items[i].n_sources;
+        items[i].resolved_by = pool + used;
+        items[i].n_resolved_by = 0;
+        for (size_t j = 0; j < it->n_resolved_by; j++)
+            if (it->resolved_by[j] != drop) pool[used + items[i].n_resolved_by++] = it->resolved_by[j];
+        used += items[i].n_resolved_by;
+    }
+    *q = *p;
+    q->items = items;
 }
 
 /* Leave one text out on the point evaluation r of profile p: each source that makes a finding
- * count is dropped in turn; a finding stays when another of its sources still counts. */
-static bool leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_sens_coding *c)
+ * count is dropped in turn from every item (its sources and resolved_by) and the year evaluated
+ * again, so that every window reading gets it right (under carry-forward an item whose latest text
+ * is dropped carries from the text before). The year stays assessed when something in scope is
+ * still coded or another text of the year states it examined something (assessed_without()). */
+static ilo_status leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_sens_coding *c,
+                                  ilo_ctx *ctx)
 {
     c->text_low = c->text_high = r->score;
-    if (!r->n_source_pool) return true;
-    size_t *srcs = malloc(r->n_source_pool * sizeof *srcs);
+    if (!r->n_source_pool) return ILO_OK;
+    size_t room = 1;
+    for (size_t i = 0; i < p->n_items; i++) room += p->items[i].n_sources + p->items[i].n_resolved_by;
+    size_t *srcs = malloc(r->n_source_pool * sizeof *srcs), *pool = malloc(room * sizeof *pool);
+    ilo_item *items = malloc((p->n_items + 1) * sizeof *items);
+    ilo_result *alt = ilo_result_new(m);
     c->texts = malloc(r->n_source_pool * sizeof *c->texts);
-    if (!srcs || !c->texts) {
-        free(srcs);
-        return false;
+    ilo_status st = ILO_OK;
+    if (!srcs || !pool || !items || !alt || !c->texts) {
+        st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+        goto out;
     }
     size_t n = 0;
     for (size_t f = 0; f < r->n_findings; f++)
@@ -940,19 +986,15 @@ static bool leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_
             if (q == n) srcs[n++] = src;
         }
     for (size_t q = 0; q < n; q++) {
-        ilo_bitset coded = {{0}};
-        for (size_t f = 0; f < r->n_findings; f++) {
-            const ilo_finding *fd = &r->findings[f];
-            bool stays = false;
-            for (size_t j = 0; j < fd->n_sources && !stays; j++) stays = fd->sources[j] != srcs[q];
-            if (stays) ilo_bitset_or(&coded, &p->items[fd->item].coded);
-        }
+        ilo_profile pq;
+        without_text(p, srcs[q], items, pool, &pq);
+        if ((st = ilo_eval(m, &pq, r->method, r->year, alt, ctx)) != ILO_OK) goto out;
         ilo_sens_text *t = &c->texts[c->n_texts++];
-        bool forced;
         t->source = srcs[q];
-        ilo_score_coded(m, r->method, &coded, &t->raw_c, &t->score, &forced);
+        t->raw_c = alt->raw_c;
+        t->score = alt->score;
         t->delta = t->score - r->score;
-        t->assessed = !bitset_empty(&coded) || examined_without(m, r, srcs[q]);
+        t->assessed = assessed_without(m, r, &alt->coded, srcs[q]);
         if (!t->assessed) {
             c->n_unassessing++;
             continue;
@@ -960,9 +1002,13 @@ static bool leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_
         if (t->score < c->text_low) c->text_low = t->score;
         if (t->score > c->text_high) c->text_high = t->score;
     }
-    free(srcs);
     qsort(c->texts, c->n_texts, sizeof *c->texts, text_cmp);
-    return true;
+out:
+    ilo_result_free(alt);
+    free(items);
+    free(pool);
+    free(srcs);
+    return st;
 }
 
 /* The other window readings: the method evaluated as it is but for its window, on a shallow copy
@@ -970,7 +1016,7 @@ static bool leave_texts_out(const ilo_model *m, const ilo_profile *p, const ilo_
 static ilo_status other_windows(const ilo_model *m, const ilo_profile *p, const ilo_result *r, ilo_sens_coding *c,
                                 ilo_ctx *ctx)
 {
-    static const ilo_window windows[] = {ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE};
+    static const ilo_window windows[] = {ILO_WINDOW_EVIDENCE, ILO_WINDOW_OCCURRENCE, ILO_WINDOW_CARRY_FORWARD};
     c->window_low = c->window_high = r->score;
     ilo_model mm = *m;
     ilo_method *methods = malloc((m->n_methods + 1) * sizeof *methods);
@@ -991,7 +1037,7 @@ static ilo_status other_windows(const ilo_model *m, const ilo_profile *p, const 
         if ((st = ilo_eval(&mm, p, m->n_methods, r->year, alt, ctx)) != ILO_OK) goto out;
         ilo_sens_reading *rd = &c->readings[c->n_readings++];
         rd->window = windows[w];
-        rd->assessed = !bitset_empty(&alt->assessed);
+        rd->assessed = ilo_result_assessed(&mm, alt); /* alt->method is the copy's extra method */
         rd->raw_c = alt->raw_c;
         rd->score = alt->score;
         rd->delta = alt->score - r->score;
@@ -1005,16 +1051,79 @@ out:
     return st;
 }
 
+/* The model read by the source-date convention: a shallow copy whose sources count in their
+ * publication year where the data records one (the copy's arrays are owned by the caller), and
+ * without the year index, which is built on the sources' own dates (ilo_eval scans). */
+typedef struct dated_model {
+    ilo_model m;
+    struct ilo_model_private priv;
+    ilo_source *sources;
+} dated_model;
+
+static bool dated_model_init(const ilo_model *m, dated_model *d)
+{
+    d->m = *m;
+    d->priv = *m->priv;
+    d->priv.years = NULL;
+    d->m.priv = &d->priv;
+    if (!(d->sources = malloc((m->n_sources + 1) * sizeof *d->sources))) return false;
+    memcpy(d->sources, m->sources, m->n_sources * sizeof *d->sources);
+    for (size_t i = 0; i < m->n_sources; i++)
+        if (d->sources[i].publication.prec != ILO_DATE_NONE) d->sources[i].date = d->sources[i].publication;
+    d->m.sources = d->sources;
+    return true;
+}
+
+/* How many sources of country c (cited by its items or examining) record a publication date. */
+static size_t dated_twice(const ilo_model *m, size_t country)
+{
+    const ilo_country *c = &m->countries[country];
+    size_t n = 0;
+    for (size_t s = 0; s < m->n_sources; s++) {
+        if (m->sources[s].publication.prec == ILO_DATE_NONE) continue;
+        bool cited = false;
+        for (size_t i = 0; i < c->n_items && !cited; i++) {
+            const ilo_item *it = &m->items[c->item_first + i];
+            for (size_t j = 0; j < it->n_sources && !cited; j++) cited = it->sources[j] == s;
+        }
+        for (size_t i = 0; i < c->n_examining && !cited; i++) cited = c->examining[i] == s;
+        n += cited;
+    }
+    return n;
+}
+
+/* The source-date reading of unit r (point evaluation on m) on the dated model d. */
+static ilo_status source_dates(const dated_model *d, const ilo_profile *p, const ilo_result *r, ilo_result *alt,
+                               ilo_sens_coding *c, ilo_ctx *ctx)
+{
+    c->dates_low = c->dates_high = r->score;
+    if (!c->n_dated_twice) return ILO_OK;
+    ilo_status st = ilo_eval(&d->m, p, r->method, r->year, alt, ctx);
+    if (st != ILO_OK) return st;
+    c->source_dates = true;
+    c->dates_assessed = ilo_result_assessed(&d->m, alt);
+    c->dates_raw_c = alt->raw_c;
+    c->dates_score = alt->score;
+    c->dates_delta = alt->score - r->score;
+    if (c->dates_assessed) {
+        if (alt->score < c->dates_low) c->dates_low = alt->score;
+        if (alt->score > c->dates_high) c->dates_high = alt->score;
+    }
+    return ILO_OK;
+}
+
 /* The coding uncertainty of every assessed unit of a one-country run, once its weight
  * percentiles are known. */
 static ilo_status fill_coding(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity *s, ilo_ctx *ctx)
 {
     s->coding = calloc(s->n_units + 1, sizeof *s->coding);
-    ilo_result *r = ilo_result_new(m);
+    ilo_result *r = ilo_result_new(m), *alt = ilo_result_new(m);
+    dated_model d = {0};
     ilo_status st = ILO_OK;
-    if (!s->coding || !r) {
-        ilo_result_free(r);
-        return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    size_t n_twice = dated_twice(m, o->country);
+    if (!s->coding || !r || !alt || (n_twice && !dated_model_init(m, &d))) {
+        st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+        goto out;
     }
     ilo_profile p = ilo_profile_baseline(m, o->country);
     for (size_t u = 0; u < s->n_units && st == ILO_OK; u++) {
@@ -1022,19 +1131,21 @@ static ilo_status fill_coding(const ilo_model *m, const ilo_sens_opts *o, ilo_se
         ilo_sens_coding *c = &s->coding[u];
         if (!un->assessed) continue;
         if ((st = ilo_eval(m, &p, o->method, un->year, r, ctx)) != ILO_OK) break;
-        if (!leave_texts_out(m, &p, r, c)) {
-            st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
-            break;
-        }
+        if ((st = leave_texts_out(m, &p, r, c, ctx)) != ILO_OK) break;
         if ((st = other_windows(m, &p, r, c, ctx)) != ILO_OK) break;
-        c->source_dates = false; /* one date per source (see the header) */
+        c->n_dated_twice = n_twice;
+        if ((st = source_dates(&d, &p, r, alt, c, ctx)) != ILO_OK) break;
         c->width[ILO_SENS_WEIGHTS] = un->p95 - un->p5;
         c->width[ILO_SENS_TEXTS] = c->text_high - c->text_low;
         c->width[ILO_SENS_WINDOW] = c->window_high - c->window_low;
+        c->width[ILO_SENS_DATES] = c->dates_high - c->dates_low;
         c->dominant = ILO_SENS_WEIGHTS;
-        for (int k = 1; k < 3; k++)
+        for (int k = 1; k < ILO_SENS__KINDS; k++)
             if (c->width[k] > c->width[c->dominant]) c->dominant = (ilo_sens_kind)k;
     }
+out:
+    free(d.sources);
+    ilo_result_free(alt);
     ilo_result_free(r);
     return st;
 }

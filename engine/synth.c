@@ -446,7 +446,13 @@ static void gen_country(gen *g, size_t index)
          * country-years would each hold 3.6 times 1x's findings under the occurrence window. */
         if (chance(g, 25)) {
             if (chance(g, 50)) sb_printf(&g->out, " end = \"%d-%02zu-28\";", y, mo + pick(g, 13 - mo));
-            else sb_printf(&g->out, " end = \"%d-%02zu-28\";", y + 1 > ILO_YEAR_MAX ? y : y + 1, 1 + pick(g, 12));
+            else {
+                size_t emo = 1 + pick(g, 12);
+                /* In the last year the data can hold, the next year's month becomes its last day:
+                 * an end before the date would be rejected by the loader. */
+                if (y + 1 > ILO_YEAR_MAX) sb_printf(&g->out, " end = \"%d-12-31\";", y);
+                else sb_printf(&g->out, " end = \"%d-%02zu-28\";", y + 1, emo);
+            }
         } else if (y + 2 <= y1 || chance(g, 80)) {
             sb_printf(&g->out, " end = \"%d-%02zu-%02zu\";", y, mo, dd);
         }

@@ -28,25 +28,29 @@ const char *ilo_direction_name(ilo_direction d)
 /* Fits score = a + slope x year. gsl_fit_linear needs two points for a slope and three for a
  * standard error (its variance divides by n - 2), so both are guarded here rather than left to
  * GSL's error handler. A constant series has se 0 and is stable. */
-static void fit(ilo_trend *t)
+static void fit(const ilo_model *m, ilo_trend *t)
 {
     t->slope = t->slope_se = NAN;
     t->direction = ILO_TREND_NONE;
-    if (t->n < 2) return;
-    double *x = malloc(t->n * sizeof *x), *y = malloc(t->n * sizeof *y);
+    t->n_fit = 0;
+    for (size_t i = 0; i < t->n; i++) t->n_fit += ilo_result_assessed(m, t->years[i]);
+    if (t->n_fit < 2) return;
+    double *x = malloc(t->n_fit * sizeof *x), *y = malloc(t->n_fit * sizeof *y);
     if (!x || !y) {
         free(x);
         free(y);
         return;
     }
+    size_t k = 0;
     for (size_t i = 0; i < t->n; i++) {
-        x[i] = (double)(t->from + (int)i);
-        y[i] = (double)ilo_round2(t->years[i]->score) / 100.0;
+        if (!ilo_result_assessed(m, t->years[i])) continue;
+        x[k] = (double)(t->from + (int)i);
+        y[k++] = (double)ilo_round2(t->years[i]->score) / 100.0;
     }
     double c0, c1, cov00, cov01, cov11, sumsq;
-    if (gsl_fit_linear(x, 1, y, 1, t->n, &c0, &c1, &cov00, &cov01, &cov11, &sumsq) == 0) {
+    if (gsl_fit_linear(x, 1, y, 1, k, &c0, &c1, &cov00, &cov01, &cov11, &sumsq) == 0) {
         t->slope = c1;
-        if (t->n >= 3) {
+        if (k >= 3) {
             t->slope_se = sqrt(cov11 > 0 ? cov11 : 0);
             if (t->slope + 2 * t->slope_se < 0) t->direction = ILO_TREND_IMPROVING;
             else if (t->slope - 2 * t->slope_se > 0) t->direction = ILO_TREND_WORSENING;
@@ -85,7 +89,7 @@ ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method
             return st;
         }
     }
-    fit(t);
+    fit(m, t);
     *out = t;
     return ILO_OK;
 }

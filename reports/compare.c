@@ -1,33 +1,9 @@
-/* compare.c: the scenario comparison and target documents: their dispatch to the format files,
- * and the year-by-year differences every format of a comparison shows alike. */
-#include <assert.h>
+/* compare.c: the year-by-year differences of a scenario comparison (report.h section 4), which
+ * the comparison builder (kinds/compare.c) reads. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_comparison(out, doc); break;
-    case REP_MD: rep_md_comparison(out, doc); break;
-    case REP_JSON: rep_json_comparison(out, doc); break;
-    case REP_CSV: rep_csv_comparison(out, doc); break;
-    case REP_HTML: rep_html_comparison(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
-    }
-    return rep_buf_ok(out);
-}
-
-bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_target(out, doc); break;
-    case REP_JSON: rep_json_target(out, doc); break;
-    default: return false; /* the CLI offers text and json only */
-    }
-    return rep_buf_ok(out);
-}
 
 void rep_year_diff_free(rep_year_diff *d)
 {

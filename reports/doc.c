@@ -1,231 +1,367 @@
-/* doc.c: reading a document: lookups, year-to-year changes and source numbering that every
- * renderer shares, so that all formats say the same thing in the same order. */
+/* doc.c: the report document (doc.h): nodes, values and the memory that holds them. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
-const char rep_direction_rule[] =
-    "improving when slope + 2 se < 0, worsening when slope - 2 se > 0, stable otherwise; "
-    "no direction with fewer than three years";
+/* Strings and nodes live in blocks freed with the document; arrays that grow are realloc'd and
+ * freed with their node. */
+struct rep_block {
+    struct rep_block *next;
+    max_align_t align[];
+};
 
-const char *const rep_measures[REP_NMEASURES] = {"sdg-8.8.2", "ituc"};
-
-const ilo_published *rep_published(const ilo_model *m, size_t c, const char *measure, int year)
+static void *alloc(rep_doc *d, size_t n)
 {
-    if (c >= m->n_countries) return NULL; /* a coding sheet's country the data does not hold */
-    const ilo_country *co = &m->countries[c];
-    for (size_t i = 0; i < co->n_published; i++) {
-        const ilo_published *p = &co->published[i];
-        if (p->year == year && p->measure && strcmp(p->measure, measure) == 0) return p;
+    if (d->failed) return NULL;
+    struct rep_block *b = calloc(1, sizeof *b + n);
+    if (!b) {
+        d->failed = true;
+        return NULL;
+    }
+    b->next = d->blocks;
+    d->blocks = b;
+    return b->align;
+}
+
+void *rep_doc_alloc(rep_doc *d, size_t n) { return alloc(d, n); }
+
+static const char *dup(rep_doc *d, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = alloc(d, n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+/* Makes sure *arr has room for one more of `size` bytes; false when out of memory. */
+static bool grow(rep_doc *d, void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (d->failed) return false;
+    if (n < *cap) return true;
+    size_t c = *cap ? *cap * 2 : 8;
+    void *p = realloc(*arr, c * size);
+    if (!p) {
+        d->failed = true;
+        return false;
+    }
+    *arr = p;
+    *cap = c;
+    return true;
+}
+
+rep_doc *rep_doc_new(const char *kind, const char *title)
+{
+    rep_doc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->schema_version = REP_SCHEMA_VERSION;
+    d->root.type = REP_SECTION;
+    d->root.scope = (rep_scope){"", 0, ""};
+    d->detached.type = REP_SECTION;
+    d->kind = dup(d, kind);
+    d->title = dup(d, title);
+    d->generator = "";
+    return d;
+}
+
+static void free_node(rep_node *n)
+{
+    for (rep_node *c = n->first, *next; c; c = next) {
+        next = c->next;
+        free_node(c);
+    }
+    free(n->fields);
+    free(n->cols);
+    free(n->cells);
+    free(n->spans);
+    free(n->text);
+    free(n->points);
+}
+
+void rep_doc_free(rep_doc *d)
+{
+    if (!d) return;
+    free_node(&d->root);
+    free_node(&d->detached);
+    for (struct rep_block *b = d->blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(d);
+}
+
+bool rep_doc_ok(const rep_doc *d) { return d && !d->failed; }
+
+const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        d->failed = true;
+        return NULL;
+    }
+    if ((size_t)n < sizeof small) return dup(d, small);
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        d->failed = true;
+        return NULL;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    const char *s = dup(d, big);
+    free(big);
+    return s;
+}
+
+const char *rep_doc_take(rep_doc *d, rep_buf *b)
+{
+    if (b->failed) d->failed = true;
+    const char *s = dup(d, b->data ? b->data : "");
+    rep_buf_free(b);
+    return s;
+}
+
+/* ---- values ---- */
+
+rep_value rep_v_absent(void) { return (rep_value){REP_V_ABSENT}; }
+rep_value rep_v_null(void) { return (rep_value){REP_V_NULL}; }
+rep_value rep_v_text(const char *s) { return s ? (rep_value){REP_V_TEXT, .v.s = s} : rep_v_null(); }
+rep_value rep_v_id(const char *s) { return s ? (rep_value){REP_V_ID, .v.s = s} : rep_v_null(); }
+rep_value rep_v_bool(bool b) { return (rep_value){REP_V_BOOL, .v.i = b}; }
+rep_value rep_v_int(int64_t i) { return (rep_value){REP_V_INT, .v.i = i}; }
+rep_value rep_v_uint(uint64_t u) { return (rep_value){REP_V_UINT, .v.u = u}; }
+rep_value rep_v_hundredths(int64_t c) { return (rep_value){REP_V_HUNDREDTHS, .v.i = c}; }
+rep_value rep_v_fixed(double x, int decimals, int shown)
+{
+    return (rep_value){REP_V_FIXED, decimals, shown, .v.x = x};
+}
+rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
+rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
+rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
+
+/* The value with its strings copied into d. */
+static rep_value keep(rep_doc *d, rep_value v)
+{
+    if (v.type == REP_V_TEXT || v.type == REP_V_ID) v.v.s = dup(d, v.v.s);
+    if (v.type == REP_V_IDS) {
+        const char **l = alloc(d, (v.n + 1) * sizeof *l);
+        for (size_t i = 0; l && i < v.n; i++) l[i] = dup(d, v.v.list[i]);
+        v.v.list = l;
+    }
+    v.note = dup(d, v.note);
+    v.measure = dup(d, v.measure);
+    return v;
+}
+
+void rep_value_data(rep_buf *out, const rep_value *v)
+{
+    switch (v->type) {
+    case REP_V_TEXT:
+    case REP_V_ID: rep_buf_puts(out, v->v.s); break;
+    case REP_V_BOOL: rep_buf_puts(out, v->v.i ? "true" : "false"); break;
+    case REP_V_INT: rep_buf_printf(out, "%lld", (long long)v->v.i); break;
+    case REP_V_UINT: rep_buf_printf(out, "%llu", (unsigned long long)v->v.u); break;
+    case REP_V_HUNDREDTHS: rep_buf_hundredths(out, v->v.i); break;
+    case REP_V_FIXED: rep_buf_fixed(out, v->v.x, v->decimals, ""); break;
+    case REP_V_IDS:
+        for (size_t i = 0; i < v->n; i++) {
+            if (i) rep_buf_puts(out, ", ");
+            rep_buf_puts(out, v->v.list[i]);
+        }
+        break;
+    default: break;
+    }
+}
+
+void rep_value_text(rep_buf *out, const rep_value *v)
+{
+    if (v->plus && ((v->type == REP_V_HUNDREDTHS && v->v.i > 0) || (v->type == REP_V_FIXED && v->v.x > 0)))
+        rep_buf_putc(out, '+');
+    switch (v->type) {
+    case REP_V_ABSENT: break;
+    case REP_V_NULL: rep_buf_putc(out, '-'); break;
+    case REP_V_BOOL: rep_buf_puts(out, v->v.i ? "yes" : "no"); break;
+    case REP_V_FIXED: rep_buf_fixed(out, v->v.x, v->shown > 0 ? v->shown : v->decimals, "-"); break;
+    default: rep_value_data(out, v);
+    }
+}
+
+void rep_value_put(rep_buf *out, const rep_value *v, const rep_markup *mk)
+{
+    rep_buf t = REP_BUF_INIT;
+    rep_value_text(&t, v);
+    bool id = v->type == REP_V_ID;
+    rep_buf_puts(out, id ? mk->code_open : "");
+    mk->escape(out, t.data ? t.data : "");
+    rep_buf_puts(out, id ? mk->code_close : "");
+    if (v->note) {
+        if (v->type != REP_V_ABSENT) rep_buf_putc(out, ' ');
+        rep_buf_puts(out, mk->note_open);
+        mk->escape(out, v->note);
+        rep_buf_puts(out, mk->note_close);
+    }
+    if (t.failed) out->failed = true;
+    rep_buf_free(&t);
+}
+
+/* ---- nodes ---- */
+
+static rep_node *add(rep_doc *d, rep_node *parent, rep_ntype type, const char *key, const char *title)
+{
+    if (!parent) return NULL;
+    rep_node *n = alloc(d, sizeof *n);
+    if (!n) return NULL;
+    n->type = type;
+    n->key = dup(d, key);
+    n->title = dup(d, title);
+    n->scope = parent->scope;
+    n->audience = parent->audience;
+    n->parent = parent;
+    if (parent->last) parent->last->next = n;
+    else parent->first = n;
+    parent->last = n;
+    return n;
+}
+
+const rep_field *rep_field_next(const rep_node *n, size_t *i)
+{
+    while (*i < n->n_fields) {
+        const rep_field *f = &n->fields[(*i)++];
+        if (f->label && f->value.type != REP_V_ABSENT) return f;
     }
     return NULL;
 }
 
-bool rep_parse_hundredths(const char *s, int64_t *out)
+rep_node *rep_only(rep_node *n, rep_audience a)
 {
-    if (!s || *s < '0' || *s > '9') return false;
-    int64_t v = 0;
-    for (; *s >= '0' && *s <= '9'; s++) {
-        if (v > INT64_MAX / 1000) return false;
-        v = v * 10 + (*s - '0');
+    if (n) n->audience = a;
+    return n;
+}
+
+bool rep_seen(const rep_node *n, bool people) { return n->audience == REP_ALL || (n->audience == REP_PEOPLE) == people; }
+
+rep_node *rep_section(rep_doc *d, rep_node *parent, const char *key, const char *title)
+{
+    return add(d, parent, REP_SECTION, key, title);
+}
+
+rep_node *rep_fields(rep_doc *d, rep_node *parent, const char *key) { return add(d, parent, REP_FIELDS, key, NULL); }
+
+void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, const char *measure, rep_value v)
+{
+    if (!n || !grow(d, (void **)&n->fields, &n->cap_fields, n->n_fields, sizeof *n->fields)) return;
+    n->fields[n->n_fields++] = (rep_field){dup(d, key), dup(d, label), dup(d, measure), keep(d, v)};
+}
+
+rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n)
+{
+    rep_node *t = add(d, parent, REP_TABLE, key, NULL);
+    if (!t) return NULL;
+    t->cols = calloc(n + 1, sizeof *t->cols);
+    if (!t->cols) {
+        d->failed = true;
+        return NULL;
     }
-    int decimals = 0, frac = 0;
-    if (*s == '.') {
-        for (s++; *s >= '0' && *s <= '9' && decimals < 3; s++, decimals++) frac = frac * 10 + (*s - '0');
-        if (decimals == 0 || decimals > 2) return false;
+    for (size_t i = 0; i < n; i++) {
+        t->cols[i] = cols[i];
+        t->cols[i].key = dup(d, cols[i].key);
+        t->cols[i].label = dup(d, cols[i].label);
+        t->cols[i].measure = dup(d, cols[i].measure);
+        t->cols[i].unit = dup(d, cols[i].unit);
     }
-    if (*s) return false;
-    if (decimals == 1) frac *= 10;
-    *out = v * 100 + frac;
-    return true;
+    t->n_cols = n;
+    return t;
 }
 
-bool rep_event_is_ilo(const ilo_event *e)
+rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n)
 {
-    static const char *const ilo[] = {"ceacr", "cas", "cfa", "mission"};
-    for (size_t i = 0; i < sizeof ilo / sizeof ilo[0]; i++)
-        if (e->kind && strcmp(e->kind, ilo[i]) == 0) return true;
-    return false;
+    return rep_table(d, &d->detached, NULL, cols, n);
 }
 
-bool rep_event_shown(const ilo_event *e, int year) { return e->date.year == year && rep_event_is_ilo(e); }
-
-const ilo_finding *rep_finding_of(const ilo_result *r, size_t item)
+rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title)
 {
-    for (size_t i = 0; i < r->n_findings; i++)
-        if (r->findings[i].item == item) return &r->findings[i];
-    return NULL;
+    rep_node *n = add(d, parent, REP_SECTION, key, title);
+    if (n) n->array = true;
+    return n;
 }
 
-int64_t rep_score_c(const ilo_result *r) { return ilo_round2(r->score); }
-
-bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n)
+size_t rep_row(rep_doc *d, rep_node *t)
 {
-    size_t c[3];
-    rep_status_counts(m, r, c);
-    out[0] = '\0';
-    if (!c[ILO_NOT_ASSESSED]) return false;
-    if (c[ILO_NOT_ASSESSED] == m->n_criteria)
-        snprintf(out, n, "Caution: nothing is assessed in %d. No admissible source dated %d examines these "
-                         "conventions, so this score means no evidence, not compliance.", r->year, r->year);
-    else
-        snprintf(out, n, "Caution: %zu of %zu criteria %s not assessed in %d; unknown, not compliant.",
-                 c[ILO_NOT_ASSESSED], m->n_criteria, c[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);
-    return true;
-}
-
-static bool part_assessed(const ilo_model *m, const ilo_result *r, size_t k, bool group)
-{
-    for (size_t i = 0; i < m->n_criteria; i++) {
-        size_t part = group ? m->criteria[i].group : m->criteria[i].convention;
-        if (part == k && ilo_result_status(r, i) != ILO_NOT_ASSESSED) return true;
+    if (!t || !grow(d, (void **)&t->spans, &t->cap_rows, t->n_rows, sizeof *t->spans)) return SIZE_MAX;
+    rep_value *c = realloc(t->cells, t->cap_rows * t->n_cols * sizeof *c + 1);
+    if (!c) {
+        d->failed = true;
+        return SIZE_MAX;
     }
-    return false;
+    t->cells = c;
+    for (size_t i = 0; i < t->n_cols; i++) c[t->n_rows * t->n_cols + i] = rep_v_absent();
+    t->spans[t->n_rows] = NULL;
+    return t->n_rows++;
 }
 
-bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, false); }
-
-bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, true); }
-
-bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k)
+void rep_cell(rep_doc *d, rep_node *t, size_t row, size_t col, rep_value v)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (part_assessed(m, t->years[i], k, false)) return true;
-    return false;
+    if (t && row < t->n_rows && col < t->n_cols) t->cells[row * t->n_cols + col] = keep(d, v);
 }
 
-void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3])
+void rep_row_span(rep_doc *d, rep_node *t, size_t row, const char *text)
 {
-    n[0] = n[1] = n[2] = 0;
-    for (size_t k = 0; k < m->n_criteria; k++) n[ilo_result_status(r, k)]++;
+    if (t && row < t->n_rows) t->spans[row] = dup(d, text);
 }
 
-static int64_t change_of(const ilo_trend *t, size_t i)
+rep_node *rep_para(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title)
 {
-    int64_t d = rep_score_c(t->years[i]) - rep_score_c(t->years[i - 1]);
-    return d < 0 ? -d : d;
+    rep_node *n = add(d, parent, REP_PARA, key, title);
+    if (n) n->style = style;
+    return n;
 }
 
-size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max)
+void rep_span_add(rep_doc *d, rep_node *n, rep_mark mark, const char *text)
 {
-    size_t n = 0;
-    for (size_t i = 1; i < t->n; i++) {
-        int64_t d = change_of(t, i);
-        if (d == 0) continue;
-        /* Insertion into a short sorted list: larger change first, earlier year on ties. */
-        size_t at = n;
-        while (at > 0 && change_of(t, out[at - 1]) < d) at--;
-        if (at >= max) continue;
-        size_t last = n < max ? n : max - 1;
-        for (size_t k = last; k > at; k--) out[k] = out[k - 1];
-        out[at] = i;
-        if (n < max) n++;
+    if (!n || !grow(d, (void **)&n->text, &n->cap_text, n->n_text, sizeof *n->text)) return;
+    n->text[n->n_text++] = (rep_span){mark, dup(d, text ? text : "")};
+}
+
+rep_node *rep_list(rep_doc *d, rep_node *parent, const char *key) { return add(d, parent, REP_LIST, key, NULL); }
+
+rep_node *rep_series(rep_doc *d, rep_node *parent, const char *title, double min, double max)
+{
+    rep_node *n = add(d, parent, REP_SERIES, NULL, title);
+    if (n) {
+        n->min = min;
+        n->max = max;
+        n->audience = REP_PEOPLE;
     }
     return n;
 }
 
-void rep_changes_of(const ilo_trend *t, rep_changes *out)
+void rep_point_add(rep_doc *d, rep_node *n, const char *label, double low, double mid, double high)
 {
-    out->n = t ? rep_largest_changes(t, out->idx, REP_MAX_CHANGES) : 0;
+    if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
+    n->points[n->n_points++] = (rep_point){dup(d, label), 0, low, mid, high, 0, false};
 }
 
-void rep_changed_items(const ilo_trend *t, size_t i, rep_item_fn fn, void *arg)
+rep_node *rep_series_lines(rep_doc *d, rep_node *parent, const char *title, const char *alt_title,
+                           const char *caption, double min, double max)
 {
-    const ilo_result *now = t->years[i], *before = t->years[i - 1];
-    for (size_t k = 0; k < now->n_findings; k++)
-        if (!rep_finding_of(before, now->findings[k].item)) fn(arg, &now->findings[k], true);
-    for (size_t k = 0; k < before->n_findings; k++)
-        if (!rep_finding_of(now, before->findings[k].item)) fn(arg, &before->findings[k], false);
-}
-
-const ilo_band *rep_band(const ilo_model *m, const ilo_result *r)
-{
-    const ilo_method *me = &m->methods[r->method];
-    return r->band < me->n_bands ? &me->bands[r->band] : NULL;
-}
-
-const char *rep_item_kind(const ilo_item *it) { return it->kind == ILO_ITEM_PROVISION ? "provision" : "incident"; }
-
-const char *rep_profile_name(const char *name) { return name ? name : "baseline"; }
-
-const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year)
-{
-    switch (ilo_country_ratified(m, c, conv, year)) {
-    case ILO_RAT_RATIFIED: return "ratified";
-    case ILO_RAT_NOT_RATIFIED: return "not ratified";
-    case ILO_RAT_DENOUNCED: return "denounced";
-    case ILO_RAT_NONE: break;
+    rep_node *n = rep_series(d, parent, title, min, max);
+    if (n) {
+        n->chart = REP_CHART_LINES;
+        n->alt_title = dup(d, alt_title);
+        n->caption = dup(d, caption);
     }
-    return "unknown";
+    return n;
 }
 
-const char *rep_window_name(ilo_window w) { return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : "evidence"; }
-
-/* ---- source numbering ---- */
-
-static bool cites_init(rep_cites *c, const ilo_model *m)
+void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, bool hollow)
 {
-    c->n = 0;
-    c->num = calloc(m->n_sources + 1, sizeof *c->num);
-    c->order = calloc(m->n_sources + 1, sizeof *c->order);
-    if (c->num && c->order) return true;
-    rep_cites_free(c);
-    return false;
-}
-
-static void cite(rep_cites *c, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!c->num[src[i]]) {
-            c->order[c->n++] = src[i];
-            c->num[src[i]] = c->n;
-        }
-}
-
-static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int year)
-{
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
-        if (p) cite(c, p->sources, p->n_sources);
-    }
-}
-
-bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    if (!cites_init(c, m)) return false;
-    for (size_t i = 0; i < r->n_findings; i++) cite(c, r->findings[i].sources, r->findings[i].n_sources);
-    cite_published(c, m, r->country, r->year);
-    const ilo_country *co = &m->countries[r->country];
-    for (size_t i = 0; i < co->n_events; i++)
-        if (rep_event_shown(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
-    return true;
-}
-
-static void cite_finding(void *arg, const ilo_finding *f, bool entered)
-{
-    (void)entered;
-    cite(arg, f->sources, f->n_sources);
-}
-
-bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
-{
-    const ilo_trend *t = doc->trend;
-    if (!cites_init(c, doc->model)) return false;
-    for (size_t i = 0; i < t->n; i++) cite_published(c, doc->model, doc->profile->country, t->years[i]->year);
-    rep_changes ch;
-    rep_changes_of(t, &ch);
-    for (size_t k = 0; k < ch.n; k++) rep_changed_items(t, ch.idx[k], cite_finding, c);
-    return true;
-}
-
-void rep_cites_free(rep_cites *c)
-{
-    free(c->num);
-    free(c->order);
-    c->num = c->order = NULL;
-    c->n = 0;
+    if (!n || !grow(d, (void **)&n->points, &n->cap_points, n->n_points, sizeof *n->points)) return;
+    n->points[n->n_points++] = (rep_point){NULL, x, 0, y, 0, alt, hollow};
 }

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report.h"
+#include "kinds/kinds.h"
 
 static const char *const format_names[REP_NFORMATS] = {"text", "md", "json", "csv", "html"};
 
@@ -36,41 +36,43 @@ int rep_format_from_path(const char *path)
     return -1;
 }
 
-bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc)
+
+
+
+/* ---- the one dispatch: kind -> builder -> document -> writer ---- */
+
+typedef void (*writer_fn)(rep_buf *out, const rep_doc *d);
+static const writer_fn writers[REP_NFORMATS] = {rep_write_text, rep_write_md, rep_write_json, rep_write_csv,
+                                                rep_write_html};
+
+/* The document of kind k, or NULL when out of memory. */
+static rep_doc *build(rep_kind k, const void *in)
 {
-    switch (f) {
-    case REP_TEXT: rep_text_assessment(out, doc); break;
-    case REP_MD: rep_md_assessment(out, doc); break;
-    case REP_JSON: rep_json_assessment(out, doc); break;
-    case REP_CSV: rep_csv_assessment(out, doc); break;
-    case REP_HTML: rep_html_assessment(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    switch (k) {
+    case REP_KIND_RANK: return rep_build_rank(in);
+    case REP_KIND_SENSITIVITY: return rep_build_sensitivity(in);
+    case REP_KIND_TARGET: return rep_build_target(in);
+    case REP_KIND_SHEET_SCORE: return rep_build_sheet_score(in);
+    case REP_KIND_TREND: return rep_build_trend(in);
+    case REP_KIND_COMPARISON: return rep_build_comparison(in);
+    case REP_KIND_ASSESSMENT: return rep_build_assessment(in);
+    case REP_KIND_BRIEF: return rep_build_brief(in);
+    default: return NULL;
     }
-    return rep_buf_ok(out);
 }
 
-bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc)
+bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input)
 {
-    switch (f) {
-    case REP_TEXT: rep_text_trend(out, doc); break;
-    case REP_MD: rep_md_trend(out, doc); break;
-    case REP_JSON: rep_json_trend(out, doc); break;
-    case REP_CSV: rep_csv_trend(out, doc); break;
-    case REP_HTML: rep_html_trend(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    if ((unsigned)f >= REP_NFORMATS || (unsigned)k >= REP_NKINDS) {
+        out->failed = true;
+        return false;
     }
-    return rep_buf_ok(out);
-}
-
-bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_brief(out, doc); break;
-    case REP_MD: rep_md_brief(out, doc); break;
-    case REP_JSON: rep_json_brief(out, doc); break;
-    case REP_CSV: rep_csv_brief(out, doc); break;
-    case REP_HTML: rep_html_brief(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
+    rep_doc *d = build(k, input);
+    if (!d) {
+        out->failed = true;
+        return false;
     }
+    writers[f](out, d);
+    rep_doc_free(d);
     return rep_buf_ok(out);
 }

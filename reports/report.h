@@ -12,25 +12,34 @@
  *   1. The buffer (rep_buf)
  *   2. Escaping, one function per target syntax
  *   3. Formats
- *   4. Documents and their entry points
- *   5. Reading a document (helpers every renderer shares)
+ *   4. Report kinds, their inputs, and the one entry point rep_render()
+ *   5. Reading engine results (helpers the builders share)
  *
- * Ownership, once for the whole header: a document (rep_assessment, rep_trend_doc) only borrows:
- * the model, profile, results and trend it points to must outlive the call that renders it. A
- * rep_buf owns its bytes until rep_buf_detach() hands them to the caller (release with free())
- * or rep_buf_free() releases them. No function keeps a pointer to its arguments after it returns.
+ * Ownership, once for the whole header: an input struct (rep_assessment, rep_trend_doc, ...) only
+ * borrows: the model, profile, results and trend it points to must outlive the call that renders
+ * it. A rep_buf owns its bytes until rep_buf_detach() hands them to the caller (release with
+ * free()) or rep_buf_free() releases them. No function keeps a pointer to its arguments after it
+ * returns.
  *
- * Determinism: the same document gives the same bytes. Reports hold no timestamps, no addresses
- * and no hash orders; numbers never depend on the locale (scores are printed from integer
+ * Determinism: the same input gives the same bytes. Reports hold no timestamps, no addresses and
+ * no hash orders; numbers never depend on the locale (scores are printed from integer
  * hundredths, other numbers through rep_buf_fixed or a C-locale printf).
  *
- * Adding a document (compare, brief, rank, sensitivity): declare its struct and its entry point
- * rep_X_render() in section 4, add rep_text_X() ... rep_html_X() to the five format files, and
- * dispatch in render.c. The buffer, the escapers and the helpers of section 5 are shared.
+ * How a report is made: rep_render() asks the kind's builder (reports/kinds/KIND.c) for a
+ * format-neutral document (reports/doc.h), which reads the engine's results once, then hands it
+ * to the format's writer (reports/formats/FORMAT.c), which renders any document and calls no
+ * engine function.
  *
- * Files: buf.c (section 1), escape.c (2), render.c (3 and the dispatch), doc.c (5, plus source
- * numbering and year-to-year changes declared in reports/internal.h, which is not installed),
- * and one file per format: text.c, md.c, json.c, csv.c, html.c.
+ * Adding a report kind: write one builder, reports/kinds/KIND.c (rep_doc *rep_build_KIND(const
+ * KIND_input *)), declare its input struct and a REP_KIND_ value in section 4 and its builder in
+ * reports/kinds/kinds.h, add one line to build() in render.c, and call rep_render() from the
+ * command. Every format then renders it. Adding a format: write one writer,
+ * reports/formats/FORMAT.c (void rep_write_FORMAT(rep_buf *, const rep_doc *)), and add it to
+ * rep_format and to the writers table in render.c. Every kind is then offered in it.
+ *
+ * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
+ * document), kinds/ (builders), formats/ (writers), view.c and compare.c (5, plus source
+ * numbering and year-to-year changes, declared in reports/internal.h, which is not installed).
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
@@ -127,7 +136,7 @@ int rep_format_parse(const char *s);
 int rep_format_from_path(const char *path);
 
 /* ------------------------------------------------------------------------------------------ */
-/* 4. Documents                                                                               */
+/* 4. Report kinds and the one entry point                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
 /* An annual country assessment: one country, year and method, with an optional trend over the
@@ -149,23 +158,7 @@ typedef struct rep_trend_doc {
     const ilo_trend *trend;      /* at least one year */
 } rep_trend_doc;
 
-/* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
-bool rep_assessment_render(rep_buf *out, rep_format f, const rep_assessment *doc);
-bool rep_trend_render(rep_buf *out, rep_format f, const rep_trend_doc *doc);
-
-/* The same, one function per format and document: what the two above dispatch to. */
-void rep_text_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_md_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_json_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_csv_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_html_assessment(rep_buf *out, const rep_assessment *doc);
-void rep_text_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_md_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_json_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_csv_trend(rep_buf *out, const rep_trend_doc *doc);
-void rep_html_trend(rep_buf *out, const rep_trend_doc *doc);
-
-/* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
+/* A scenario comparison: the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and
  * per-convention scores, the delta (scenario - baseline), the rating change, the findings removed,
  * added or changed, and the criteria that stop or start being coded. */
@@ -177,13 +170,6 @@ typedef struct rep_comparison {
     size_t n_scenarios;
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
 } rep_comparison;
-
-bool rep_comparison_render(rep_buf *out, rep_format f, const rep_comparison *doc);
-void rep_text_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_md_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_json_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_csv_comparison(rep_buf *out, const rep_comparison *doc);
-void rep_html_comparison(rep_buf *out, const rep_comparison *doc);
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by
  * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is
@@ -206,12 +192,11 @@ typedef struct rep_year_diff {
 /* False when out of memory. Free with rep_year_diff_free(). */
 bool rep_year_diff_of(const rep_comparison *doc, size_t i, rep_year_diff *out);
 void rep_year_diff_free(rep_year_diff *d);
-/* Whether convention conv has a raw score above 0 in some year of either profile: text, Markdown
- * and HTML leave the others out of their per-convention tables (JSON and CSV keep every one). */
+/* Whether convention conv has a raw score above 0 in some year of either profile: people's
+ * formats leave the others out of their per-convention columns (JSON and CSV keep every one). */
 bool rep_comparison_shows(const rep_comparison *doc, size_t conv);
 
-/* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. Text and
- * JSON only; rep_target_render() returns false for the other formats. */
+/* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. */
 typedef struct rep_target_doc {
     const ilo_model *model;
     const ilo_profile *profile;   /* the profile searched (baseline or after scenarios) */
@@ -219,10 +204,6 @@ typedef struct rep_target_doc {
     size_t n_scenarios;
     const ilo_target *target;
 } rep_target_doc;
-
-bool rep_target_render(rep_buf *out, rep_format f, const rep_target_doc *doc);
-void rep_text_target(rep_buf *out, const rep_target_doc *doc);
-void rep_json_target(rep_buf *out, const rep_target_doc *doc);
 
 /* A ranking of every country of the data in one year (iloscore rank): ranks with their ties,
  * the published figures beside, the countries not assessed, and the SDG 8.8.2 caveat. */
@@ -238,33 +219,6 @@ typedef struct rep_sensitivity_doc {
     const ilo_model *model;
     const ilo_sensitivity *sens;
 } rep_sensitivity_doc;
-
-bool rep_rank_render(rep_buf *out, rep_format f, const rep_rank_doc *doc);
-bool rep_sensitivity_render(rep_buf *out, rep_format f, const rep_sensitivity_doc *doc);
-void rep_text_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_md_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_json_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_csv_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_html_rank(rep_buf *out, const rep_rank_doc *doc);
-void rep_text_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_md_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_json_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_csv_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-void rep_html_sensitivity(rep_buf *out, const rep_sensitivity_doc *doc);
-
-/* What every format of these two documents says alike (reports/rank.c), as plain text for the
- * format's escaper. The ILO's caveat on comparing countries with SDG 8.8.2: */
-extern const char rep_sdg_caveat[];
-/* How ranks and ties are given: */
-extern const char rep_rank_rule[];
-/* The perturbation rule of s, with its parameters (draws, seed, spread), appended to out: */
-void rep_sensitivity_rule(rep_buf *out, const ilo_sensitivity *s);
-/* What a group's impact measures in s (rank change with all, else score change): */
-const char *rep_impact_meaning(const ilo_sensitivity *s);
-/* The units of s in the order reports list them: with all, the ranked countries by rank then
- * code, then the not assessed by code; else the years in order. A new array (free() it), NULL
- * when out of memory. */
-size_t *rep_sens_order(const ilo_model *m, const ilo_sensitivity *s);
 
 /* A trade-review brief (engine/iloscore.h section 10): one country-year mapped onto a trade
  * regime's criteria (US GSP A-E, EU GSP+ conventions), in the order of the suggested brief
@@ -282,15 +236,43 @@ typedef struct rep_brief_doc {
                                     result->year (the brief's default: ILO_BRIEF_TREND_YEARS before it) */
 } rep_brief_doc;
 
-bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc);
-void rep_text_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
+/* The scores of an external coding sheet (iloscore score --sheet): each country-year of the
+ * sheet scored under one method, with this engine's arithmetic (ilo_score_coded). */
+typedef struct rep_sheet_score_doc {
+    const ilo_model *model;
+    size_t method;             /* index into model->methods */
+    const ilo_sheet *sheet;
+    const char *path;          /* the sheet's file name, shown to people (NULL: not shown) */
+} rep_sheet_score_doc;
+
+/* Every kind of report, for rep_render(). */
+typedef enum rep_kind {
+    REP_KIND_ASSESSMENT,  /* input: const rep_assessment * */
+    REP_KIND_TREND,       /* const rep_trend_doc * */
+    REP_KIND_COMPARISON,  /* const rep_comparison * */
+    REP_KIND_TARGET,      /* const rep_target_doc * */
+    REP_KIND_BRIEF,       /* const rep_brief_doc * */
+    REP_KIND_RANK,        /* const rep_rank_doc * */
+    REP_KIND_SENSITIVITY, /* const rep_sensitivity_doc * */
+    REP_KIND_SHEET_SCORE, /* const rep_sheet_score_doc * */
+} rep_kind;
+#define REP_NKINDS 8
+
+/* The one entry point: renders the report of kind k from `input` (the struct named above, which
+ * only has to live through the call) in format f, appending to out. Every kind renders in every
+ * format, so a caller (a command, a test, a renderer fuzz target) can loop over both:
+ *
+ *     rep_buf out = REP_BUF_INIT;
+ *     rep_rank_doc in = {model, ranking};
+ *     if (!rep_render(&out, REP_JSON, REP_KIND_RANK, &in)) ...out of memory...
+ *     fwrite(out.data, 1, out.len, stdout);
+ *     rep_buf_free(&out);
+ *
+ * Returns false when out of memory (out->failed is then set) or when f or k is out of range. */
+bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 
 /* ------------------------------------------------------------------------------------------ */
-/* 5. Reading a document                                                                      */
+/* 5. Reading engine results                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
 /* The JSON schema version written as "schema_version". */

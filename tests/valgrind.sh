@@ -2,6 +2,7 @@
 # valgrind.sh [BIN]: valgrind memcheck over iloscore; used by `make valgrind`. Runs
 #   - `check` on the shipped data and on tests/data/mini,
 #   - `check` on a few cases of the bad-input catalogue (the loader's error paths),
+#   - -o over several files, -o onto a data file, score --sheet /dev/zero,
 #   - every CLI test case of tests/cli/cases (every command, as run.sh runs it),
 # each as `valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect`.
 # A run passes when its exit code is the one its test expects (iloscore itself never exits with 1,
@@ -52,7 +53,8 @@ run check-mini 0 check --data "$root/tests/data/mini"
 
 for pat in empty-file syntax-double-equals binary-garbage-nul deep-nesting string-too-long type-weight-string \
     duplicate-criterion-same-file unknown-top-key-catalogue missing-provision-in-force several-errors-one-file \
-    more-than-100-errors too-many-criteria op-on-item-of-other-country fuzz-string-where-a-name-belongs; do
+    more-than-100-errors too-many-criteria op-on-item-of-other-country fuzz-string-where-a-name-belongs \
+    scenario-adds-one-id-twice two-scenarios-add-one-id conflict-about-a-conflict published-sdg-above-ten; do
     for dir in "$root"/tests/bad/[0-9]*-"$pat"; do
         [ -d "$dir" ] || { echo "FAIL bad case *-$pat: not found"; fail=$((fail + 1)); continue; }
         rm -rf "$T/data"
@@ -66,6 +68,14 @@ for pat in empty-file syntax-double-equals binary-garbage-nul deep-nesting strin
         run "bad/$(basename "$dir")" "$(cat "$dir/rc")" check --data "$T/data"
     done
 done
+
+# -o as one transaction (several outputs over existing files), an output refused because it is a
+# data file, and a coding sheet that is not text.
+mkdir -p "$T/o" && echo old >"$T/o/a.json"
+run output-three-files 0 --data "$root/tests/data/report" assess XRA -o "$T/o/a.json" -o "$T/o/b.md" -o "$T/o/c.csv"
+rm -rf "$T/d" && cp -R "$root/tests/data/report" "$T/d"
+run output-data-file 4 --data "$T/d" assess XRA --format json -o "$T/d/countries/XRA.cfg"
+run sheet-dev-zero 3 --data "$root/tests/data/mini" score --sheet /dev/zero --method ev
 
 for dir in "$root"/tests/cli/cases/*/; do
     name=$(basename "$dir")

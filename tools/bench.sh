@@ -20,9 +20,12 @@
 #           under every method (2 in the shipped catalogue)
 #   peak    the peak resident memory of bench_engine's process (load + eval), /usr/bin/time -v
 # then, on 1x, `iloscore sensitivity --all --draws 10000` (whole command: load, evaluation,
-# draws, report) with 2 threads and with 1; the world by years, `sensitivity --all --from 1991
-# --to 2020 --draws 10000` on 1x in one process with 1, 2 and 3 threads (the same bytes?); the
-# race against a NumPy reference (below); and the scaling exponent from 1x to 16x,
+# draws, report) with 2 threads and with 1; `iloscore score --sheet` (whole command, shipped data)
+# on coding sheets of 100,000 and 300,000 country-years (three rows each, criteria by id, by
+# "sdg:N" and by bare SDG number, every country-year's rows apart); the world by years,
+# `sensitivity --all --from 1991 --to 2020 --draws 10000` on 1x in one process with 1, 2 and 3
+# threads (the same bytes?); the race against a NumPy reference (below); and the scaling exponent
+# from 1x to 16x,
 # log(t16/t1) / log(16), for load + eval and for each phase. The targets are checked at the end.
 #
 # The race: the 1x world's coding sheet (`sheet --all`) and the catalogue's weights (`sheet
@@ -134,6 +137,41 @@ printf '\nsensitivity --all --draws 10000 on 1x (whole command: load, evaluation
 printf '  2 threads: %.3f s wall, %.3f s CPU\n  1 thread:  %.3f s wall, %.3f s CPU\n' "$sens2" "$cpu2" "$sens1" "$cpu1"
 printf '  the two outputs are the same bytes: %s\n' "$same"
 
+# Coding sheets: N country-years (N/100 countries x 100 years), written in three passes so
+# that the rows of a country-year are far apart.
+sheet_file() {
+    f="$dir/sheet-$1.csv"
+    [ -f "$f" ] && return 0
+    awk -v n="$1" 'BEGIN {
+        print "country,year,criterion,sources"
+        split("facb-gp-join-law|sdg:12|24", crit, "|")
+        for (p = 1; p <= 3; p++)
+            for (c = 0; c < n / 100; c++)
+                for (y = 0; y < 100; y++)
+                    printf "X%04d,%d,%s,src-%d\n", c, 1921 + y, crit[p], p
+    }' > "$f"
+}
+score_sheet() {
+    sheet_file "$1"
+    : > "$dir/.sheet"
+    i=0
+    while [ $i -lt "$runs" ]; do
+        t0=$(now_ns)
+        "$bin" --data . score --sheet "$dir/sheet-$1.csv" > "$dir/.out" || exit 1
+        t1=$(now_ns)
+        echo "$t0 $t1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }' >> "$dir/.sheet"
+        i=$((i + 1))
+    done
+    sheet_rows=$(($(wc -l < "$dir/.out") - 1))
+    sheet_time=$(median < "$dir/.sheet")
+}
+score_sheet 100000; sheet100=$sheet_time; rows100=$sheet_rows
+score_sheet 300000; sheet300=$sheet_time; rows300=$sheet_rows
+printf '\nscore --sheet (whole command: load the shipped data, read the sheet, score every country-year):\n'
+printf '  100,000 country-years (%s scored, %s): %.3f s\n' "$rows100" "$(du -h "$dir/sheet-100000.csv" | cut -f1)" "$sheet100"
+printf '  300,000 country-years (%s scored, %s): %.3f s, exponent %s\n' "$rows300" \
+    "$(du -h "$dir/sheet-300000.csv" | cut -f1)" "$sheet300" "$(awk -v a="$sheet100" -v b="$sheet300" 'BEGIN { printf "%.3f", log(b / a) / log(3) }')"
+
 exponent() { awk -v a="$1" -v b="$2" -v r="$3" 'BEGIN { printf "%.3f", log(b / a) / log(r) }'; }
 t1=$(echo "$load_1x + $eval_1x" | bc -l); t16=$(echo "$load_16x + $eval_16x" | bc -l)
 ratio=$(echo "$bytes_16x / $bytes_1x" | bc -l)
@@ -219,6 +257,7 @@ printf '  1x load + evaluation under 1 s:                 %.3f s  %s\n' "$t1" "$
 printf '  engine beyond the bare parse at most 25%%:       %s%%     %s (wall-clock; CPU time: %s%%)\n' "$beyond_1x" \
     "$(verdict "$(echo "$beyond_1x <= 25" | bc -l)")" "$beyond_cpu_1x"
 printf '  10,000 draws with rank intervals under 2 s:     %.3f s  %s\n' "$sens2" "$(verdict "$(echo "$sens2 < 2" | bc -l)")"
+printf '  100,000 country-years of a sheet under 1 s:     %.3f s  %s\n' "$sheet100" "$(verdict "$(echo "$sheet100 < 1" | bc -l)")"
 printf '  scaling exponent at most 1.1:                   %s    %s\n' "$exp_total" "$(verdict "$(echo "$exp_total <= 1.1" | bc -l)")"
 printf '  evaluation'"'"'s exponent at most 1.05:             %s    %s (CPU time: %s, %s)\n' "$exp_eval" \
     "$(verdict "$(echo "$exp_eval <= 1.05" | bc -l)")" "$exp_evalcpu" "$(verdict "$(echo "$exp_evalcpu <= 1.05" | bc -l)")"
@@ -235,5 +274,5 @@ for name in 1x 4x 16x; do
     printf '  %-4s peak memory at most 3x the input:          %.2fx   %s\n' "$name" "$(echo "$p / $b" | bc -l)" \
         "$(verdict "$(echo "$p <= 3 * $b" | bc -l)")"
 done
-rm -f "$dir/.parse" "$dir/.load" "$dir/.eval" "$dir/.peak" "$dir/.time" "$dir/.out" "$dir/.sens" "$dir/.cpu" \
-    "$dir/.en" "$dir/.np" "$dir/.enm" "$dir/.npm" "$dir/.ecpu"
+rm -f "$dir/.sheet" "$dir/.parse" "$dir/.load" "$dir/.eval" "$dir/.peak" "$dir/.time" "$dir/.out" "$dir/.sens" \
+    "$dir/.cpu" "$dir/.en" "$dir/.np" "$dir/.enm" "$dir/.npm" "$dir/.ecpu"

@@ -148,6 +148,70 @@ static void not_assessed_unless_a_text_examines_the_convention(void **state)
     ilo_result_free(r);
 }
 
+/* "Clear" comes only from what a text states it examined (a group stands for its criteria); a
+ * text about a convention that names nothing it examined leaves the rest not assessed. */
+static void clear_only_where_a_text_states_it_examined(void **state)
+{
+    (void)state;
+    ilo_result *r = eval("XEV", "ev", 2016); /* ev-ceacr-2016: C087, examines group g1 */
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_CLEAR);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-law")), ILO_NOT_ASSESSED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-prac")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+    r = eval("XEV", "ev", 2018); /* ev-cfa-2018: C087 and C098, examines nothing stated */
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "prac1")), ILO_CODED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "law1")), ILO_NOT_ASSESSED);
+    assert_int_equal(ilo_result_status(r, ilo_model_find_criterion(M, "gp-law")), ILO_NOT_ASSESSED);
+    ilo_result_free(r);
+    const ilo_source *s = NULL, *cfa = NULL;
+    for (size_t i = 0; i < M->n_sources; i++) {
+        if (strcmp(M->sources[i].id, "ev-ceacr-2016") == 0) s = &M->sources[i];
+        if (strcmp(M->sources[i].id, "ev-cfa-2018") == 0) cfa = &M->sources[i];
+    }
+    assert_true(s && cfa && s->examined != NULL);
+    assert_true(ilo_bitset_has(s->examined, ilo_model_find_criterion(M, "law1")));
+    assert_false(ilo_bitset_has(s->examined, ilo_model_find_criterion(M, "law2")));
+    assert_true(cfa->examined == NULL);
+}
+
+/* XCF (tests/data/eval/countries/XCF.cfg) year by year: raw score in hundredths under the
+ * carry-forward window ("cf") and the evidence window ("ev"). law1 193, prac1 195, gp-prac 180. */
+static void carry_forward_until_resolved(void **state)
+{
+    (void)state;
+    static const struct { int year; int64_t cf, ev; } want[] = {
+        {2013, 0, 0},         /* every text is later */
+        {2014, 388, 388},     /* the 2014 observation reports cf-prov and cf-inc-open */
+        {2015, 388, 0},       /* both carried; cf-inc-ended is reported only in 2016 */
+        {2016, 568, 180},     /* cf-inc-ended reported in its own year */
+        {2017, 388, 0},       /* cf-inc-ended is over: not carried */
+        {2019, 193, 0},       /* cf-inc-open reported resolved in 2019 */
+        {2020, 388, 195},     /* cf-inc-open reported again; cf-prov still carried */
+        {2021, 195, 0},       /* carried from 2020; cf-prov repealed on 1 January 2021 */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        ilo_result *r = eval("XCF", "cf", want[i].year);
+        if (r->raw_c != want[i].cf) fprintf(stderr, "cf %d: %lld\n", want[i].year, (long long)r->raw_c);
+        assert_int_equal(r->raw_c, want[i].cf);
+        ilo_result_free(r);
+        r = eval("XCF", "ev", want[i].year);
+        assert_int_equal(r->raw_c, want[i].ev);
+        ilo_result_free(r);
+    }
+    /* A carried finding names the texts of the latest year that reported it. */
+    ilo_result *r = eval("XCF", "cf", 2017);
+    assert_int_equal(r->n_findings, 2);
+    for (size_t f = 0; f < 2; f++) {
+        assert_int_equal(r->findings[f].n_sources, 1);
+        assert_string_equal(M->sources[r->findings[f].sources[0]].id, "cf-ceacr-2014");
+    }
+    ilo_result_free(r);
+    r = eval("XCF", "cf", 2021);
+    assert_int_equal(r->n_findings, 1);
+    assert_string_equal(M->sources[r->findings[0].sources[0]].id, "cf-ceacr-2020");
+    ilo_result_free(r);
+}
+
 static void scenario_leaves_baseline_untouched(void **state)
 {
     (void)state;
@@ -260,11 +324,12 @@ static void same_results_as(const ilo_model *m, const ilo_result *a, const ilo_r
     (void)m;
 }
 
-static void check_index_against_scan(const ilo_model *m)
+/* Returns how many findings were carried (carry-forward: no counting source dated in the year). */
+static size_t check_index_against_scan(const ilo_model *m)
 {
     ilo_result *a = ilo_result_new(m), *b = ilo_result_new(m);
     ilo_ctx *ctx = ilo_ctx_new();
-    size_t nonempty = 0;
+    size_t nonempty = 0, carried = 0;
     for (size_t c = 0; c < m->n_countries; c++) {
         ilo_profile p = ilo_profile_baseline(m, c);
         ilo_item *copy = malloc((p.n_items + 1) * sizeof *copy);
@@ -277,6 +342,9 @@ static void check_index_against_scan(const ilo_model *m)
                 assert_int_equal(ilo_eval(m, &q, me, y, b, ctx), ILO_OK);
                 same_results_as(m, a, b);
                 nonempty += a->n_findings > 0;
+                for (size_t f = 0; f < a->n_findings && m->methods[me].window == ILO_WINDOW_CARRY_FORWARD; f++)
+                    carried += m->sources[a->findings[f].sources[0]].date.year < y &&
+                               m->sources[a->findings[f].sources[0]].kind != ILO_SRC_LEGISLATION;
             }
         free(copy);
     }
@@ -284,16 +352,27 @@ static void check_index_against_scan(const ilo_model *m)
     ilo_result_free(a);
     ilo_result_free(b);
     ilo_ctx_free(ctx);
+    return carried;
 }
 
 static void year_index_gives_the_results_of_a_full_scan(void **state)
 {
     (void)state;
-    check_index_against_scan(M);
+    /* Both cover the carry-forward reading (the fixtures' "cf", the shipped sdg-8.8.2) with
+     * findings carried from earlier years, which the index finds in its `active` rows. */
+    assert_true(check_index_against_scan(M) > 0);
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_model *m = NULL;
     assert_int_equal(ilo_model_load(".", NULL, 0, &m, ctx), ILO_OK);
-    check_index_against_scan(m);
+    assert_true(check_index_against_scan(m) > 0);
+    /* --as-of cuts the loaded model in place (sources, examining texts): the index follows the
+     * cut. 2016-06-30 drops texts examining later years, which a stale index would still read. */
+    ilo_date d;
+    assert_true(ilo_date_parse("2016-06-30", &d));
+    size_t kaz = ilo_model_find_country(m, "KAZ"), before = m->countries[kaz].n_examining;
+    assert_int_equal(ilo_model_as_of(m, &d, ctx), ILO_OK);
+    assert_true(m->countries[kaz].n_examining < before);
+    assert_true(check_index_against_scan(m) > 0);
     ilo_model_free(m);
     ilo_ctx_free(ctx);
 }
@@ -308,6 +387,8 @@ int main(void)
         cmocka_unit_test(general_prohibition_implies_practice_and_forces_ten),
         cmocka_unit_test(shares_add_up_to_raw_exactly),
         cmocka_unit_test(not_assessed_unless_a_text_examines_the_convention),
+        cmocka_unit_test(clear_only_where_a_text_states_it_examined),
+        cmocka_unit_test(carry_forward_until_resolved),
         cmocka_unit_test(scenario_leaves_baseline_untouched),
         cmocka_unit_test(trend_fits_a_slope_and_guards_short_series),
         cmocka_unit_test(ilo_worked_example_on_shipped_catalogue),

@@ -415,7 +415,7 @@ static void comparison_year_differences(void **state)
 static char *render_cmp(const rep_comparison *doc, rep_format fmt)
 {
     rep_buf b = REP_BUF_INIT;
-    assert_true(rep_comparison_render(&b, fmt, doc));
+    assert_true(rep_render(&b, fmt, REP_KIND_COMPARISON, doc));
     char *s = rep_buf_detach(&b, NULL);
     assert_non_null(s);
     return s;

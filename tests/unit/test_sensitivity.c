@@ -70,7 +70,7 @@ static char *render(const ilo_model *m, const ilo_sensitivity *s, rep_format f)
 {
     rep_sensitivity_doc doc = {m, s};
     rep_buf b = REP_BUF_INIT;
-    assert_true(rep_sensitivity_render(&b, f, &doc));
+    assert_true(rep_render(&b, f, REP_KIND_SENSITIVITY, &doc));
     return rep_buf_detach(&b, NULL);
 }
 
@@ -135,7 +135,7 @@ static void ranking_states_ties_and_not_assessed(void **state)
     for (int f = 0; f < REP_NFORMATS; f++) {
         rep_rank_doc doc = {R, r};
         rep_buf b = REP_BUF_INIT;
-        assert_true(rep_rank_render(&b, (rep_format)f, &doc));
+        assert_true(rep_render(&b, (rep_format)f, REP_KIND_RANK, &doc));
         if (f != REP_CSV) assert_non_null(strstr(b.data, "not intended as a tool to compare"));
         if (f == REP_TEXT || f == REP_MD || f == REP_HTML) assert_non_null(strstr(b.data, "2="));
         rep_buf_free(&b);
@@ -479,7 +479,7 @@ static void coding_uncertainty_matches_a_reevaluation(void **state)
     size_t *pool = malloc(4096 * sizeof *pool);
     ilo_result *r = ilo_result_new(m);
     assert_true(items && pool && r);
-    size_t texts = 0, moving = 0, unassessing = 0;
+    size_t texts = 0, moving = 0, unassessing = 0, dates_moving = 0;
     for (size_t u = 0; u < s->n_units; u++) {
         const ilo_sens_coding *cd = &s->coding[u];
         if (!s->units[u].assessed) {
@@ -497,6 +497,12 @@ static void coding_uncertainty_matches_a_reevaluation(void **state)
                     if (m->items[c->item_first + i].sources[j] != tx->source)
                         pool[used + items[i].n_sources++] = m->items[c->item_first + i].sources[j];
                 used += items[i].n_sources;
+                items[i].resolved_by = pool + used;
+                items[i].n_resolved_by = 0;
+                for (size_t j = 0; j < m->items[c->item_first + i].n_resolved_by; j++)
+                    if (m->items[c->item_first + i].resolved_by[j] != tx->source)
+                        pool[used + items[i].n_resolved_by++] = m->items[c->item_first + i].resolved_by[j];
+                used += items[i].n_resolved_by;
                 assert_true(used < 4096);
             }
             ilo_profile p = {kaz, items, c->n_items, NULL};
@@ -508,14 +514,32 @@ static void coding_uncertainty_matches_a_reevaluation(void **state)
             moving += tx->delta != 0;
             unassessing += !tx->assessed;
         }
-        /* The other window reading is the occurrence window (the method reads the evidence
-         * window); the band holds the point score; the dominant kind is the widest. */
-        assert_int_equal(cd->n_readings, 1);
-        assert_int_equal(cd->readings[0].window, ILO_WINDOW_OCCURRENCE);
+        /* The other window readings are the evidence and occurrence windows (the method reads
+         * carry-forward), each equal to the method evaluated under that window; the band holds
+         * the point score; the dominant kind is the widest. */
+        assert_int_equal(m->methods[me].window, ILO_WINDOW_CARRY_FORWARD);
+        assert_int_equal(cd->n_readings, 2);
+        assert_int_equal(cd->readings[0].window, ILO_WINDOW_EVIDENCE);
+        assert_int_equal(cd->readings[1].window, ILO_WINDOW_OCCURRENCE);
+        for (size_t k = 0; k < 2; k++) {
+            size_t other = ilo_model_find_method(m, k == 0 ? "sdg-8.8.2-evidence" : "all-sources");
+            assert_int_equal(m->methods[other].window, cd->readings[k].window);
+            ilo_profile base = ilo_profile_baseline(m, kaz);
+            assert_int_equal(ilo_eval(m, &base, other, s->units[u].year, r, ctx), ILO_OK);
+            if (memcmp(&m->methods[other].scope, &m->methods[me].scope, sizeof m->methods[me].scope) == 0 &&
+                m->methods[other].admissible == m->methods[me].admissible)
+                assert_int_equal(cd->readings[k].raw_c, r->raw_c);
+        }
         assert_true(cd->window_low <= s->units[u].score && s->units[u].score <= cd->window_high);
+        /* KAZ's CEACR observations record their publication year beside their adoption: the
+         * source-date reading is made and its band holds the point score. */
+        assert_true(cd->source_dates && cd->n_dated_twice >= 8);
+        assert_true(cd->dates_low <= s->units[u].score && s->units[u].score <= cd->dates_high);
+        dates_moving += cd->dates_delta != 0;
         assert_true(cd->dominant == ILO_SENS_WEIGHTS || cd->width[cd->dominant] > cd->width[ILO_SENS_WEIGHTS]);
     }
     assert_true(texts >= 8 && moving >= 2 && unassessing >= 1);
+    assert_true(dates_moving >= 1);
     free(items);
     free(pool);
     ilo_result_free(r);

@@ -1,0 +1,271 @@
+/* common.c: the parts several report builders share (kinds.h). */
+#include <math.h>
+
+#include "kinds.h"
+
+rep_doc *rep_kind_doc(const char *kind)
+{
+    rep_doc *d = rep_doc_new(kind, NULL);
+    if (d) d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
+    return d;
+}
+
+void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note)
+{
+    const ilo_method *me = &m->methods[method];
+    rep_node *f = rep_only(rep_fields(d, parent, "method"), REP_PROGRAMS);
+    rep_field_add(d, f, "id", NULL, NULL, rep_v_text(me->id));
+    rep_field_add(d, f, "title", NULL, NULL, rep_v_text(me->title));
+    rep_field_add(d, f, "window", NULL, NULL, rep_v_text(rep_window_name(me->window)));
+    rep_field_add(d, f, "cap", NULL, NULL, rep_v_fixed(me->cap, 2, 0));
+    rep_field_add(d, f, "scale", NULL, NULL, rep_v_fixed(me->scale, 2, 0));
+    if (note) rep_field_add(d, f, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
+}
+
+void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
+                    const char *profile)
+{
+    const ilo_country *co = &m->countries[country];
+    rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
+    rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method)));
+    rep_field_add(d, h, NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile)));
+    if (co->synthetic) rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    rep_node *c = rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS);
+    rep_field_add(d, c, "code", NULL, NULL, rep_v_text(co->code));
+    rep_field_add(d, c, "name", NULL, NULL, rep_v_text(co->name));
+    rep_field_add(d, c, "region", NULL, NULL, rep_v_text(co->region));
+    rep_field_add(d, c, "synthetic", NULL, NULL, rep_v_bool(co->synthetic));
+    rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "profile", NULL, NULL,
+                  rep_v_text(rep_profile_name(profile)));
+    rep_add_method(d, parent, m, method, true);
+}
+
+rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n)
+{
+    static const rep_column cols[] = {
+        {"id", "Scenario", NULL, REP_COL_ID},
+        {"title", "Title", NULL, REP_COL_TEXT},
+        {"effective", "Effective", NULL, REP_COL_ID},
+        {"note", NULL, NULL, REP_COL_TEXT},
+        {"file", "File", NULL, REP_COL_ID},
+        {"operations", "Operations", NULL, REP_COL_NUMBER},
+    };
+    rep_node *t = rep_table(d, parent, "scenarios", cols, sizeof cols / sizeof cols[0]);
+    if (t) t->title = "Scenarios, applied in this order to a copy of the baseline:";
+    if (!n) rep_only(t, REP_PROGRAMS);
+    for (size_t i = 0; i < n; i++) {
+        const ilo_scenario *s = &m->scenarios[sc[i]];
+        size_t row = rep_row(d, t);
+        rep_value id = rep_v_id(s->id);
+        id.measure = rep_doc_printf(d, "applied:%zu", i + 1);
+        rep_cell(d, t, row, 0, id);
+        rep_cell(d, t, row, 1, rep_v_text(s->title));
+        rep_cell(d, t, row, 2, rep_v_id(s->effective.text));
+        rep_cell(d, t, row, 3, rep_v_text(s->note));
+        rep_cell(d, t, row, 4, rep_v_id(s->where.file));
+        rep_cell(d, t, row, 5, rep_v_int((int64_t)s->n_ops));
+    }
+    return t;
+}
+
+const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n)
+{
+    *n = 0;
+    const char **ids = rep_doc_alloc(d, (m->n_criteria + 1) * sizeof *ids);
+    for (size_t k = 0; ids && k < m->n_criteria; k++)
+        if (ilo_bitset_has(set, k)) ids[(*n)++] = m->criteria[k].id;
+    return ids;
+}
+
+const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method)
+{
+    const ilo_method *me = &m->methods[method];
+    return rep_doc_printf(d, "%s (%s), %s window", me->title, me->id, rep_window_name(me->window));
+}
+
+size_t rep_count_synthetic(const ilo_model *m)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < m->n_countries; c++) n += m->countries[c].synthetic;
+    return n;
+}
+
+rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
+                        const char *text)
+{
+    rep_node *p = rep_para(d, parent, key, style, title);
+    rep_span_add(d, p, REP_MARK_NONE, text);
+    return p;
+}
+
+/* ---- sources ---- */
+
+static const rep_column source_cols[] = {
+    {"id", NULL, NULL, REP_COL_ID},         {"number", NULL, NULL, REP_COL_NUMBER},
+    {"publisher", NULL, NULL, REP_COL_TEXT}, {"kind", NULL, NULL, REP_COL_ENUM},
+    {"title", NULL, NULL, REP_COL_TEXT},     {"date", NULL, NULL, REP_COL_ID},
+    {"url", NULL, NULL, REP_COL_ID},         {"note", NULL, NULL, REP_COL_TEXT},
+};
+#define N_SOURCE_COLS (sizeof source_cols / sizeof source_cols[0])
+
+static void source_row(rep_doc *d, rep_node *t, const ilo_model *m, const rep_cites *c, size_t s)
+{
+    const ilo_source *src = &m->sources[s];
+    size_t row = rep_row(d, t);
+    rep_cell(d, t, row, 0, rep_v_text(src->id));
+    rep_cell(d, t, row, 1, rep_v_int((int64_t)c->num[s]));
+    rep_cell(d, t, row, 2, rep_v_text(src->publisher));
+    rep_cell(d, t, row, 3, rep_v_text(ilo_source_kind_name(src->kind)));
+    rep_cell(d, t, row, 4, rep_v_text(src->title));
+    rep_cell(d, t, row, 5, rep_v_text(src->date.text));
+    rep_cell(d, t, row, 6, rep_v_text(src->url));
+    rep_cell(d, t, row, 7, rep_v_text(src->note));
+}
+
+rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n)
+{
+    rep_node *t = rep_table_detached(d, source_cols, N_SOURCE_COLS);
+    for (size_t i = 0; i < n; i++) source_row(d, t, m, c, src[i]);
+    return rep_v_table(t);
+}
+
+const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, size_t n)
+{
+    rep_buf b = REP_BUF_INIT;
+    for (size_t i = 0; i < n; i++) rep_buf_printf(&b, "%s[%zu]", i ? " " : "", c->num[src[i]]);
+    return rep_doc_take(d, &b);
+}
+
+void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c)
+{
+    rep_node *t = rep_only(rep_table(d, parent, "sources", source_cols, N_SOURCE_COLS), REP_PROGRAMS);
+    for (size_t i = 0; i < c->n; i++) source_row(d, t, m, c, c->order[i]);
+    if (!c->n) return;
+    rep_node *sec = rep_only(rep_section(d, parent, NULL, "Sources"), REP_PEOPLE);
+    rep_node *l = rep_list(d, sec, NULL);
+    if (l) l->style = REP_NUMBERED;
+    for (size_t i = 0; i < c->n; i++) {
+        const ilo_source *s = &m->sources[c->order[i]];
+        rep_span_add(d, l, REP_MARK_NONE,
+                     rep_doc_printf(d, "%s, \"%s\", %s (%s; id %s)", s->publisher, s->title, s->date.text,
+                                    ilo_source_kind_name(s->kind), s->id));
+        if (s->url) rep_span_add(d, l, REP_MARK_LINK, s->url);
+    }
+}
+
+/* ---- items (provisions and incidents) with their findings ---- */
+
+const rep_column rep_item_cols[REP_ITEM_NCOLS] = {
+    {"id", NULL, NULL, REP_COL_ID},
+    {"kind", NULL, NULL, REP_COL_ENUM},
+    {"instrument", NULL, NULL, REP_COL_TEXT},
+    {"article", NULL, NULL, REP_COL_TEXT},
+    {"in_force", NULL, NULL, REP_COL_ID},
+    {"repealed", NULL, NULL, REP_COL_ID},
+    {"date", NULL, NULL, REP_COL_ID},
+    {"end", NULL, NULL, REP_COL_ID},
+    {"place", NULL, NULL, REP_COL_TEXT},
+    {"who", NULL, NULL, REP_COL_TEXT},
+    {"count", NULL, NULL, REP_COL_TEXT},
+    {"summary", NULL, NULL, REP_COL_TEXT},
+    {NULL, "Item", NULL, REP_COL_TEXT},
+    {"share", "Share", NULL, REP_COL_NUMBER},
+    {"critical", "Critical", NULL, REP_COL_ENUM},
+    {"criteria", "Criteria", NULL, REP_COL_ID},
+    {"sources", NULL, NULL, REP_COL_ID},
+    {NULL, "Sources", NULL, REP_COL_ID},
+};
+
+/* The item as people read it: "provision ID: instrument, article; in force from D; repealed D.
+ * Summary." or "incident ID: date to date, place; who: ...; how many: N. Summary." */
+const char *rep_item_text(rep_doc *d, const ilo_item *it)
+{
+    rep_buf b = REP_BUF_INIT;
+    if (it->kind == ILO_ITEM_PROVISION) {
+        rep_buf_printf(&b, "provision %s: %s, %s; in force from %s", it->id, it->instrument, it->article, it->start.text);
+        if (it->stop.prec) rep_buf_printf(&b, "; repealed %s", it->stop.text);
+    } else {
+        rep_buf_printf(&b, "incident %s: %s", it->id, it->start.text);
+        if (it->stop.prec) rep_buf_printf(&b, " to %s", it->stop.text);
+        if (it->place) rep_buf_printf(&b, ", %s", it->place);
+        if (it->who) rep_buf_printf(&b, "; who: %s", it->who);
+        if (it->count) rep_buf_printf(&b, "; how many: %s", it->count);
+    }
+    rep_buf_printf(&b, ". %s", it->summary);
+    return rep_doc_take(d, &b);
+}
+
+void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
+                    const ilo_finding *f, const rep_cites *c)
+{
+    bool prov = it->kind == ILO_ITEM_PROVISION;
+    rep_value no = rep_v_absent();
+    rep_cell(d, t, row, at + 0, rep_v_text(it->id));
+    rep_cell(d, t, row, at + 1, rep_v_text(rep_item_kind(it)));
+    rep_cell(d, t, row, at + 2, prov ? rep_v_text(it->instrument) : no);
+    rep_cell(d, t, row, at + 3, prov ? rep_v_text(it->article) : no);
+    rep_cell(d, t, row, at + 4, prov ? rep_v_text(it->start.text) : no);
+    rep_cell(d, t, row, at + 5, prov ? rep_v_text(it->stop.prec ? it->stop.text : NULL) : no);
+    rep_cell(d, t, row, at + 6, prov ? no : rep_v_text(it->start.text));
+    rep_cell(d, t, row, at + 7, prov ? no : rep_v_text(it->stop.prec ? it->stop.text : NULL));
+    rep_cell(d, t, row, at + 8, prov ? no : rep_v_text(it->place));
+    rep_cell(d, t, row, at + 9, prov ? no : rep_v_text(it->who));
+    rep_cell(d, t, row, at + 10, prov ? no : rep_v_text(it->count));
+    rep_cell(d, t, row, at + 11, rep_v_text(it->summary));
+    rep_cell(d, t, row, at + 12, rep_v_text(rep_item_text(d, it)));
+    if (!f) return;
+    size_t n;
+    const char *const *ids = rep_criteria_ids(d, m, &f->criteria, &n);
+    rep_cell(d, t, row, at + 13, rep_v_hundredths(f->share_c));
+    rep_cell(d, t, row, at + 14, rep_v_bool(f->critical));
+    rep_cell(d, t, row, at + 15, rep_v_ids(ids, n));
+    rep_cell(d, t, row, at + 16, rep_sources_value(d, m, c, f->sources, f->n_sources));
+    rep_cell(d, t, row, at + 17, rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
+}
+
+rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
+                              const ilo_result *const *years, size_t n)
+{
+    if (!n) return NULL;
+    double scale = m->methods[years[0]->method].scale;
+    rep_node *c = rep_series_lines(
+        d, parent, "Computed score (this method)", "Published SDG 8.8.2 score (as published, not computed)",
+        "The computed score (solid line, dots) beside the SDG 8.8.2 score as published by the ILO and the UN "
+        "(dashed line, squares), where one is recorded. 0 is the best score. A hollow dot marks a year in which "
+        "nothing was assessed: no evidence, not compliance.",
+        0, scale > 0 ? scale : 10);
+    for (size_t i = 0; i < n; i++) {
+        const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
+        int64_t v;
+        size_t st[3];
+        rep_status_counts(m, years[i], st);
+        rep_point_line(d, c, years[i]->year, (double)rep_score_c(years[i]) / 100.0,
+                       p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
+                       st[ILO_NOT_ASSESSED] == m->n_criteria);
+    }
+    return c;
+}
+
+void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_model *m, size_t country,
+                    const size_t *ev, size_t n, const rep_cites *c)
+{
+    static const rep_column cols[] = {
+        {"id", NULL, NULL, REP_COL_ID},     {"date", "Date", NULL, REP_COL_ID}, {"kind", "Kind", NULL, REP_COL_ENUM},
+        {"title", "Title", NULL, REP_COL_TEXT}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
+        {NULL, "Sources", NULL, REP_COL_ID},
+    };
+    const ilo_country *co = &m->countries[country];
+    rep_node *t = rep_table(d, parent, key, cols, sizeof cols / sizeof cols[0]);
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(e->id));
+        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
+        rep_cell(d, t, row, 2, rep_v_text(e->kind));
+        rep_cell(d, t, row, 3, rep_v_text(e->title));
+        rep_cell(d, t, row, 4, rep_v_text(e->note));
+        rep_cell(d, t, row, 5, rep_sources_value(d, m, c, e->sources, e->n_sources));
+        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
+    }
+    if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
+}

@@ -1,0 +1,86 @@
+/*
+ * kinds.h: the report builders (one file per kind in reports/kinds/) and what they share. A
+ * builder reads the engine's results once and returns a new document (doc.h) that the caller
+ * frees with rep_doc_free(); NULL when out of memory. Not installed; only render.c calls them.
+ */
+#ifndef ILO_REPORTS_KINDS_H
+#define ILO_REPORTS_KINDS_H
+
+#include "../doc.h"
+#include "../internal.h"
+
+rep_doc *rep_build_rank(const rep_rank_doc *in);
+rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in);
+rep_doc *rep_build_target(const rep_target_doc *in);
+rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in);
+rep_doc *rep_build_trend(const rep_trend_doc *in);
+rep_doc *rep_build_comparison(const rep_comparison *in);
+
+/* ---- shared parts (common.c) ---- */
+
+/* A new document of this kind whose generator is this program and version (NULL when out of
+ * memory); the builder sets its title. */
+rep_doc *rep_kind_doc(const char *kind);
+
+/* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
+extern const char rep_sdg_caveat[];
+
+/* The method as programs read it: the keyed block "method" {id, title, window, cap, scale} and,
+ * with note, bands_note. */
+void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note);
+/* The head of a one-country document: people's Method, Profile and Note lines; programs'
+ * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
+void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
+                    const char *profile);
+/* The scenarios applied, in order: the table "scenarios" (people see it only when there are some;
+ * CSV has applied:N rows). */
+rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
+/* The ids of the criteria in set, in catalogue order, in d's memory; *n gets how many. */
+const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n);
+/* The method as people read it: "Title (id), evidence window". */
+const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method);
+/* How many countries of the data are synthetic. */
+size_t rep_count_synthetic(const ilo_model *m);
+/* A paragraph of one plain span. */
+rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
+                        const char *text);
+
+/* Sources: the value of a row's "sources" (an array of source objects), the people's marks
+ * "[1] [3]", and the document's list of every cited source (programs' table "sources", people's
+ * numbered section "Sources"). */
+rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n);
+const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, size_t n);
+void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c);
+
+/* The events ev[0..n-1] of the country (indices into its events): the table `key` ({id, date,
+ * kind, title, note, sources}; people see Date, Kind, Title, Sources), or "None recorded.". */
+void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_model *m, size_t country,
+                    const size_t *ev, size_t n, const rep_cites *c);
+
+/* The columns of an item with its finding, in a table's columns at..at+REP_ITEM_NCOLS-1: id,
+ * kind, the provision's or the incident's fields, summary (programs; REP_ITEM_FIELDS of them),
+ * people's Item text, then the finding's share, critical, criteria, sources (programs) and
+ * people's Sources marks; rep_item_cells() fills them (f NULL: the item alone). */
+#define REP_ITEM_FIELDS 13
+const char *rep_item_text(rep_doc *d, const ilo_item *it);
+#define REP_ITEM_NCOLS 18
+extern const rep_column rep_item_cols[REP_ITEM_NCOLS];
+void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
+                    const ilo_finding *f, const rep_cites *c);
+
+/* Trend parts (trend.c): the table "years" (per convention and group with detail; a year equal
+ * to skip_csv says nothing to CSV), the programs' from/to/slope/direction, CSV's trend:* rows,
+ * and the people's "Slope: ... Rule: ..." sentence. */
+rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, const ilo_trend *t,
+                        bool detail, int skip_csv);
+void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t);
+void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t);
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t);
+rep_doc *rep_build_assessment(const rep_assessment *in);
+rep_doc *rep_build_brief(const rep_brief_doc *in);
+
+/* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
+rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
+                              const ilo_result *const *years, size_t n);
+
+#endif

@@ -1,0 +1,143 @@
+/* rank.c: the ranking document (iloscore rank): every country of the data in one year, ranked
+ * with its ties, the published figures beside, the countries not assessed, and the SDG 8.8.2
+ * caveat. */
+#include "kinds.h"
+
+/* research/methodology.md §1.5: the tripartite chapeau of the SDG 8.8.2 metadata (REC_USE_LIM). */
+const char rep_sdg_caveat[] =
+    "The ILO states that SDG indicator 8.8.2 \"is not intended as a tool to compare compliance among ILO "
+    "member States\" (SDG 8.8.2 metadata): reporting obligations differ for member States that have ratified "
+    "C87 and C98 and those that have not, and neither national law nor the ILO's texts were written to produce "
+    "a statistic. A ranking only orders the computed scores; it does not say that one country respects freedom "
+    "of association better than another.";
+
+static const char rank_rule[] =
+    "Rank 1 is the lowest score, the least distance from the conventions as coded. Countries are ranked on the "
+    "unrounded score (exact: it follows the raw score in hundredths, capped), so two scores printed alike at two "
+    "decimals but with different raw scores are not tied. Equal scores share a rank, marked \"=\", and the ranks "
+    "they take up are skipped (standard competition ranking, 1224). A country with no criterion coded or clear in "
+    "the year is not assessed and not ranked: unknown is not compliant.";
+
+enum { C_STATUS, C_SHOWN, C_RANK, C_TIED, C_CODE, C_NAME, C_SYNTH, C_SCORE, C_RAW, C_FORCED, C_RATING, C_PUB };
+
+static const rep_column rank_cols[] = {
+    {NULL, NULL, "status", REP_COL_ENUM},
+    {NULL, "Rank", NULL, REP_COL_NUMBER},
+    {"rank", NULL, "rank", REP_COL_NUMBER},
+    {"tied", NULL, "tied", REP_COL_NUMBER},
+    {"code", "Code", NULL, REP_COL_ID, NULL, REP_SCOPE_COUNTRY},
+    {"name", "Country", NULL, REP_COL_TEXT},
+    {"synthetic", NULL, NULL, REP_COL_ENUM},
+    {"score", "Score", "score", REP_COL_NUMBER},
+    {"raw", "Raw", "raw", REP_COL_NUMBER},
+    {"all_encompassing", NULL, NULL, REP_COL_ENUM},
+    {"rating", "Rating", "rating", REP_COL_ENUM},
+    {"published/sdg-8.8.2", "Published SDG 8.8.2", "published:sdg-8.8.2", REP_COL_NUMBER},
+    {"published/ituc", "Published ITUC", "published:ituc", REP_COL_ENUM},
+};
+#define N_RANK_COLS (sizeof rank_cols / sizeof rank_cols[0])
+
+/* The code, name and published figures of one country (ranked or not). */
+static void country_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const ilo_ranking *r, size_t c,
+                          int year)
+{
+    const ilo_country *co = ilo_ranking_country(m, r, c); /* a sheet's country may not be the data's */
+    rep_cell(d, t, row, C_CODE, rep_v_id(co->code));
+    rep_value name = rep_v_text(co->name);
+    if (co->synthetic) name.note = "synthetic";
+    rep_cell(d, t, row, C_NAME, name);
+    rep_cell(d, t, row, C_SYNTH, rep_v_bool(co->synthetic));
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, c, rep_measures[k], year);
+        rep_cell(d, t, row, C_PUB + k, p ? rep_v_text(p->value) : rep_v_null());
+    }
+}
+
+static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_ranking *r, const ilo_rank_entry *e)
+{
+    const ilo_method *me = &m->methods[r->method];
+    size_t row = rep_row(d, t);
+    rep_cell(d, t, row, C_STATUS, rep_v_text("ranked"));
+    rep_cell(d, t, row, C_SHOWN, rep_v_text(rep_doc_printf(d, "%u%s", (unsigned)e->rank, e->tied > 1 ? "=" : "")));
+    rep_cell(d, t, row, C_RANK, rep_v_int(e->rank));
+    rep_cell(d, t, row, C_TIED, rep_v_int(e->tied));
+    country_cells(d, t, row, m, r, e->country, r->year);
+    rep_value score = rep_v_hundredths(ilo_round2(e->score));
+    if (e->forced) score.note = "all-encompassing";
+    rep_cell(d, t, row, C_SCORE, score);
+    rep_cell(d, t, row, C_RAW, rep_v_hundredths(e->raw_c));
+    rep_cell(d, t, row, C_FORCED, rep_v_bool(e->forced));
+    rep_cell(d, t, row, C_RATING, rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
+}
+
+static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ranking *r)
+{
+    rep_node *where = root;
+    if (r->n_ranked < r->n) {
+        where = rep_section(d, root, NULL, rep_doc_printf(d, "Not assessed in %d", r->year));
+        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, "Nothing coded or examined in the year: not ranked."),
+                 REP_PEOPLE);
+    }
+    static const rep_column cols[] = {
+        {NULL, NULL, "status", REP_COL_ENUM},
+        {"code", "Code", NULL, REP_COL_ID, NULL, REP_SCOPE_COUNTRY},
+        {"name", "Country", NULL, REP_COL_TEXT},
+        {"synthetic", NULL, NULL, REP_COL_ENUM},
+        {NULL, NULL, "published:sdg-8.8.2", REP_COL_NUMBER},
+        {NULL, NULL, "published:ituc", REP_COL_ENUM},
+    };
+    rep_node *t = rep_table(d, where, "not_assessed", cols, sizeof cols / sizeof cols[0]);
+    if (r->n_ranked == r->n) rep_only(t, REP_PROGRAMS);
+    for (size_t i = r->n_ranked; i < r->n; i++) {
+        size_t c = r->entries[i].country, row = rep_row(d, t);
+        const ilo_country *co = ilo_ranking_country(m, r, c);
+        rep_cell(d, t, row, 0, rep_v_text("not_assessed"));
+        rep_cell(d, t, row, 1, rep_v_id(co->code));
+        rep_cell(d, t, row, 2, rep_v_text(co->name));
+        rep_cell(d, t, row, 3, rep_v_bool(co->synthetic));
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, c, rep_measures[k], r->year);
+            rep_cell(d, t, row, 4 + k, p ? rep_v_text(p->value) : rep_v_null());
+        }
+    }
+}
+
+rep_doc *rep_build_rank(const rep_rank_doc *in)
+{
+    const ilo_model *m = in->model;
+    const ilo_ranking *r = in->ranking;
+    rep_doc *d = rep_kind_doc("ranking");
+    if (!d) return NULL;
+    d->title = rep_doc_printf(d, "Ranking of %zu countries by score, %d", r->n, r->year);
+    rep_node *root = &d->root;
+    root->scope = (rep_scope){"", r->year, m->methods[r->method].id};
+    rep_node *head = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
+    rep_field_add(d, head, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, r->method)));
+    rep_field_add(d, head, NULL, "Ranked", NULL,
+                  rep_v_text(rep_doc_printf(d, "%zu of %zu (%zu not assessed)", r->n_ranked, r->n, r->n - r->n_ranked)));
+    rep_field_add(d, head, NULL, "Ties", NULL,
+                  rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)", r->n_tie_groups,
+                                            r->n_tie_groups == 1 ? "" : "s")));
+    size_t synthetic = rep_count_synthetic(m);
+    if (synthetic)
+        rep_field_add(d, head, NULL, "Note", NULL,
+                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
+    rep_add_method(d, root, m, r->method, false);
+    rep_node *year = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
+    rep_field_add(d, year, "year", NULL, NULL, rep_v_int(r->year));
+    rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);
+    rep_para_text(d, root, "ranking_rule", REP_RULE, "Ranks", rank_rule);
+    rep_node *counts = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
+    rep_field_add(d, counts, "ties", NULL, NULL, rep_v_text("standard competition ranking (1224)"));
+    rep_field_add(d, counts, "countries", NULL, NULL, rep_v_int((int64_t)r->n));
+    rep_field_add(d, counts, "ranked", NULL, NULL, rep_v_int((int64_t)r->n_ranked));
+    rep_field_add(d, counts, "tie_groups", NULL, NULL, rep_v_int((int64_t)r->n_tie_groups));
+    rep_node *t = rep_table(d, root, "ranks", rank_cols, N_RANK_COLS);
+    for (size_t i = 0; i < r->n_ranked; i++) ranked(d, t, m, r, &r->entries[i]);
+    not_assessed(d, root, m, r);
+    if (!rep_doc_ok(d)) {
+        rep_doc_free(d);
+        return NULL;
+    }
+    return d;
+}

@@ -1,0 +1,189 @@
+/* target.c: the "what would it take" document (iloscore target, ilo_target_new): the fewest
+ * provisions to repeal to reach a score or rating, or why no set of repeals does. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kinds.h"
+
+static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
+{
+    const ilo_method *me = &m->methods[t->method];
+    return band < me->n_bands ? me->bands[band].rating : NULL;
+}
+
+/* "1.13 (raw 10.71, rating 3)" */
+static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_c, size_t band)
+{
+    int64_t s = ilo_round2(score);
+    const char *r = rating(m, t, band);
+    return rep_v_text(rep_doc_printf(d, "%s%lld.%02lld (raw %s%lld.%02lld%s%s)", s < 0 ? "-" : "", (long long)(llabs(s) / 100),
+                                     (long long)(llabs(s) % 100), raw_c < 0 ? "-" : "", (long long)(llabs(raw_c) / 100),
+                                     (long long)(llabs(raw_c) % 100), r ? ", rating " : "", r ? r : ""));
+}
+
+static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
+{
+    static const char *const outcomes[] = {"met", "found", "unreachable"};
+    static const char *const whys[] = {NULL, "practice", "forced", "breakdown"};
+    rep_node *g = rep_only(rep_fields(d, root, "goal"), REP_PROGRAMS);
+    rep_field_add(d, g, "rating", NULL, "goal:rating",
+                  t->goal_band != SIZE_MAX ? rep_v_text(rating(m, t, t->goal_band)) : rep_v_null());
+    rep_field_add(d, g, "score", NULL, "goal:score", t->goal_c != INT64_MAX ? rep_v_hundredths(t->goal_c) : rep_v_null());
+    rep_node *f = rep_fields(d, root, NULL);
+    const char *want;
+    if (t->goal_band != SIZE_MAX && t->goal_c != INT64_MAX)
+        want = rep_doc_printf(d, "rating %s or better (a score of %lld.%02lld or less)", rating(m, t, t->goal_band),
+                              (long long)(t->goal_c / 100), (long long)(t->goal_c % 100));
+    else if (t->goal_band != SIZE_MAX) want = rep_doc_printf(d, "rating %s or better", rating(m, t, t->goal_band));
+    else
+        want = rep_doc_printf(d, "a score of %lld.%02lld or less (0 best)", (long long)(t->goal_c / 100),
+                              (long long)(t->goal_c % 100));
+    rep_field_add(d, f, NULL, "Target", NULL, rep_v_text(want));
+    rep_field_add(d, f, NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_c, t->band_before));
+    rep_field_add(d, f, "outcome", NULL, "outcome", rep_v_text(outcomes[t->outcome]));
+    rep_field_add(d, f, "why", NULL, "why", rep_v_text(whys[t->why]));
+    rep_node *b = rep_only(rep_fields(d, root, "before"), REP_PROGRAMS);
+    rep_field_add(d, b, "score", NULL, "before:score", rep_v_hundredths(ilo_round2(t->score_before)));
+    rep_field_add(d, b, "raw", NULL, "before:raw", rep_v_hundredths(t->raw_before_c));
+    rep_field_add(d, b, "rating", NULL, "before:rating", rep_v_text(rating(m, t, t->band_before)));
+}
+
+static void after(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
+{
+    rep_node *a;
+    if (t->outcome == ILO_TARGET_FOUND) {
+        a = rep_only(rep_fields(d, root, "after"), REP_PROGRAMS);
+        rep_field_add(d, a, "score", NULL, "after:score", rep_v_hundredths(ilo_round2(t->score_after)));
+        rep_field_add(d, a, "raw", NULL, "after:raw", rep_v_hundredths(t->raw_after_c));
+        rep_field_add(d, a, "law", NULL, "after:law", rep_v_hundredths(ilo_round2(t->law_after)));
+        rep_field_add(d, a, "practice", NULL, "after:practice", rep_v_hundredths(ilo_round2(t->practice_after)));
+        rep_field_add(d, a, "rating", NULL, "after:rating", rep_v_text(rating(m, t, t->band_after)));
+        rep_field_add(d, a, "change", NULL, "change",
+                      rep_v_hundredths(ilo_round2(t->score_after) - ilo_round2(t->score_before)));
+    } else {
+        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "after", NULL, NULL, rep_v_null());
+    }
+    if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN) {
+        a = rep_only(rep_fields(d, root, "floor"), REP_PROGRAMS);
+        rep_field_add(d, a, "score", NULL, "floor:score", rep_v_hundredths(ilo_round2(t->score_floor)));
+        rep_field_add(d, a, "raw", NULL, "floor:raw", rep_v_hundredths(t->raw_floor_c));
+    } else {
+        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "floor", NULL, NULL, rep_v_null());
+    }
+}
+
+/* What people read about the outcome, before the provisions. */
+static void outcome(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
+{
+    const char *s = NULL;
+    int64_t floor = ilo_round2(t->score_floor);
+    if (t->outcome == ILO_TARGET_MET) s = "The target is already met: nothing to repeal.";
+    else if (t->outcome == ILO_TARGET_FOUND) return;
+    else if (t->why == ILO_TARGET_WHY_BREAKDOWN)
+        s = rep_doc_printf(d, "the profile marks %d as a breakdown of the rule of law, so the rating is %s whatever the "
+                              "law says.", t->year, rating(m, t, t->band_before));
+    else if (t->why == ILO_TARGET_WHY_FORCED)
+        s = rep_doc_printf(d, "an incident codes an all-encompassing criterion, which keeps the score at the worst "
+                              "(%.2f) whatever the law says.", m->methods[t->method].scale);
+    else
+        s = rep_doc_printf(d, "even with all %zu provision%s counted in %d repealed, the score would be %lld.%02lld: "
+                              "practice (what the incidents code) alone keeps it above the target.",
+                           t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year, (long long)(floor / 100),
+                           (long long)(floor % 100));
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s), REP_PEOPLE);
+}
+
+static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
+{
+    static const rep_column cols[] = {
+        {"id", "Provision", "repeal", REP_COL_ID},
+        {"kind", NULL, NULL, REP_COL_ENUM},
+        {"instrument", "Instrument", NULL, REP_COL_ID},
+        {"article", "Article", NULL, REP_COL_ID},
+        {"in_force", NULL, NULL, REP_COL_ID},
+        {"repealed", NULL, NULL, REP_COL_ID},
+        {"summary", "Summary", NULL, REP_COL_TEXT},
+        {"criteria", "Criteria", NULL, REP_COL_ID},
+    };
+    const ilo_model *m = in->model;
+    const ilo_target *t = in->target;
+    rep_node *tb = rep_table(d, root, "repeal", cols, sizeof cols / sizeof cols[0]);
+    if (tb && t->outcome == ILO_TARGET_FOUND)
+        tb->title = rep_doc_printf(d, "Repeal %zu provision%s (the smallest set that meets the target):", t->n_repeal,
+                                   t->n_repeal == 1 ? "" : "s");
+    else rep_only(tb, REP_PROGRAMS);
+    for (size_t i = 0; i < t->n_repeal; i++) {
+        const ilo_item *it = &in->profile->items[t->repeal[i]];
+        size_t row = rep_row(d, tb), n;
+        rep_value id = rep_v_id(it->id);
+        if (strchr(it->id, '@')) id.note = rep_doc_printf(d, "the text as amended from %s", it->start.text);
+        rep_cell(d, tb, row, 0, id);
+        rep_cell(d, tb, row, 1, rep_v_text(rep_item_kind(it)));
+        rep_cell(d, tb, row, 2, rep_v_text(it->instrument));
+        rep_cell(d, tb, row, 3, rep_v_text(it->article));
+        rep_cell(d, tb, row, 4, rep_v_text(it->start.text));
+        rep_cell(d, tb, row, 5, rep_v_text(it->stop.prec ? it->stop.text : NULL));
+        rep_cell(d, tb, row, 6, rep_v_text(it->summary));
+        const char *const *ids = rep_criteria_ids(d, m, &it->coded, &n);
+        rep_cell(d, tb, row, 7, rep_v_ids(ids, n));
+    }
+    if (t->outcome != ILO_TARGET_FOUND) return;
+    rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
+    rep_field_add(d, f, NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_c, t->band_after));
+    int64_t ch = ilo_round2(t->score_after) - ilo_round2(t->score_before), law = ilo_round2(t->law_after),
+            pr = ilo_round2(t->practice_after);
+    rep_field_add(d, f, NULL, "Change", NULL,
+                  rep_v_text(rep_doc_printf(d, "%s%lld.%02lld (law %lld.%02lld, practice %lld.%02lld after)",
+                                            ch < 0 ? "-" : ch > 0 ? "+" : "", (long long)(llabs(ch) / 100),
+                                            (long long)(llabs(ch) % 100), (long long)(law / 100), (long long)(law % 100),
+                                            (long long)(pr / 100), (long long)(pr % 100))));
+}
+
+static void search(rep_doc *d, rep_node *root, const ilo_target *t)
+{
+    rep_node *s = rep_only(rep_fields(d, root, "search"), REP_PROGRAMS);
+    rep_field_add(d, s, "kind", NULL, NULL, rep_v_text("exact"));
+    rep_field_add(d, s, "provisions", NULL, "search:provisions", rep_v_int((int64_t)t->n_provisions));
+    rep_field_add(d, s, "relevant", NULL, "search:relevant", rep_v_int((int64_t)t->n_relevant));
+    rep_field_add(d, s, "subsets_scored", NULL, "search:subsets_scored", rep_v_uint(t->n_subsets));
+    rep_field_add(d, s, "max_relevant", NULL, NULL, rep_v_int(ILO_TARGET_MAX_PROVISIONS));
+    rep_field_add(d, s, "max_subsets", NULL, NULL, rep_v_int((int64_t)ILO_TARGET_MAX_SUBSETS));
+    const char *p = NULL, *ps = t->n_provisions == 1 ? "" : "s";
+    if (t->outcome == ILO_TARGET_FOUND)
+        p = rep_doc_printf(d, "exact, smallest set first; %zu provision%s counted in %d, %zu of them coding a criterion "
+                              "no incident codes (only those can change the score); %llu set%s scored. Ties: the "
+                              "larger improvement, then the provisions first in the profile.",
+                           t->n_provisions, ps, t->year, t->n_relevant, (unsigned long long)t->n_subsets,
+                           t->n_subsets == 1 ? "" : "s");
+    else if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN)
+        p = rep_doc_printf(d, "%zu provision%s counted in %d, %zu of them coding a criterion no incident codes; "
+                              "repealing all of them was scored first and misses the target, so no smaller set can "
+                              "meet it.",
+                           t->n_provisions, ps, t->year, t->n_relevant);
+    if (p) rep_only(rep_para_text(d, root, NULL, REP_RULE, "Search", p), REP_PEOPLE);
+}
+
+rep_doc *rep_build_target(const rep_target_doc *in)
+{
+    const ilo_model *m = in->model;
+    const ilo_target *t = in->target;
+    const ilo_country *co = &m->countries[t->country];
+    rep_doc *d = rep_kind_doc("target");
+    if (!d) return NULL;
+    d->title = rep_doc_printf(d, "%s (%s), %d: what would it take?", co->name, co->code, t->year);
+    rep_node *root = &d->root;
+    root->scope = (rep_scope){co->code, t->year, m->methods[t->method].id};
+    rep_add_header(d, root, m, t->country, t->method, in->n_scenarios ? "after the scenarios" : NULL);
+    rep_add_scenarios(d, root, m, in->scenarios, in->n_scenarios);
+    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "year", NULL, NULL, rep_v_int(t->year));
+    goal(d, root, m, t);
+    after(d, root, m, t);
+    outcome(d, root, m, t);
+    repeal(d, root, in);
+    search(d, root, t);
+    if (!rep_doc_ok(d)) {
+        rep_doc_free(d);
+        return NULL;
+    }
+    return d;
+}

@@ -1,0 +1,225 @@
+/* trend.c: the trend document (iloscore trend): one country's scores over a range of years, the
+ * least-squares slope and its direction, and the years of largest change explained by the items
+ * that entered or left. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "kinds.h"
+
+/* The years table's fixed columns; then per convention, per group, change, published. */
+enum { Y_YEAR, Y_SCORE, Y_RAW, Y_LAW, Y_PRACTICE, Y_RATING, Y_CODED, Y_CLEAR, Y_NA, Y_SHOWN, Y_ASSESSED, Y_CRITERIA,
+       Y_CHANGE, Y_FIXED };
+
+static const rep_column year_cols[Y_FIXED] = {
+    {"year", "Year", NULL, REP_COL_ID, NULL, REP_SCOPE_YEAR},
+    {"score", "Score", "score", REP_COL_NUMBER},
+    {"raw", NULL, "raw", REP_COL_NUMBER},
+    {"law", "Law", "law", REP_COL_NUMBER},
+    {"practice", "Practice", "practice", REP_COL_NUMBER},
+    {"rating", "Rating", "rating", REP_COL_ENUM},
+    {NULL, NULL, "criteria:coded", REP_COL_NUMBER},
+    {NULL, NULL, "criteria:clear", REP_COL_NUMBER},
+    {NULL, NULL, "criteria:not_assessed", REP_COL_NUMBER},
+    {NULL, "Assessed", NULL, REP_COL_NUMBER},
+    {"assessed", NULL, NULL, REP_COL_NUMBER},
+    {"criteria", NULL, NULL, REP_COL_NUMBER},
+    {"change", NULL, NULL, REP_COL_NUMBER},
+};
+
+static const char *const published_labels[REP_NMEASURES] = {"SDG 8.8.2 (published)", "ITUC (published)"};
+
+/* One year's row; with no_csv, its cells say nothing to CSV (the year is given elsewhere). */
+static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i,
+                     size_t nc, size_t ng, bool no_csv)
+{
+    const ilo_result *r = t->years[i];
+    size_t row = rep_row(d, tb), n[3];
+    const ilo_band *band = rep_band(m, r);
+    rep_status_counts(m, r, n);
+    rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
+    rep_cell(d, tb, row, Y_SCORE, rep_v_hundredths(rep_score_c(r)));
+    rep_cell(d, tb, row, Y_RAW, rep_v_hundredths(r->raw_c));
+    rep_cell(d, tb, row, Y_LAW, rep_v_hundredths(ilo_round2(r->law)));
+    rep_cell(d, tb, row, Y_PRACTICE, rep_v_hundredths(ilo_round2(r->practice)));
+    rep_cell(d, tb, row, Y_RATING, rep_v_text(band ? band->rating : NULL));
+    rep_cell(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]));
+    rep_cell(d, tb, row, Y_CLEAR, rep_v_int((int64_t)n[ILO_CLEAR]));
+    rep_cell(d, tb, row, Y_NA, rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
+    rep_cell(d, tb, row, Y_SHOWN,
+             rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)));
+    rep_cell(d, tb, row, Y_ASSESSED, rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])));
+    rep_cell(d, tb, row, Y_CRITERIA, rep_v_int((int64_t)m->n_criteria));
+    rep_value change = i ? rep_v_hundredths(rep_score_c(r) - rep_score_c(t->years[i - 1])) : rep_v_null();
+    rep_cell(d, tb, row, Y_CHANGE, change);
+    for (size_t k = 0; k < nc; k++)
+        rep_cell(d, tb, row, Y_FIXED + k, rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k))));
+    for (size_t k = 0; k < ng; k++)
+        rep_cell(d, tb, row, Y_FIXED + nc + k, rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k))));
+    rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
+    for (size_t k = 0; k < REP_NMEASURES; k++) {
+        const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
+        rep_cell(d, tb, row, Y_FIXED + nc + ng + 1 + k, p ? rep_v_text(p->value) : rep_v_null());
+    }
+    for (size_t c = 0; no_csv && c < tb->n_cols; c++) tb->cells[row * tb->n_cols + c].measure = "";
+}
+
+rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, const ilo_trend *t,
+                        bool detail, int skip_csv)
+{
+    size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
+    rep_column *cols = calloc(n, sizeof *cols);
+    if (!cols) {
+        d->failed = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
+    for (size_t k = 0; k < nc; k++) {
+        const char *id = m->conventions[k].id;
+        cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
+                                         rep_convention_in_trend(m, t, k) ? id : NULL,
+                                         rep_doc_printf(d, "convention:%s", id), REP_COL_NUMBER};
+    }
+    for (size_t k = 0; k < ng; k++)
+        cols[Y_FIXED + nc + k] = (rep_column){rep_doc_printf(d, "groups/%s", m->groups[k].id), NULL,
+                                              rep_doc_printf(d, "group:%s", m->groups[k].id), REP_COL_NUMBER};
+    cols[Y_FIXED + nc + ng] = (rep_column){NULL, NULL, detail ? "change" : NULL, REP_COL_NUMBER};
+    for (size_t k = 0; k < REP_NMEASURES; k++)
+        cols[Y_FIXED + nc + ng + 1 + k] =
+            (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
+                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
+    rep_node *tb = rep_table(d, parent, "years", cols, n);
+    free(cols);
+    for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i, nc, ng, t->years[i]->year == skip_csv);
+    return tb;
+}
+
+/* ---- the years of largest change ---- */
+
+typedef struct change_ctx {
+    rep_doc *d;
+    rep_node *t;
+    const rep_trend_doc *in;
+    const rep_cites *c;
+    bool entered;
+    int year;
+} change_ctx;
+
+static void change_item(void *arg, const ilo_finding *f, bool entered)
+{
+    change_ctx *x = arg;
+    if (entered != x->entered) return;
+    size_t row = rep_row(x->d, x->t);
+    rep_cell(x->d, x->t, row, 0, rep_v_text(entered ? "entered" : "left"));
+    rep_cell(x->d, x->t, row, 1, rep_v_int(x->year));
+    rep_item_cells(x->d, x->t, row, 2, x->in->model, &x->in->profile->items[f->item], f, x->c);
+}
+
+static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const rep_cites *c, size_t i)
+{
+    const ilo_trend *t = in->trend;
+    const ilo_result *now = t->years[i], *before = t->years[i - 1];
+    int64_t a = rep_score_c(before), b = rep_score_c(now), ch = b - a;
+    rep_node *sec = rep_section(d, parent, NULL,
+                                rep_doc_printf(d, "%d to %d: %s%lld.%02lld (%lld.%02lld to %lld.%02lld, %s)", before->year,
+                                               now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,
+                                               (long long)llabs(ch) % 100, (long long)a / 100, (long long)a % 100,
+                                               (long long)b / 100, (long long)b % 100, ch < 0 ? "better" : "worse"));
+    rep_node *f = rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS);
+    rep_field_add(d, f, "from_year", NULL, NULL, rep_v_int(before->year));
+    rep_field_add(d, f, "to_year", NULL, NULL, rep_v_int(now->year));
+    rep_field_add(d, f, "change", NULL, NULL, rep_v_hundredths(ch));
+    rep_field_add(d, f, "score_before", NULL, NULL, rep_v_hundredths(a));
+    rep_field_add(d, f, "score_after", NULL, NULL, rep_v_hundredths(b));
+    rep_column cols[2 + REP_ITEM_NCOLS] = {{NULL, "Change", NULL, REP_COL_ENUM}, {"counted_in", "Year counted", NULL, REP_COL_ID}};
+    for (size_t k = 0; k < REP_ITEM_NCOLS; k++) cols[2 + k] = rep_item_cols[k];
+    for (int pass = 0; pass < 2; pass++) {
+        change_ctx x = {d, rep_table(d, sec, pass ? "left" : "entered", cols, 2 + REP_ITEM_NCOLS), in, c, pass == 0,
+                        pass ? before->year : now->year};
+        rep_changed_items(t, i, change_item, &x);
+    }
+}
+
+void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
+{
+    rep_node *s = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
+    rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
+    rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
+    rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
+    rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
+    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(rep_direction_rule));
+}
+
+void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
+{
+    rep_node *tail = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    if (tail) tail->scope.year = t->to;
+    rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
+    rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
+    rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
+    rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
+}
+
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "Slope: ");
+    if (isfinite(t->slope)) {
+        if (t->slope >= 0) rep_buf_putc(&b, '+');
+        rep_buf_fixed(&b, t->slope, 3, "-");
+        rep_buf_puts(&b, " points a year (standard error ");
+        rep_buf_fixed(&b, t->slope_se, 3, "-");
+        rep_buf_printf(&b, "): %s", ilo_direction_name(t->direction));
+    } else {
+        rep_buf_puts(&b, "none (fewer than two years)");
+    }
+    rep_buf_printf(&b, ". Rule: %s; lower scores are better.", rep_direction_rule);
+    return rep_doc_take(d, &b);
+}
+
+rep_doc *rep_build_trend(const rep_trend_doc *in)
+{
+    const ilo_model *m = in->model;
+    const ilo_trend *t = in->trend;
+    size_t country = in->profile->country;
+    const ilo_country *co = &m->countries[country];
+    rep_cites c;
+    if (!rep_cites_trend(&c, in)) return NULL;
+    rep_doc *d = rep_kind_doc("trend");
+    if (!d) {
+        rep_cites_free(&c);
+        return NULL;
+    }
+    d->title = rep_doc_printf(d, "%s (%s), %d-%d: trend of compliance with ILO conventions on freedom of association",
+                              co->name, co->code, t->from, t->to);
+    rep_node *root = &d->root;
+    root->scope = (rep_scope){co->code, 0, m->methods[t->years[0]->method].id};
+    rep_add_header(d, root, m, country, t->years[0]->method, in->profile_name);
+    rep_add_trend_stats(d, root, t);
+    rep_node *ys = rep_section(d, root, NULL, "Scores by year");
+    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
+                           "0 best, 10 worst. Published figures as published, not computed here."),
+             REP_PEOPLE);
+    rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
+    rep_add_years(d, ys, m, country, t, true, 0);
+    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Assessed",
+                           "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
+                           "not for compliance. Convention columns: those with a criterion assessed in some year."),
+             REP_PEOPLE);
+    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
+    rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
+    rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
+                           "Up to 3, by size, each explained by the items that entered or left."),
+             REP_PEOPLE);
+    rep_changes ch;
+    rep_changes_of(t, &ch);
+    for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
+    rep_add_sources(d, root, m, &c);
+    rep_add_trend_rows(d, root, t);
+    rep_cites_free(&c);
+    if (!rep_doc_ok(d)) {
+        rep_doc_free(d);
+        return NULL;
+    }
+    return d;
+}
