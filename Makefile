@@ -139,14 +139,17 @@ $(B)/tools/backtest: tools/backtest.c $(B)/libiloengine.a | $(B)/.deps
 # vintage of published SDG 8.8.2 values, the all-sources method against the ITUC ratings, and the
 # back-test, generated from the data (tools/validation.c, tools/backtest.sh). `make validation`
 # rewrites docs/validation.md and docs/backtest.md; `make validation-check` (part of check) fails
-# when either committed file is stale.
+# when either committed file is stale, after checking the generator on the fixture tests/data/val
+# (tests/validation/run.sh).
 VALIDATION_ARGS = --ituc all-sources --backtest $(B)/backtest.md sdg-8.8.2-evidence sdg-8.8.2
 validation: $(B)/tools/validation $(B)/tools/backtest
 	@sh tools/backtest.sh $(B)/tools/backtest . $(B)/backtest.md
 	cp $(B)/backtest.md docs/backtest.md
-	$(B)/tools/validation . $(VALIDATION_ARGS) > docs/validation.md.tmp && mv docs/validation.md.tmp docs/validation.md
+	$(B)/tools/validation . $(VALIDATION_ARGS) > docs/validation.md.tmp && mv docs/validation.md.tmp docs/validation.md \
+		|| { rm -f docs/validation.md.tmp; exit 1; }
 
 validation-check: $(B)/tools/validation backtest-test
+	@sh tests/validation/run.sh $(B)/tools/validation
 	@$(B)/tools/validation . $(VALIDATION_ARGS) > $(B)/validation.md
 	@if cmp -s $(B)/backtest.md docs/backtest.md && cmp -s $(B)/validation.md docs/validation.md; then echo "validation: docs/validation.md and docs/backtest.md are up to date"; \
 	 else diff docs/validation.md $(B)/validation.md | head -20; echo "validation: docs/validation.md or docs/backtest.md is stale: run make validation"; exit 1; fi

@@ -51,14 +51,12 @@ static void out_of_memory(void)
     exit(70);
 }
 
-/* A published SDG 8.8.2 value as hundredths; false when it is not a plain number. */
-static bool published_c(const char *v, int64_t *out)
+/* A published SDG 8.8.2 figure as hundredths (the loader parsed it into score, 0-10, and keeps
+ * the words after it in value); false when it has no value. */
+static bool published_c(const ilo_figure *f, int64_t *out)
 {
-    char *end;
-    if (!v) return false;
-    double x = strtod(v, &end);
-    if (end == v || *end) return false;
-    *out = (int64_t)(x * 100.0 + (x < 0 ? -0.5 : 0.5));
+    if (!f->value || f->score != f->score) return false;
+    *out = (int64_t)(f->score * 100.0 + 0.5);
     return true;
 }
 
@@ -174,7 +172,7 @@ static bool country_vintage(run *u, size_t c, size_t vi)
     for (size_t i = 0; i < v->n_figures; i++) {
         const ilo_figure *f = &v->figures[i];
         int64_t pc;
-        if (strcmp(f->country, co->code) != 0 || !published_c(f->value, &pc)) continue;
+        if (strcmp(f->country, co->code) != 0 || !published_c(f, &pc)) continue;
         printf("| %d | %s |", f->year, f->value);
         int64_t comp[MAX_READINGS];
         for (size_t k = 0; k < u->n_meth; k++) {
@@ -311,11 +309,18 @@ static bool ituc(run *u, size_t meth)
     size_t same = 0, lower = 0, higher = 0, top = 0, unrated = 0;
     printf("\n## `%s` against the ITUC Global Rights Index\n\n", me->id);
     puts("For every ITUC rating of a country with a profile, the score of the same year under");
-    printf("`%s` and the band it falls in (the method's own bands, equal widths of 2 points, not fitted\n", me->id);
-    puts("to ITUC ratings; 5+ only in a year the profile marks as a breakdown of the rule of law).");
-    puts("An edition is compared with the computed score of the year it is named after. \"Ten worst\"");
-    puts("entries whose source states no rating are listed and counted apart. No fitting: the counts are");
-    puts("plain.\n");
+    printf("`%s` and the band it falls in: the method's own bands (", me->id);
+    for (size_t b = 0; b < me->n_bands; b++) {
+        if (me->bands[b].breakdown) printf("%s%s in a year the profile marks as a breakdown of the rule of law", b ? ", " : "", me->bands[b].rating);
+        else {
+            printf("%s%s from ", b ? ", " : "", me->bands[b].rating);
+            put_c(ilo_round2(me->bands[b].min));
+        }
+    }
+    puts("),");
+    puts("not fitted to ITUC ratings. An edition is compared with the computed score of the year it is");
+    puts("named after. \"Ten worst\" entries whose source states no rating are listed and counted apart.");
+    puts("No fitting: the counts are plain.\n");
     puts("| country | edition | ITUC rating | ten worst | computed | band | band against rating |");
     puts("|---|---:|---:|---|---:|---:|---|");
     for (size_t v = 0; v < m->n_vintages; v++) {
@@ -395,8 +400,8 @@ static void header(const run *u)
     puts("Direction of changes: for each pair of consecutive years with published values in one");
     puts("vintage, whether the computed score moves the same way as the published one (up, down or");
     puts("unchanged). The comparison is there to find missing texts and misread rules; nothing is coded");
-    puts("to move a score toward the published one. Kazakhstan's profile lists its own published values");
-    puts("(the ones its reports print); they are the `sdg-un-db-2024` values, which a unit test checks.");
+    puts("to move a score toward the published one. The `published` lists of the country profiles (the");
+    puts("figures their reports print) are not read here: only the vintages.");
 }
 
 int main(int argc, char **argv)
