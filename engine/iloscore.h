@@ -1016,7 +1016,9 @@ void ilo_sensitivity_free(ilo_sensitivity *s);
  * XCE XCO XDC XEC XES XIM XMP XOM XPO), each marked synthetic = true, with span + 20 provisions
  * (50 for 30 years; each in force 1 to 20 years, the first from 20 years before the span) and
  * about 200 incidents per 30 years (most on one day, a quarter lasting months), and their
- * sources: a year of a long world holds about what a year of a short one does. Country i depends only on
+ * sources: a year of a long world holds about what a year of a short one does. Its ILO texts
+ * state what they examined (`examines`: the catalogue's groups within their conventions), so
+ * criteria they do not code are clear in their year. Country i depends only on
  * (seed, i, from, to): a bigger world with the same seed and years starts with the smaller. */
 typedef struct ilo_synth_opts {
     size_t countries; /* 1..ilo_synth_capacity() */
