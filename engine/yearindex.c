@@ -6,15 +6,17 @@
  * the work.
  *
  * What evaluation relies on: an item counts in year Y only if it is in force or happening in Y
- * (the occurrence window; legislation where admissible), or if one of its sources is dated in Y
- * (the evidence window). So a year has two sets of the country's items, kept as bitsets over the
+ * (the occurrence window; legislation where admissible; a finding carried forward from an earlier
+ * text), or if one of its sources is dated in Y (the evidence window). So a year has two sets of the country's items, kept as bitsets over the
  * country's items (bit i: item item_first + i; iterating the bits gives data order, which the
  * findings keep): `active`, the items in force or happening in the year, and `dated`, the items
  * with a source dated in the year. `legal` marks the items citing a source of kind legislation.
  * Bitsets and not lists: an item in force for decades is one bit a year, and the 16x benchmark
  * world's index takes about 23 MB (lists took 316 MB). Years after the last one any item or
  * source mentions share one row (the tail: the open-ended items); earlier years have none.
- * Scenario profiles own modified items and are not indexed (ilo_eval scans them).
+ * Scenario profiles own modified items and are not indexed (ilo_eval scans them). The index reads
+ * the sources' dates and the examining sources: ilo_model_as_of(), which cuts them, builds it
+ * again.
  */
 #include <stdlib.h>
 #include <string.h>

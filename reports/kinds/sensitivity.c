@@ -1,6 +1,7 @@
 /* sensitivity.c: the sensitivity document (iloscore sensitivity): score (and, for every
- * country, rank) percentiles over Monte Carlo draws of the criterion weights, and the impact of
- * leaving out each criteria group. */
+ * country, rank) percentiles over Monte Carlo draws of the criterion weights, year by year when
+ * every country is run over several years; for one country the uncertainty of the coding itself
+ * (coding()); and the impact of leaving out each criteria group. */
 #include <stdlib.h>
 #include <string.h>
 
