@@ -52,7 +52,7 @@ typedef struct rep_changes {
     size_t idx[REP_MAX_CHANGES];
     size_t n;
 } rep_changes;
-void rep_changes_of(const ilo_trend *t, rep_changes *out);
+void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out);
 /* The items that entered (in year i, not in i - 1) or left (the other way round); calls fn for
  * each with the finding it had in the year it was counted. */
 typedef void (*rep_item_fn)(void *arg, const ilo_finding *f, bool entered);

@@ -107,10 +107,11 @@ static int64_t change_of(const ilo_trend *t, size_t i)
     return d < 0 ? -d : d;
 }
 
-size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max)
+size_t rep_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 1; i < t->n; i++) {
+        if (!ilo_result_assessed(m, t->years[i]) || !ilo_result_assessed(m, t->years[i - 1])) continue;
         int64_t d = change_of(t, i);
         if (d == 0) continue;
         /* Insertion into a short sorted list: larger change first, earlier year on ties. */
@@ -125,9 +126,9 @@ size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max)
     return n;
 }
 
-void rep_changes_of(const ilo_trend *t, rep_changes *out)
+void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out)
 {
-    out->n = t ? rep_largest_changes(t, out->idx, REP_MAX_CHANGES) : 0;
+    out->n = t ? rep_largest_changes(m, t, out->idx, REP_MAX_CHANGES) : 0;
 }
 
 void rep_changed_items(const ilo_trend *t, size_t i, rep_item_fn fn, void *arg)
@@ -219,7 +220,7 @@ bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
     if (!cites_init(c, doc->model)) return false;
     for (size_t i = 0; i < t->n; i++) cite_published(c, doc->model, doc->profile->country, t->years[i]->year);
     rep_changes ch;
-    rep_changes_of(t, &ch);
+    rep_changes_of(doc->model, t, &ch);
     for (size_t k = 0; k < ch.n; k++) rep_changed_items(t, ch.idx[k], cite_finding, c);
     return true;
 }

@@ -92,6 +92,23 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
     return p;
 }
 
+/* ---- no score without evidence ---- */
+
+const char rep_na_text[] = "not assessed: no evidence";
+
+rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, const char *shown)
+{
+    return ilo_result_assessed(m, r) ? rep_v_hundredths(c) : rep_v_na(shown);
+}
+
+rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
+{
+    if (!m->methods[r->method].n_bands) return rep_v_absent();
+    if (!ilo_result_assessed(m, r)) return rep_v_na(NULL);
+    const ilo_band *b = rep_band(m, r);
+    return b ? rep_v_text(b->rating) : rep_v_null();
+}
+
 /* ---- sources ---- */
 
 static const rep_column source_cols[] = {

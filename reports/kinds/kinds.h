@@ -66,8 +66,17 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
                         bool detail, int skip_csv);
 void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t);
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t);
-const char *rep_slope_text(rep_doc *d, const ilo_trend *t);
+const char *rep_slope_text(rep_doc *d, const ilo_model *m, const ilo_trend *t);
 rep_doc *rep_build_assessment(const rep_assessment *in);
+
+/* What people read for a score that does not exist: the country-year is not assessed
+ * (ilo_result_assessed() false): nothing coded and nothing examined. */
+extern const char rep_na_text[];
+/* A score in hundredths when r is assessed, else rep_v_na(shown). */
+rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, const char *shown);
+/* The rating of r: its band's rating when the method has bands and r is assessed; NA when it
+ * has bands and r is not assessed; absent when the method has none. */
+rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
 
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,

@@ -75,7 +75,7 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
     rep_node *where = root;
     if (r->n_ranked < r->n) {
         where = rep_section(d, root, NULL, rep_doc_printf(d, "Not assessed in %d", r->year));
-        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, "Nothing coded or examined in the year: not ranked."),
+        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no score and no rank.", r->year)),
                  REP_PEOPLE);
     }
     static const rep_column cols[] = {

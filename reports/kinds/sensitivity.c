@@ -106,7 +106,9 @@ static void unit_row(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_sens
     rep_cell(d, t, row, U_YEAR, rep_v_int(un->year));
     rep_cell(d, t, row, U_ASSESSED, rep_v_bool(un->assessed));
     if (!un->assessed) {
-        rep_row_span(d, t, row, "not assessed");
+        rep_row_span(d, t, row, rep_na_text);
+        rep_cell(d, t, row, U_SCORE, rep_v_na(NULL));
+        rep_cell(d, t, row, U_RAW, rep_v_na(NULL));
         return;
     }
     rep_cell(d, t, row, U_SCORE, rep_v_hundredths(ilo_round2(un->score)));

@@ -31,11 +31,11 @@ check() {
 
 # What every assessment holds, whatever the country.
 assessment='
-  .schema_version == 1 and .document == "assessment"
+  .schema_version == 2 and .document == "assessment"
   and (.country.code | test("^[A-Z]{3}$")) and (.year | type) == "number"
   and (.method.id | type) == "string" and (.method.bands_note | type) == "string"
-  and ([.score, .raw, .law, .practice] | all(type == "number"))
-  and .score >= 0 and .score <= .method.scale
+  and (if .score == null then ([.raw, .law, .practice, .rating] | all(. == null))
+       else ([.score, .raw, .law, .practice] | all(type == "number")) and .score >= 0 and .score <= .method.scale end)
   and (.rating == null or ((.rating.band | type) == "string" and (.rating.label | type) == "string"))
   and (.findings | type) == "array" and (.coded | type) == "array"
   and (.not_assessed | type) == "array" and (.clear | type) == "array"
@@ -50,18 +50,21 @@ assessment='
                             and (.date | type) == "string" and (.number | type) == "number"))
         and (if .kind == "provision" then (.instrument | type) == "string" and (.article | type) == "string"
              else (.date | type) == "string" and (.summary | type) == "string" end)))
-  and (([.findings[].share] | add // 0) - .raw | fabs) < 0.005
+  and (([.findings[].share] | add // 0) - (.raw // 0) | fabs) < 0.005
   and ([.findings[].rank] == [range(1; (.findings | length) + 1)])
   and (.published | all(.measure == "sdg-8.8.2" or .measure == "ituc") and all((.value | type) == "string"))
   and (.conventions | length) > 0 and (.groups | length) > 0
-  and ((([.conventions[] | select(.id == "C087" or .id == "C098") | .raw] | add) - .raw) | fabs) < 0.005
+  and (if .raw == null then true else ((([.conventions[] | select(.id == "C087" or .id == "C098") | .raw // 0] | add) - .raw) | fabs) < 0.005 end)
+  and (.conventions + .groups | all((.assessed | type) == "boolean" and (.assessed or (.raw == null and .score == null))))
   and (.sources | [.[].number] == [range(1; length + 1)])
 '
 trend='
-  .schema_version == 1 and .document == "trend"
+  .schema_version == 2 and .document == "trend"
   and (.years | length) == .to - .from + 1
   and ([.years[].year] == [range(.from; .to + 1)])
-  and (.years | all((.score | type) == "number" and (.conventions | type) == "object"
+  and ([.years[] | select(.score != null)] | length) == .fitted
+  and (.years | all((.score | type) == "number" or (.score == null and .raw == null and .rating == null)))
+  and (.years | all((.conventions | type) == "object"
                     and (.published | has("sdg-8.8.2")) and .assessed <= .criteria))
   and (.direction | IN("improving", "worsening", "stable", "none"))
   and (.direction_rule | test("slope \\+ 2 se"))
@@ -90,7 +93,7 @@ check assess-xra-2017-values '
 ' $D assess XRA --year 2017
 check assess-xra-2013 "$assessment" $D assess XRA --year 2013 --trend-years 0
 check assess-xra-2013-unknown '
-  .score == 0 and (.findings | length) == 0 and (.not_assessed | length) == 9 and (.coded | length) == 0
+  .score == null and .raw == null and .rating == null and (.findings | length) == 0 and (.not_assessed | length) == 9 and (.coded | length) == 0
   and (.caution | test("nothing is assessed")) and .trend == null
 ' $D assess XRA --year 2013 --trend-years 0
 check assess-xra-default "$assessment" $D assess XRA

@@ -262,33 +262,49 @@ static void test_parse_hundredths(void **state)
     assert_false(rep_parse_hundredths(NULL, NULL));
 }
 
-/* A trend of fake results: only the score is read by rep_largest_changes. */
+/* A trend of fake results: rep_largest_changes reads the score and whether the year is assessed
+ * (criterion 0, in the method's scope). */
 static void test_largest_changes(void **state)
 {
     (void)state;
     static const double scores[] = {1.00, 1.00, 2.50, 2.00, 4.00, 4.00, 3.50, 5.00};
     enum { N = sizeof scores / sizeof scores[0] };
+    ilo_method me;
+    memset(&me, 0, sizeof me);
+    ilo_bitset_set(&me.scope, 0);
+    ilo_model m;
+    memset(&m, 0, sizeof m);
+    m.methods = &me;
+    m.n_methods = 1;
     ilo_result rs[N];
     ilo_result *ptr[N];
     memset(rs, 0, sizeof rs);
     for (size_t i = 0; i < N; i++) {
         rs[i].score = scores[i];
         rs[i].year = 2010 + (int)i;
+        ilo_bitset_set(&rs[i].assessed, 0);
         ptr[i] = &rs[i];
     }
-    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, ILO_TREND_NONE};
+    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, 0, ILO_TREND_NONE};
     size_t out[REP_MAX_CHANGES];
     /* Changes: +1.50 (i=2), -0.50 (3), +2.00 (4), -0.50 (6), +1.50 (7). */
-    size_t n = rep_largest_changes(&t, out, REP_MAX_CHANGES);
+    size_t n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
     assert_int_equal(n, 3);
     assert_int_equal(out[0], 4);
     assert_int_equal(out[1], 2); /* ties: the earlier year first */
     assert_int_equal(out[2], 7);
-    n = rep_largest_changes(&t, out, 1);
+    n = rep_largest_changes(&m, &t, out, 1);
     assert_int_equal(n, 1);
     assert_int_equal(out[0], 4);
+    /* A year not assessed has no score: no change to or from it (4 and 5 go; 7 takes second). */
+    memset(&rs[4].assessed, 0, sizeof rs[4].assessed);
+    n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
+    assert_int_equal(n, 3);
+    assert_int_equal(out[0], 2);
+    assert_int_equal(out[1], 7);
+    assert_int_equal(out[2], 3); /* -0.50: 3 before 6 */
     t.n = 2; /* 1.00 -> 1.00: no change at all */
-    assert_int_equal(rep_largest_changes(&t, out, REP_MAX_CHANGES), 0);
+    assert_int_equal(rep_largest_changes(&m, &t, out, REP_MAX_CHANGES), 0);
 }
 
 /* ---- the renderers over the fixture ---- */
