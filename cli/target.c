@@ -60,6 +60,11 @@ int cmd_target(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_load(env);
     if (!rc) rc = cli_find_country(env->model, a.country, &c);
     if (!rc) rc = cli_find_method(env->model, a.method, &method);
+    /* A rating means something only where the method's bands do (docs/reports.md, Ratings). */
+    if (!rc && a.rating && !env->model->methods[method].n_bands)
+        rc = cli_usage_error("target: method \"%s\" has no rating bands (its scores are placed among published "
+                             "scores, not rated), so --rating cannot be honoured; give --score S",
+                             env->model->methods[method].id);
     cli_profile pr = {0};
     if (!rc) rc = cli_profile_open(env, c, &pr);
     if (!rc) rc = cli_check_year("target", env->model, c, &pr, a.year);

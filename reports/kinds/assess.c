@@ -36,6 +36,7 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
         rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "rating", NULL,
                       me->n_bands ? "rating" : NULL, me->n_bands ? rep_v_na(NULL) : rep_v_null());
     }
+    rep_add_place(d, root, f, m, r);
     size_t n[3];
     rep_status_counts(m, r, n);
     rep_node *c = rep_only(rep_fields(d, root, "criteria_counts"), REP_PROGRAMS);

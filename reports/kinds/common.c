@@ -1,5 +1,6 @@
 /* common.c: the parts several report builders share (kinds.h). */
 #include <math.h>
+#include <string.h>
 
 #include "kinds.h"
 #include "../internal.h"
@@ -107,6 +108,115 @@ rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
     if (!ilo_result_assessed(m, r)) return rep_v_na(NULL);
     const ilo_band *b = rep_band(m, r);
     return b ? rep_v_text(b->rating) : rep_v_null();
+}
+
+/* ---- the place among published scores ---- */
+
+const char rep_place_vintage[] = "sdg-un-db-2024";
+
+static bool comparable(const ilo_method *me)
+{
+    uint32_t sdg = 0;
+    for (int k = ILO_SRC_CEACR; k <= ILO_SRC_ILO_OTHER; k++) sdg |= 1u << k;
+    sdg |= 1u << ILO_SRC_LEGISLATION;
+    return (me->admissible & ~sdg) == 0;
+}
+
+const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!assessed) return "not assessed";
+    if (!comparable(&m->methods[method]))
+        return "this method admits sources SDG 8.8.2 does not, so its scores are not comparable with published ones";
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    if (v == SIZE_MAX) return "the vintage of published scores is not in the data";
+    if (ilo_published_place(m, v, year, score, out, NULL) != ILO_OK) return "no published score of the year in the vintage";
+    return NULL;
+}
+
+bool rep_places_possible(const ilo_model *m, size_t method)
+{
+    return comparable(&m->methods[method]) && ilo_model_find_vintage(m, rep_place_vintage) != SIZE_MAX;
+}
+
+const char *rep_place_text(rep_doc *d, const ilo_place *p)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "percentile ");
+    rep_buf_fixed(&b, p->percentile, 1, "-");
+    rep_buf_printf(&b, ", quintile %d of 5, among %zu", p->quintile, p->n);
+    return rep_doc_take(d, &b);
+}
+
+void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
+{
+    ilo_place p;
+    const char *why = rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
+    const char *shown;
+    if (why) shown = rep_doc_printf(d, "none (%s)", why);
+    else
+        shown = rep_doc_printf(d, "%s published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low percentile means "
+                                  "most published scores are worse",
+                               rep_place_text(d, &p), r->year, rep_place_vintage);
+    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(shown));
+    if (why) {
+        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place", NULL, NULL, rep_v_null());
+        return;
+    }
+    rep_node *f = rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS);
+    rep_field_add(d, f, "vintage", NULL, NULL, rep_v_text(rep_place_vintage));
+    rep_field_add(d, f, "year", NULL, NULL, rep_v_int(p.year));
+    rep_field_add(d, f, "n", NULL, "place:n", rep_v_int((int64_t)p.n));
+    rep_field_add(d, f, "below", NULL, NULL, rep_v_int((int64_t)p.below));
+    rep_field_add(d, f, "equal", NULL, NULL, rep_v_int((int64_t)p.equal));
+    rep_field_add(d, f, "percentile", NULL, "place:percentile", rep_v_fixed(p.percentile, 1, 0));
+    rep_field_add(d, f, "quintile", NULL, "place:quintile", rep_v_int(p.quintile));
+}
+
+static const char place_rule[] =
+    "the mid-rank percentile of the computed score, rounded to two decimals as printed, among the "
+    "published SDG 8.8.2 scores of the same year in this vintage (100 x (below + equal / 2) / n; 0 is "
+    "the best score, so a low percentile means most published scores are worse); quintile 1 + "
+    "floor(percentile / 20), at most 5. A place, not a rating: no words are attached to it.";
+
+void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method)
+{
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
+    if (!comparable(&m->methods[method]) || v == SIZE_MAX) {
+        rep_field_add(d, h, NULL, "Places", NULL,
+                      rep_v_text(!comparable(&m->methods[method])
+                                     ? "none: this method admits sources SDG 8.8.2 does not, so its scores are not "
+                                       "comparable with published SDG 8.8.2 scores"
+                                     : rep_doc_printf(d, "none: the vintage %s of published scores is not in the data",
+                                                      rep_place_vintage)));
+        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place_vintage", NULL, NULL, rep_v_null());
+        return;
+    }
+    const ilo_vintage *vi = &m->vintages[v];
+    rep_field_add(d, h, NULL, "Places", NULL,
+                  rep_v_text(rep_doc_printf(d, "among the published SDG 8.8.2 scores of each year in one vintage, %s (%s): %s",
+                                            vi->title, vi->id, place_rule)));
+    rep_node *f = rep_only(rep_fields(d, parent, "place_vintage"), REP_PROGRAMS);
+    rep_field_add(d, f, "id", NULL, NULL, rep_v_text(vi->id));
+    rep_field_add(d, f, "title", NULL, NULL, rep_v_text(vi->title));
+    rep_field_add(d, f, "rule", NULL, NULL, rep_v_text(place_rule));
+}
+
+void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *mp, int label)
+{
+    cols[0] = (rep_column){rep_doc_printf(d, "%s/percentile", prefix), label == 2 ? "Pctile" : NULL,
+                           rep_doc_printf(d, "%s:percentile", mp), REP_COL_NUMBER};
+    cols[1] = (rep_column){rep_doc_printf(d, "%s/quintile", prefix), label ? "Q" : NULL,
+                           rep_doc_printf(d, "%s:quintile", mp), REP_COL_NUMBER};
+    cols[2] = (rep_column){rep_doc_printf(d, "%s/n", prefix), NULL, rep_doc_printf(d, "%s:n", mp), REP_COL_NUMBER};
+}
+
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p)
+{
+    rep_cell(d, t, row, at, why ? rep_v_null() : rep_v_fixed(p->percentile, 1, 0));
+    rep_cell(d, t, row, at + 1, why ? rep_v_null() : rep_v_int(p->quintile));
+    rep_cell(d, t, row, at + 2, why ? rep_v_null() : rep_v_int((int64_t)p->n));
 }
 
 /* ---- sources ---- */

@@ -20,7 +20,7 @@ static void col(rep_doc *d, cols *c, const char *key, const char *label, const c
 }
 
 /* One side's columns: score, raw, law, practice, rating, forced, conventions, then CSV's rating. */
-static void side_cols(rep_doc *d, cols *c, const ilo_model *m, const char *side, const char *label)
+static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, const char *side, const char *label)
 {
     static const char *const names[] = {"score", "raw", "law", "practice"};
     for (size_t i = 0; i < 4; i++)
@@ -28,6 +28,9 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, const char *side,
             REP_COL_NUMBER);
     col(d, c, rep_doc_printf(d, "%s/rating", side), NULL, NULL, REP_COL_ENUM);
     col(d, c, rep_doc_printf(d, "%s/forced", side), NULL, NULL, REP_COL_ENUM);
+    rep_place_columns(d, c->v + c->n, rep_doc_printf(d, "%s/place", side), rep_doc_printf(d, "%s:place", side), false);
+    if (rep_places_possible(m, method)) c->v[c->n + 1].label = rep_doc_printf(d, "%s Q", label);
+    c->n += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         col(d, c, rep_doc_printf(d, "%s/conventions/%s", side, m->conventions[k].id), NULL,
             rep_doc_printf(d, "%s:convention:%s", side, m->conventions[k].id), REP_COL_NUMBER);
@@ -43,6 +46,9 @@ static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const i
     rep_value rating = rep_rating_v(m, r);
     rep_cell(d, t, row, at++, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
     rep_cell(d, t, row, at++, rep_v_bool(r->forced));
+    ilo_place p;
+    rep_place_cells(d, t, row, at, rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p), &p);
+    at += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         rep_cell(d, t, row, at++,
                  rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
@@ -202,7 +208,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     const ilo_country *co = &m->countries[in->baseline->country];
     size_t method = in->base->years[0]->method, nc = m->n_conventions;
     rep_doc *d = rep_doc_new("comparison", NULL);
-    cols c = {calloc(1 + 3 * (8 + nc) + 10, sizeof *c.v), 0};
+    cols c = {calloc(1 + 3 * (12 + nc) + 12, sizeof *c.v), 0};
     if (!d || !c.v) {
         rep_doc_free(d);
         free(c.v);
@@ -212,6 +218,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, 0, m->methods[method].id};
     rep_add_header(d, root, m, in->baseline->country, method, "baseline and scenario");
+    rep_add_place_vintage(d, root, m, method);
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, f, "from", NULL, NULL, rep_v_int(in->base->from));
     rep_field_add(d, f, "to", NULL, NULL, rep_v_int(in->base->to));
@@ -220,8 +227,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     /* The years table. */
     col(d, &c, "year", "Year", NULL, REP_COL_ID);
     c.v[0].scope = REP_SCOPE_YEAR;
-    side_cols(d, &c, m, "baseline", "Baseline");
-    side_cols(d, &c, m, "scenario", "Scenario");
+    side_cols(d, &c, m, method, "baseline", "Baseline");
+    side_cols(d, &c, m, method, "scenario", "Scenario");
     static const char *const names[] = {"score", "raw", "law", "practice"};
     static const char *const labels[] = {"Change", NULL, "Law change", "Practice change"};
     for (size_t i = 0; i < 4; i++)
@@ -242,8 +249,12 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     col(d, &c, NULL, NULL, NULL, REP_COL_ID);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           "0 best, 10 worst. Change: scenario - baseline. Per convention: those scoring above 0 in "
-                           "some year."),
+                           rep_places_possible(m, method)
+                               ? "0 best, 10 worst. Change: scenario - baseline. Q: the quintile of the score among the "
+                                 "published SDG 8.8.2 scores of the year (see Places). Per convention: those scoring "
+                                 "above 0 in some year."
+                               : "0 best, 10 worst. Change: scenario - baseline. Per convention: those scoring above 0 "
+                                 "in some year."),
              REP_PEOPLE);
     rep_node *chart = rep_series_lines(d, ys, "Baseline", "Scenario (the law as amended)",
                                        "The baseline (solid line, dots, values above) and the scenario (dashed line, "

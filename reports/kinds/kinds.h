@@ -78,6 +78,35 @@ rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, con
  * has bands and r is not assessed; absent when the method has none. */
 rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
 
+/* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
+
+/* The one vintage every report places computed scores in (published/README.md): the UN SDG
+ * Global Database copy of 18 March 2024. One vintage for every year and every country, so that
+ * places are never computed in one vintage and compared with another's. */
+extern const char rep_place_vintage[];
+/* Why a score has no place, or NULL when it has one; *out filled in that case. Reasons: not
+ * assessed, a method whose scores are not comparable (it admits sources SDG 8.8.2 does not: only
+ * the ILO supervisory kinds and legislation are comparable), the vintage not in the data, no
+ * published score of the year in it. */
+const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out);
+/* Whether any score of method can have a place (people's place columns are shown only then). */
+bool rep_places_possible(const ilo_model *m, size_t method);
+/* People's "percentile 31.5, quintile 2 of 5, among 62" (p from rep_place). */
+const char *rep_place_text(rep_doc *d, const ilo_place *p);
+/* The place of r as people read it (a "Place" field added to `people`, a fields node) and as
+ * programs read it (the keyed object "place" under parent, or null; CSV place:n,
+ * place:percentile, place:quintile). */
+void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r);
+/* The vintage the places of a document come from: people's line, programs' "place_vintage"
+ * {id, title, rule} (null when the method's scores are not placed or the vintage is missing). */
+void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method);
+/* Three table columns under key `prefix` ("place" or "baseline/place"): percentile, quintile, n;
+ * CSV measures `measure_prefix`:percentile etc.; people see the quintile ("Q") when `label` is 1,
+ * and the percentile ("Pctile") too when it is 2. */
+void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *measure_prefix, int label);
+/* The three cells of a place (null when none). */
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p);
+
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
                               const ilo_result *const *years, size_t n);

@@ -7,7 +7,7 @@
 #include "kinds.h"
 
 /* The years table's fixed columns; then per convention, per group, change, published. */
-enum { Y_YEAR, Y_SCORE, Y_RAW, Y_LAW, Y_PRACTICE, Y_RATING, Y_CODED, Y_CLEAR, Y_NA, Y_SHOWN, Y_ASSESSED, Y_CRITERIA,
+enum { Y_YEAR, Y_SCORE, Y_RAW, Y_LAW, Y_PRACTICE, Y_RATING, Y_PLACE, Y_CODED = Y_PLACE + 3, Y_CLEAR, Y_NA, Y_SHOWN, Y_ASSESSED, Y_CRITERIA,
        Y_CHANGE, Y_FIXED };
 
 static const rep_column year_cols[Y_FIXED] = {
@@ -17,6 +17,7 @@ static const rep_column year_cols[Y_FIXED] = {
     {"law", "Law", "law", REP_COL_NUMBER},
     {"practice", "Practice", "practice", REP_COL_NUMBER},
     {"rating", "Rating", "rating", REP_COL_ENUM},
+    {0}, {0}, {0}, /* the place: rep_place_columns() */
     {NULL, NULL, "criteria:coded", REP_COL_NUMBER},
     {NULL, NULL, "criteria:clear", REP_COL_NUMBER},
     {NULL, NULL, "criteria:not_assessed", REP_COL_NUMBER},
@@ -26,7 +27,7 @@ static const rep_column year_cols[Y_FIXED] = {
     {"change", NULL, NULL, REP_COL_NUMBER},
 };
 
-static const char *const published_labels[REP_NMEASURES] = {"SDG 8.8.2 (published)", "ITUC (published)"};
+static const char *const published_labels[REP_NMEASURES] = {"Published SDG", "Published ITUC"};
 
 /* One year's row; with no_csv, its cells say nothing to CSV (the year is given elsewhere). */
 static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i,
@@ -43,6 +44,8 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
     rep_value rating = rep_rating_v(m, r);
     rep_cell(d, tb, row, Y_RATING, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
+    ilo_place pl;
+    rep_place_cells(d, tb, row, Y_PLACE, rep_place(m, r->method, r->year, a, r->score, &pl), &pl);
     rep_cell(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]));
     rep_cell(d, tb, row, Y_CLEAR, rep_v_int((int64_t)n[ILO_CLEAR]));
     rep_cell(d, tb, row, Y_NA, rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
@@ -82,6 +85,8 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
         return NULL;
     }
     for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
+    if (!m->methods[t->years[0]->method].n_bands) cols[Y_RATING].label = NULL;
+    rep_place_columns(d, cols + Y_PLACE, "place", "place", rep_places_possible(m, t->years[0]->method));
     for (size_t k = 0; k < nc; k++) {
         const char *id = m->conventions[k].id;
         cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
@@ -212,10 +217,14 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, 0, m->methods[t->years[0]->method].id};
     rep_add_header(d, root, m, country, t->years[0]->method, in->profile_name);
+    rep_add_place_vintage(d, root, m, t->years[0]->method);
     rep_add_trend_stats(d, root, t);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           "0 best, 10 worst. Published figures as published, not computed here."),
+                           rep_places_possible(m, t->years[0]->method)
+                               ? "0 best, 10 worst. Q: the quintile of the score among the published SDG 8.8.2 "
+                                 "scores of its year (see Places). Published figures as published, not computed here."
+                               : "0 best, 10 worst. Published figures as published, not computed here."),
              REP_PEOPLE);
     rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
     rep_add_years(d, ys, m, country, t, true, 0);

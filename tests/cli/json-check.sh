@@ -110,6 +110,19 @@ check trend-xra-ten-years '.from == 2021 and .to == 2030 and (.years | length) =
 check trend-xra-one-year '.slope == null and .slope_se == null and .direction == "none" and (.largest_changes | length) == 0' \
     $D trend XRA --from 2017 --to 2017
 
+# Places, not ratings: the shipped methods have no bands; a score is placed among the published
+# SDG 8.8.2 scores of its year in the one default vintage (percentile worked out by hand for the
+# fixture: 1.18 among 0, 1.18, 1.40, 2.50, 6.00 is (1 + 1/2) / 5 = 30%), and not placed when
+# not assessed or under a method that admits sources SDG 8.8.2 does not.
+check assess-xra-2017-place '.place == {vintage: "sdg-un-db-2024", year: 2017, n: 5, below: 1, equal: 1, percentile: 30.0, quintile: 2}' \
+    $D assess XRA --year 2017
+check assess-xra-2013-no-place '.place == null and .score == null' $D assess XRA --year 2013 --trend-years 0
+check trend-xra-places '.place_vintage.id == "sdg-un-db-2024" and ([.years[] | .place.quintile] == [null, null, 2, 2, 2, null])' $D trend XRA
+check assess-kaz-no-rating '.rating == null and .place.vintage == "sdg-un-db-2024" and .place.n == 62 and .schema_version == 2' \
+    assess KAZ --year 2017
+check assess-kaz-all-sources-no-place '.rating == null and .place == null' assess KAZ --year 2017 --method all-sources
+check trend-kaz-no-rating '[.years[].rating] | all(. == null)' trend KAZ --from 2012 --to 2021
+
 # --scenario on assess and trend: the profile is named and the score is the one compare gives for
 # the same scenario and year (one way of applying scenarios for every command).
 S="--data tests/data/scen"
