@@ -17,6 +17,21 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
     if (note) rep_field_add(d, f, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
 }
 
+void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m)
+{
+    bool cut = m->as_of.prec != ILO_DATE_NONE;
+    if (people)
+        rep_field_add(d, people, NULL, "Evidence", NULL,
+                  rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they support, "
+                                                     "are left out",
+                                                  m->as_of.text)
+                                 : "all evidence in the data (no --as-of date)"));
+    if (!parent) return;
+    rep_node *f = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    rep_field_add(d, f, "as_of", NULL, NULL, rep_v_text(cut ? m->as_of.text : NULL));
+    rep_field_add(d, f, NULL, NULL, "as_of", rep_v_text(cut ? m->as_of.text : "all"));
+}
+
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
                     const char *profile)
 {
@@ -24,6 +39,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
     rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method)));
     rep_field_add(d, h, NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile)));
+    rep_add_as_of(d, NULL, h, m);
     if (co->synthetic) rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
     rep_node *c = rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS);
     rep_field_add(d, c, "code", NULL, NULL, rep_v_text(co->code));
@@ -32,6 +48,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     rep_field_add(d, c, "synthetic", NULL, NULL, rep_v_bool(co->synthetic));
     rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "profile", NULL, NULL,
                   rep_v_text(rep_profile_name(profile)));
+    rep_add_as_of(d, parent, NULL, m);
     rep_add_method(d, parent, m, method, true);
 }
 

@@ -28,6 +28,11 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
  * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
                     const char *profile);
+/* The evidence the document rests on: people's "Evidence: as of DATE ..." or "all evidence ..."
+ * field added to `people` (a fields node seen by people), programs' "as_of" (the date or null)
+ * and CSV's as_of row (the date or "all") under parent; either may be NULL (then that part is
+ * left out, to be added where it belongs in order). */
+void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m);
 /* The scenarios applied, in order: the table "scenarios" (people see it only when there are some;
  * CSV has applied:N rows). */
 rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);

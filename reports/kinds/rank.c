@@ -135,6 +135,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_field_add(d, head, NULL, "Ties", NULL,
                   rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)", r->n_tie_groups,
                                             r->n_tie_groups == 1 ? "" : "s")));
+    rep_add_as_of(d, root, head, m);
     size_t synthetic = rep_count_synthetic(m);
     if (synthetic)
         rep_field_add(d, head, NULL, "Note", NULL,

@@ -188,6 +188,7 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
     else
         rep_field_add(d, h, NULL, "Assessed", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units)));
+    rep_add_as_of(d, root, h, m);
     size_t synthetic = rep_count_synthetic(m);
     if (o->all && synthetic)
         rep_field_add(d, h, NULL, "Note", NULL,

@@ -123,6 +123,13 @@ check assess-kaz-no-rating '.rating == null and .place.vintage == "sdg-un-db-202
 check assess-kaz-all-sources-no-place '.rating == null and .place == null' assess KAZ --year 2017 --method all-sources
 check trend-kaz-no-rating '[.years[].rating] | all(. == null)' trend KAZ --from 2012 --to 2021
 
+# Every report states the evidence it rests on.
+check assess-as-of '.as_of == "2017-12-31"' $D assess XRA --year 2017 --as-of 2017-12-31
+check assess-all-evidence '.as_of == null' $D assess XRA --year 2017
+check trend-as-of '.as_of == "2018-12-31"' $D trend XRA --as-of 2018-12-31
+check rank-as-of '.as_of == "2018-12-31"' rank --year 2018 --as-of 2018-12-31
+check compare-as-of '.as_of == null' --data tests/data/scen compare XSC --scenario xsc-repeal
+
 # --scenario on assess and trend: the profile is named and the score is the one compare gives for
 # the same scenario and year (one way of applying scenarios for every command).
 S="--data tests/data/scen"
