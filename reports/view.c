@@ -170,7 +170,7 @@ const char *rep_window_name(ilo_window w)
 
 static bool cites_init(rep_cites *c, const ilo_model *m)
 {
-    c->n = 0;
+    c->n = c->n_base = 0;
     c->num = calloc(m->n_sources + 1, sizeof *c->num);
     c->order = calloc(m->n_sources + 1, sizeof *c->order);
     if (c->num && c->order) return true;
@@ -195,6 +195,29 @@ static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int
     }
 }
 
+/* Whether id names item `it` (or the text it amends: "ID@DATE"). */
+static bool names_item(const char *id, const char *item)
+{
+    size_t n = strlen(id);
+    return strncmp(id, item, n) == 0 && (item[n] == '\0' || item[n] == '@');
+}
+
+bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    if (!cf->about) return false;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (names_item(cf->about, doc->profile->items[r->findings[i].item].id)) return true;
+    const ilo_country *co = &m->countries[r->country];
+    for (size_t i = 0; i < co->n_events; i++)
+        if (rep_event_shown(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
+            return true;
+    for (size_t i = 0; i < c->n_base && i < c->n; i++)
+        if (m->sources[c->order[i]].id && strcmp(m->sources[c->order[i]].id, cf->about) == 0) return true;
+    return false;
+}
+
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
 {
     const ilo_model *m = doc->model;
@@ -205,6 +228,12 @@ bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < co->n_events; i++)
         if (rep_event_shown(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
+    c->n_base = c->n;
+    for (size_t i = 0; i < co->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[i];
+        if (!rep_conflict_shown(doc, c, cf)) continue;
+        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
     return true;
 }
 
