@@ -68,7 +68,7 @@ bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_
     if (!c[ILO_NOT_ASSESSED]) return false;
     if (c[ILO_NOT_ASSESSED] == m->n_criteria)
         snprintf(out, n, "Caution: nothing is assessed in %d. Nothing is coded and no admissible source dated %d "
-                         "states what it examined, so this score means no evidence, not compliance.", r->year, r->year);
+                         "states what it examined, so there is no score: no evidence, not compliance.", r->year, r->year);
     else
         snprintf(out, n, "Caution: %zu of %zu criteria %s not assessed in %d; unknown, not compliant.",
                  c[ILO_NOT_ASSESSED], m->n_criteria, c[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);

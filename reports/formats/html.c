@@ -272,7 +272,9 @@ static void main_series(rep_buf *b, const axes *a, const rep_node *n)
         coord(b, "x", x);
         coord(b, "y", y - 10);
         rep_buf_puts(b, " text-anchor=\"middle\">");
-        rep_buf_fixed(b, p->mid, 2, "");
+        /* A hollow dot is a year with nothing assessed: it has no score to print. */
+        if (p->hollow) rep_buf_puts(b, "no score");
+        else rep_buf_fixed(b, p->mid, 2, "");
         rep_buf_puts(b, "</text>\n");
     }
 }

@@ -370,16 +370,14 @@ rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, 
         d, parent, "Computed score (this method)", "Published SDG 8.8.2 score (as published, not computed)",
         "The computed score (solid line, dots) beside the SDG 8.8.2 score as published by the ILO and the UN "
         "(dashed line, squares), where one is recorded. 0 is the best score. A hollow dot marks a year in which "
-        "nothing was assessed: no evidence, not compliance.",
+        "nothing was assessed: it has no score (no evidence, not compliance) and sits at 0 only to carry the line.",
         0, scale > 0 ? scale : 10);
     for (size_t i = 0; i < n; i++) {
         const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
         int64_t v;
-        size_t st[3];
-        rep_status_counts(m, years[i], st);
         rep_point_line(d, c, years[i]->year, (double)rep_score_c(years[i]) / 100.0,
                        p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
-                       st[ILO_NOT_ASSESSED] == m->n_criteria);
+                       !ilo_result_assessed(m, years[i]));
     }
     return c;
 }
