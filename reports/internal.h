@@ -20,11 +20,14 @@ typedef struct rep_cites {
  * a finding (an amended "ID@DATE" is its ID), an ILO event of the year, or a source cited for
  * them (numbered up to c->n_base). */
 bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf);
+/* The same for a trend: the items that entered or left in its years of largest change, or a
+ * source it cites (numbered up to c->n_base). */
+bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf);
 /* Numbers the sources an assessment cites: the findings' (by rank), then the published
  * figures', then the events', then those of the versions of the conflicts shown. False when out of memory (then out is marked failed by callers). */
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc);
 /* The same for a trend: the published figures' by year, then the sources of the items that
- * entered or left in the years of largest change. */
+ * entered or left in the years of largest change, then those of the conflicts shown. */
 bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc);
 void rep_cites_free(rep_cites *c);
 

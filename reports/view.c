@@ -243,6 +243,32 @@ static void cite_finding(void *arg, const ilo_finding *f, bool entered)
     cite(arg, f->sources, f->n_sources);
 }
 
+typedef struct about_ctx {
+    const rep_trend_doc *doc;
+    const char *about;
+    bool hit;
+} about_ctx;
+
+static void about_item(void *arg, const ilo_finding *f, bool entered)
+{
+    (void)entered;
+    about_ctx *x = arg;
+    if (names_item(x->about, x->doc->profile->items[f->item].id)) x->hit = true;
+}
+
+bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf)
+{
+    if (!cf->about) return false;
+    about_ctx x = {doc, cf->about, false};
+    rep_changes ch;
+    rep_changes_of(doc->model, doc->trend, &ch);
+    for (size_t k = 0; k < ch.n && !x.hit; k++) rep_changed_items(doc->trend, ch.idx[k], about_item, &x);
+    for (size_t i = 0; !x.hit && i < c->n_base && i < c->n; i++)
+        if (doc->model->sources[c->order[i]].id && strcmp(doc->model->sources[c->order[i]].id, cf->about) == 0)
+            x.hit = true;
+    return x.hit;
+}
+
 bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
 {
     const ilo_trend *t = doc->trend;
@@ -251,6 +277,13 @@ bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
     rep_changes ch;
     rep_changes_of(doc->model, t, &ch);
     for (size_t k = 0; k < ch.n; k++) rep_changed_items(t, ch.idx[k], cite_finding, c);
+    c->n_base = c->n;
+    const ilo_country *co = &doc->model->countries[doc->profile->country];
+    for (size_t i = 0; i < co->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[i];
+        if (!rep_trend_conflict_shown(doc, c, cf)) continue;
+        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
     return true;
 }
 

@@ -257,65 +257,13 @@ static void events(rep_doc *d, rep_node *root, const rep_assessment *in, const r
     if (!t || !t->n_rows) rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL, "None recorded."), REP_PEOPLE);
 }
 
-/* "Disputed or uncertain": the recorded conflicts about what the report shows (with the version
- * used and why) and the published figures shown that are inferred rather than stated. */
 static void disputed(rep_doc *d, rep_node *root, const rep_assessment *in, const rep_cites *c)
 {
-    static const rep_column cols[] = {
-        {"id", NULL, NULL, REP_COL_ID},       {"about", NULL, NULL, REP_COL_ID}, {"field", NULL, NULL, REP_COL_TEXT},
-        {"used", NULL, NULL, REP_COL_TEXT},   {"note", NULL, NULL, REP_COL_TEXT}, {"versions", NULL, NULL, REP_COL_ID},
-        {NULL, NULL, "conflict", REP_COL_TEXT},
-    };
-    static const rep_column vcols[] = {{"value", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID}};
-    const ilo_model *m = in->model;
-    const ilo_result *r = in->result;
-    const ilo_country *co = &m->countries[r->country];
-    rep_node *s = rep_section(d, root, NULL, "Disputed or uncertain");
-    rep_node *t = rep_only(rep_table(d, s, "conflicts", cols, sizeof cols / sizeof cols[0]), REP_PROGRAMS);
-    rep_node *l = rep_only(rep_list(d, s, NULL), REP_PEOPLE);
-    for (size_t i = 0; i < co->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[i];
-        if (!rep_conflict_shown(in, c, cf)) continue;
-        rep_node *vt = rep_table_detached(d, vcols, 2);
-        rep_buf b = REP_BUF_INIT;
-        rep_buf_printf(&b, "%s, %s: the sources differ (", cf->about, cf->field ? cf->field : "a fact");
-        for (size_t k = 0; k < cf->n_versions; k++) {
-            const ilo_variant *v = &cf->versions[k];
-            size_t vr = rep_row(d, vt);
-            rep_cell(d, vt, vr, 0, rep_v_text(v->value));
-            rep_cell(d, vt, vr, 1, rep_sources_value(d, m, c, v->sources, v->n_sources));
-            rep_buf_printf(&b, "%s%s %s", k ? "; " : "", v->value ? v->value : "-",
-                           rep_cite_marks(d, c, v->sources, v->n_sources));
-        }
-        rep_buf_printf(&b, "); used: %s.", cf->used ? cf->used : "-");
-        if (cf->note) rep_buf_printf(&b, " %s", cf->note);
-        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(cf->id));
-        rep_cell(d, t, row, 1, rep_v_text(cf->about));
-        rep_cell(d, t, row, 2, rep_v_text(cf->field));
-        rep_cell(d, t, row, 3, rep_v_text(cf->used));
-        rep_cell(d, t, row, 4, rep_v_text(cf->note));
-        rep_cell(d, t, row, 5, rep_v_table(vt));
-        rep_value used = rep_v_text(cf->used);
-        used.measure = rep_doc_printf(d, "conflict:%s", cf->id);
-        rep_cell(d, t, row, 6, used);
-    }
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
-        if (!p || !p->status || strcmp(p->status, "exact") == 0) continue;
-        rep_span_add(d, l,
-                     REP_MARK_NONE,
-                     rep_doc_printf(d, "Published %s for %d, %s: %s, not stated by its source.%s%s", p->measure, r->year,
-                                    p->value, p->status, p->note ? " " : "", p->note ? p->note : ""));
-    }
-    if (!l || !l->n_text) {
-        rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL,
-                               "Nothing recorded: no conflict between sources about what this report shows, and no "
-                               "inferred published figure."),
-                 REP_PEOPLE);
-        rep_only(l, REP_PROGRAMS); /* an empty list: programs see no key, people nothing */
-    }
+    const ilo_country *co = &in->model->countries[in->result->country];
+    bool *shown = rep_doc_alloc(d, (co->n_conflicts + 1) * sizeof *shown);
+    for (size_t i = 0; shown && i < co->n_conflicts; i++) shown[i] = rep_conflict_shown(in, c, &co->conflicts[i]);
+    int year = in->result->year;
+    if (shown) rep_add_disputed(d, root, in->model, in->result->country, c, shown, &year, 1);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)

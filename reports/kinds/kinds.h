@@ -112,6 +112,12 @@ void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const c
 /* The three cells of a place (null when none). */
 void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p);
 
+/* "Disputed or uncertain": the country's conflicts marked in shown[] (one per conflict), each with
+ * its versions, their numbered sources, the version used and why (programs' "conflicts", CSV
+ * conflict:ID); then the published figures of the given years that are inferred, not stated. */
+void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t country, const rep_cites *c,
+                      const bool *shown, const int *years, size_t n_years);
+
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
                               const ilo_result *const *years, size_t n);
