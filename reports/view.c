@@ -91,7 +91,8 @@ bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { ret
 bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k)
 {
     for (size_t i = 0; i < t->n; i++)
-        if (part_assessed(m, t->years[i], k, false)) return true;
+        for (size_t c = 0; c < m->n_criteria; c++)
+            if (m->criteria[c].convention == k && ilo_result_status(t->years[i], c) != ILO_NOT_ASSESSED) return true;
     return false;
 }
 

@@ -176,7 +176,9 @@ void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
     rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
 }
 
-const char *rep_slope_text(rep_doc *d, const ilo_model *m, const ilo_trend *t)
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t) { return rep_slope_fit_text(d, NULL, t); }
+
+const char *rep_slope_fit_text(rep_doc *d, const ilo_model *m, const ilo_trend *t)
 {
     rep_buf b = REP_BUF_INIT;
     rep_buf_puts(&b, "Slope: ");
@@ -187,10 +189,10 @@ const char *rep_slope_text(rep_doc *d, const ilo_model *m, const ilo_trend *t)
         rep_buf_fixed(&b, t->slope_se, 3, "-");
         rep_buf_printf(&b, "): %s", ilo_direction_name(t->direction));
     } else {
-        rep_buf_puts(&b, "none (fewer than two assessed years)");
+        rep_buf_puts(&b, m ? "none (fewer than two assessed years)" : "none (fewer than two years)");
     }
-    rep_buf_printf(&b, ", fitted on the %zu assessed year%s of %zu", t->n_fit, t->n_fit == 1 ? "" : "s", t->n);
-    if (t->n_fit < t->n) {
+    if (m) rep_buf_printf(&b, ", fitted on the %zu assessed year%s of %zu", t->n_fit, t->n_fit == 1 ? "" : "s", t->n);
+    if (m && t->n_fit < t->n) {
         rep_buf_puts(&b, "; left out, not assessed (no evidence):");
         for (size_t i = 0, k = 0; i < t->n; i++)
             if (!ilo_result_assessed(m, t->years[i])) rep_buf_printf(&b, "%s %d", k++ ? "," : "", t->years[i]->year);
@@ -207,7 +209,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     const ilo_country *co = &m->countries[country];
     rep_cites c;
     if (!rep_cites_trend(&c, in)) return NULL;
-    rep_doc *d = rep_doc_new("trend", NULL);
+    rep_doc *d = rep_kind_doc("trend");
     if (!d) {
         rep_cites_free(&c);
         return NULL;
@@ -232,7 +234,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
                            "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
                            "not for compliance. Convention columns: those with a criterion assessed in some year."),
              REP_PEOPLE);
-    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_text(d, m, t)), REP_PEOPLE);
+    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_fit_text(d, m, t)), REP_PEOPLE);
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
     rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
                            "Up to 3, by size, each explained by the items that entered or left."),
