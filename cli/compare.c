@@ -158,7 +158,7 @@ int cmd_compare(cli_env *env, int argc, char **argv)
             rc = cli_report(env->ctx);
     }
     if (!rc) {
-        rep_comparison doc = {env->model, &base, alt, sc, env->n_scenario_args, tb, ta};
+        rep_comparison doc = {env->model, &base, alt, sc, env->n_scenario_args, tb, ta, cli_last_year(env->model, c)};
         rc = cli_outputs_write(&o, render_comparison, &doc);
     }
     ilo_trend_free(tb);

@@ -47,6 +47,22 @@ static int parse(int argc, char **argv, target_args *a, cli_outputs *o)
     return cli_outputs_finish(o);
 }
 
+/* A year with nothing coded or examined has no score to bring down (ilo_result_assessed). */
+static int assessed_or_refuse(cli_env *env, const ilo_profile *p, size_t method, int year)
+{
+    const ilo_model *m = env->model;
+    ilo_result *r = ilo_result_new(m);
+    if (!r) return EXIT_INTERNAL;
+    int rc = EXIT_OK;
+    if (ilo_eval(m, p, method, year, r, env->ctx) != ILO_OK) rc = cli_report(env->ctx);
+    else if (!ilo_result_assessed(m, r))
+        rc = cli_usage_error("target: %s is not assessed in %d under %s (nothing coded or examined): no score, so no "
+                             "target to reach",
+                             m->countries[p->country].code, year, m->methods[method].id);
+    ilo_result_free(r);
+    return rc;
+}
+
 int cmd_target(cli_env *env, int argc, char **argv)
 {
     target_args a = {NULL, "sdg-8.8.2", NULL, NULL, 0};
@@ -60,9 +76,15 @@ int cmd_target(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_load(env);
     if (!rc) rc = cli_find_country(env->model, a.country, &c);
     if (!rc) rc = cli_find_method(env->model, a.method, &method);
+    /* A rating means something only where the method's bands do (docs/reports.md, Ratings). */
+    if (!rc && a.rating && !env->model->methods[method].n_bands)
+        rc = cli_usage_error("target: method \"%s\" has no rating bands (its scores are placed among published "
+                             "scores, not rated), so --rating cannot be honoured; give --score S",
+                             env->model->methods[method].id);
     cli_profile pr = {0};
     if (!rc) rc = cli_profile_open(env, c, &pr);
     if (!rc) rc = cli_check_year("target", env->model, c, &pr, a.year);
+    if (!rc) rc = assessed_or_refuse(env, pr.p, method, a.year);
     if (!rc && ilo_target_new(env->model, pr.p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {

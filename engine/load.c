@@ -795,7 +795,7 @@ static void load_method(loader *l, const ilo_node *root)
     static const field top[] = {{"method", T_GROUP, 1}};
     static const field f[] = {{"id", T_STR, 1}, {"title", T_STR, 1}, {"window", T_STR, 1},
                               {"admissible", T_STRS, 1}, {"legislation", T_STR, 1}, {"cap", T_NUM, 1},
-                              {"scale", T_NUM, 1}, {"bands", T_LIST, 1}, {"bands_note", T_STR, 1},
+                              {"scale", T_NUM, 1}, {"bands", T_LIST, 0}, {"bands_note", T_STR, 1},
                               {"conventions", T_STRS, 0}, {"sources", T_STRS, 0}, {"note", T_STR, 0}};
     static const char *const windows[] = {"evidence", "occurrence", "carry-forward"};
     static const char *const legs[] = {"non-ratifying", "always", "never"};
@@ -830,9 +830,10 @@ static void load_method(loader *l, const ilo_node *root)
         if (k < 0) err(l, line_of(e), "unknown source kind \"%s\"", esc(q, node_string(e)));
         else me->admissible |= 1u << k;
     }
+    /* Bands are optional: a method shows ratings only when it has some (docs/data-format.md). */
     const ilo_node *bands = member(s, "bands");
-    me->n_bands = (size_t)node_length(bands);
-    if (me->n_bands == 0) err(l, line_of(bands), "method needs at least one band");
+    me->n_bands = bands ? (size_t)node_length(bands) : 0;
+    if (bands && me->n_bands == 0) err(l, line_of(bands), "method needs at least one band when it has bands");
     me->bands = alloc(l, me->n_bands * sizeof *me->bands);
     if (!me->bands) return;
     for (size_t i = 0; i < me->n_bands; i++) load_band(l, node_elem(bands, (unsigned)i), &me->bands[i]);

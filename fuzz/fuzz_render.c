@@ -453,7 +453,7 @@ static void render_all(const ilo_model *m)
         ilo_trend_free(t);
         t = NULL;
         if (ilo_trend_new(m, &base, me, from, year + 3 > ILO_YEAR_MAX ? ILO_YEAR_MAX : year + 3, &t, ctx) == ILO_OK) {
-            rep_comparison cd = {m, &base, alt, sc, n_sc, t, ta};
+            rep_comparison cd = {m, &base, alt, sc, n_sc, t, ta, 0};
             render_one("comparison", REP_KIND_COMPARISON, &cd);
         }
     }

@@ -143,13 +143,14 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
     return (rep_value){REP_V_FIXED, decimals, shown, .v.x = x};
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
+rep_value rep_v_na(const char *shown) { return (rep_value){REP_V_NA, .v.s = shown}; }
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 
 /* The value with its strings copied into d. */
 static rep_value keep(rep_doc *d, rep_value v)
 {
-    if (v.type == REP_V_TEXT || v.type == REP_V_ID) v.v.s = dup(d, v.v.s);
+    if (v.type == REP_V_TEXT || v.type == REP_V_ID || v.type == REP_V_NA) v.v.s = dup(d, v.v.s);
     if (v.type == REP_V_IDS) {
         const char **l = alloc(d, (v.n + 1) * sizeof *l);
         for (size_t i = 0; l && i < v.n; i++) l[i] = dup(d, v.v.list[i]);
@@ -170,6 +171,7 @@ void rep_value_data(rep_buf *out, const rep_value *v)
     case REP_V_UINT: rep_buf_printf(out, "%llu", (unsigned long long)v->v.u); break;
     case REP_V_HUNDREDTHS: rep_buf_hundredths(out, v->v.i); break;
     case REP_V_FIXED: rep_buf_fixed(out, v->v.x, v->decimals, ""); break;
+    case REP_V_NA: rep_buf_puts(out, "NA"); break;
     case REP_V_IDS:
         for (size_t i = 0; i < v->n; i++) {
             if (i) rep_buf_puts(out, ", ");
@@ -187,6 +189,7 @@ void rep_value_text(rep_buf *out, const rep_value *v)
     switch (v->type) {
     case REP_V_ABSENT: break;
     case REP_V_NULL: rep_buf_putc(out, '-'); break;
+    case REP_V_NA: rep_buf_puts(out, v->v.s ? v->v.s : "-"); break;
     case REP_V_BOOL: rep_buf_puts(out, v->v.i ? "yes" : "no"); break;
     case REP_V_FIXED: rep_buf_fixed(out, v->v.x, v->shown > 0 ? v->shown : v->decimals, "-"); break;
     default: rep_value_data(out, v);

@@ -58,6 +58,7 @@ typedef enum rep_vtype {
     REP_V_TABLE,     /* node, a table made with rep_table_detached(): a JSON array of objects
                         inside a row (people do not see it; CSV projects its rows) */
     REP_V_OBJECT,    /* node, the same with one row: a JSON object */
+    REP_V_NA,        /* not assessed, no evidence: JSON null, CSV "NA", people see s (or "-") */
 } rep_vtype;
 
 typedef struct rep_value {
@@ -88,6 +89,9 @@ rep_value rep_v_uint(uint64_t u);
 rep_value rep_v_hundredths(int64_t c);
 rep_value rep_v_fixed(double x, int decimals, int shown);
 rep_value rep_v_ids(const char *const *ids, size_t n);
+/* A value that does not exist for lack of evidence (a score not assessed); people see `shown`
+ * ("not assessed"), or "-" when NULL. */
+rep_value rep_v_na(const char *shown);
 
 /* ---- nodes ---- */
 

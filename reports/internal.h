@@ -13,13 +13,21 @@ typedef struct rep_cites {
     size_t *num;   /* per model source: its number, 0 when not cited */
     size_t *order; /* the cited sources, by number - 1 */
     size_t n;
+    size_t n_base; /* assessment: how many were cited before the shown conflicts' own sources */
 } rep_cites;
 
+/* Whether conflict cf of an assessment's country concerns what the assessment shows: the item of
+ * a finding (an amended "ID@DATE" is its ID), an ILO event of the year, or a source cited for
+ * them (numbered up to c->n_base). */
+bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf);
+/* The same for a trend: the items that entered or left in its years of largest change, or a
+ * source it cites (numbered up to c->n_base). */
+bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf);
 /* Numbers the sources an assessment cites: the findings' (by rank), then the published
- * figures', then the events'. False when out of memory (then out is marked failed by callers). */
+ * figures', then the events', then those of the versions of the conflicts shown. False when out of memory (then out is marked failed by callers). */
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc);
 /* The same for a trend: the published figures' by year, then the sources of the items that
- * entered or left in the years of largest change. */
+ * entered or left in the years of largest change, then those of the conflicts shown. */
 bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc);
 void rep_cites_free(rep_cites *c);
 
@@ -40,6 +48,10 @@ bool rep_event_shown(const ilo_event *e, int year);
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n);
 /* Whether any criterion of convention k is assessed, coded or clear, in any year of t. */
 bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k);
+/* Whether any criterion of convention (or group) k is coded or clear in r's year: a part that is
+ * not has no score (null, NA), like a year not assessed. */
+bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k);
+bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k);
 /* The measures of published figures, in the order reports show them. */
 extern const char *const rep_measures[];
 #define REP_NMEASURES 2
@@ -48,7 +60,7 @@ typedef struct rep_changes {
     size_t idx[REP_MAX_CHANGES];
     size_t n;
 } rep_changes;
-void rep_changes_of(const ilo_trend *t, rep_changes *out);
+void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out);
 /* The items that entered (in year i, not in i - 1) or left (the other way round); calls fn for
  * each with the finding it had in the year it was counted. */
 typedef void (*rep_item_fn)(void *arg, const ilo_finding *f, bool entered);

@@ -169,6 +169,8 @@ typedef struct rep_comparison {
     const size_t *scenarios;      /* indices into model->scenarios, in the order applied */
     size_t n_scenarios;
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
+    int last_year;                /* the year of the latest dated evidence on the country: later
+                                     years are projections, marked "beyond the data" (0: none) */
 } rep_comparison;
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by
@@ -276,7 +278,7 @@ bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 /* ------------------------------------------------------------------------------------------ */
 
 /* The JSON schema version written as "schema_version". */
-#define REP_SCHEMA_VERSION 1
+#define REP_SCHEMA_VERSION 2
 /* How many of a trend's year-to-year changes are explained ("the years of largest change"). */
 #define REP_MAX_CHANGES 3
 
@@ -295,9 +297,10 @@ int64_t rep_score_c(const ilo_result *r);
  * n[ILO_CODED]. Reports warn when some (or all) are not assessed: unknown is not compliant. */
 void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3]);
 /* The years of largest change in t: indices i (1..n-1) of the years whose printed score differs
- * from the year before, by decreasing size of the change, then by year; at most max of them.
+ * from the year before, both assessed (ilo_result_assessed: a year with no evidence has no score
+ * to change from or to), by decreasing size of the change, then by year; at most max of them.
  * Returns how many were written to out. */
-size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max);
+size_t rep_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max);
 /* The direction rule of ilo_trend_new() in one sentence, for the reader. */
 extern const char rep_direction_rule[];
 

@@ -69,12 +69,25 @@ bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_
     if (!c[ILO_NOT_ASSESSED]) return false;
     if (c[ILO_NOT_ASSESSED] == m->n_criteria)
         snprintf(out, n, "Caution: nothing is assessed in %d. Nothing is coded and no admissible source dated %d "
-                         "states what it examined, so this score means no evidence, not compliance.", r->year, r->year);
+                         "states what it examined, so there is no score: no evidence, not compliance.", r->year, r->year);
     else
         snprintf(out, n, "Caution: %zu of %zu criteria %s not assessed in %d; unknown, not compliant.",
                  c[ILO_NOT_ASSESSED], m->n_criteria, c[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);
     return true;
 }
+
+static bool part_assessed(const ilo_model *m, const ilo_result *r, size_t k, bool group)
+{
+    for (size_t i = 0; i < m->n_criteria; i++) {
+        size_t part = group ? m->criteria[i].group : m->criteria[i].convention;
+        if (part == k && ilo_result_status(r, i) != ILO_NOT_ASSESSED) return true;
+    }
+    return false;
+}
+
+bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, false); }
+
+bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, true); }
 
 bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k)
 {
@@ -96,10 +109,11 @@ static int64_t change_of(const ilo_trend *t, size_t i)
     return d < 0 ? -d : d;
 }
 
-size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max)
+size_t rep_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 1; i < t->n; i++) {
+        if (!ilo_result_assessed(m, t->years[i]) || !ilo_result_assessed(m, t->years[i - 1])) continue;
         int64_t d = change_of(t, i);
         if (d == 0) continue;
         /* Insertion into a short sorted list: larger change first, earlier year on ties. */
@@ -114,9 +128,9 @@ size_t rep_largest_changes(const ilo_trend *t, size_t *out, size_t max)
     return n;
 }
 
-void rep_changes_of(const ilo_trend *t, rep_changes *out)
+void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out)
 {
-    out->n = t ? rep_largest_changes(t, out->idx, REP_MAX_CHANGES) : 0;
+    out->n = t ? rep_largest_changes(m, t, out->idx, REP_MAX_CHANGES) : 0;
 }
 
 void rep_changed_items(const ilo_trend *t, size_t i, rep_item_fn fn, void *arg)
@@ -158,7 +172,7 @@ const char *rep_window_name(ilo_window w)
 
 static bool cites_init(rep_cites *c, const ilo_model *m)
 {
-    c->n = 0;
+    c->n = c->n_base = 0;
     c->num = calloc(m->n_sources + 1, sizeof *c->num);
     c->order = calloc(m->n_sources + 1, sizeof *c->order);
     if (c->num && c->order) return true;
@@ -183,6 +197,29 @@ static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int
     }
 }
 
+/* Whether id names item `it` (or the text it amends: "ID@DATE"). */
+static bool names_item(const char *id, const char *item)
+{
+    size_t n = strlen(id);
+    return strncmp(id, item, n) == 0 && (item[n] == '\0' || item[n] == '@');
+}
+
+bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    if (!cf->about) return false;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (names_item(cf->about, doc->profile->items[r->findings[i].item].id)) return true;
+    const ilo_country *co = &m->countries[r->country];
+    for (size_t i = 0; i < co->n_events; i++)
+        if (rep_event_shown(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
+            return true;
+    for (size_t i = 0; i < c->n_base && i < c->n; i++)
+        if (m->sources[c->order[i]].id && strcmp(m->sources[c->order[i]].id, cf->about) == 0) return true;
+    return false;
+}
+
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
 {
     const ilo_model *m = doc->model;
@@ -193,6 +230,12 @@ bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < co->n_events; i++)
         if (rep_event_shown(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
+    c->n_base = c->n;
+    for (size_t i = 0; i < co->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[i];
+        if (!rep_conflict_shown(doc, c, cf)) continue;
+        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
     return true;
 }
 
@@ -202,14 +245,47 @@ static void cite_finding(void *arg, const ilo_finding *f, bool entered)
     cite(arg, f->sources, f->n_sources);
 }
 
+typedef struct about_ctx {
+    const rep_trend_doc *doc;
+    const char *about;
+    bool hit;
+} about_ctx;
+
+static void about_item(void *arg, const ilo_finding *f, bool entered)
+{
+    (void)entered;
+    about_ctx *x = arg;
+    if (names_item(x->about, x->doc->profile->items[f->item].id)) x->hit = true;
+}
+
+bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf)
+{
+    if (!cf->about) return false;
+    about_ctx x = {doc, cf->about, false};
+    rep_changes ch;
+    rep_changes_of(doc->model, doc->trend, &ch);
+    for (size_t k = 0; k < ch.n && !x.hit; k++) rep_changed_items(doc->trend, ch.idx[k], about_item, &x);
+    for (size_t i = 0; !x.hit && i < c->n_base && i < c->n; i++)
+        if (doc->model->sources[c->order[i]].id && strcmp(doc->model->sources[c->order[i]].id, cf->about) == 0)
+            x.hit = true;
+    return x.hit;
+}
+
 bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
 {
     const ilo_trend *t = doc->trend;
     if (!cites_init(c, doc->model)) return false;
     for (size_t i = 0; i < t->n; i++) cite_published(c, doc->model, doc->profile->country, t->years[i]->year);
     rep_changes ch;
-    rep_changes_of(t, &ch);
+    rep_changes_of(doc->model, t, &ch);
     for (size_t k = 0; k < ch.n; k++) rep_changed_items(t, ch.idx[k], cite_finding, c);
+    c->n_base = c->n;
+    const ilo_country *co = &doc->model->countries[doc->profile->country];
+    for (size_t i = 0; i < co->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[i];
+        if (!rep_trend_conflict_shown(doc, c, cf)) continue;
+        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
     return true;
 }
 

@@ -300,21 +300,52 @@ static int rating_rank(const char *s)
     return s[0] == '5' && s[1] == '+' && s[2] == 0 ? 6 : 0;
 }
 
+/* The bands the shipped methods carried until issue 14 removed them for disagreeing with the ITUC
+ * (docs/reports.md, "Ratings"): five equal-width bands of 2 points, 5+ in a breakdown year. A
+ * method without bands is measured against these, so the disagreement that removed them stays
+ * reproducible. */
+static const ilo_band former_bands[] = {
+    {"1", NULL, 0.0, false}, {"2", NULL, 2.0, false}, {"3", NULL, 4.0, false},
+    {"4", NULL, 6.0, false}, {"5", NULL, 8.0, false}, {"5+", NULL, 0.0, true},
+};
+
+/* The rating of r under bands (the method's, or the former ones): as the engine picks a band. */
+static const char *band_of(const ilo_method *me, const ilo_result *r)
+{
+    if (me->n_bands) return me->bands[r->band].rating;
+    size_t n = sizeof former_bands / sizeof former_bands[0], best = 0;
+    for (size_t b = 0; b < n; b++) {
+        if (former_bands[b].breakdown) {
+            if (r->breakdown) return former_bands[b].rating;
+        } else if (ilo_round2(former_bands[b].min) <= ilo_round2(r->score)) {
+            best = b;
+        }
+    }
+    return former_bands[best].rating;
+}
+
 /* The all-sources method against every ITUC figure of a profiled country. False on an
  * evaluation error. */
 static bool ituc(run *u, size_t meth)
 {
     const ilo_model *m = u->m;
     const ilo_method *me = &m->methods[meth];
+    const ilo_band *bands = me->n_bands ? me->bands : former_bands;
+    size_t n_bands = me->n_bands ? me->n_bands : sizeof former_bands / sizeof former_bands[0];
     size_t same = 0, lower = 0, higher = 0, top = 0, unrated = 0;
     printf("\n## `%s` against the ITUC Global Rights Index\n\n", me->id);
     puts("For every ITUC rating of a country with a profile, the score of the same year under");
-    printf("`%s` and the band it falls in: the method's own bands (", me->id);
-    for (size_t b = 0; b < me->n_bands; b++) {
-        if (me->bands[b].breakdown) printf("%s%s in a year the profile marks as a breakdown of the rule of law", b ? ", " : "", me->bands[b].rating);
+    if (me->n_bands) printf("`%s` and the band it falls in: the method's own bands (", me->id);
+    else
+        printf("`%s` and the band it falls in. The method has no bands: these are the equal-width bands the shipped\n"
+               "methods carried until this disagreement removed them (docs/reports.md, \"Ratings\"), kept here so that\n"
+               "the measurement stays reproducible (",
+               me->id);
+    for (size_t b = 0; b < n_bands; b++) {
+        if (bands[b].breakdown) printf("%s%s in a year the profile marks as a breakdown of the rule of law", b ? ", " : "", bands[b].rating);
         else {
-            printf("%s%s from ", b ? ", " : "", me->bands[b].rating);
-            put_c(ilo_round2(me->bands[b].min));
+            printf("%s%s from ", b ? ", " : "", bands[b].rating);
+            put_c(ilo_round2(bands[b].min));
         }
     }
     puts("),");
@@ -331,7 +362,7 @@ static bool ituc(run *u, size_t meth)
             if (f->profile == SIZE_MAX || m->countries[f->profile].synthetic) continue;
             ilo_profile p = ilo_profile_baseline(m, f->profile);
             if (ilo_eval(m, &p, meth, f->year, u->r, u->ctx) != ILO_OK) return false;
-            const char *band = me->bands[u->r->band].rating;
+            const char *band = band_of(me, u->r);
             int br = rating_rank(band), ir = rating_rank(f->value);
             const char *verdict;
             if (!ir) {

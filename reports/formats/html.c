@@ -237,15 +237,22 @@ static void legend(rep_buf *b, const rep_node *n)
     rep_buf_puts(b, "</text>\n");
 }
 
-/* The main series: a solid line, a dot on each point (hollow when marked) with its value. */
+/* The main series: a solid line, a dot on each point with its value; a hollow point has no score:
+ * its dot is hollow, labelled "no score", and the line does not pass through it. */
 static void main_series(rep_buf *b, const axes *a, const rep_node *n)
 {
-    rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" BAR_COLOUR "\" stroke-width=\"3\" points=\"");
-    for (size_t i = 0; i < n->n_points; i++) {
-        if (i) rep_buf_putc(b, ' ');
-        xy(b, x_of(a, n->points[i].x), y_of(a, n->points[i].mid));
+    /* Solid runs over consecutive points with a score: a hollow point (no score) breaks the line. */
+    bool open = false;
+    for (size_t i = 0; i <= n->n_points; i++) {
+        bool has = i < n->n_points && !n->points[i].hollow;
+        if (has && !open) rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" BAR_COLOUR "\" stroke-width=\"3\" points=\"");
+        if (has) {
+            if (open) rep_buf_putc(b, ' ');
+            xy(b, x_of(a, n->points[i].x), y_of(a, n->points[i].mid));
+        }
+        if (!has && open) rep_buf_puts(b, "\"/>\n");
+        open = has;
     }
-    rep_buf_puts(b, "\"/>\n");
     for (size_t i = 0; i < n->n_points; i++) {
         const rep_point *p = &n->points[i];
         double x = x_of(a, p->x), y = y_of(a, p->mid);
@@ -257,7 +264,9 @@ static void main_series(rep_buf *b, const axes *a, const rep_node *n)
         coord(b, "x", x);
         coord(b, "y", y - 10);
         rep_buf_puts(b, " text-anchor=\"middle\">");
-        rep_buf_fixed(b, p->mid, 2, "");
+        /* A hollow dot is a year with nothing assessed: it has no score to print. */
+        if (p->hollow) rep_buf_puts(b, "no score");
+        else rep_buf_fixed(b, p->mid, 2, "");
         rep_buf_puts(b, "</text>\n");
     }
 }

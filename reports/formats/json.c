@@ -90,7 +90,7 @@ static void value(jw *w, const rep_value *v)
     }
     sep(w);
     if (v->type == REP_V_TEXT || v->type == REP_V_ID) rep_put_json(w->b, v->v.s);
-    else if (v->type == REP_V_NULL || (v->type == REP_V_FIXED && !isfinite(v->v.x))) rep_buf_puts(w->b, "null");
+    else if (v->type == REP_V_NULL || v->type == REP_V_NA || (v->type == REP_V_FIXED && !isfinite(v->v.x))) rep_buf_puts(w->b, "null");
     else rep_value_data(w->b, v);
 }
 

@@ -10,17 +10,18 @@
 static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_result *r)
 {
     const ilo_method *me = &m->methods[r->method];
-    const ilo_band *band = rep_band(m, r);
+    bool assessed = ilo_result_assessed(m, r);
+    const ilo_band *band = assessed ? rep_band(m, r) : NULL;
     rep_node *f = rep_fields(d, root, NULL);
     rep_field_add(d, f, "year", NULL, NULL, rep_v_int(r->year));
-    rep_value v = rep_v_hundredths(rep_score_c(r));
-    v.note = rep_doc_printf(d, "0 best, %.2f worst", me->scale);
+    rep_value v = rep_assessed_v(m, r, rep_score_c(r), rep_na_text);
+    if (assessed) v.note = rep_doc_printf(d, "0 best, %.2f worst", me->scale);
     rep_field_add(d, f, "score", "Score", "score", v);
-    v = rep_v_hundredths(r->raw_c);
-    v.note = rep_doc_printf(d, "the sum of the weights of the coded criteria, capped at %.2f", me->cap);
+    v = rep_assessed_v(m, r, r->raw_c, NULL);
+    if (assessed) v.note = rep_doc_printf(d, "the sum of the weights of the coded criteria, capped at %.2f", me->cap);
     rep_field_add(d, f, "raw", "Raw", "raw", v);
-    rep_field_add(d, f, "law", "Law", "law", rep_v_hundredths(ilo_round2(r->law)));
-    rep_field_add(d, f, "practice", "Practice", "practice", rep_v_hundredths(ilo_round2(r->practice)));
+    rep_field_add(d, f, "law", "Law", "law", rep_assessed_v(m, r, ilo_round2(r->law), NULL));
+    rep_field_add(d, f, "practice", "Practice", "practice", rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
     rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
     rep_field_add(d, f, "breakdown", NULL, NULL, rep_v_bool(r->breakdown));
     if (band) {
@@ -32,8 +33,10 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
         rep_field_add(d, b, "label", NULL, NULL, rep_v_text(band->label));
         rep_field_add(d, b, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
     } else {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "rating", NULL, NULL, rep_v_null());
+        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "rating", NULL,
+                      me->n_bands ? "rating" : NULL, me->n_bands ? rep_v_na(NULL) : rep_v_null());
     }
+    rep_add_place(d, root, f, m, r);
     size_t n[3];
     rep_status_counts(m, r, n);
     rep_node *c = rep_only(rep_fields(d, root, "criteria_counts"), REP_PROGRAMS);
@@ -50,40 +53,79 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     if (caution) rep_only(rep_para_text(d, root, NULL, REP_CAUTION, "Caution", said), REP_PEOPLE);
 }
 
+/* A convention's or group's cells from column 3: assessed, raw, score and CSV's assessed:KIND:ID
+ * (1 or 0). A part with no criterion coded or clear has no raw and no score (NA). */
+static void part_cells(rep_doc *d, rep_node *t, size_t row, bool a, int64_t raw_c, double score, const char *kind,
+                       const char *id)
+{
+    rep_cell(d, t, row, 3, rep_v_bool(a));
+    rep_cell(d, t, row, 4, a ? rep_v_hundredths(raw_c) : rep_v_na(NULL));
+    rep_value v = a ? rep_v_hundredths(ilo_round2(score)) : rep_v_na("not assessed");
+    v.measure = rep_doc_printf(d, "%s:%s", kind, id);
+    rep_cell(d, t, row, 5, v);
+    rep_value f = rep_v_int(a);
+    f.measure = rep_doc_printf(d, "assessed:%s:%s", kind, id);
+    rep_cell(d, t, row, 6, f);
+}
+
 static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_result *r)
 {
     static const rep_column conv[] = {
         {"id", "Convention", NULL, REP_COL_ID},  {"title", "Title", NULL, REP_COL_TEXT},
-        {"ratification", "Ratification", NULL, REP_COL_ENUM}, {"raw", "Raw", NULL, REP_COL_NUMBER},
-        {"score", "Score", "convention", REP_COL_NUMBER},
+        {"ratification", "Ratification", NULL, REP_COL_ENUM}, {"assessed", NULL, NULL, REP_COL_ENUM},
+        {"raw", "Raw", NULL, REP_COL_NUMBER}, {"score", "Score", "convention", REP_COL_NUMBER},
+        {NULL, NULL, "assessed", REP_COL_NUMBER},
     };
     static const rep_column grp[] = {
         {"id", "Group", NULL, REP_COL_ID},     {"numeral", "", NULL, REP_COL_ID},
-        {"title", "Title", NULL, REP_COL_TEXT}, {"raw", "Raw", NULL, REP_COL_NUMBER},
-        {"score", "Score", "group", REP_COL_NUMBER},
+        {"title", "Title", NULL, REP_COL_TEXT}, {"assessed", NULL, NULL, REP_COL_ENUM},
+        {"raw", "Raw", NULL, REP_COL_NUMBER}, {"score", "Score", "group", REP_COL_NUMBER},
+        {NULL, NULL, "assessed", REP_COL_NUMBER},
     };
     rep_node *s = rep_section(d, root, NULL, "By convention and group");
-    rep_node *t = rep_table(d, s, "conventions", conv, 5);
-    for (size_t k = 0; k < m->n_conventions; k++) {
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_id(m->conventions[k].id));
-        rep_cell(d, t, row, 1, rep_v_text(m->conventions[k].title));
-        rep_cell(d, t, row, 2, rep_v_text(rep_ratification(m, r->country, k, r->year)));
-        rep_cell(d, t, row, 3, rep_v_hundredths(r->convention_c[k]));
-        rep_value v = rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)));
-        v.measure = rep_doc_printf(d, "convention:%s", m->conventions[k].id);
-        rep_cell(d, t, row, 4, v);
+    /* Programs get every part; people the assessed ones, the others named in one line. */
+    for (int people = 0; people < 2; people++) {
+        rep_node *t = rep_only(rep_table(d, s, people ? NULL : "conventions", conv, 7), people ? REP_PEOPLE : REP_PROGRAMS);
+        rep_buf none = REP_BUF_INIT;
+        for (size_t k = 0; k < m->n_conventions; k++) {
+            bool a = rep_convention_assessed(m, r, k);
+            if (people && !a) {
+                rep_buf_printf(&none, "%s%s", none.len ? ", " : "", m->conventions[k].id);
+                continue;
+            }
+            size_t row = rep_row(d, t);
+            rep_cell(d, t, row, 0, rep_v_id(m->conventions[k].id));
+            rep_cell(d, t, row, 1, rep_v_text(m->conventions[k].title));
+            rep_cell(d, t, row, 2, rep_v_text(rep_ratification(m, r->country, k, r->year)));
+            part_cells(d, t, row, a, r->convention_c[k], ilo_result_convention_score(m, r, k), "convention",
+                       m->conventions[k].id);
+        }
+        if (people && none.len)
+            rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Conventions not assessed (no criterion coded or clear; no score)",
+                                   rep_doc_take(d, &none)),
+                     REP_PEOPLE);
+        rep_buf_free(&none);
     }
-    t = rep_table(d, s, "groups", grp, 5);
-    for (size_t k = 0; k < m->n_groups; k++) {
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_id(m->groups[k].id));
-        rep_cell(d, t, row, 1, rep_v_text(m->groups[k].numeral));
-        rep_cell(d, t, row, 2, rep_v_text(m->groups[k].title));
-        rep_cell(d, t, row, 3, rep_v_hundredths(r->group_c[k]));
-        rep_value v = rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)));
-        v.measure = rep_doc_printf(d, "group:%s", m->groups[k].id);
-        rep_cell(d, t, row, 4, v);
+    for (int people = 0; people < 2; people++) {
+        rep_node *t = rep_only(rep_table(d, s, people ? NULL : "groups", grp, 7), people ? REP_PEOPLE : REP_PROGRAMS);
+        rep_buf none = REP_BUF_INIT;
+        for (size_t k = 0; k < m->n_groups; k++) {
+            bool a = rep_group_assessed(m, r, k);
+            if (people && !a) {
+                rep_buf_printf(&none, "%s%s", none.len ? ", " : "", m->groups[k].id);
+                continue;
+            }
+            size_t row = rep_row(d, t);
+            rep_cell(d, t, row, 0, rep_v_id(m->groups[k].id));
+            rep_cell(d, t, row, 1, rep_v_text(m->groups[k].numeral));
+            rep_cell(d, t, row, 2, rep_v_text(m->groups[k].title));
+            part_cells(d, t, row, a, r->group_c[k], ilo_result_group_score(m, r, k), "group", m->groups[k].id);
+        }
+        if (people && none.len)
+            rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Groups not assessed (no criterion coded or clear; no score)",
+                                   rep_doc_take(d, &none)),
+                     REP_PEOPLE);
+        rep_buf_free(&none);
     }
 }
 
@@ -199,6 +241,15 @@ static void events(rep_doc *d, rep_node *root, const rep_assessment *in, const r
     rep_add_events(d, s, "events", in->model, r->country, ev, n, c);
 }
 
+static void disputed(rep_doc *d, rep_node *root, const rep_assessment *in, const rep_cites *c)
+{
+    const ilo_country *co = &in->model->countries[in->result->country];
+    bool *shown = rep_doc_alloc(d, (co->n_conflicts + 1) * sizeof *shown);
+    for (size_t i = 0; shown && i < co->n_conflicts; i++) shown[i] = rep_conflict_shown(in, c, &co->conflicts[i]);
+    int year = in->result->year;
+    if (shown) rep_add_disputed(d, root, in->model, in->result->country, c, shown, &year, 1);
+}
+
 static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)
 {
     const ilo_trend *t = in->trend;
@@ -210,7 +261,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)
     rep_node *s = rep_section(d, root, "trend", rep_doc_printf(d, "Trend %d-%d", t->from, t->to));
     rep_add_trend_stats(d, s, t);
     rep_add_years(d, s, in->model, r->country, t, false, r->year);
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
+    rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_fit_text(d, in->model, t)), REP_PEOPLE);
 }
 
 rep_doc *rep_build_assessment(const rep_assessment *in)
@@ -240,6 +291,7 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     criteria(d, root, in, ILO_CLEAR);
     criteria(d, root, in, ILO_NOT_ASSESSED);
     events(d, root, in, &c);
+    disputed(d, root, in, &c);
     trend(d, root, in);
     rep_add_sources(d, root, m, &c);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);

@@ -1,5 +1,6 @@
 /* common.c: the parts several report builders share (kinds.h). */
 #include <math.h>
+#include <string.h>
 
 #include "kinds.h"
 
@@ -22,6 +23,21 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
     if (note) rep_field_add(d, f, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
 }
 
+void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m)
+{
+    bool cut = m->as_of.prec != ILO_DATE_NONE;
+    if (people)
+        rep_field_add(d, people, NULL, "Evidence", NULL,
+                  rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they support, "
+                                                     "are left out",
+                                                  m->as_of.text)
+                                 : "all evidence in the data (no --as-of date)"));
+    if (!parent) return;
+    rep_node *f = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
+    rep_field_add(d, f, "as_of", NULL, NULL, rep_v_text(cut ? m->as_of.text : NULL));
+    rep_field_add(d, f, NULL, NULL, "as_of", rep_v_text(cut ? m->as_of.text : "all"));
+}
+
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
                     const char *profile)
 {
@@ -29,6 +45,9 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
     rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method)));
     rep_field_add(d, h, NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile)));
+    /* The brief states its evidence date its own way (with its later-text markers). */
+    bool brief = d->kind && strcmp(d->kind, "brief") == 0;
+    if (!brief) rep_add_as_of(d, NULL, h, m);
     if (co->synthetic) rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
     rep_node *c = rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS);
     rep_field_add(d, c, "code", NULL, NULL, rep_v_text(co->code));
@@ -37,6 +56,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     rep_field_add(d, c, "synthetic", NULL, NULL, rep_v_bool(co->synthetic));
     rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "profile", NULL, NULL,
                   rep_v_text(rep_profile_name(profile)));
+    if (!brief) rep_add_as_of(d, parent, NULL, m);
     rep_add_method(d, parent, m, method, true);
 }
 
@@ -96,6 +116,192 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
     rep_node *p = rep_para(d, parent, key, style, title);
     rep_span_add(d, p, REP_MARK_NONE, text);
     return p;
+}
+
+/* ---- no score without evidence ---- */
+
+const char rep_na_text[] = "not assessed: no evidence";
+
+rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, const char *shown)
+{
+    return ilo_result_assessed(m, r) ? rep_v_hundredths(c) : rep_v_na(shown);
+}
+
+rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
+{
+    if (!m->methods[r->method].n_bands) return rep_v_absent();
+    if (!ilo_result_assessed(m, r)) return rep_v_na(NULL);
+    const ilo_band *b = rep_band(m, r);
+    return b ? rep_v_text(b->rating) : rep_v_null();
+}
+
+/* ---- the place among published scores ---- */
+
+const char rep_place_vintage[] = "sdg-un-db-2024";
+
+static bool comparable(const ilo_method *me)
+{
+    uint32_t sdg = 0;
+    for (int k = ILO_SRC_CEACR; k <= ILO_SRC_ILO_OTHER; k++) sdg |= 1u << k;
+    sdg |= 1u << ILO_SRC_LEGISLATION;
+    return (me->admissible & ~sdg) == 0;
+}
+
+const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!assessed) return "not assessed";
+    if (!comparable(&m->methods[method]))
+        return "this method admits sources SDG 8.8.2 does not, so its scores are not comparable with published ones";
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    if (v == SIZE_MAX) return "the vintage of published scores is not in the data";
+    if (ilo_published_place(m, v, year, score, out, NULL) != ILO_OK) return "no published score of the year in the vintage";
+    return NULL;
+}
+
+bool rep_places_possible(const ilo_model *m, size_t method)
+{
+    return comparable(&m->methods[method]) && ilo_model_find_vintage(m, rep_place_vintage) != SIZE_MAX;
+}
+
+const char *rep_place_text(rep_doc *d, const ilo_place *p)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "percentile ");
+    rep_buf_fixed(&b, p->percentile, 1, "-");
+    rep_buf_printf(&b, ", quintile %d of 5, among %zu", p->quintile, p->n);
+    return rep_doc_take(d, &b);
+}
+
+void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
+{
+    ilo_place p;
+    const char *why = rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
+    const char *shown;
+    if (why) shown = rep_doc_printf(d, "none (%s)", why);
+    else
+        shown = rep_doc_printf(d, "%s published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low percentile means "
+                                  "most published scores are worse",
+                               rep_place_text(d, &p), r->year, rep_place_vintage);
+    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(shown));
+    if (why) {
+        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place", NULL, NULL, rep_v_null());
+        return;
+    }
+    rep_node *f = rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS);
+    rep_field_add(d, f, "vintage", NULL, NULL, rep_v_text(rep_place_vintage));
+    rep_field_add(d, f, "year", NULL, NULL, rep_v_int(p.year));
+    rep_field_add(d, f, "n", NULL, "place:n", rep_v_int((int64_t)p.n));
+    rep_field_add(d, f, "below", NULL, NULL, rep_v_int((int64_t)p.below));
+    rep_field_add(d, f, "equal", NULL, NULL, rep_v_int((int64_t)p.equal));
+    rep_field_add(d, f, "percentile", NULL, "place:percentile", rep_v_fixed(p.percentile, 1, 0));
+    rep_field_add(d, f, "quintile", NULL, "place:quintile", rep_v_int(p.quintile));
+}
+
+static const char place_rule[] =
+    "the mid-rank percentile of the computed score, rounded to two decimals as printed, among the "
+    "published SDG 8.8.2 scores of the same year in this vintage (100 x (below + equal / 2) / n; 0 is "
+    "the best score, so a low percentile means most published scores are worse); quintile 1 + "
+    "floor(percentile / 20), at most 5. A place, not a rating: no words are attached to it.";
+
+void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method)
+{
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
+    if (!comparable(&m->methods[method]) || v == SIZE_MAX) {
+        rep_field_add(d, h, NULL, "Places", NULL,
+                      rep_v_text(!comparable(&m->methods[method])
+                                     ? "none: this method admits sources SDG 8.8.2 does not, so its scores are not "
+                                       "comparable with published SDG 8.8.2 scores"
+                                     : rep_doc_printf(d, "none: the vintage %s of published scores is not in the data",
+                                                      rep_place_vintage)));
+        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place_vintage", NULL, NULL, rep_v_null());
+        return;
+    }
+    const ilo_vintage *vi = &m->vintages[v];
+    rep_field_add(d, h, NULL, "Places", NULL,
+                  rep_v_text(rep_doc_printf(d, "among the published SDG 8.8.2 scores of each year in one vintage, %s (%s): %s",
+                                            vi->title, vi->id, place_rule)));
+    rep_node *f = rep_only(rep_fields(d, parent, "place_vintage"), REP_PROGRAMS);
+    rep_field_add(d, f, "id", NULL, NULL, rep_v_text(vi->id));
+    rep_field_add(d, f, "title", NULL, NULL, rep_v_text(vi->title));
+    rep_field_add(d, f, "rule", NULL, NULL, rep_v_text(place_rule));
+}
+
+void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *mp, int label)
+{
+    cols[0] = (rep_column){rep_doc_printf(d, "%s/percentile", prefix), label == 2 ? "Pctile" : NULL,
+                           rep_doc_printf(d, "%s:percentile", mp), REP_COL_NUMBER};
+    cols[1] = (rep_column){rep_doc_printf(d, "%s/quintile", prefix), label ? "Q" : NULL,
+                           rep_doc_printf(d, "%s:quintile", mp), REP_COL_NUMBER};
+    cols[2] = (rep_column){rep_doc_printf(d, "%s/n", prefix), NULL, rep_doc_printf(d, "%s:n", mp), REP_COL_NUMBER};
+}
+
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p)
+{
+    rep_cell(d, t, row, at, why ? rep_v_null() : rep_v_fixed(p->percentile, 1, 0));
+    rep_cell(d, t, row, at + 1, why ? rep_v_null() : rep_v_int(p->quintile));
+    rep_cell(d, t, row, at + 2, why ? rep_v_null() : rep_v_int((int64_t)p->n));
+}
+
+/* "Disputed or uncertain": the recorded conflicts about what the report shows (with the version
+ * used and why) and the published figures shown that are inferred rather than stated. */
+void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t country, const rep_cites *c,
+                      const bool *shown, const int *years, size_t n_years)
+{
+    static const rep_column cols[] = {
+        {"id", NULL, NULL, REP_COL_ID},       {"about", NULL, NULL, REP_COL_ID}, {"field", NULL, NULL, REP_COL_TEXT},
+        {"used", NULL, NULL, REP_COL_TEXT},   {"note", NULL, NULL, REP_COL_TEXT}, {"versions", NULL, NULL, REP_COL_ID},
+        {NULL, NULL, "conflict", REP_COL_TEXT},
+    };
+    static const rep_column vcols[] = {{"value", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID}};
+    const ilo_country *co = &m->countries[country];
+    rep_node *s = rep_section(d, root, NULL, "Disputed or uncertain");
+    rep_node *t = rep_only(rep_table(d, s, "conflicts", cols, sizeof cols / sizeof cols[0]), REP_PROGRAMS);
+    rep_node *l = rep_only(rep_list(d, s, NULL), REP_PEOPLE);
+    for (size_t i = 0; i < co->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[i];
+        if (!shown[i]) continue;
+        rep_node *vt = rep_table_detached(d, vcols, 2);
+        rep_buf b = REP_BUF_INIT;
+        rep_buf_printf(&b, "%s, %s: the sources differ (", cf->about, cf->field ? cf->field : "a fact");
+        for (size_t k = 0; k < cf->n_versions; k++) {
+            const ilo_variant *v = &cf->versions[k];
+            size_t vr = rep_row(d, vt);
+            rep_cell(d, vt, vr, 0, rep_v_text(v->value));
+            rep_cell(d, vt, vr, 1, rep_sources_value(d, m, c, v->sources, v->n_sources));
+            rep_buf_printf(&b, "%s%s %s", k ? "; " : "", v->value ? v->value : "-",
+                           rep_cite_marks(d, c, v->sources, v->n_sources));
+        }
+        rep_buf_printf(&b, "); used: %s.", cf->used ? cf->used : "-");
+        if (cf->note) rep_buf_printf(&b, " %s", cf->note);
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(cf->id));
+        rep_cell(d, t, row, 1, rep_v_text(cf->about));
+        rep_cell(d, t, row, 2, rep_v_text(cf->field));
+        rep_cell(d, t, row, 3, rep_v_text(cf->used));
+        rep_cell(d, t, row, 4, rep_v_text(cf->note));
+        rep_cell(d, t, row, 5, rep_v_table(vt));
+        rep_value used = rep_v_text(cf->used);
+        used.measure = rep_doc_printf(d, "conflict:%s", cf->id);
+        rep_cell(d, t, row, 6, used);
+    }
+    for (size_t y = 0; y < n_years; y++)
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, country, rep_measures[k], years[y]);
+            if (!p || !p->status || strcmp(p->status, "exact") == 0) continue;
+            rep_span_add(d, l, REP_MARK_NONE,
+                         rep_doc_printf(d, "Published %s for %d, %s: %s, not stated by its source.%s%s", p->measure,
+                                        years[y], p->value, p->status, p->note ? " " : "", p->note ? p->note : ""));
+        }
+    if (!l || !l->n_text) {
+        rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL,
+                               "Nothing recorded: no conflict between sources about what this report shows, and no "
+                               "inferred published figure."),
+                 REP_PEOPLE);
+        rep_only(l, REP_PROGRAMS); /* an empty list: programs see no key, people nothing */
+    }
 }
 
 /* ---- sources ---- */
@@ -232,16 +438,14 @@ rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, 
         d, parent, "Computed score (this method)", "Published SDG 8.8.2 score (as published, not computed)",
         "The computed score (solid line, dots) beside the SDG 8.8.2 score as published by the ILO and the UN "
         "(dashed line, squares), where one is recorded. 0 is the best score. A hollow dot marks a year in which "
-        "nothing was assessed: no evidence, not compliance.",
+        "nothing was assessed: it has no score (no evidence, not compliance) and sits at 0 only to carry the line.",
         0, scale > 0 ? scale : 10);
     for (size_t i = 0; i < n; i++) {
         const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
         int64_t v;
-        size_t st[3];
-        rep_status_counts(m, years[i], st);
         rep_point_line(d, c, years[i]->year, (double)rep_score_c(years[i]) / 100.0,
                        p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
-                       st[ILO_NOT_ASSESSED] == m->n_criteria);
+                       !ilo_result_assessed(m, years[i]));
     }
     return c;
 }

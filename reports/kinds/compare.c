@@ -20,7 +20,7 @@ static void col(rep_doc *d, cols *c, const char *key, const char *label, const c
 }
 
 /* One side's columns: score, raw, law, practice, rating, forced, conventions, then CSV's rating. */
-static void side_cols(rep_doc *d, cols *c, const ilo_model *m, const char *side, const char *label)
+static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, const char *side, const char *label)
 {
     static const char *const names[] = {"score", "raw", "law", "practice"};
     for (size_t i = 0; i < 4; i++)
@@ -28,6 +28,9 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, const char *side,
             REP_COL_NUMBER);
     col(d, c, rep_doc_printf(d, "%s/rating", side), NULL, NULL, REP_COL_ENUM);
     col(d, c, rep_doc_printf(d, "%s/forced", side), NULL, NULL, REP_COL_ENUM);
+    rep_place_columns(d, c->v + c->n, rep_doc_printf(d, "%s/place", side), rep_doc_printf(d, "%s:place", side), false);
+    if (rep_places_possible(m, method)) c->v[c->n + 1].label = "Q";
+    c->n += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         col(d, c, rep_doc_printf(d, "%s/conventions/%s", side, m->conventions[k].id), NULL,
             rep_doc_printf(d, "%s:convention:%s", side, m->conventions[k].id), REP_COL_NUMBER);
@@ -36,16 +39,21 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, const char *side,
 
 static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
 {
-    const ilo_band *band = rep_band(m, r);
-    rep_cell(d, t, row, at++, rep_v_hundredths(rep_score_c(r)));
-    rep_cell(d, t, row, at++, rep_v_hundredths(r->raw_c));
-    rep_cell(d, t, row, at++, rep_v_hundredths(ilo_round2(r->law)));
-    rep_cell(d, t, row, at++, rep_v_hundredths(ilo_round2(r->practice)));
-    rep_cell(d, t, row, at++, rep_v_text(band ? band->rating : NULL));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, rep_score_c(r), "not assessed"));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, r->raw_c, NULL));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
+    rep_value rating = rep_rating_v(m, r);
+    rep_cell(d, t, row, at++, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
     rep_cell(d, t, row, at++, rep_v_bool(r->forced));
+    ilo_place p;
+    rep_place_cells(d, t, row, at, rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p), &p);
+    at += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
-        rep_cell(d, t, row, at++, rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k))));
-    rep_cell(d, t, row, at++, band ? rep_v_text(band->rating) : rep_v_absent());
+        rep_cell(d, t, row, at++,
+                 rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
+                                                  : rep_v_na(NULL));
+    rep_cell(d, t, row, at++, rating);
     return at;
 }
 
@@ -55,6 +63,9 @@ static rep_value plus(int64_t c)
     v.plus = true;
     return v;
 }
+
+/* A change between two numbers that exist only where both are assessed. */
+static rep_value delta(bool both, int64_t c) { return both ? plus(c) : rep_v_na(NULL); }
 
 /* The findings that differ in one year: programs' objects, and CSV's finding:KIND:ID share. */
 static rep_value findings(rep_doc *d, const ilo_model *m, const rep_year_diff *yd)
@@ -105,10 +116,18 @@ static rep_value criteria_rows(rep_doc *d, const ilo_model *m, const rep_year_di
     return rep_v_table(t);
 }
 
+/* The rating, where it means something: the method has bands and r is assessed; else NULL. */
 static const char *rating_of(const ilo_model *m, const ilo_result *r)
 {
-    const ilo_band *b = rep_band(m, r);
-    return b ? b->rating : "-";
+    const ilo_band *b = ilo_result_assessed(m, r) ? rep_band(m, r) : NULL;
+    return b ? b->rating : NULL;
+}
+
+/* "2.85" or "not assessed". */
+static void score_text(rep_buf *b, const ilo_model *m, const ilo_result *r)
+{
+    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, rep_score_c(r));
+    else rep_buf_puts(b, "not assessed");
 }
 
 /* ---- what people read about each year's changes ---- */
@@ -136,22 +155,29 @@ static const char *id_list(rep_doc *d, const ilo_model *m, const ilo_bitset *set
 }
 
 static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_result *rb, const ilo_result *ra,
-                         const rep_year_diff *yd)
+                         const rep_year_diff *yd, bool beyond)
 {
     static const char *const kinds[] = {"removed", "added", "changed"};
     static const rep_column c[] = {{NULL, "Change", NULL, REP_COL_ENUM},
                                    {NULL, "Criteria", NULL, REP_COL_ID},
                                    {NULL, "Share", NULL, REP_COL_ID},
                                    {NULL, "Item", NULL, REP_COL_TEXT}};
-    int64_t a = rep_score_c(rb), b = rep_score_c(ra), dd = b - a;
-    bool same = strcmp(rating_of(m, rb), rating_of(m, ra)) == 0;
-    rep_node *sec = rep_section(d, parent, NULL,
-                                rep_doc_printf(d, "%d: score %lld.%02lld -> %lld.%02lld (%s%s%lld.%02lld), rating %s%s%s",
-                                               rb->year, (long long)a / 100, (long long)a % 100, (long long)b / 100,
-                                               (long long)b % 100, dd > 0 ? "+" : "", dd < 0 ? "-" : "",
-                                               (long long)llabs(dd) / 100, (long long)llabs(dd) % 100,
-                                               rating_of(m, rb), same ? " (unchanged)" : " -> ",
-                                               same ? "" : rating_of(m, ra)));
+    const char *ga = rating_of(m, rb), *gb = rating_of(m, ra);
+    rep_buf h = REP_BUF_INIT;
+    rep_buf_printf(&h, "%d: score ", rb->year);
+    score_text(&h, m, rb);
+    rep_buf_puts(&h, " -> ");
+    score_text(&h, m, ra);
+    if (ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra)) {
+        int64_t dd = rep_score_c(ra) - rep_score_c(rb);
+        rep_buf_printf(&h, " (%s", dd > 0 ? "+" : "");
+        rep_buf_hundredths(&h, dd);
+        rep_buf_putc(&h, ')');
+    }
+    if (ga && gb) rep_buf_printf(&h, ", rating %s%s%s", ga, strcmp(ga, gb) == 0 ? " (unchanged)" : " -> ",
+                                 strcmp(ga, gb) == 0 ? "" : gb);
+    if (beyond) rep_buf_puts(&h, "; beyond the data (a projection)");
+    rep_node *sec = rep_section(d, parent, NULL, rep_doc_take(d, &h));
     rep_node *t = rep_table(d, sec, NULL, c, 4);
     for (size_t k = 0; k < yd->n; k++) {
         const rep_change *ch = &yd->changes[k];
@@ -182,7 +208,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     const ilo_country *co = &m->countries[in->baseline->country];
     size_t method = in->base->years[0]->method, nc = m->n_conventions;
     rep_doc *d = rep_kind_doc("comparison");
-    cols c = {calloc(1 + 3 * (8 + nc) + 8, sizeof *c.v), 0};
+    cols c = {calloc(1 + 3 * (12 + nc) + 12, sizeof *c.v), 0};
     if (!d || !c.v) {
         rep_doc_free(d);
         free(c.v);
@@ -192,6 +218,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, 0, m->methods[method].id};
     rep_add_header(d, root, m, in->baseline->country, method, "baseline and scenario");
+    rep_add_place_vintage(d, root, m, method);
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, f, "from", NULL, NULL, rep_v_int(in->base->from));
     rep_field_add(d, f, "to", NULL, NULL, rep_v_int(in->base->to));
@@ -200,8 +227,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     /* The years table. */
     col(d, &c, "year", "Year", NULL, REP_COL_ID);
     c.v[0].scope = REP_SCOPE_YEAR;
-    side_cols(d, &c, m, "baseline", "Baseline");
-    side_cols(d, &c, m, "scenario", "Scenario");
+    side_cols(d, &c, m, method, "baseline", "Baseline");
+    side_cols(d, &c, m, method, "scenario", "Scenario");
     static const char *const names[] = {"score", "raw", "law", "practice"};
     static const char *const labels[] = {"Change", NULL, "Law", "Practice"};
     for (size_t i = 0; i < 4; i++)
@@ -213,15 +240,21 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
             rep_doc_printf(d, "delta:convention:%s", m->conventions[k].id), REP_COL_NUMBER);
     col(d, &c, "rating_changed", NULL, NULL, REP_COL_ENUM);
     col(d, &c, NULL, NULL, "rating_changed", REP_COL_NUMBER);
-    col(d, &c, NULL, "Rating", NULL, REP_COL_ENUM);
+    col(d, &c, NULL, m->methods[method].n_bands ? "Rating" : NULL, NULL, REP_COL_ENUM);
+    col(d, &c, "beyond_data", NULL, NULL, REP_COL_ENUM);
+    col(d, &c, NULL, NULL, "beyond_data", REP_COL_NUMBER);
     col(d, &c, "findings", NULL, NULL, REP_COL_ID);
     col(d, &c, "criteria_stopped", NULL, NULL, REP_COL_ID);
     col(d, &c, "criteria_started", NULL, NULL, REP_COL_ID);
     col(d, &c, NULL, NULL, NULL, REP_COL_ID);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           "0 best, 10 worst. Change, Law, Practice and the convention columns: scenario - baseline "
-                           "(conventions scoring above 0 in some year)."),
+                           rep_places_possible(m, method)
+                               ? "0 best, 10 worst. Change, Law, Practice and the convention columns: scenario - "
+                                 "baseline (conventions scoring above 0 in some year). Q, after each score: its quintile "
+                                 "among the published SDG 8.8.2 scores of the year (see Places)."
+                               : "0 best, 10 worst. Change, Law, Practice and the convention columns: scenario - "
+                                 "baseline (conventions scoring above 0 in some year)."),
              REP_PEOPLE);
     rep_node *chart = rep_series_lines(d, ys, "Baseline", "Scenario (the law as amended)",
                                        "The baseline (solid line, dots, values above) and the scenario (dashed line, "
@@ -234,7 +267,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_node *chg = rep_only(rep_section(d, root, NULL, "Changes by year"), REP_PEOPLE);
     rep_para_text(d, chg, NULL, REP_CAVEAT, NULL,
                   "Items matched by id; an amended text counted in place of its original is one change.");
-    rep_buf same = REP_BUF_INIT;
+    rep_buf same = REP_BUF_INIT, past = REP_BUF_INIT;
     for (size_t i = 0; i < in->base->n; i++) {
         const ilo_result *rb = in->base->years[i], *ra = in->alt->years[i];
         rep_year_diff yd;
@@ -243,32 +276,49 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
             break;
         }
         size_t row = rep_row(d, t), at = 0, n;
+        bool beyond = in->last_year && rb->year > in->last_year;
         rep_cell(d, t, row, at++, rep_v_int(rb->year));
         at = side_cells(d, t, row, at, m, rb);
         at = side_cells(d, t, row, at, m, ra);
-        rep_cell(d, t, row, at++, plus(rep_score_c(ra) - rep_score_c(rb)));
-        rep_cell(d, t, row, at++, plus(ra->raw_c - rb->raw_c));
-        rep_cell(d, t, row, at++, plus(ilo_round2(ra->law) - ilo_round2(rb->law)));
-        rep_cell(d, t, row, at++, plus(ilo_round2(ra->practice) - ilo_round2(rb->practice)));
+        bool both = ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra);
+        rep_cell(d, t, row, at++, delta(both, rep_score_c(ra) - rep_score_c(rb)));
+        rep_cell(d, t, row, at++, delta(both, ra->raw_c - rb->raw_c));
+        rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->law) - ilo_round2(rb->law)));
+        rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->practice) - ilo_round2(rb->practice)));
         for (size_t k = 0; k < nc; k++)
             rep_cell(d, t, row, at++,
-                     plus(ilo_round2(ilo_result_convention_score(m, ra, k)) -
-                          ilo_round2(ilo_result_convention_score(m, rb, k))));
-        bool changed = rep_band(m, rb) != rep_band(m, ra);
-        rep_cell(d, t, row, at++, rep_v_bool(changed));
-        rep_cell(d, t, row, at++, rep_v_int(changed));
+                     delta(rep_convention_assessed(m, ra, k) && rep_convention_assessed(m, rb, k),
+                           ilo_round2(ilo_result_convention_score(m, ra, k)) -
+                               ilo_round2(ilo_result_convention_score(m, rb, k))));
+        /* A rating change means something only where the method has bands and both are assessed. */
+        const char *ga = rating_of(m, rb), *gb = rating_of(m, ra);
+        bool rated = ga && gb, changed = rated && strcmp(ga, gb) != 0;
+        rep_cell(d, t, row, at++, rated ? rep_v_bool(changed) : rep_v_null());
+        rep_cell(d, t, row, at++, rated ? rep_v_int(changed) : rep_v_absent());
         rep_cell(d, t, row, at++,
-                 rep_v_text(changed ? rep_doc_printf(d, "%s -> %s", rating_of(m, rb), rating_of(m, ra)) : rating_of(m, rb)));
+                 rated ? rep_v_text(changed ? rep_doc_printf(d, "%s -> %s", ga, gb) : ga) : rep_v_null());
+        if (beyond) rep_buf_printf(&past, "%s%d", past.len ? ", " : "", rb->year);
+        rep_cell(d, t, row, at++, rep_v_bool(beyond));
+        rep_cell(d, t, row, at++, rep_v_int(beyond));
         rep_cell(d, t, row, at++, findings(d, m, &yd));
         const char *const *ids = rep_criteria_ids(d, m, &yd.stopped, &n);
         rep_cell(d, t, row, at++, rep_v_ids(ids, n));
         ids = rep_criteria_ids(d, m, &yd.started, &n);
         rep_cell(d, t, row, at++, rep_v_ids(ids, n));
         rep_cell(d, t, row, at++, criteria_rows(d, m, &yd));
-        if (yd.n || ilo_bitset_count(&yd.stopped) || ilo_bitset_count(&yd.started)) year_changes(d, chg, m, rb, ra, &yd);
+        if (yd.n || ilo_bitset_count(&yd.stopped) || ilo_bitset_count(&yd.started)) year_changes(d, chg, m, rb, ra, &yd, beyond);
         else rep_buf_printf(&same, "%s%d", same.len ? ", " : "", rb->year);
         rep_year_diff_free(&yd);
     }
+    if (past.len)
+        rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Beyond the data",
+                               rep_doc_printf(d, "%s: after %d, the year of the latest dated evidence on %s. These "
+                                                 "years are projections of the law as it stands (or as the scenarios "
+                                                 "amend it), not assessments.",
+                                              past.data, in->last_year, co->code)),
+                 REP_PEOPLE);
+    if (past.failed) d->failed = true;
+    rep_buf_free(&past);
     if (same.len) rep_para_text(d, chg, NULL, REP_PLAIN, NULL, rep_doc_printf(d, "No difference in %s.", same.data));
     if (same.failed) d->failed = true;
     rep_buf_free(&same);

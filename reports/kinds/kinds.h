@@ -32,6 +32,11 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
  * "country" {code, name, region, synthetic}, "profile" and "method" (with bands_note). */
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
                     const char *profile);
+/* The evidence the document rests on: people's "Evidence: as of DATE ..." or "all evidence ..."
+ * field added to `people` (a fields node seen by people), programs' "as_of" (the date or null)
+ * and CSV's as_of row (the date or "all") under parent; either may be NULL (then that part is
+ * left out, to be added where it belongs in order). */
+void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m);
 /* The scenarios applied, in order: the table "scenarios" (people see it only when there are some;
  * CSV has applied:N rows). */
 rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, const size_t *sc, size_t n);
@@ -76,8 +81,54 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
 void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t);
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t);
 const char *rep_slope_text(rep_doc *d, const ilo_trend *t);
+/* The same, saying how many years the slope was fitted on and which were left out (not assessed). */
+const char *rep_slope_fit_text(rep_doc *d, const ilo_model *m, const ilo_trend *t);
 rep_doc *rep_build_assessment(const rep_assessment *in);
 rep_doc *rep_build_brief(const rep_brief_doc *in);
+
+/* What people read for a score that does not exist: the country-year is not assessed
+ * (ilo_result_assessed() false): nothing coded and nothing examined. */
+extern const char rep_na_text[];
+/* A score in hundredths when r is assessed, else rep_v_na(shown). */
+rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, const char *shown);
+/* The rating of r: its band's rating when the method has bands and r is assessed; NA when it
+ * has bands and r is not assessed; absent when the method has none. */
+rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
+
+/* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
+
+/* The one vintage every report places computed scores in (published/README.md): the UN SDG
+ * Global Database copy of 18 March 2024. One vintage for every year and every country, so that
+ * places are never computed in one vintage and compared with another's. */
+extern const char rep_place_vintage[];
+/* Why a score has no place, or NULL when it has one; *out filled in that case. Reasons: not
+ * assessed, a method whose scores are not comparable (it admits sources SDG 8.8.2 does not: only
+ * the ILO supervisory kinds and legislation are comparable), the vintage not in the data, no
+ * published score of the year in it. */
+const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out);
+/* Whether any score of method can have a place (people's place columns are shown only then). */
+bool rep_places_possible(const ilo_model *m, size_t method);
+/* People's "percentile 31.5, quintile 2 of 5, among 62" (p from rep_place). */
+const char *rep_place_text(rep_doc *d, const ilo_place *p);
+/* The place of r as people read it (a "Place" field added to `people`, a fields node) and as
+ * programs read it (the keyed object "place" under parent, or null; CSV place:n,
+ * place:percentile, place:quintile). */
+void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r);
+/* The vintage the places of a document come from: people's line, programs' "place_vintage"
+ * {id, title, rule} (null when the method's scores are not placed or the vintage is missing). */
+void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method);
+/* Three table columns under key `prefix` ("place" or "baseline/place"): percentile, quintile, n;
+ * CSV measures `measure_prefix`:percentile etc.; people see the quintile ("Q") when `label` is 1,
+ * and the percentile ("Pctile") too when it is 2. */
+void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *measure_prefix, int label);
+/* The three cells of a place (null when none). */
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p);
+
+/* "Disputed or uncertain": the country's conflicts marked in shown[] (one per conflict), each with
+ * its versions, their numbered sources, the version used and why (programs' "conflicts", CSV
+ * conflict:ID); then the published figures of the given years that are inferred, not stated. */
+void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t country, const rep_cites *c,
+                      const bool *shown, const int *years, size_t n_years);
 
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,

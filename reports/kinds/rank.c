@@ -18,7 +18,8 @@ static const char rank_rule[] =
     "they take up are skipped (standard competition ranking, 1224). A country with no criterion coded or clear in "
     "the year is not assessed and not ranked: unknown is not compliant.";
 
-enum { C_STATUS, C_SHOWN, C_RANK, C_TIED, C_CODE, C_NAME, C_SYNTH, C_SCORE, C_RAW, C_FORCED, C_RATING, C_PUB };
+enum { C_STATUS, C_SHOWN, C_RANK, C_TIED, C_CODE, C_NAME, C_SYNTH, C_SCORE, C_RAW, C_FORCED, C_RATING, C_PLACE,
+       C_PUB = C_PLACE + 3 };
 
 static const rep_column rank_cols[] = {
     {NULL, NULL, "status", REP_COL_ENUM},
@@ -32,10 +33,24 @@ static const rep_column rank_cols[] = {
     {"raw", "Raw", "raw", REP_COL_NUMBER},
     {"all_encompassing", NULL, NULL, REP_COL_ENUM},
     {"rating", "Rating", "rating", REP_COL_ENUM},
+    {0}, {0}, {0}, /* the place: rep_place_columns() */
     {"published/sdg-8.8.2", "Published SDG 8.8.2", "published:sdg-8.8.2", REP_COL_NUMBER},
     {"published/ituc", "Published ITUC", "published:ituc", REP_COL_ENUM},
 };
 #define N_RANK_COLS (sizeof rank_cols / sizeof rank_cols[0])
+
+/* The published SDG 8.8.2 value of country c in year: from the one vintage places come from when
+ * it is loaded (never another vintage's), else as recorded in the country's profile. */
+static const char *published_sdg(const ilo_model *m, const char *code, size_t c, int year)
+{
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    if (v != SIZE_MAX) {
+        const ilo_figure *f = ilo_vintage_figure(&m->vintages[v], code, year);
+        return f ? f->value : NULL;
+    }
+    const ilo_published *p = rep_published(m, c, "sdg-8.8.2", year);
+    return p ? p->value : NULL;
+}
 
 /* The code, name and published figures of one country (ranked or not). */
 static void country_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const ilo_ranking *r, size_t c,
@@ -47,10 +62,10 @@ static void country_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *
     if (co->synthetic) name.note = "synthetic";
     rep_cell(d, t, row, C_NAME, name);
     rep_cell(d, t, row, C_SYNTH, rep_v_bool(co->synthetic));
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, c, rep_measures[k], year);
-        rep_cell(d, t, row, C_PUB + k, p ? rep_v_text(p->value) : rep_v_null());
-    }
+    const char *sdg = published_sdg(m, co->code, c, year);
+    rep_cell(d, t, row, C_PUB, sdg ? rep_v_text(sdg) : rep_v_null());
+    const ilo_published *p = rep_published(m, c, "ituc", year);
+    rep_cell(d, t, row, C_PUB + 1, p ? rep_v_text(p->value) : rep_v_null());
 }
 
 static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_ranking *r, const ilo_rank_entry *e)
@@ -68,6 +83,8 @@ static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_rankin
     rep_cell(d, t, row, C_RAW, rep_v_hundredths(e->raw_c));
     rep_cell(d, t, row, C_FORCED, rep_v_bool(e->forced));
     rep_cell(d, t, row, C_RATING, rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
+    ilo_place p;
+    rep_place_cells(d, t, row, C_PLACE, rep_place(m, r->method, r->year, true, e->score, &p), &p);
 }
 
 static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ranking *r)
@@ -75,7 +92,7 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
     rep_node *where = root;
     if (r->n_ranked < r->n) {
         where = rep_section(d, root, NULL, rep_doc_printf(d, "Not assessed in %d", r->year));
-        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, "Nothing coded or examined in the year: not ranked."),
+        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no score and no rank.", r->year)),
                  REP_PEOPLE);
     }
     static const rep_column cols[] = {
@@ -95,10 +112,10 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
         rep_cell(d, t, row, 1, rep_v_id(co->code));
         rep_cell(d, t, row, 2, rep_v_text(co->name));
         rep_cell(d, t, row, 3, rep_v_bool(co->synthetic));
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = rep_published(m, c, rep_measures[k], r->year);
-            rep_cell(d, t, row, 4 + k, p ? rep_v_text(p->value) : rep_v_null());
-        }
+        const char *sdg = published_sdg(m, co->code, c, r->year);
+        rep_cell(d, t, row, 4, sdg ? rep_v_text(sdg) : rep_v_null());
+        const ilo_published *p = rep_published(m, c, "ituc", r->year);
+        rep_cell(d, t, row, 5, p ? rep_v_text(p->value) : rep_v_null());
     }
 }
 
@@ -118,11 +135,23 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_field_add(d, head, NULL, "Ties", NULL,
                   rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)", r->n_tie_groups,
                                             r->n_tie_groups == 1 ? "" : "s")));
+    rep_add_as_of(d, root, head, m);
     size_t synthetic = rep_count_synthetic(m);
     if (synthetic)
         rep_field_add(d, head, NULL, "Note", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
+    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    rep_field_add(d, head, NULL, "Published", NULL,
+                  rep_v_text(v != SIZE_MAX
+                                 ? rep_doc_printf(d, "SDG 8.8.2 values of %d from one vintage, %s (%s), never mixed "
+                                                     "with another's; ITUC ratings as recorded in the country profiles",
+                                                  r->year, m->vintages[v].title, m->vintages[v].id)
+                                 : "SDG 8.8.2 values and ITUC ratings as recorded in the country profiles (no vintage "
+                                   "of published figures in the data)"));
+    rep_add_place_vintage(d, root, m, r->method);
     rep_add_method(d, root, m, r->method, false);
+    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "published_vintage", NULL, NULL,
+                  rep_v_text(v != SIZE_MAX ? m->vintages[v].id : NULL));
     rep_node *year = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, year, "year", NULL, NULL, rep_v_int(r->year));
     rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);
@@ -132,7 +161,11 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_field_add(d, counts, "countries", NULL, NULL, rep_v_int((int64_t)r->n));
     rep_field_add(d, counts, "ranked", NULL, NULL, rep_v_int((int64_t)r->n_ranked));
     rep_field_add(d, counts, "tie_groups", NULL, NULL, rep_v_int((int64_t)r->n_tie_groups));
-    rep_node *t = rep_table(d, root, "ranks", rank_cols, N_RANK_COLS);
+    rep_column cols[N_RANK_COLS];
+    for (size_t k = 0; k < N_RANK_COLS; k++) cols[k] = rank_cols[k];
+    rep_place_columns(d, cols + C_PLACE, "place", "place", rep_places_possible(m, r->method) ? 2 : 0);
+    if (!m->methods[r->method].n_bands) cols[C_RATING].label = NULL;
+    rep_node *t = rep_table(d, root, "ranks", cols, N_RANK_COLS);
     for (size_t i = 0; i < r->n_ranked; i++) ranked(d, t, m, r, &r->entries[i]);
     not_assessed(d, root, m, r);
     if (!rep_doc_ok(d)) {

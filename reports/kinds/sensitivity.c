@@ -107,7 +107,9 @@ static void unit_row(rep_doc *d, rep_node *t, const ilo_sensitivity *s, const il
     rep_cell(d, t, row, U_YEAR, rep_v_int(un->year));
     rep_cell(d, t, row, U_ASSESSED, rep_v_bool(un->assessed));
     if (!un->assessed) {
-        rep_row_span(d, t, row, "not assessed");
+        rep_row_span(d, t, row, rep_na_text);
+        rep_cell(d, t, row, U_SCORE, rep_v_na(NULL));
+        rep_cell(d, t, row, U_RAW, rep_v_na(NULL));
         return;
     }
     rep_cell(d, t, row, U_SCORE, rep_v_hundredths(ilo_round2(un->score)));
@@ -373,6 +375,7 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
     else
         rep_field_add(d, h, NULL, "Assessed", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units)));
+    rep_add_as_of(d, root, h, m);
     size_t synthetic = rep_count_synthetic(m);
     if (o->all && synthetic)
         rep_field_add(d, h, NULL, "Note", NULL,

@@ -24,6 +24,7 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
     rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, in->method)));
     rep_field_add(d, h, "method", NULL, NULL, rep_v_text(me->id));
     if (in->path) rep_field_add(d, h, NULL, "Sheet", NULL, rep_v_text(in->path));
+    rep_add_as_of(d, root, rep_only(rep_fields(d, root, NULL), REP_PEOPLE), m);
     rep_node *t = rep_table(d, root, "results", cols, sizeof cols / sizeof cols[0]);
     for (size_t i = 0; i < in->sheet->n_rows; i++) {
         const ilo_sheet_row *r = &in->sheet->rows[i];

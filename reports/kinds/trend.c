@@ -7,7 +7,7 @@
 #include "kinds.h"
 
 /* The years table's fixed columns; then per convention, per group, change, published. */
-enum { Y_YEAR, Y_SCORE, Y_RAW, Y_LAW, Y_PRACTICE, Y_RATING, Y_CODED, Y_CLEAR, Y_NA, Y_SHOWN, Y_ASSESSED, Y_CRITERIA,
+enum { Y_YEAR, Y_SCORE, Y_RAW, Y_LAW, Y_PRACTICE, Y_RATING, Y_PLACE, Y_CODED = Y_PLACE + 3, Y_CLEAR, Y_NA, Y_SHOWN, Y_ASSESSED, Y_CRITERIA,
        Y_CHANGE, Y_FIXED };
 
 static const rep_column year_cols[Y_FIXED] = {
@@ -17,6 +17,7 @@ static const rep_column year_cols[Y_FIXED] = {
     {"law", "Law", "law", REP_COL_NUMBER},
     {"practice", "Practice", "practice", REP_COL_NUMBER},
     {"rating", "Rating", "rating", REP_COL_ENUM},
+    {0}, {0}, {0}, /* the place: rep_place_columns() */
     {NULL, NULL, "criteria:coded", REP_COL_NUMBER},
     {NULL, NULL, "criteria:clear", REP_COL_NUMBER},
     {NULL, NULL, "criteria:not_assessed", REP_COL_NUMBER},
@@ -26,7 +27,7 @@ static const rep_column year_cols[Y_FIXED] = {
     {"change", NULL, NULL, REP_COL_NUMBER},
 };
 
-static const char *const published_labels[REP_NMEASURES] = {"SDG 8.8.2 (published)", "ITUC (published)"};
+static const char *const published_labels[REP_NMEASURES] = {"Published SDG", "Published ITUC"};
 
 /* One year's row; with no_csv, its cells say nothing to CSV (the year is given elsewhere). */
 static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i,
@@ -34,14 +35,17 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
 {
     const ilo_result *r = t->years[i];
     size_t row = rep_row(d, tb), n[3];
-    const ilo_band *band = rep_band(m, r);
+    bool a = ilo_result_assessed(m, r);
     rep_status_counts(m, r, n);
     rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
-    rep_cell(d, tb, row, Y_SCORE, rep_v_hundredths(rep_score_c(r)));
-    rep_cell(d, tb, row, Y_RAW, rep_v_hundredths(r->raw_c));
-    rep_cell(d, tb, row, Y_LAW, rep_v_hundredths(ilo_round2(r->law)));
-    rep_cell(d, tb, row, Y_PRACTICE, rep_v_hundredths(ilo_round2(r->practice)));
-    rep_cell(d, tb, row, Y_RATING, rep_v_text(band ? band->rating : NULL));
+    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, rep_score_c(r), "not assessed"));
+    rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_c, NULL));
+    rep_cell(d, tb, row, Y_LAW, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
+    rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
+    rep_value rating = rep_rating_v(m, r);
+    rep_cell(d, tb, row, Y_RATING, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
+    ilo_place pl;
+    rep_place_cells(d, tb, row, Y_PLACE, rep_place(m, r->method, r->year, a, r->score, &pl), &pl);
     rep_cell(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]));
     rep_cell(d, tb, row, Y_CLEAR, rep_v_int((int64_t)n[ILO_CLEAR]));
     rep_cell(d, tb, row, Y_NA, rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
@@ -49,12 +53,20 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
              rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)));
     rep_cell(d, tb, row, Y_ASSESSED, rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])));
     rep_cell(d, tb, row, Y_CRITERIA, rep_v_int((int64_t)m->n_criteria));
-    rep_value change = i ? rep_v_hundredths(rep_score_c(r) - rep_score_c(t->years[i - 1])) : rep_v_null();
+    /* A change needs a score on both sides. */
+    rep_value change = !i ? rep_v_null()
+                       : a && ilo_result_assessed(m, t->years[i - 1])
+                           ? rep_v_hundredths(rep_score_c(r) - rep_score_c(t->years[i - 1]))
+                           : rep_v_na(NULL);
     rep_cell(d, tb, row, Y_CHANGE, change);
     for (size_t k = 0; k < nc; k++)
-        rep_cell(d, tb, row, Y_FIXED + k, rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k))));
+        rep_cell(d, tb, row, Y_FIXED + k,
+                 rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
+                                                  : rep_v_na(NULL));
     for (size_t k = 0; k < ng; k++)
-        rep_cell(d, tb, row, Y_FIXED + nc + k, rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k))));
+        rep_cell(d, tb, row, Y_FIXED + nc + k,
+                 rep_group_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)))
+                                             : rep_v_na(NULL));
     rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
     for (size_t k = 0; k < REP_NMEASURES; k++) {
         const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
@@ -73,6 +85,8 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
         return NULL;
     }
     for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
+    if (!m->methods[t->years[0]->method].n_bands) cols[Y_RATING].label = NULL;
+    rep_place_columns(d, cols + Y_PLACE, "place", "place", rep_places_possible(m, t->years[0]->method));
     for (size_t k = 0; k < nc; k++) {
         const char *id = m->conventions[k].id;
         cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
@@ -144,6 +158,7 @@ void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
     rep_node *s = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
     rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
     rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
+    rep_field_add(d, s, "fitted", NULL, NULL, rep_v_int((int64_t)t->n_fit));
     rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
     rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
     rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
@@ -155,12 +170,15 @@ void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
     rep_node *tail = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
     if (tail) tail->scope.year = t->to;
     rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
+    rep_field_add(d, tail, NULL, NULL, "trend:fitted", rep_v_int((int64_t)t->n_fit));
     rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
     rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
     rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
 }
 
-const char *rep_slope_text(rep_doc *d, const ilo_trend *t)
+const char *rep_slope_text(rep_doc *d, const ilo_trend *t) { return rep_slope_fit_text(d, NULL, t); }
+
+const char *rep_slope_fit_text(rep_doc *d, const ilo_model *m, const ilo_trend *t)
 {
     rep_buf b = REP_BUF_INIT;
     rep_buf_puts(&b, "Slope: ");
@@ -171,7 +189,13 @@ const char *rep_slope_text(rep_doc *d, const ilo_trend *t)
         rep_buf_fixed(&b, t->slope_se, 3, "-");
         rep_buf_printf(&b, "): %s", ilo_direction_name(t->direction));
     } else {
-        rep_buf_puts(&b, "none (fewer than two years)");
+        rep_buf_puts(&b, m ? "none (fewer than two assessed years)" : "none (fewer than two years)");
+    }
+    if (m) rep_buf_printf(&b, ", fitted on the %zu assessed year%s of %zu", t->n_fit, t->n_fit == 1 ? "" : "s", t->n);
+    if (m && t->n_fit < t->n) {
+        rep_buf_puts(&b, "; left out, not assessed (no evidence):");
+        for (size_t i = 0, k = 0; i < t->n; i++)
+            if (!ilo_result_assessed(m, t->years[i])) rep_buf_printf(&b, "%s %d", k++ ? "," : "", t->years[i]->year);
     }
     rep_buf_printf(&b, ". Rule: %s; lower scores are better.", rep_direction_rule);
     return rep_doc_take(d, &b);
@@ -195,10 +219,14 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, 0, m->methods[t->years[0]->method].id};
     rep_add_header(d, root, m, country, t->years[0]->method, in->profile_name);
+    rep_add_place_vintage(d, root, m, t->years[0]->method);
     rep_add_trend_stats(d, root, t);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           "0 best, 10 worst. Published figures as published, not computed here."),
+                           rep_places_possible(m, t->years[0]->method)
+                               ? "0 best, 10 worst. Q: the quintile of the score among the published SDG 8.8.2 "
+                                 "scores of its year (see Places). Published figures as published, not computed here."
+                               : "0 best, 10 worst. Published figures as published, not computed here."),
              REP_PEOPLE);
     rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
     rep_add_years(d, ys, m, country, t, true, 0);
@@ -206,14 +234,19 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
                            "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
                            "not for compliance. Convention columns: those with a criterion assessed in some year."),
              REP_PEOPLE);
-    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
+    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_fit_text(d, m, t)), REP_PEOPLE);
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
     rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
                            "Up to 3, by size, each explained by the items that entered or left."),
              REP_PEOPLE);
     rep_changes ch;
-    rep_changes_of(t, &ch);
+    rep_changes_of(m, t, &ch);
     for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
+    bool *shown = rep_doc_alloc(d, (co->n_conflicts + 1) * sizeof *shown);
+    int *years = rep_doc_alloc(d, (t->n + 1) * sizeof *years);
+    for (size_t i = 0; shown && i < co->n_conflicts; i++) shown[i] = rep_trend_conflict_shown(in, &c, &co->conflicts[i]);
+    for (size_t i = 0; years && i < t->n; i++) years[i] = t->years[i]->year;
+    if (shown && years) rep_add_disputed(d, root, m, country, &c, shown, years, t->n);
     rep_add_sources(d, root, m, &c);
     rep_add_trend_rows(d, root, t);
     rep_cites_free(&c);

@@ -263,33 +263,49 @@ static void test_parse_hundredths(void **state)
     assert_false(rep_parse_hundredths(NULL, NULL));
 }
 
-/* A trend of fake results: only the score is read by rep_largest_changes. */
+/* A trend of fake results: rep_largest_changes reads the score and whether the year is assessed
+ * (criterion 0, in the method's scope). */
 static void test_largest_changes(void **state)
 {
     (void)state;
     static const double scores[] = {1.00, 1.00, 2.50, 2.00, 4.00, 4.00, 3.50, 5.00};
     enum { N = sizeof scores / sizeof scores[0] };
+    ilo_method me;
+    memset(&me, 0, sizeof me);
+    ilo_bitset_set(&me.scope, 0);
+    ilo_model m;
+    memset(&m, 0, sizeof m);
+    m.methods = &me;
+    m.n_methods = 1;
     ilo_result rs[N];
     ilo_result *ptr[N];
     memset(rs, 0, sizeof rs);
     for (size_t i = 0; i < N; i++) {
         rs[i].score = scores[i];
         rs[i].year = 2010 + (int)i;
+        ilo_bitset_set(&rs[i].assessed, 0);
         ptr[i] = &rs[i];
     }
-    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, ILO_TREND_NONE};
+    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, 0, ILO_TREND_NONE};
     size_t out[REP_MAX_CHANGES];
     /* Changes: +1.50 (i=2), -0.50 (3), +2.00 (4), -0.50 (6), +1.50 (7). */
-    size_t n = rep_largest_changes(&t, out, REP_MAX_CHANGES);
+    size_t n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
     assert_int_equal(n, 3);
     assert_int_equal(out[0], 4);
     assert_int_equal(out[1], 2); /* ties: the earlier year first */
     assert_int_equal(out[2], 7);
-    n = rep_largest_changes(&t, out, 1);
+    n = rep_largest_changes(&m, &t, out, 1);
     assert_int_equal(n, 1);
     assert_int_equal(out[0], 4);
+    /* A year not assessed has no score: no change to or from it (4 and 5 go; 7 takes second). */
+    memset(&rs[4].assessed, 0, sizeof rs[4].assessed);
+    n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
+    assert_int_equal(n, 3);
+    assert_int_equal(out[0], 2);
+    assert_int_equal(out[1], 7);
+    assert_int_equal(out[2], 3); /* -0.50: 3 before 6 */
     t.n = 2; /* 1.00 -> 1.00: no change at all */
-    assert_int_equal(rep_largest_changes(&t, out, REP_MAX_CHANGES), 0);
+    assert_int_equal(rep_largest_changes(&m, &t, out, REP_MAX_CHANGES), 0);
 }
 
 /* ---- the renderers over the fixture ---- */
@@ -492,11 +508,37 @@ static char *write_small(void (*writer)(rep_buf *, const rep_doc *))
     return s;
 }
 
+/* A value that does not exist for lack of evidence: JSON null, CSV NA, people see its text. */
+static void test_doc_na(void **state)
+{
+    (void)state;
+    rep_doc *d = rep_doc_new("test", NULL);
+    assert_non_null(d);
+    d->generator = "gen";
+    d->root.scope = (rep_scope){"AAA", 2013, "m"};
+    rep_node *f = rep_fields(d, &d->root, NULL);
+    rep_field_add(d, f, "score", "Score", "score", rep_v_na("not assessed: no evidence"));
+    rep_field_add(d, f, "raw", "Raw", "raw", rep_v_na(NULL));
+    assert_true(rep_doc_ok(d));
+    rep_buf b = REP_BUF_INIT;
+    rep_write_json(&b, d);
+    assert_string_equal(b.data, "{\n  \"schema_version\": 2,\n  \"document\": \"test\",\n  \"generator\": \"gen\",\n"
+                                "  \"score\": null,\n  \"raw\": null\n}\n");
+    rep_buf_free(&b);
+    rep_write_csv(&b, d);
+    assert_string_equal(b.data, "country,year,method,measure,value\nAAA,2013,m,score,NA\nAAA,2013,m,raw,NA\n");
+    rep_buf_free(&b);
+    rep_write_text(&b, d);
+    assert_non_null(strstr(b.data, "\nScore:    not assessed: no evidence\nRaw:      -\n"));
+    rep_buf_free(&b);
+    rep_doc_free(d);
+}
+
 static void test_doc_json(void **state)
 {
     (void)state;
     char *s = write_small(rep_write_json);
-    assert_string_equal(s, "{\n  \"schema_version\": 1,\n  \"document\": \"test\",\n  \"generator\": \"gen\",\n"
+    assert_string_equal(s, "{\n  \"schema_version\": 2,\n  \"document\": \"test\",\n  \"generator\": \"gen\",\n"
                            "  \"year\": 2020,\n  \"rows\": [\n    {\n      \"code\": \"AAA\",\n      \"score\": 2.85,\n"
                            "      \"pub\": {\n        \"x\": null\n      },\n      \"name\": \"Alpha, \\\"the first\\\"\"\n"
                            "    },\n    {\n      \"code\": \"BBB\",\n      \"score\": -0.50,\n      \"pub\": {\n"
@@ -572,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_parse_hundredths),
         cmocka_unit_test(test_largest_changes),
         cmocka_unit_test(test_doc_json),
+        cmocka_unit_test(test_doc_na),
         cmocka_unit_test(test_doc_csv),
         cmocka_unit_test(test_doc_text),
         cmocka_unit_test(test_doc_md_html),

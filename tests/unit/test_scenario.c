@@ -369,7 +369,7 @@ static void cmp_open(cmp_fixture *f, const char *scenario, int from, int to)
     assert_int_equal(ilo_profile_apply(M, XSC, &f->sc, 1, &f->alt, ctx), ILO_OK);
     assert_int_equal(ilo_trend_new(M, &f->base, ALL, from, to, &f->tb, ctx), ILO_OK);
     assert_int_equal(ilo_trend_new(M, f->alt, ALL, from, to, &f->ta, ctx), ILO_OK);
-    rep_comparison doc = {M, &f->base, f->alt, &f->sc, 1, f->tb, f->ta};
+    rep_comparison doc = {M, &f->base, f->alt, &f->sc, 1, f->tb, f->ta, 0};
     f->doc = doc;
     ilo_ctx_free(ctx);
 }
