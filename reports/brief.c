@@ -50,7 +50,7 @@ void rep_brief_view_free(rep_brief_view *v)
     memset(v, 0, sizeof *v);
 }
 
-static void cite(rep_cites *c, const size_t *src, size_t n)
+void rep_cite(rep_cites *c, const size_t *src, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (!c->num[src[i]]) {
@@ -99,7 +99,8 @@ bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
         return false;
     }
     const ilo_regime *rg = rep_brief_regime(doc);
-    cite(&v->cites, rg->sources, rg->n_sources);
+    rep_cite(&v->cites, rg->sources, rg->n_sources);
+    rep_brief_cite_standing(v, doc);
     for (size_t f = 0; f < r->n_findings; f++) {
         bool shown = false;
         for (size_t k = 0; k < br->n_verdicts && !shown; k++) shown = rep_brief_touches(&br->verdicts[k], f);
@@ -107,8 +108,8 @@ bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
         v->findings[v->n_findings++] = f;
         v->fnum[f] = v->n_findings;
         const ilo_item *it = &doc->profile->items[r->findings[f].item];
-        cite(&v->cites, r->findings[f].sources, r->findings[f].n_sources);
-        cite(&v->cites, it->sources, it->n_sources);
+        rep_cite(&v->cites, r->findings[f].sources, r->findings[f].n_sources);
+        rep_cite(&v->cites, it->sources, it->n_sources);
     }
     for (size_t s = 0; s < m->n_scenarios; s++) {
         bool cited = false;
@@ -118,12 +119,12 @@ bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
     }
     v->n_events = pick_events(co, v->from, v->year, rep_event_is_ilo, v->events);
     v->n_trade = pick_events(co, v->from, v->year, is_trade, v->trade);
-    for (size_t i = 0; i < v->n_events; i++) cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
-    for (size_t i = 0; i < v->n_trade; i++) cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
+    for (size_t i = 0; i < v->n_events; i++) rep_cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
+    for (size_t i = 0; i < v->n_trade; i++) rep_cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
     for (int y = v->from; y <= v->year; y++)
         for (size_t k = 0; k < REP_NMEASURES; k++) {
             const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
-            if (p) cite(&v->cites, p->sources, p->n_sources);
+            if (p) rep_cite(&v->cites, p->sources, p->n_sources);
         }
     return true;
 }

@@ -25,6 +25,9 @@ typedef struct rep_brief_view {
     size_t n_scenarios;
 } rep_brief_view;
 
+/* Numbers the sources src[0..n) not yet numbered, in order. */
+void rep_cite(rep_cites *c, const size_t *src, size_t n);
+
 /* Builds the view of doc; false when out of memory (then nothing is left to free). */
 bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc);
 void rep_brief_view_free(rep_brief_view *v);
@@ -56,6 +59,18 @@ void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view
 void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc);
 /* The source kinds the method admits, "ilo-ceacr, ilo-cas, ...". */
 void rep_brief_admissible(rep_buf *b, const ilo_method *me);
+
+/* The review parts (brief-review.c). Numbers the sources of the applicability paragraph. */
+void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
+/* Whether the regime applied on the as-of day: programme in force, the country's standing, its
+ * latest decision, and the label of what follows (an illustrative assessment). */
+void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v);
+/* The as-of day, the evidence cut-off, the review period, the method, the SDG 8.8.2 reading
+ * beside and the window rule. */
+void rep_brief_period(rep_buf *b, const rep_brief_doc *doc);
+
+/* "yes", "no", "unknown". */
+const char *rep_answer_name(ilo_answer a);
 
 /* The ILO's own caveat, quoted (without quotation marks), and who says it. */
 extern const char rep_brief_ilo_quote[];

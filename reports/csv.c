@@ -164,6 +164,10 @@ void rep_csv_brief(rep_buf *b, const rep_brief_doc *doc)
     year_rows(&x, m, r);
     published_rows(&x, m, r->country, r->year);
     row_s(&x, r->year, "brief:regime", NULL, rep_brief_regime(doc)->id);
+    row_s(&x, r->year, "brief:in_force", NULL, rep_answer_name(doc->standing.in_force));
+    row_s(&x, r->year, "brief:standing", NULL, ilo_benefit_name(doc->standing.benefit));
+    row_s(&x, r->year, "brief:applies", NULL, rep_answer_name(doc->standing.applies));
+    row_n(&x, r->year, "brief:period_from", doc->window_from ? doc->window_from : r->year);
     for (size_t k = 0; k < br->n_verdicts; k++) brief_csv_rows(&x, doc, &br->verdicts[k], r, true);
     if (!doc->trend) return;
     for (size_t i = 0; i < doc->trend->n; i++) {

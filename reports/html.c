@@ -670,8 +670,14 @@ void rep_html_brief(rep_buf *b, const rep_brief_doc *doc)
     rep_put_html(b, rep_profile_name(doc->profile_name));
     rep_buf_printf(b, ". Engine: iloscore %s.", ilo_version());
     if (m->countries[r->country].synthetic) rep_buf_puts(b, " <strong>A synthetic country, not a real one.</strong>");
-    rep_buf_puts(b, "</p>\n</header>\n<main>\n<h2>Bottom line</h2>\n<p>");
+    rep_buf_puts(b, "</p>\n</header>\n<main>\n<h2>Applicability</h2>\n<p>");
     rep_buf s = REP_BUF_INIT;
+    rep_brief_applicability(&s, doc, &v);
+    brief_html(b, &s);
+    rep_buf_puts(b, "</p>\n<h2>Review period</h2>\n<p>");
+    rep_brief_period(&s, doc);
+    brief_html(b, &s);
+    rep_buf_puts(b, "</p>\n<h2>Bottom line</h2>\n<p>");
     rep_brief_bottom_line(&s, doc);
     brief_html(b, &s);
     rep_buf_puts(b, "</p>\n");

@@ -462,8 +462,16 @@ void rep_md_brief(rep_buf *b, const rep_brief_doc *doc)
     sources_ref(b, &v.cites, rg->sources, rg->n_sources);
     rep_buf_printf(b, " |\n| Engine | iloscore %s |\n", ilo_version());
 
-    rep_buf_puts(b, "\n## Bottom line\n\n");
+    rep_buf_puts(b, "\n## Applicability\n\n");
     rep_buf s = REP_BUF_INIT;
+    rep_brief_applicability(&s, doc, &v);
+    brief_md(b, &s);
+    rep_buf_puts(b, "\n\n## Review period\n\n");
+    rep_brief_period(&s, doc);
+    brief_md(b, &s);
+    rep_buf_putc(b, '\n');
+
+    rep_buf_puts(b, "\n## Bottom line\n\n");
     rep_brief_bottom_line(&s, doc);
     brief_md(b, &s);
     rep_buf_putc(b, '\n');

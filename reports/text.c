@@ -541,8 +541,21 @@ void rep_text_brief(rep_buf *b, const rep_brief_doc *doc)
     title_block(b, m, r->country, r->method, doc->profile_name);
     rep_buf_printf(b, "Engine:   iloscore %s\n", ilo_version());
 
-    heading(b, "Bottom line");
+    heading(b, "Applicability");
     rep_buf s = REP_BUF_INIT;
+    rep_brief_applicability(&s, doc, &v);
+    rep_buf_puts(b, "  ");
+    brief_wrap(b, &s, 2, 2);
+    rep_buf_putc(b, '\n');
+    rep_buf_free(&s);
+    heading(b, "Review period");
+    rep_brief_period(&s, doc);
+    rep_buf_puts(b, "  ");
+    brief_wrap(b, &s, 2, 2);
+    rep_buf_putc(b, '\n');
+    rep_buf_free(&s);
+
+    heading(b, "Bottom line");
     rep_brief_bottom_line(&s, doc);
     rep_buf_puts(b, "  ");
     brief_wrap(b, &s, 2, 2);
