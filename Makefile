@@ -61,7 +61,7 @@ $(B)/libiloreports.a: $(REPORTS_OBJ)
 PIC_OBJ = $(ENGINE_SRC:%.c=$(B)/pic/%.o)
 $(B)/pic/%.o: %.c | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -fPIC -c $< -o $@
 $(B)/libiloscore.so.$(VERSION): $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libiloscore.so.$(SOMAJOR) $(CFLAGS) $(LDFLAGS) -o $@ $(PIC_OBJ) $(PKG_LIBS)
 # libconfig and GSL are private: a program calls only the engine. Libs keeps -liloscore needed

@@ -456,3 +456,22 @@ void ilo_brief_standing_of(const ilo_model *m, size_t regime, const char *countr
     else if (out->in_force == ILO_ANSWER_YES && member) out->applies = ILO_ANSWER_YES;
     else out->applies = ILO_ANSWER_UNKNOWN;
 }
+
+const char *ilo_rec_state_name(ilo_rec_state s)
+{
+    switch (s) {
+    case ILO_REC_PENDING: return "pending";
+    case ILO_REC_PARTLY_MET: return "partly met";
+    case ILO_REC_MET: return "met";
+    }
+    return "?";
+}
+
+const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day)
+{
+    const ilo_rec_status *hit = NULL;
+    if (r->date.last > day) return NULL;
+    for (size_t i = 0; i < r->n_status; i++)
+        if (r->status[i].date.last <= day) hit = &r->status[i];
+    return hit;
+}

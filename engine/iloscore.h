@@ -347,6 +347,40 @@ typedef struct ilo_event {
     ilo_where where;
 } ilo_event;
 
+/* An ILO supervisory recommendation and its status over time (country key `recommendations`):
+ * what a body asked of the government, when, about which of the profile's provisions or
+ * incidents, and, dated, whether it was pending, partly met or met, each with the source that
+ * says so. Shown by the trade-review brief as of its day; never scored. */
+typedef enum ilo_rec_state { ILO_REC_PENDING, ILO_REC_PARTLY_MET, ILO_REC_MET } ilo_rec_state;
+/* "pending", "partly met", "met". */
+const char *ilo_rec_state_name(ilo_rec_state s);
+
+typedef struct ilo_rec_status {
+    ilo_rec_state state;
+    ilo_date date;        /* from when the status holds */
+    const char *note;
+    size_t *sources;      /* at least one */
+    size_t n_sources;
+    ilo_where where;
+} ilo_rec_status;
+
+typedef struct ilo_recommendation {
+    const char *id, *body, *asked, *note; /* body: "ceacr", "cas", "cfa", "mission", "trade" (a trade
+                                             partner's benchmark), "other" */
+    ilo_date date;        /* when it was made */
+    size_t *items;        /* indices into m->items, the country's own; may be empty */
+    size_t n_items;
+    size_t *sources;      /* the text that makes it, at least one */
+    size_t n_sources;
+    ilo_rec_status *status; /* by date, at least one */
+    size_t n_status;
+    ilo_where where;
+} ilo_recommendation;
+
+/* The status of recommendation r on day: its latest status dated (its last day) on or before the
+ * day, or NULL when none is (or the recommendation was made later). */
+const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day);
+
 typedef struct ilo_variant {
     const char *value;
     size_t *sources;
@@ -382,6 +416,7 @@ typedef struct ilo_country {
     ilo_ratification *ratifications; size_t n_ratifications;
     size_t item_first, n_items;
     ilo_event *events; size_t n_events;
+    ilo_recommendation *recommendations; size_t n_recommendations; /* in data order */
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;

@@ -2,6 +2,7 @@
  * questions, as plain-text sentences every format says alike: did the regime apply to the country
  * on the as-of day (programme in force, beneficiary standing), and over which review period, on
  * which evidence, the brief reads the situation. Source numbers come from the brief's view. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "brief.h"
@@ -127,4 +128,130 @@ void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
     }
     rep_buf_putc(b, ' ');
     rep_buf_puts(b, ilo_brief_window_rule);
+}
+
+/* ---- progress: recommendations and law changes ---- */
+
+/* A provision's change in [d0, d1]: its entry into force or its stop; NULL when none. A change
+ * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
+ * start and its last day is by d1. */
+static const ilo_date *law_change(const ilo_item *it, int32_t d0, int32_t d1, const char **how)
+{
+    if (it->kind != ILO_ITEM_PROVISION) return NULL;
+    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) {
+        *how = "repealed or replaced";
+        return &it->stop;
+    }
+    if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) {
+        *how = "entered into force";
+        return &it->start;
+    }
+    return NULL;
+}
+
+const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how)
+{
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
+}
+
+bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    const ilo_profile *p = doc->profile;
+    int32_t day = doc->standing.day;
+    v->recs = calloc(co->n_recommendations + 1, sizeof *v->recs);
+    v->laws = calloc(p->n_items + 1, sizeof *v->laws);
+    if (!v->recs || !v->laws) return false;
+    for (size_t i = 0; i < co->n_recommendations; i++) {
+        const ilo_recommendation *r = &co->recommendations[i];
+        const ilo_rec_status *st = ilo_rec_status_on(r, day);
+        if (!st) continue;
+        v->recs[v->n_recs++] = i;
+        rep_cite(&v->cites, r->sources, r->n_sources);
+        for (const ilo_rec_status *s = r->status; s <= st; s++) rep_cite(&v->cites, s->sources, s->n_sources);
+    }
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    int32_t d0 = ilo_year_first_day(from);
+    for (size_t i = 0; i < p->n_items; i++) {
+        const char *how;
+        const ilo_date *d = law_change(&p->items[i], d0, day, &how);
+        if (!d) continue;
+        size_t at = v->n_laws++;
+        for (; at > 0; at--) {
+            const ilo_date *e = law_change(&p->items[v->laws[at - 1]], d0, day, &how);
+            if (e->first <= d->first) break;
+            v->laws[at] = v->laws[at - 1];
+        }
+        v->laws[at] = i;
+        rep_cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
+    }
+    return true;
+}
+
+const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_recommendation *r = &doc->model->countries[doc->result->country].recommendations[v->recs[i]];
+    return ilo_rec_state_name(ilo_rec_status_on(r, doc->standing.day)->state);
+}
+
+static const char *body_name(const char *body)
+{
+    if (!strcmp(body, "ceacr")) return "CEACR";
+    if (!strcmp(body, "cas")) return "CAS";
+    if (!strcmp(body, "cfa")) return "CFA";
+    if (!strcmp(body, "mission")) return "ILO mission";
+    if (!strcmp(body, "trade")) return "Trade partner";
+    return "Other";
+}
+
+/* The finding number of model item `item` in the brief, or 0. */
+static size_t finding_num(const rep_brief_doc *doc, const rep_brief_view *v, size_t item)
+{
+    const ilo_result *r = doc->result;
+    for (size_t f = 0; f < r->n_findings; f++)
+        if (v->fnum[f] && !strcmp(doc->profile->items[r->findings[f].item].id, doc->model->items[item].id))
+            return v->fnum[f];
+    return 0;
+}
+
+void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_model *m = doc->model;
+    const ilo_recommendation *r = &m->countries[doc->result->country].recommendations[v->recs[i]];
+    const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+    rep_buf_printf(b, "%s, %s (%s): %s", body_name(r->body), r->date.text, r->id, r->asked);
+    cites(b, v, r->sources, r->n_sources);
+    if (r->n_items) {
+        rep_buf_puts(b, " Concerns: ");
+        for (size_t k = 0; k < r->n_items; k++) {
+            size_t f = finding_num(doc, v, r->items[k]);
+            rep_buf_printf(b, "%s%s", k ? ", " : "", m->items[r->items[k]].id);
+            if (f) rep_buf_printf(b, " (F%zu)", f);
+        }
+        rep_buf_putc(b, '.');
+    }
+    rep_buf_printf(b, " Status on the as-of day: %s, since %s", ilo_rec_state_name(st->state), st->date.text);
+    cites(b, v, st->sources, st->n_sources);
+    rep_buf_putc(b, '.');
+    if (st->note) rep_buf_printf(b, " %s", st->note);
+    if (st != r->status) {
+        rep_buf_puts(b, " Before:");
+        for (const ilo_rec_status *s = r->status; s < st; s++) {
+            rep_buf_printf(b, "%s %s %s", s == r->status ? "" : ";", ilo_rec_state_name(s->state), s->date.text);
+            cites(b, v, s->sources, s->n_sources);
+        }
+        rep_buf_putc(b, '.');
+    }
+}
+
+void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const char *how;
+    const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
+    const ilo_item *it = &doc->profile->items[v->laws[i]];
+    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
+    cites(b, v, it->sources, it->n_sources);
+    rep_buf_putc(b, '.');
 }

@@ -47,6 +47,8 @@ void rep_brief_view_free(rep_brief_view *v)
     free(v->events);
     free(v->trade);
     free(v->scenarios);
+    free(v->recs);
+    free(v->laws);
     memset(v, 0, sizeof *v);
 }
 
@@ -126,6 +128,10 @@ bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
             const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
             if (p) rep_cite(&v->cites, p->sources, p->n_sources);
         }
+    if (!rep_brief_progress_init(v, doc)) {
+        rep_brief_view_free(v);
+        return false;
+    }
     return true;
 }
 

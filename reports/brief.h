@@ -23,6 +23,11 @@ typedef struct rep_brief_view {
                              year, without a trend) to the year */
     size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
     size_t n_scenarios;
+    size_t *recs;         /* the country's recommendations made by the as-of day, in data order */
+    size_t n_recs;
+    size_t *laws;         /* the profile's provisions that entered into force or stopped in the
+                             review period, by the as-of day, by the date of that change */
+    size_t n_laws;
 } rep_brief_view;
 
 /* Numbers the sources src[0..n) not yet numbered, in order. */
@@ -68,6 +73,20 @@ void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_bri
 /* The as-of day, the evidence cut-off, the review period, the method, the SDG 8.8.2 reading
  * beside and the window rule. */
 void rep_brief_period(rep_buf *b, const rep_brief_doc *doc);
+
+/* Picks and cites the recommendations and law changes of the view (after the findings). False
+ * when out of memory. */
+bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc);
+/* Recommendation v->recs[i] as one paragraph: body, date, what was asked, the items it concerns
+ * (with their finding numbers), its status on the as-of day with the status's date, note and
+ * sources, and the earlier statuses. */
+void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i);
+/* The status word of v->recs[i] on the as-of day ("pending", "partly met", "met"). */
+const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i);
+/* Law change v->laws[i] as one line: what changed, when, the provision and its sources. */
+void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i);
+/* The day v->laws[i] changed ("2020-05-04") and how ("entered into force", "repealed"). */
+const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how);
 
 /* "yes", "no", "unknown". */
 const char *rep_answer_name(ilo_answer a);

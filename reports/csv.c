@@ -168,6 +168,25 @@ void rep_csv_brief(rep_buf *b, const rep_brief_doc *doc)
     row_s(&x, r->year, "brief:standing", NULL, ilo_benefit_name(doc->standing.benefit));
     row_s(&x, r->year, "brief:applies", NULL, rep_answer_name(doc->standing.applies));
     row_n(&x, r->year, "brief:period_from", doc->window_from ? doc->window_from : r->year);
+    rep_brief_view v;
+    if (!rep_brief_view_init(&v, doc)) {
+        b->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < v.n_recs; i++) {
+        const ilo_recommendation *rc = &m->countries[r->country].recommendations[v.recs[i]];
+        row_s(&x, r->year, "brief:recommendation:", rc->id, rep_brief_rec_state(doc, &v, i));
+    }
+    for (size_t i = 0; i < v.n_laws; i++) {
+        const char *how;
+        const ilo_date *d = rep_brief_law_date(doc, &v, i, &how);
+        rep_buf val = REP_BUF_INIT;
+        rep_buf_printf(&val, "%s %s", how, d->text);
+        if (val.failed) b->failed = true;
+        row_s(&x, r->year, "brief:law_change:", doc->profile->items[v.laws[i]].id, val.data ? val.data : "");
+        rep_buf_free(&val);
+    }
+    rep_brief_view_free(&v);
     for (size_t k = 0; k < br->n_verdicts; k++) brief_csv_rows(&x, doc, &br->verdicts[k], r, true);
     if (!doc->trend) return;
     for (size_t i = 0; i < doc->trend->n; i++) {

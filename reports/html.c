@@ -683,6 +683,25 @@ void rep_html_brief(rep_buf *b, const rep_brief_doc *doc)
     rep_buf_puts(b, "</p>\n");
     brief_html_verdicts(b, doc, &v);
     brief_html_findings(b, doc, &v);
+    rep_buf_puts(b, "<h2>Progress: recommendations and their status, law changes in the review period</h2>\n");
+    if (!v.n_recs) rep_buf_puts(b, "<p>No recommendation recorded in the data by the as-of day.</p>\n");
+    else rep_buf_puts(b, "<ul>\n");
+    for (size_t i = 0; i < v.n_recs; i++) {
+        rep_buf_puts(b, "<li>");
+        rep_brief_rec(&s, doc, &v, i);
+        brief_html(b, &s);
+        rep_buf_puts(b, "</li>\n");
+    }
+    if (v.n_recs) rep_buf_puts(b, "</ul>\n");
+    if (!v.n_laws) rep_buf_puts(b, "<p>No provision entered into force or stopped in the review period.</p>\n");
+    else rep_buf_puts(b, "<ul>\n");
+    for (size_t i = 0; i < v.n_laws; i++) {
+        rep_buf_puts(b, "<li>");
+        rep_brief_law(&s, doc, &v, i);
+        brief_html(b, &s);
+        rep_buf_puts(b, "</li>\n");
+    }
+    if (v.n_laws) rep_buf_puts(b, "</ul>\n");
     rep_buf_printf(b, "<h2>ILO supervisory record, %d-%d</h2>\n", v.from, v.year);
     brief_html_events(b, doc, &v, v.events, v.n_events);
     if (v.n_trade) {

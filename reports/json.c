@@ -524,6 +524,51 @@ static void brief_json_caveat(jw *w, const rep_brief_doc *doc)
     close_(w, '}');
 }
 
+/* The recommendations with their status on the as-of day, and the law changes, each with the
+ * sentence the other formats print. */
+static void brief_json_progress(jw *w, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_country *co = &doc->model->countries[doc->result->country];
+    rep_buf s = REP_BUF_INIT;
+    open_(w, '{');
+    key(w, "recommendations");
+    open_(w, '[');
+    for (size_t i = 0; i < v->n_recs; i++) {
+        const ilo_recommendation *r = &co->recommendations[v->recs[i]];
+        const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+        open_(w, '{');
+        kstr(w, "id", r->id);
+        kstr(w, "body", r->body);
+        kstr(w, "date", r->date.text);
+        kstr(w, "asked", r->asked);
+        kstr(w, "status", ilo_rec_state_name(st->state));
+        kstr(w, "status_since", st->date.text);
+        rep_brief_rec(&s, doc, v, i);
+        kstr(w, "text", s.data ? s.data : "");
+        if (s.failed) w->b->failed = true;
+        rep_buf_free(&s);
+        close_(w, '}');
+    }
+    close_(w, ']');
+    key(w, "law_changes");
+    open_(w, '[');
+    for (size_t i = 0; i < v->n_laws; i++) {
+        const char *how;
+        const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
+        open_(w, '{');
+        kstr(w, "provision", doc->profile->items[v->laws[i]].id);
+        kstr(w, "date", d->text);
+        kstr(w, "change", how);
+        rep_brief_law(&s, doc, v, i);
+        kstr(w, "text", s.data ? s.data : "");
+        if (s.failed) w->b->failed = true;
+        rep_buf_free(&s);
+        close_(w, '}');
+    }
+    close_(w, ']');
+    close_(w, '}');
+}
+
 void rep_json_brief(rep_buf *b, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -602,6 +647,8 @@ void rep_json_brief(rep_buf *b, const rep_brief_doc *doc)
     brief_json_verdicts(&w, doc);
     key(&w, "findings");
     brief_json_findings(&w, doc, &v);
+    key(&w, "progress");
+    brief_json_progress(&w, doc, &v);
     key(&w, "ilo_record");
     brief_json_events(&w, doc, &v, v.events, v.n_events);
     key(&w, "trade_record");

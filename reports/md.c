@@ -478,6 +478,22 @@ void rep_md_brief(rep_buf *b, const rep_brief_doc *doc)
 
     brief_md_verdicts(b, doc, &v);
     brief_md_findings(b, doc, &v);
+    rep_buf_puts(b, "\n## Progress: recommendations and their status, law changes in the review period\n\n");
+    if (!v.n_recs) rep_buf_puts(b, "No recommendation recorded in the data by the as-of day.\n");
+    for (size_t i = 0; i < v.n_recs; i++) {
+        rep_buf_puts(b, "- ");
+        rep_brief_rec(&s, doc, &v, i);
+        brief_md(b, &s);
+        rep_buf_putc(b, '\n');
+    }
+    if (!v.n_laws) rep_buf_puts(b, "\nNo provision entered into force or stopped in the review period.\n");
+    else rep_buf_putc(b, '\n');
+    for (size_t i = 0; i < v.n_laws; i++) {
+        rep_buf_puts(b, "- ");
+        rep_brief_law(&s, doc, &v, i);
+        brief_md(b, &s);
+        rep_buf_putc(b, '\n');
+    }
     rep_buf_printf(b, "\n## ILO supervisory record, %d-%d\n\n", v.from, v.year);
     brief_md_events(b, doc, &v, v.events, v.n_events);
     if (v.n_trade) {

@@ -514,6 +514,29 @@ static void brief_caveat(rep_buf *b, const rep_brief_doc *doc)
     }
 }
 
+/* Taking steps: the recommendations with their status on the as-of day, the law changes. */
+static void brief_progress(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    heading(b, "Progress: recommendations and their status, law changes in the review period");
+    rep_buf s = REP_BUF_INIT;
+    if (!v->n_recs) rep_buf_puts(b, "  No recommendation recorded in the data by the as-of day.\n");
+    for (size_t i = 0; i < v->n_recs; i++) {
+        rep_brief_rec(&s, doc, v, i);
+        rep_buf_puts(b, "  - ");
+        brief_wrap(b, &s, 4, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+    if (!v->n_laws) rep_buf_puts(b, "  No provision entered into force or stopped in the review period.\n");
+    for (size_t i = 0; i < v->n_laws; i++) {
+        rep_brief_law(&s, doc, v, i);
+        rep_buf_puts(b, "  - ");
+        brief_wrap(b, &s, 4, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
+}
+
 void rep_text_brief(rep_buf *b, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -564,6 +587,7 @@ void rep_text_brief(rep_buf *b, const rep_brief_doc *doc)
 
     brief_verdicts(b, doc, &v);
     brief_findings(b, doc, &v);
+    brief_progress(b, doc, &v);
     rep_buf_printf(b, "\nILO supervisory record, %d-%d\n", v.from, v.year);
     brief_events(b, doc, &v, v.events, v.n_events);
     if (v.n_trade) {
