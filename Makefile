@@ -53,8 +53,10 @@ $(B)/%.o: %.c | $(B)/.deps
 
 $(B)/libiloengine.a: $(ENGINE_OBJ)
 	$(AR) rcs $@ $^
+# Made afresh with q (append): reports/ has files of the same name in different folders
+# (kinds/brief.c and brief.c), which r would replace one by the other.
 $(B)/libiloreports.a: $(REPORTS_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) qcs $@ $^
 
 # The engine as an installable library (make install): static, and shared from objects built
 # as position-independent code; the header is engine/iloscore.h, the manual.

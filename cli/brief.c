@@ -11,7 +11,7 @@
 
 #include "cli.h"
 
-static bool render_brief(rep_buf *out, rep_format f, const void *doc) { return rep_brief_render(out, f, doc); }
+static bool render_brief(rep_buf *out, rep_format f, const void *doc) { return rep_render(out, f, REP_KIND_BRIEF, doc); }
 
 typedef struct brief_args {
     const char *country, *regime, *method;

@@ -13,7 +13,8 @@ int cmd_check(cli_env *env, int argc, char **argv)
     size_t published = 0, provisions = 0;
     for (size_t i = 0; i < m->n_criteria; i++) published += m->criteria[i].published;
     for (size_t i = 0; i < m->n_items; i++) provisions += m->items[i].kind == ILO_ITEM_PROVISION;
-    printf("data:        %s\n", env->data);
+    char data[1024];
+    printf("data:        %s\n", ilo_escape_controls(data, sizeof data, env->data)); /* one line, always */
     printf("files:       %zu\n", m->n_files);
     printf("conventions: %zu\n", m->n_conventions);
     printf("criteria:    %zu (%zu with published weights, %zu provisional)\n", m->n_criteria, published,

@@ -24,6 +24,8 @@ static int add(cli_outputs *o, const char *path)
     for (size_t i = 0; i < o->n; i++)
         if (o->v[i].path && path && strcmp(o->v[i].path, path) == 0)
             return cli_usage_error("output '%s' given twice", path);
+        else if (!o->v[i].path && !path)
+            return cli_usage_error("output '-' (standard output) given twice");
     cli_output *v = realloc(o->v, (o->n + 1) * sizeof *v);
     if (!v) return EXIT_INTERNAL;
     o->v = v;
@@ -401,7 +403,7 @@ static int check_folder(const pending *p, const char *folder)
 
 /* The folders of a data tree that the loader reads (engine/load.c, ilo_model_load()). */
 static const char *const data_folders[] = {"criteria", "criteria/methods", "criteria/regimes", "countries",
-                                           "scenarios"};
+                                           "scenarios", "published"};
 
 /* An output may not replace a file the run read: exit 4. */
 static int check_inputs(const pending *ps, size_t n)

@@ -46,7 +46,8 @@ int cmd_synth(cli_env *env, int argc, char **argv)
     char first[4], last[4];
     ilo_synth_code(0, first);
     ilo_synth_code(o.countries - 1, last);
-    printf("wrote %s: %zu synthetic countries (%s..%s), %d-%d, seed %llu\n", out, o.countries, first, last, o.from, o.to,
-           (unsigned long long)o.seed);
+    char safe[1024];
+    printf("wrote %s: %zu synthetic countries (%s..%s), %d-%d, seed %llu\n", ilo_escape_controls(safe, sizeof safe, out),
+           o.countries, first, last, o.from, o.to, (unsigned long long)o.seed);
     return EXIT_OK;
 }

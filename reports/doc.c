@@ -144,6 +144,7 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
+rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 
 /* The value with its strings copied into d. */
 static rep_value keep(rep_doc *d, rep_value v)
@@ -192,6 +193,24 @@ void rep_value_text(rep_buf *out, const rep_value *v)
     }
 }
 
+void rep_value_put(rep_buf *out, const rep_value *v, const rep_markup *mk)
+{
+    rep_buf t = REP_BUF_INIT;
+    rep_value_text(&t, v);
+    bool id = v->type == REP_V_ID;
+    rep_buf_puts(out, id ? mk->code_open : "");
+    mk->escape(out, t.data ? t.data : "");
+    rep_buf_puts(out, id ? mk->code_close : "");
+    if (v->note) {
+        if (v->type != REP_V_ABSENT) rep_buf_putc(out, ' ');
+        rep_buf_puts(out, mk->note_open);
+        mk->escape(out, v->note);
+        rep_buf_puts(out, mk->note_close);
+    }
+    if (t.failed) out->failed = true;
+    rep_buf_free(&t);
+}
+
 /* ---- nodes ---- */
 
 static rep_node *add(rep_doc *d, rep_node *parent, rep_ntype type, const char *key, const char *title)
@@ -209,6 +228,15 @@ static rep_node *add(rep_doc *d, rep_node *parent, rep_ntype type, const char *k
     else parent->first = n;
     parent->last = n;
     return n;
+}
+
+const rep_field *rep_field_next(const rep_node *n, size_t *i)
+{
+    while (*i < n->n_fields) {
+        const rep_field *f = &n->fields[(*i)++];
+        if (f->label && f->value.type != REP_V_ABSENT) return f;
+    }
+    return NULL;
 }
 
 rep_node *rep_only(rep_node *n, rep_audience a)

@@ -56,7 +56,8 @@ typedef enum rep_vtype {
                         NaN is JSON null and people's "-" */
     REP_V_IDS,       /* n ids in list (JSON array of strings; people: "a, b") */
     REP_V_TABLE,     /* node, a table made with rep_table_detached(): a JSON array of objects
-                        inside a row (people and CSV do not see it) */
+                        inside a row (people do not see it; CSV projects its rows) */
+    REP_V_OBJECT,    /* node, the same with one row: a JSON object */
 } rep_vtype;
 
 typedef struct rep_value {
@@ -204,6 +205,7 @@ rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_col
 /* A table not in the tree, to be the value of a cell (rep_v_table()). */
 rep_node *rep_table_detached(rep_doc *d, const rep_column *cols, size_t n);
 rep_value rep_v_table(const rep_node *t);
+rep_value rep_v_object(const rep_node *t);
 /* A keyed section whose child sections are the objects of a JSON array (people see sections). */
 rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const char *title);
 /* A new row, every cell absent; returns its index, or SIZE_MAX. */
@@ -222,6 +224,8 @@ void rep_point_line(rep_doc *d, rep_node *n, double x, double y, double alt, boo
 
 /* Makes n seen by one audience only; returns n (NULL stays NULL). */
 rep_node *rep_only(rep_node *n, rep_audience a);
+/* The next field of n that people see (a label, a value), from *i on; NULL after the last. */
+const rep_field *rep_field_next(const rep_node *n, size_t *i);
 /* Whether node n is seen by people (people = true) or by programs. */
 bool rep_seen(const rep_node *n, bool people);
 
@@ -241,6 +245,13 @@ void rep_html_chart(rep_buf *out, const rep_node *series);
 /* People's rendering of a value, as plain text (the writers escape it): "2.85", "-", "a, b";
  * note not included. */
 void rep_value_text(rep_buf *out, const rep_value *v);
+/* A value in a markup: an id between code_open and code_close (as is: ids need no escaping in a
+ * code span), other text through escape, then the note between note_open and note_close. */
+typedef struct rep_markup {
+    void (*escape)(rep_buf *b, const char *s);
+    const char *code_open, *code_close, *note_open, *note_close;
+} rep_markup;
+void rep_value_put(rep_buf *out, const rep_value *v, const rep_markup *mk);
 /* The JSON/CSV rendering of a number or text value (no quotes). */
 void rep_value_data(rep_buf *out, const rep_value *v);
 

@@ -38,18 +38,6 @@ int rep_format_from_path(const char *path)
 
 
 
-bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc)
-{
-    switch (f) {
-    case REP_TEXT: rep_text_brief(out, doc); break;
-    case REP_MD: rep_md_brief(out, doc); break;
-    case REP_JSON: rep_json_brief(out, doc); break;
-    case REP_CSV: rep_csv_brief(out, doc); break;
-    case REP_HTML: rep_html_brief(out, doc); break;
-    default: assert(!"unknown format"); out->failed = true;
-    }
-    return rep_buf_ok(out);
-}
 
 /* ---- the one dispatch: kind -> builder (or, until migrated, the per-format renderer) ---- */
 
@@ -68,6 +56,7 @@ static rep_doc *build(rep_kind k, const void *in)
     case REP_KIND_TREND: return rep_build_trend(in);
     case REP_KIND_COMPARISON: return rep_build_comparison(in);
     case REP_KIND_ASSESSMENT: return rep_build_assessment(in);
+    case REP_KIND_BRIEF: return rep_build_brief(in);
     default: return NULL;
     }
 }
@@ -79,7 +68,13 @@ static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
     case REP_KIND_ASSESSMENT: return false;
     case REP_KIND_TREND: return false;
     case REP_KIND_COMPARISON: return false;
-    case REP_KIND_BRIEF: return rep_brief_render(out, f, in), true;
+    case REP_KIND_BRIEF:
+        switch (f) {
+        case REP_TEXT: rep_text_brief(out, in); return true;
+        case REP_MD: rep_md_brief(out, in); return true;
+        case REP_HTML: rep_html_brief(out, in); return true;
+        default: return false;
+        }
     case REP_KIND_RANK:
     case REP_KIND_SENSITIVITY:
     case REP_KIND_TARGET:

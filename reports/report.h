@@ -255,11 +255,8 @@ typedef struct rep_brief_doc {
                                     brief's method is another) */
 } rep_brief_doc;
 
-bool rep_brief_render(rep_buf *out, rep_format f, const rep_brief_doc *doc);
 void rep_text_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_json_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_csv_brief(rep_buf *out, const rep_brief_doc *doc);
 void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
 
 /* The scores of an external coding sheet (iloscore score --sheet): each country-year of the

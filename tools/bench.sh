@@ -152,9 +152,7 @@ score_sheet() {
 }
 score_sheet 100000; sheet100=$sheet_time; rows100=$sheet_rows
 score_sheet 300000; sheet300=$sheet_time; rows300=$sheet_rows
-printf '
-score --sheet (whole command: load the shipped data, read the sheet, score every country-year):
-'
+printf '\nscore --sheet (whole command: load the shipped data, read the sheet, score every country-year):\n'
 printf '  100,000 country-years (%s scored, %s): %.3f s\n' "$rows100" "$(du -h "$dir/sheet-100000.csv" | cut -f1)" "$sheet100"
 printf '  300,000 country-years (%s scored, %s): %.3f s, exponent %s\n' "$rows300" \
     "$(du -h "$dir/sheet-300000.csv" | cut -f1)" "$sheet300" "$(awk -v a="$sheet100" -v b="$sheet300" 'BEGIN { printf "%.3f", log(b / a) / log(3) }')"

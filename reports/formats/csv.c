@@ -43,7 +43,7 @@ static void table(rep_buf *b, const rep_node *t, const rep_scope *in)
             if (t->cols[c].scope == REP_SCOPE_YEAR && v->type == REP_V_INT) s.year = (int)v->v.i;
         }
         for (size_t c = 0; c < t->n_cols; c++) {
-            if (cells[c].type == REP_V_TABLE) table(b, cells[c].v.node, &s);
+            if (cells[c].type == REP_V_TABLE || cells[c].type == REP_V_OBJECT) table(b, cells[c].v.node, &s);
             else row(b, &s, cells[c].measure ? cells[c].measure : t->cols[c].measure, &cells[c]);
         }
     }

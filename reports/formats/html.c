@@ -35,21 +35,9 @@ const char rep_html_css[] =
     "ol.sources a::after{content:' <' attr(href) '>';font-size:8pt;word-break:break-all}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void value(rep_buf *b, const rep_value *v)
-{
-    rep_buf t = REP_BUF_INIT;
-    rep_value_text(&t, v);
-    if (v->type == REP_V_ID) rep_buf_puts(b, "<code>");
-    rep_put_html(b, t.data ? t.data : "");
-    if (v->type == REP_V_ID) rep_buf_puts(b, "</code>");
-    if (v->note) {
-        rep_buf_puts(b, v->type == REP_V_ABSENT ? "<span class=\"note\">(" : " <span class=\"note\">(");
-        rep_put_html(b, v->note);
-        rep_buf_puts(b, ")</span>");
-    }
-    if (t.failed) b->failed = true;
-    rep_buf_free(&t);
-}
+static const rep_markup markup = {rep_put_html, "<code>", "</code>", "<span class=\"note\">(", ")</span>"};
+
+static void value(rep_buf *b, const rep_value *v) { rep_value_put(b, v, &markup); }
 
 static void spans(rep_buf *b, const rep_node *n)
 {
@@ -95,16 +83,13 @@ static void list(rep_buf *b, const rep_node *n)
 static void meta(rep_buf *b, const rep_node *n)
 {
     rep_buf_puts(b, "<p class=\"meta\">");
-    bool first = true;
-    for (size_t i = 0; i < n->n_fields; i++) {
-        const rep_field *f = &n->fields[i];
-        if (!f->label || f->value.type == REP_V_ABSENT) continue;
-        if (!first) rep_buf_puts(b, "<br>");
-        first = false;
+    size_t i = 0;
+    for (const rep_field *f = rep_field_next(n, &i); f; f = rep_field_next(n, &i)) {
         rep_put_html(b, f->label);
         rep_buf_puts(b, ": ");
         value(b, &f->value);
-        rep_buf_putc(b, '.');
+        size_t j = i;
+        rep_buf_puts(b, rep_field_next(n, &j) ? ".<br>" : ".");
     }
     rep_buf_puts(b, "</p>\n");
 }

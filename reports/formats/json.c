@@ -67,11 +67,16 @@ static void key(jw *w, const char *k, size_t n)
 }
 
 static void rows(jw *w, const rep_node *t);
+static void object(jw *w, const rep_node *t, size_t r);
 
 static void value(jw *w, const rep_value *v)
 {
     if (v->type == REP_V_TABLE) {
         rows(w, v->v.node);
+        return;
+    }
+    if (v->type == REP_V_OBJECT) {
+        object(w, v->v.node, 0);
         return;
     }
     if (v->type == REP_V_IDS) {
@@ -137,17 +142,20 @@ static void pairs_end(pairs *p)
 
 static void children(jw *w, const rep_node *n);
 
-/* A table's rows as an array of objects. */
+/* Row r of a table as an object; a table's rows as an array of objects. */
+static void object(jw *w, const rep_node *t, size_t r)
+{
+    open_(w, '{');
+    pairs p = {w, {NULL}, {0}, 0};
+    for (size_t c = 0; r < t->n_rows && c < t->n_cols; c++) pair(&p, t->cols[c].key, &t->cells[r * t->n_cols + c]);
+    pairs_end(&p);
+    close_(w, '}');
+}
+
 static void rows(jw *w, const rep_node *t)
 {
     open_(w, '[');
-    for (size_t r = 0; r < t->n_rows; r++) {
-        open_(w, '{');
-        pairs p = {w, {NULL}, {0}, 0};
-        for (size_t c = 0; c < t->n_cols; c++) pair(&p, t->cols[c].key, &t->cells[r * t->n_cols + c]);
-        pairs_end(&p);
-        close_(w, '}');
-    }
+    for (size_t r = 0; r < t->n_rows; r++) object(w, t, r);
     close_(w, ']');
 }
 

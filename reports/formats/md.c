@@ -6,22 +6,9 @@
  */
 #include "doc.h"
 
-static void value(rep_buf *b, const rep_value *v)
-{
-    rep_buf t = REP_BUF_INIT;
-    rep_value_text(&t, v);
-    if (v->type == REP_V_ID) rep_buf_putc(b, '`');
-    if (v->type == REP_V_ID) rep_buf_puts(b, t.data ? t.data : "");
-    else rep_put_md(b, t.data ? t.data : "");
-    if (v->type == REP_V_ID) rep_buf_putc(b, '`');
-    if (v->note) {
-        rep_buf_puts(b, v->type == REP_V_ABSENT ? "(" : " (");
-        rep_put_md(b, v->note);
-        rep_buf_putc(b, ')');
-    }
-    if (t.failed) b->failed = true;
-    rep_buf_free(&t);
-}
+static const rep_markup markup = {rep_put_md, "`", "`", "(", ")"};
+
+static void value(rep_buf *b, const rep_value *v) { rep_value_put(b, v, &markup); }
 
 static void spans(rep_buf *b, const rep_node *n)
 {
@@ -61,9 +48,8 @@ static void list(rep_buf *b, const rep_node *n)
 static void fields(rep_buf *b, const rep_node *n)
 {
     rep_buf_puts(b, "\n| | |\n|---|---|\n");
-    for (size_t i = 0; i < n->n_fields; i++) {
-        const rep_field *f = &n->fields[i];
-        if (!f->label || f->value.type == REP_V_ABSENT) continue;
+    size_t i = 0;
+    for (const rep_field *f; (f = rep_field_next(n, &i));) {
         rep_buf_puts(b, "| ");
         rep_put_md(b, f->label);
         rep_buf_puts(b, " | ");
@@ -75,12 +61,9 @@ static void fields(rep_buf *b, const rep_node *n)
 static void table(rep_buf *b, const rep_node *t)
 {
     if (!t->n_rows) return;
-    if (t->title) {
-        rep_buf_puts(b, "\n");
-        rep_put_md(b, t->title);
-        rep_buf_putc(b, '\n');
-    }
     rep_buf_putc(b, '\n');
+    if (t->title) rep_put_md(b, t->title);
+    rep_buf_puts(b, t->title ? "\n\n" : "");
     for (int line = 0; line < 2; line++) {
         for (size_t c = 0; c < t->n_cols; c++) {
             if (!t->cols[c].label) continue;

@@ -69,9 +69,8 @@ static void fields(rep_buf *b, const rep_node *n)
     for (size_t i = 0; i < n->n_fields; i++)
         if (n->fields[i].label && strlen(n->fields[i].label) + 2 > lw) lw = strlen(n->fields[i].label) + 2;
     if (lw < 10) lw = 10;
-    for (size_t i = 0; i < n->n_fields; i++) {
-        const rep_field *f = &n->fields[i];
-        if (!f->label || f->value.type == REP_V_ABSENT) continue;
+    size_t i = 0;
+    for (const rep_field *f; (f = rep_field_next(n, &i));) {
         rep_buf v = REP_BUF_INIT;
         shown(&v, &f->value);
         rep_put_text(b, f->label);

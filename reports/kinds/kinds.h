@@ -68,6 +68,7 @@ void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t);
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t);
 const char *rep_slope_text(rep_doc *d, const ilo_trend *t);
 rep_doc *rep_build_assessment(const rep_assessment *in);
+rep_doc *rep_build_brief(const rep_brief_doc *in);
 
 /* The HTML chart of the score by year beside the published SDG 8.8.2 series. */
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,

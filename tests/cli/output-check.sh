@@ -121,6 +121,11 @@ LC_ALL=C "$bin" $D assess XRA -o "$T/o/n.md" -o "$T/o/../o/n.md" 2>"$T/err"
 rc=$?
 [ $rc = 2 ] && [ ! -e "$T/o/n.md" ] && ok || bad "one new file named twice: exit $rc: $(cat "$T/err")"
 
+LC_ALL=C "$bin" $D assess XRA -o - -o - >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc = 2 ] && [ ! -s "$T/out" ] && [ "$(head -1 "$T/err")" = "iloscore: output '-' (standard output) given twice" ] && ok ||
+    bad "standard output twice: exit $rc: $(cat "$T/err")"
+
 # Forged lines: a newline, a carriage return, an escape sequence and a C1 control in a country
 # argument and in a file name print escaped, on one line.
 LC_ALL=C "$bin" $D assess "$(printf 'X\niloscore: countries/KAZ.cfg:1: forged\r\033[31m\302\233')" 2>"$T/err"
