@@ -155,6 +155,23 @@ const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_vie
     return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
 }
 
+/* Whether a conflict is about something the brief shows: a finding's item, an event of its
+ * records, a source it cites. */
+static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    for (size_t i = 0; i < v->n_findings; i++)
+        if (!strcmp(doc->profile->items[doc->result->findings[v->findings[i]].item].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_events; i++)
+        if (!strcmp(co->events[v->events[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_trade; i++)
+        if (!strcmp(co->events[v->trade[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->cites.n; i++)
+        if (!strcmp(m->sources[v->cites.order[i]].id, cf->about)) return true;
+    return false;
+}
+
 bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -174,6 +191,8 @@ bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
     }
     int from = doc->window_from ? doc->window_from : doc->result->year;
     int32_t d0 = ilo_year_first_day(from);
+    v->conflicts = calloc(co->n_conflicts + 1, sizeof *v->conflicts);
+    if (!v->conflicts) return false;
     for (size_t i = 0; i < p->n_items; i++) {
         const char *how;
         const ilo_date *d = law_change(&p->items[i], d0, day, &how);
@@ -187,6 +206,12 @@ bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
         v->laws[at] = i;
         rep_cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
     }
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        if (conflict_shown(doc, v, &co->conflicts[i])) {
+            v->conflicts[v->n_conflicts++] = i;
+            for (size_t k = 0; k < co->conflicts[i].n_versions; k++)
+                rep_cite(&v->cites, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
+        }
     return true;
 }
 
@@ -254,4 +279,21 @@ void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v
     rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
     cites(b, v, it->sources, it->n_sources);
     rep_buf_putc(b, '.');
+}
+
+void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->conflicts[i]];
+    rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
+    for (size_t k = 0; k < cf->n_versions; k++) {
+        rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
+        cites(b, v, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
+    rep_buf_printf(b, ". Used: \"%s\". %s", cf->used, cf->note);
+}
+
+void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    if (d->prec && d->first > doc->standing.day) rep_buf_puts(b, " (published after the as-of day)");
 }

@@ -49,6 +49,7 @@ void rep_brief_view_free(rep_brief_view *v)
     free(v->scenarios);
     free(v->recs);
     free(v->laws);
+    free(v->conflicts);
     memset(v, 0, sizeof *v);
 }
 

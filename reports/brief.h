@@ -28,6 +28,9 @@ typedef struct rep_brief_view {
     size_t *laws;         /* the profile's provisions that entered into force or stopped in the
                              review period, by the as-of day, by the date of that change */
     size_t n_laws;
+    size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
+                             shown or a source cited, in data order */
+    size_t n_conflicts;
 } rep_brief_view;
 
 /* Numbers the sources src[0..n) not yet numbered, in order. */
@@ -87,6 +90,12 @@ const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *
 void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i);
 /* The day v->laws[i] changed ("2020-05-04") and how ("entered into force", "repealed"). */
 const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how);
+
+/* Conflict v->conflicts[i] as one sentence: what is disputed, the versions with their sources,
+ * the value used and why. */
+void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i);
+/* " (published after the as-of day)" when source was published after it, else nothing. */
+void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source);
 
 /* "yes", "no", "unknown". */
 const char *rep_answer_name(ilo_answer a);

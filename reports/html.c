@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "internal.h"
 
 /* The chart's colours, used nowhere else on the page: tests/html/run.sh finds the chart in a
@@ -219,7 +220,7 @@ static void slope_para(rep_buf *b, const ilo_trend *t)
     rep_buf_puts(b, "; lower scores are better.</span></p>\n");
 }
 
-static void sources_list(rep_buf *b, const ilo_model *m, const rep_cites *c)
+static void sources_list(rep_buf *b, const rep_brief_doc *doc, const ilo_model *m, const rep_cites *c)
 {
     rep_buf_puts(b, "<h2>Sources</h2>\n");
     if (!c->n) {
@@ -244,6 +245,7 @@ static void sources_list(rep_buf *b, const ilo_model *m, const rep_cites *c)
         rep_buf_printf(b, "&rdquo;, %s <span class=\"note\">(%s; <code>", s->date.text, ilo_source_kind_name(s->kind));
         rep_put_html(b, s->id);
         rep_buf_puts(b, "</code>)</span>");
+        rep_brief_later(b, doc, c->order[i]);
         if (s->url && !rep_url_linkable(s->url)) {
             rep_buf_puts(b, "<br><span class=\"note\">address (not linked): ");
             rep_put_html(b, s->url);
@@ -712,8 +714,18 @@ void rep_html_brief(rep_buf *b, const rep_brief_doc *doc)
     brief_html_published(b, doc, &v);
     brief_html_reforms(b, doc, &v);
     brief_html_gaps(b, doc);
+    rep_buf_puts(b, "<h2>Disputed or uncertain</h2>\n");
+    if (!v.n_conflicts) rep_buf_puts(b, "<p>No recorded conflict between sources bears on what this brief shows.</p>\n");
+    else rep_buf_puts(b, "<ul>\n");
+    for (size_t i = 0; i < v.n_conflicts; i++) {
+        rep_buf_puts(b, "<li>");
+        rep_brief_conflict(&s, doc, &v, i);
+        brief_html(b, &s);
+        rep_buf_puts(b, "</li>\n");
+    }
+    if (v.n_conflicts) rep_buf_puts(b, "</ul>\n");
     brief_html_caveat(b, doc);
-    sources_list(b, m, &v.cites);
+    sources_list(b, doc, m, &v.cites);
     rep_buf_puts(b, "</main>\n</body>\n</html>\n");
     rep_brief_view_free(&v);
 }

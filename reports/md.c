@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "internal.h"
 
 static void put_c(rep_buf *b, int64_t c) { rep_buf_hundredths(b, c); }
@@ -63,7 +64,7 @@ static void slope_block(rep_buf *b, const ilo_trend *t)
     rep_buf_puts(b, "; lower scores are better.\n");
 }
 
-static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
+static void sources_block(rep_buf *b, const rep_brief_doc *doc, const ilo_model *m, const rep_cites *c)
 {
     rep_buf_puts(b, "\n## Sources\n\n");
     if (!c->n) rep_buf_puts(b, "None cited.\n");
@@ -76,6 +77,7 @@ static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
         rep_buf_printf(b, "\", %s (%s; ", s->date.text, ilo_source_kind_name(s->kind));
         code(b, s->id);
         rep_buf_puts(b, ")");
+        rep_brief_later(b, doc, c->order[i]);
         if (s->url) {
             rep_buf_puts(b, ". ");
             url(b, s->url);
@@ -504,7 +506,15 @@ void rep_md_brief(rep_buf *b, const rep_brief_doc *doc)
     brief_md_published(b, doc, &v);
     brief_md_reforms(b, doc, &v);
     brief_md_gaps(b, doc);
+    rep_buf_puts(b, "\n## Disputed or uncertain\n\n");
+    if (!v.n_conflicts) rep_buf_puts(b, "No recorded conflict between sources bears on what this brief shows.\n");
+    for (size_t i = 0; i < v.n_conflicts; i++) {
+        rep_buf_puts(b, "- ");
+        rep_brief_conflict(&s, doc, &v, i);
+        brief_md(b, &s);
+        rep_buf_putc(b, '\n');
+    }
     brief_md_caveat(b, doc);
-    sources_block(b, m, &v.cites);
+    sources_block(b, doc, m, &v.cites);
     rep_brief_view_free(&v);
 }

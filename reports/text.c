@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "internal.h"
 
 #define WIDTH 100
@@ -150,7 +151,8 @@ static void slope_block(rep_buf *b, const ilo_trend *t)
     rep_buf_puts(b, "; lower scores are better.\n");
 }
 
-static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
+/* The sources cited, each published after the brief's as-of day saying so. */
+static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c, const rep_brief_doc *doc)
 {
     heading(b, "Sources");
     if (!c->n) rep_buf_puts(b, "  none cited\n");
@@ -159,8 +161,11 @@ static void sources_block(rep_buf *b, const ilo_model *m, const rep_cites *c)
         size_t len = b->len;
         rep_buf_printf(b, "  [%zu]", i + 1);
         rep_buf_pad(b, b->len - len < 8 ? 8 - (b->len - len) : 1);
-        wrapf(b, 8, 8, "%s, \"%s\", %s (%s; id %s)", s->publisher, s->title, s->date.text,
-              ilo_source_kind_name(s->kind), s->id);
+        rep_buf later = REP_BUF_INIT;
+        rep_brief_later(&later, doc, c->order[i]);
+        wrapf(b, 8, 8, "%s, \"%s\", %s (%s; id %s)%s", s->publisher, s->title, s->date.text,
+              ilo_source_kind_name(s->kind), s->id, later.data ? later.data : "");
+        rep_buf_free(&later);
         rep_buf_putc(b, '\n');
         if (s->url) {
             rep_buf_pad(b, 8);
@@ -598,7 +603,16 @@ void rep_text_brief(rep_buf *b, const rep_brief_doc *doc)
     brief_published(b, doc, &v);
     brief_reforms(b, doc, &v);
     brief_gaps(b, doc);
+    heading(b, "Disputed or uncertain");
+    if (!v.n_conflicts) rep_buf_puts(b, "  No recorded conflict between sources bears on what this brief shows.\n");
+    for (size_t i = 0; i < v.n_conflicts; i++) {
+        rep_brief_conflict(&s, doc, &v, i);
+        rep_buf_puts(b, "  - ");
+        brief_wrap(b, &s, 4, 4);
+        rep_buf_putc(b, '\n');
+        rep_buf_free(&s);
+    }
     brief_caveat(b, doc);
-    sources_block(b, m, &v.cites);
+    sources_block(b, m, &v.cites, doc);
     rep_brief_view_free(&v);
 }

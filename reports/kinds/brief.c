@@ -547,6 +547,29 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     }
 }
 
+/* The recorded conflicts bearing on what the brief shows, with the choice made. */
+static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    static const rep_column c[] = {{"id", NULL, NULL, REP_COL_ID},     {"about", NULL, NULL, REP_COL_ID},
+                                   {"field", NULL, NULL, REP_COL_TEXT}, {"used", NULL, NULL, REP_COL_TEXT},
+                                   {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
+    const ilo_country *co = &in->model->countries[in->result->country];
+    rep_buf b = REP_BUF_INIT;
+    rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
+    rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
+    for (size_t i = 0; i < v->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[v->conflicts[i]];
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(cf->id));
+        rep_cell(d, t, row, 1, rep_v_text(cf->about));
+        rep_cell(d, t, row, 2, rep_v_text(cf->field));
+        rep_cell(d, t, row, 3, rep_v_text(cf->used));
+        rep_cell(d, t, row, 4, rep_v_text(cf->note));
+        rep_brief_conflict(&b, in, v, i);
+        rep_cell(d, t, row, 5, rep_v_text(take(d, &b)));
+    }
+}
+
 /* ---- CSV: the year's rows, the regime, the verdicts; then the years before ---- */
 
 static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const ilo_result *r,
@@ -677,6 +700,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
     gaps(d, root, in);
+    disputed(d, root, in, &v);
     caveat(d, root, in);
     rep_add_sources(d, root, m, &v.cites);
     csv_year(d, root, in, &v, r, true);
