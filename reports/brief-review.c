@@ -40,18 +40,45 @@ const char *rep_answer_name(ilo_answer a)
     return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown";
 }
 
+/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
+ * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
+static bool citable(const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
+}
+
+static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) rep_cite(&v->cites, &src[i], 1);
+}
+
+/* Cites the sources citable as of the day; says so when there is none. */
+static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) {
+            rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+            k++;
+        }
+    if (n && !k) rep_buf_puts(b, " (its sources in the data were published after the as-of day)");
+}
+
 void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
 {
     const ilo_brief_standing *st = &doc->standing;
-    if (st->period) rep_cite(&v->cites, st->period->sources, st->period->n_sources);
-    if (st->why) rep_cite(&v->cites, st->why->sources, st->why->n_sources);
-    if (st->last && st->last != st->why) rep_cite(&v->cites, st->last->sources, st->last->n_sources);
+    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
+    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
+    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
 }
 
-static void period(rep_buf *b, const ilo_regime_period *p)
+/* A period as known on day: an end after the day is not yet known then. */
+static void period(rep_buf *b, const ilo_regime_period *p, int32_t day)
 {
     rep_buf_printf(b, "from %s", p->from.text);
-    if (p->until.prec) rep_buf_printf(b, " to %s", p->until.text);
+    if (p->until.prec && p->until.first <= day) rep_buf_printf(b, " to %s", p->until.text);
 }
 
 void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
@@ -65,14 +92,14 @@ void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_bri
     else rep_buf_puts(b, ", whether the regime applied is not established by its data: ");
     if (st->in_force == ILO_ANSWER_YES) {
         rep_buf_puts(b, "the programme was in force (");
-        period(b, st->period);
+        period(b, st->period, st->day);
         rep_buf_putc(b, ')');
-        cites(b, v, st->period->sources, st->period->n_sources);
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
     } else if (st->in_force == ILO_ANSWER_NO && st->period) {
         rep_buf_printf(b, "the programme had lapsed on %s and was not in force (", st->period->until.text);
-        period(b, st->period);
+        period(b, st->period, st->day);
         rep_buf_putc(b, ')');
-        cites(b, v, st->period->sources, st->period->n_sources);
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
     } else if (st->in_force == ILO_ANSWER_NO) {
         rep_buf_puts(b, "the programme was not in force");
     } else {
@@ -86,13 +113,13 @@ void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_bri
         if (st->implied) rep_buf_puts(b, " (implied by a later withdrawal or suspension)");
         else if (st->why) {
             rep_buf_printf(b, " from %s (%s)", st->why->effective.text, st->why->title);
-            cites(b, v, st->why->sources, st->why->n_sources);
+            cites_by(b, v, doc, st->why->sources, st->why->n_sources);
         }
     }
     rep_buf_putc(b, '.');
     if (st->last && st->last != st->why) {
         rep_buf_printf(b, " Latest decision on %s by then: %s, %s", name, st->last->decided.text, st->last->title);
-        cites(b, v, st->last->sources, st->last->n_sources);
+        cites_by(b, v, doc, st->last->sources, st->last->n_sources);
         rep_buf_putc(b, '.');
     }
     rep_buf_puts(b, st->applies == ILO_ANSWER_NO
