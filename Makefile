@@ -118,6 +118,7 @@ $(B)/tests/fail_rename.so: tests/fault/fail_rename.c
 # chart found in the pixels; screenshots are left in build/html/.
 html-test: $(BIN)
 	@sh tests/html/run.sh ./$(BIN)
+	@sh tests/html/print.sh ./$(BIN)
 
 # The back-test of trade decisions (tools/backtest.sh): `backtest` regenerates docs/backtest.md;
 # `backtest-test` (part of check) replays them into build/backtest.md, prints the summary, and
