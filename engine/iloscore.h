@@ -1007,7 +1007,9 @@ void ilo_sensitivity_free(ilo_sensitivity *s);
 /* A synthetic world: countries with codes from ISO 3166-1 alpha-3's user-assigned ranges (QMA-QZZ,
  * then ZZA-ZZZ, AAA-AAZ, then XAA-XZZ without the X codes in use: XK*, XX*, and ICAO's XBA XCC
  * XCE XCO XDC XEC XES XIM XMP XOM XPO), each marked synthetic = true, with about 50 provisions
- * and 200 incidents per 30 years of the span, and their sources. Country i depends only on
+ * and 200 incidents per 30 years of the span, and their sources; its ILO texts state what they
+ * examined (`examines`: the catalogue's groups within their conventions), so criteria they do
+ * not code are clear in their year. Country i depends only on
  * (seed, i, from, to): a bigger world with the same seed and years starts with the smaller. */
 typedef struct ilo_synth_opts {
     size_t countries; /* 1..ilo_synth_capacity() */

@@ -127,4 +127,38 @@ ilo_status ilo_doc_parse(ilo_doc *d, const char *text, size_t len, ilo_error *e)
 void ilo_doc_settle(ilo_doc *d);
 void ilo_doc_free(ilo_doc *d); /* accepts NULL */
 
+/* ---- files.c: the files of a data tree, read and parsed in order ---- */
+
+/* What the loader does with a file; files.c only carries it (load.c casts it back). */
+typedef void (*ilo_file_fn)(void);
+
+/* One file to load, in loading order; or a folder that could not be opened (fn NULL, dir_errno
+ * set), reported at its place in that order. The list owns each path (malloc'd). */
+typedef struct ilo_file_job {
+    char *path;
+    ilo_file_fn fn;
+    int dir_errno;
+} ilo_file_job;
+typedef struct ilo_file_list {
+    ilo_file_job *v;
+    size_t n, cap;
+} ilo_file_list;
+
+/* Appends a job, taking path (freed here when it cannot be kept); false when out of memory. */
+bool ilo_files_add(ilo_file_list *J, char *path, ilo_file_fn fn, int dir_errno);
+/* Appends every *.cfg of top/sub, in byte order of names, with fn. A missing folder is a job
+ * with dir_errno when `required` (or when it exists but cannot be opened), else nothing. False
+ * when out of memory. */
+bool ilo_files_list_dir(ilo_file_list *J, const char *top, const char *sub, bool required, ilo_file_fn fn);
+void ilo_files_free(ilo_file_list *J); /* the paths and the vector; accepts NULL */
+
+/* Called once per job, in order, on the caller's thread: doc is the file parsed (root at
+ * doc->node[0]) when the file was read and parsed, else NULL with the reason in e (a folder job
+ * carries no doc and an ILO_OK e). Returns false to stop (out of memory). */
+typedef bool (*ilo_file_build)(void *arg, const ilo_file_job *job, ilo_doc *doc, const ilo_error *e);
+/* Reads, prescans and parses every job, a few files ahead and on a second thread when one can be
+ * started, and hands each to build in job order: the errors and the order are those of a
+ * single-threaded run. */
+void ilo_files_run(const ilo_file_list *J, ilo_file_build build, void *arg);
+
 #endif

@@ -1,24 +1,19 @@
 /*
  * load.c: reads a data tree into an ilo_model and validates it.
  *
- * Each file is parsed by libconfig on a second thread and flattened into a doc (doc.c; the tree
- * is destroyed at once, and at most N_SLOTS docs exist), then checked key by key against a
- * schema (unknown keys, missing keys, wrong types, empty strings, bad dates are errors) and
+ * files.c reads each file and has it parsed by libconfig on a second thread and flattened into
+ * a doc (doc.c; the tree is destroyed at once, and a few docs at most exist); this file checks
+ * each doc, in file order, key by key against a schema (unknown keys, missing keys, wrong types, empty strings, bad dates are errors) and
  * copied into the model's arena, in file order, on the calling thread. References between
  * records may cross files, so they are recorded as fixups and resolved once everything is read;
  * after that every id is an index and evaluation never compares strings.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "internal.h"
 
@@ -75,8 +70,6 @@ typedef struct field {
 } field;
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
-#define ILO_STR_(x) #x
-#define ILO_STR(x) ILO_STR_(x)
 
 /* The loader's view of a node (doc.c), with libconfig's semantics for the getters it replaces:
  * a length is 0 for a scalar; a number of the other kind converts (the files are read with
@@ -1474,393 +1467,41 @@ static void load_scenario(loader *l, const ilo_node *root)
 
 typedef void (*file_fn)(loader *, const ilo_node *);
 
-/* Records in e what is wrong with the file being read (its path is the caller's to add): a
- * file's reading and parsing errors wait there until the file's turn to be built, so that they
- * reach ilo_ctx in file order whichever thread found them. */
-static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void file_error(ilo_error *e, ilo_status code, int line, const char *fmt, ...)
+/* Builds the records of one file (ilo_files_run's callback): reports the folder, reading or
+ * parsing error the job carries, or hands the doc's root to the job's function. */
+static bool build_job(void *arg, const ilo_file_job *jb, ilo_doc *doc, const ilo_error *e)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-    va_end(ap);
-    e->code = code;
-    e->line = line;
-}
-
-/* Deepest nesting of { ( [ a data file may use; the schema needs four levels. */
-#define MAX_DEPTH 64
-
-/* Looks at the raw bytes for what libconfig would misread or must not see, and reports the first
- * problem as a parse error with its line: a NUL byte (libconfig stops reading there, or cuts the
- * string it is in, so the rest would be silently lost), "\x00" in a string (libconfig drops it
- * without a word), @include (it reads another file, whose errors would carry this file's name and
- * which escapes the size limit), nesting deeper than MAX_DEPTH (libconfig's parser gives up with
- * "memory exhausted") and an integer without the L suffix beyond 32 bits (libconfig 1.5 wraps it
- * without a word: 4294967308 reads as 12). Names, comments and strings are skipped as libconfig
- * skips them. b[n] must be a NUL (slurp() puts one there). */
-static bool prescan(ilo_error *e, const char *b, size_t n)
-{
-    enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } st = CODE;
-    int line = 1, depth = 0;
-    const char *what = NULL;
-    char msg[160];
-    for (size_t i = 0; i < n && !what; i++) {
-        /* Inside a string or a line comment only a few bytes matter: skip the others at once
-         * (strcspn also stops at a NUL, embedded or the one slurp() puts at b[n]). This scan
-         * took 45 ms of a 1x benchmark load byte by byte, about 20 ms with the skip. */
-        if (st == STRING || st == LINE_COMMENT) {
-            i += strcspn(b + i, st == STRING ? "\"\\\n" : "\n");
-            if (i >= n) break;
-        }
-        /* Between tokens, the bytes the switch below ignores (blanks and separators, most of the
-         * bytes outside strings) are skipped in a tight loop rather than one switch each. */
-        if (st == CODE) {
-            while (b[i] == ' ' || b[i] == '\t' || b[i] == ';' || b[i] == '=' || b[i] == ',') i++;
-            if (i >= n) break;
-        }
-        char c = b[i];
-        if (c == '\0') {
-            what = "file contains a NUL byte (binary data?)";
-            break;
-        }
-        switch (st) {
-        case CODE:
-            if (c == '"') st = STRING;
-            else if (c == '#') st = LINE_COMMENT;
-            else if (c == '/' && i + 1 < n && b[i + 1] == '/') st = LINE_COMMENT;
-            else if (c == '/' && i + 1 < n && b[i + 1] == '*') st = BLOCK_COMMENT, i++;
-            else if (c == '@' && n - i >= 8 && memcmp(b + i, "@include", 8) == 0)
-                what = "@include is not allowed: each data file must stand alone";
-            else if ((c == '{' || c == '(' || c == '[') && ++depth > MAX_DEPTH)
-                what = "nesting deeper than " ILO_STR(MAX_DEPTH) " levels";
-            else if (c == '}' || c == ')' || c == ']') depth--;
-            else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '*') {
-                /* A setting name (or true/false): its digits are no number. */
-                while (i + 1 < n && ((b[i + 1] >= 'A' && b[i + 1] <= 'Z') || (b[i + 1] >= 'a' && b[i + 1] <= 'z') ||
-                                     (b[i + 1] >= '0' && b[i + 1] <= '9') || b[i + 1] == '_' || b[i + 1] == '*' ||
-                                     b[i + 1] == '-'))
-                    i++;
-            } else if (c >= '0' && c <= '9' && !(i > 0 && (b[i - 1] == '.' || (b[i - 1] >= '0' && b[i - 1] <= '9')))) {
-                /* The start of a number (digits after a '.' are a fraction: skipped one by one). */
-                bool hex = c == '0' && i + 2 < n && (b[i + 1] == 'x' || b[i + 1] == 'X');
-                bool neg = i > 0 && b[i - 1] == '-';
-                unsigned long long v = 0, max = hex ? 0x7FFFFFFFull : neg ? 2147483648ull : 2147483647ull;
-                size_t j = hex ? i + 2 : i;
-                for (;; j++) {
-                    char d = j < n ? b[j] : 0;
-                    int x = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
-                          : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
-                    if (x < 0) break;
-                    if (v <= max) v = v * (hex ? 16 : 10) + (unsigned)x;
-                }
-                bool real = !hex && j < n && (b[j] == '.' || b[j] == 'e' || b[j] == 'E');
-                if (real) {
-                    while (j < n && ((b[j] >= '0' && b[j] <= '9') || b[j] == '.' || b[j] == 'e' || b[j] == 'E' ||
-                                     ((b[j] == '-' || b[j] == '+') && (b[j - 1] == 'e' || b[j - 1] == 'E'))))
-                        j++;
-                } else if (v > max && !(j < n && b[j] == 'L')) {
-                    int len = (int)(j - i) + neg;
-                    snprintf(msg, sizeof msg, "integer %.*s%s does not fit in 32 bits (libconfig would change its "
-                             "value; write it with an L suffix for 64 bits)", len > 40 ? 40 : len, b + i - neg,
-                             len > 40 ? "..." : "");
-                    what = msg;
-                }
-                i = j - 1;
-            }
-            break;
-        case STRING:
-            if (c == '"') st = CODE;
-            else if (c == '\\' && i + 3 < n && b[i + 1] == 'x' && b[i + 2] == '0' && b[i + 3] == '0')
-                what = "\"\\x00\" (a NUL character) is not allowed in a string";
-            else if (c == '\\' && i + 1 < n && b[i + 1] != '\n' && b[i + 1] != '\0') i++;
-            break;
-        case LINE_COMMENT:
-            if (c == '\n') st = CODE;
-            break;
-        case BLOCK_COMMENT:
-            if (c == '*' && i + 1 < n && b[i + 1] == '/') st = CODE, i++;
-            break;
-        }
-        if (c == '\n') line++;
-    }
-    if (what) file_error(e, ILO_ERR_PARSE, line, "%s", what);
-    return what == NULL;
-}
-
-/* Reads the whole of a regular file of at most ILO_MAX_FILE_BYTES into *buf (of *cap bytes,
- * grown as needed and reused from file to file), NUL-terminated; false after recording why not
- * in e. One open(), one fstat() and plain read()s: no stdio buffer, and no stat() of its own. */
-static bool slurp(ilo_error *e, const char *path, char **buf, size_t *cap, size_t *len)
-{
-    struct stat st;
-    bool ok = false;
-    /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer; fstat() then refuses it. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
-        goto out;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: %s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-        goto out;
-    }
-    if (st.st_size > ILO_MAX_FILE_BYTES) {
-        file_error(e, ILO_ERR_LIMIT, 0, "file is larger than %ld bytes", ILO_MAX_FILE_BYTES);
-        goto out;
-    }
-    if ((size_t)st.st_size + 2 > *cap) {
-        free(*buf);
-        *cap = (size_t)st.st_size + 2;
-        if (!(*buf = malloc(*cap))) {
-            *cap = 0;
-            file_error(e, ILO_ERR_NOMEM, 0, "out of memory");
-            goto out;
-        }
-    }
-    /* One byte more than fstat said: a file that grew meanwhile is caught, not cut. */
-    size_t want = (size_t)st.st_size + 1, got = 0;
-    while (got < want) {
-        ssize_t r = read(fd, *buf + got, want - got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) {
-            file_error(e, ILO_ERR_IO, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
-        if (r == 0) break;
-        got += (size_t)r;
-    }
-    if (got > (size_t)st.st_size) {
-        file_error(e, ILO_ERR_IO, 0, "cannot read: the file changed while it was read");
-        goto out;
-    }
-    (*buf)[got] = '\0';
-    *len = got;
-    ok = true;
-out:
-    if (fd >= 0) close(fd);
-    return ok;
-}
-
-/* One file to load, in loading order; or a folder that could not be opened (fn NULL), reported
- * at its place in that order. */
-typedef struct job {
-    char *path; /* malloc'd */
-    file_fn fn;
-    int dir_errno;
-} job;
-
-typedef struct job_list {
-    job *v;
-    size_t n, cap;
-} job_list;
-
-/* Appends a job; takes path (freed here when it cannot be kept). */
-static void add_job(loader *l, job_list *J, char *path, file_fn fn, int dir_errno)
-{
-    if (!path || !ilo_grow((void **)&J->v, &J->cap, J->n, sizeof *J->v)) {
-        free(path);
-        alloc(l, SIZE_MAX / 2);
-        return;
-    }
-    J->v[J->n++] = (job){path, fn, dir_errno};
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Lists every *.cfg of top/sub, in byte order of names. A missing optional folder is no error. */
-static void list_dir(loader *l, job_list *J, const char *top, const char *sub, bool required, file_fn fn)
-{
-    char dir[4096];
-    if (strcmp(top, ".") == 0) snprintf(dir, sizeof dir, "%s", sub);
-    else snprintf(dir, sizeof dir, "%s/%s", top, sub);
-    DIR *d = opendir(dir);
-    if (!d) {
-        if (required || errno != ENOENT) add_job(l, J, strdup(dir), NULL, errno);
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") != 0 || e->d_name[0] == '.') continue;
-        char *copy = strdup(e->d_name);
-        if (!copy || !ilo_grow((void **)&names, &cap, n, sizeof *names)) {
-            free(copy);
-            alloc(l, SIZE_MAX / 2);
-            break;
-        }
-        names[n++] = copy;
-    }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(dir) + strlen(names[i]) + 2;
-        char *path = malloc(len);
-        if (path) snprintf(path, len, "%s/%s", dir, names[i]);
-        if (!l->oom) add_job(l, J, path, fn, 0);
-        else free(path);
-        free(names[i]);
-    }
-    free(names);
-}
-
-/*
- * Files go through two threads, so that libconfig's parse, most of the time loading takes, runs
- * beside the rest of the loader instead of before it:
- *
- *   main thread:    read and prescan the next files | wait for file i | build its records
- *   parser thread:  parse file i with libconfig, flatten it into a doc (doc.c), destroy the tree
- *
- * Each file in flight has a slot (N_SLOTS, used in turn). The main thread reads a file into its
- * slot and marks it S_TEXT; the parser thread parses and flattens it and marks it S_PARSED; the
- * main thread builds from the doc. The threads share no libconfig tree (the main thread reads
- * only the doc's few contiguous blocks; reading the tree itself from the other core was slower
- * than not using the thread at all) and no allocator state of the model. Records are built in
- * file order by one thread, so the model, the ids' indices and the errors are the same as if
- * everything ran in one thread: the errors of reading and parsing wait in the slot for the
- * file's turn. When the thread cannot be started, the main thread parses each file itself.
- */
-typedef struct file_slot {
-    size_t job;        /* the file the slot holds */
-    enum { S_TEXT, S_PARSED } stage;
-    bool parse;        /* the text was read and prescanned: parse it */
-    char *text;        /* the file's text; reused, owned by the slot */
-    size_t cap, len;
-    ilo_doc doc;       /* the file flattened (doc.c); valid when stage is S_PARSED */
-    ilo_error e;       /* e.code ILO_OK: no error yet */
-} file_slot;
-
-/* Slots of files in flight. More than two lets the parser thread run ahead of the main thread,
- * and lets a slot's memory leave the main thread's cache before the parser thread writes to it
- * again. */
-#define N_SLOTS 4
-
-typedef struct pipeline {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    file_slot s[N_SLOTS];
-    size_t n_jobs;
-    bool stop; /* the main thread gave up (out of memory): the parser thread returns */
-} pipeline;
-
-/* Parses slot s's text into its doc. */
-static void parse_slot(file_slot *s)
-{
-    if (s->parse) ilo_doc_parse(&s->doc, s->text, s->len, &s->e);
-}
-
-static void *parser_thread(void *arg)
-{
-    pipeline *p = arg;
-    for (size_t i = 0; i < p->n_jobs; i++) {
-        file_slot *s = &p->s[i % N_SLOTS];
-        pthread_mutex_lock(&p->mu);
-        while (!p->stop && !(s->job == i && s->stage == S_TEXT)) pthread_cond_wait(&p->cv, &p->mu);
-        bool stop = p->stop;
-        pthread_mutex_unlock(&p->mu);
-        if (stop) break;
-        parse_slot(s);
-        pthread_mutex_lock(&p->mu);
-        s->stage = S_PARSED;
-        pthread_cond_broadcast(&p->cv);
-        pthread_mutex_unlock(&p->mu);
-    }
-    return NULL;
-}
-
-/* Reads and prescans job i into its slot, and hands the slot to the parser. */
-static void read_job(pipeline *p, const job *jb, size_t i, bool threaded)
-{
-    file_slot *s = &p->s[i % N_SLOTS];
-    s->e.code = ILO_OK;
-    s->parse = jb->fn && slurp(&s->e, jb->path, &s->text, &s->cap, &s->len) && prescan(&s->e, s->text, s->len);
-    if (threaded) pthread_mutex_lock(&p->mu);
-    s->job = i;
-    s->stage = S_TEXT;
-    if (threaded) {
-        pthread_cond_broadcast(&p->cv);
-        pthread_mutex_unlock(&p->mu);
-    }
-}
-
-/* Builds the records of job jb from its slot s: reports the folder, reading or parsing error the
- * job carries, or hands the doc's root to the job's function. */
-static void build_job(loader *l, const job *jb, file_slot *s)
-{
+    loader *l = arg;
     if (!jb->fn) {
         ilo_ctx_set(l->ctx, ILO_ERR_IO, jb->path, 0, "cannot open folder: %s", strerror(jb->dir_errno));
         l->broken = true;
-        return;
+        return !l->oom;
     }
     l->file = ilo_arena_strdup(l->A, jb->path);
     if (!l->file) {
         alloc(l, SIZE_MAX / 2);
-        return;
+        return false;
     }
     l->m->n_files++;
-    if (s->e.code == ILO_ERR_NOMEM) {
+    if (e->code == ILO_ERR_NOMEM) {
         alloc(l, SIZE_MAX / 2);
         l->broken = true;
-    } else if (s->e.code != ILO_OK) {
-        ilo_ctx_set(l->ctx, s->e.code, jb->path, s->e.line, "%s", s->e.msg);
+    } else if (!doc) {
+        ilo_ctx_set(l->ctx, e->code, jb->path, e->line, "%s", e->msg);
+        l->broken = true;
+    } else if (doc->node[0].n == 0) {
+        err(l, 0, "empty file: no settings");
         l->broken = true;
     } else {
-        ilo_doc_settle(&s->doc);
-        if (s->doc.node[0].n == 0) {
-            err(l, 0, "empty file: no settings");
-            l->broken = true;
-        } else {
-            jb->fn(l, &s->doc.node[0]);
-        }
+        ((file_fn)jb->fn)(l, &doc->node[0]);
     }
+    return !l->oom;
 }
 
-/* Loads every job in order (see the pipeline above). */
-static void run_jobs(loader *l, const job_list *J)
+/* Lists top/sub's files for fn; out of memory marks the loader. */
+static void list_dir(loader *l, ilo_file_list *J, const char *top, const char *sub, bool required, file_fn fn)
 {
-    pipeline p = {.n_jobs = J->n};
-    for (int k = 0; k < N_SLOTS; k++) p.s[k].job = SIZE_MAX;
-    pthread_t thread;
-    bool threaded = J->n > 1 && pthread_mutex_init(&p.mu, NULL) == 0;
-    if (threaded && pthread_cond_init(&p.cv, NULL) != 0) {
-        pthread_mutex_destroy(&p.mu);
-        threaded = false;
-    }
-    if (threaded && pthread_create(&thread, NULL, parser_thread, &p) != 0) {
-        pthread_cond_destroy(&p.cv);
-        pthread_mutex_destroy(&p.mu);
-        threaded = false;
-    }
-    size_t next = 0; /* the next job to read */
-    for (size_t i = 0; i < J->n && !l->oom; i++) {
-        /* Files are read ahead into the free slots, while the parser thread works. */
-        for (; next < J->n && next < i + N_SLOTS; next++) read_job(&p, &J->v[next], next, threaded);
-        file_slot *s = &p.s[i % N_SLOTS];
-        if (threaded) {
-            pthread_mutex_lock(&p.mu);
-            while (s->stage != S_PARSED || s->job != i) pthread_cond_wait(&p.cv, &p.mu);
-            pthread_mutex_unlock(&p.mu);
-        } else {
-            parse_slot(s);
-        }
-        build_job(l, &J->v[i], s);
-    }
-    if (threaded) {
-        pthread_mutex_lock(&p.mu);
-        p.stop = true;
-        pthread_cond_broadcast(&p.cv);
-        pthread_mutex_unlock(&p.mu);
-        pthread_join(thread, NULL);
-        pthread_cond_destroy(&p.cv);
-        pthread_mutex_destroy(&p.mu);
-    }
-    for (int k = 0; k < N_SLOTS; k++) {
-        ilo_doc_free(&p.s[k].doc);
-        free(p.s[k].text);
-    }
+    if (!ilo_files_list_dir(J, top, sub, required, (ilo_file_fn)fn)) alloc(l, SIZE_MAX / 2);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -2354,18 +1995,18 @@ ilo_status ilo_model_load(const char *dir, const char *const *extra, size_t n_ex
     }
     loader l = {.m = m, .A = &m->priv->arena, .ctx = ctx, .owner = SIZE_MAX};
     size_t before = ilo_ctx_count(ctx);
-    job_list jobs = {0};
+    ilo_file_list jobs = {0};
     list_dir(&l, &jobs, dir, "criteria", true, load_catalogue);
     list_dir(&l, &jobs, dir, "criteria/methods", true, load_method);
     list_dir(&l, &jobs, dir, "criteria/regimes", false, load_regime);
     list_dir(&l, &jobs, dir, "countries", false, load_country);
     list_dir(&l, &jobs, dir, "scenarios", false, load_scenario);
     list_dir(&l, &jobs, dir, "published", false, load_published_file);
-    for (size_t i = 0; i < n_extra; i++) add_job(&l, &jobs, strdup(extra[i]), load_scenario, 0);
-    if (!l.oom) run_jobs(&l, &jobs);
+    for (size_t i = 0; i < n_extra && !l.oom; i++)
+        if (!ilo_files_add(&jobs, strdup(extra[i]), (ilo_file_fn)load_scenario, 0)) alloc(&l, SIZE_MAX / 2);
+    if (!l.oom) ilo_files_run(&jobs, build_job, &l);
     if (!l.oom) finish(&l);
-    for (size_t i = 0; i < jobs.n; i++) free(jobs.v[i].path);
-    free(jobs.v);
+    ilo_files_free(&jobs);
     free(l.fix);
     free(l.exam);
     free(l.rules);

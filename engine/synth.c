@@ -167,6 +167,9 @@ typedef struct gen {
     char code[4], lc[4];
     /* per year of the span: which sources exist (bit per kind below) */
     unsigned char *have;
+    /* the `examines` lines of the ILO sources on C087 and C098 (the CEACR's) and on C087 alone
+     * (the CFA's and the CAS's), built once by examines_line(); empty when no group fits */
+    sb ex_both, ex_one;
 } gen;
 
 enum { S_CEACR = 1, S_CFA = 2, S_CAS = 4, S_NGO = 8, S_MEDIA = 16, S_ITUC = 32 };
@@ -222,12 +225,37 @@ static bool has(const gen *g, int year, unsigned kind)
 }
 
 static void put_source(gen *g, int year, unsigned kind, const char *publisher, const char *kind_name, const char *title,
-                       const char *date, const char *convs)
+                       const char *date, const char *convs, const sb *examines)
 {
     int t = __builtin_ctz(kind);
     sb_printf(&g->out, "  { id = \"%s-%s-%d\"; publisher = \"%s\"; kind = \"%s\";\n    title = \"[Synthetic] %s, %d\"; "
-                       "date = \"%d-%s\";%s },\n",
-              g->lc, kind_tag[t], year, publisher, kind_name, title, year, year, date, convs);
+                       "date = \"%d-%s\";%s%.*s },\n",
+              g->lc, kind_tag[t], year, publisher, kind_name, title, year, year, date, convs,
+              examines ? (int)examines->len : 0, examines && examines->p ? examines->p : "");
+}
+
+/* The `examines` line of an ILO text on C087 (and C098 when c98): the groups of the catalogue all
+ * of whose criteria belong to those conventions, in catalogue order. A synthetic text examines
+ * whole groups within its conventions, so that criteria it does not code can be clear in its year
+ * (without `examines` a text leaves them not assessed). No randomness: the world's other bytes do
+ * not depend on it. Left empty when no group fits. */
+static void examines_line(const ilo_model *m, bool c98, sb *out)
+{
+    bool first = true;
+    for (size_t gi = 0; gi < m->n_groups; gi++) {
+        size_t n = 0;
+        bool inside = true;
+        for (size_t k = 0; k < m->n_criteria && inside; k++) {
+            const ilo_criterion *c = &m->criteria[k];
+            if (c->group != gi) continue;
+            n++;
+            inside = c->convention == m->c087 || (c98 && c->convention == m->c098);
+        }
+        if (!inside || !n) continue;
+        sb_printf(out, "%s \"%s\"", first ? "\n    examines = [" : ",", m->groups[gi].id);
+        first = false;
+    }
+    if (!first) sb_printf(out, " ];");
 }
 
 /* Appends criterion ids (distinct) drawn from pool p. */
@@ -317,22 +345,22 @@ static void gen_country(gen *g, size_t index)
         char date[16];
         if (h & S_CEACR)
             put_source(g, y, S_CEACR, "ILO Committee of Experts (synthetic)", "ilo-ceacr", "CEACR observation on C087 and C098",
-                       "02", both);
+                       "02", both, &g->ex_both);
         if (h & S_CFA) {
             snprintf(date, sizeof date, "%02zu", 3 + 4 * pick(g, 3));
-            put_source(g, y, S_CFA, "ILO Committee on Freedom of Association (synthetic)", "ilo-cfa", "CFA report", date, one);
+            put_source(g, y, S_CFA, "ILO Committee on Freedom of Association (synthetic)", "ilo-cfa", "CFA report", date, one, &g->ex_one);
         }
         if (h & S_CAS)
-            put_source(g, y, S_CAS, "ILO Conference Committee (synthetic)", "ilo-cas", "CAS conclusions on C087", "06", one);
+            put_source(g, y, S_CAS, "ILO Conference Committee (synthetic)", "ilo-cas", "CAS conclusions on C087", "06", one, &g->ex_one);
         if (h & S_NGO) {
             snprintf(date, sizeof date, "%02zu-%02zu", 1 + pick(g, 12), 1 + pick(g, 28));
-            put_source(g, y, S_NGO, "Synthetic Rights Watch", "ngo", "Workers' rights report", date, "");
+            put_source(g, y, S_NGO, "Synthetic Rights Watch", "ngo", "Workers' rights report", date, "", NULL);
         }
         if (h & S_MEDIA) {
             snprintf(date, sizeof date, "%02zu-%02zu", 1 + pick(g, 12), 1 + pick(g, 28));
-            put_source(g, y, S_MEDIA, "Synthetic Daily", "media", "News report on unions", date, "");
+            put_source(g, y, S_MEDIA, "Synthetic Daily", "media", "News report on unions", date, "", NULL);
         }
-        if (h & S_ITUC) put_source(g, y, S_ITUC, "ITUC (synthetic)", "ituc", "Survey of violations of trade union rights", "06", "");
+        if (h & S_ITUC) put_source(g, y, S_ITUC, "ITUC (synthetic)", "ituc", "Survey of violations of trade union rights", "06", "", NULL);
     }
     g->out.len -= 2; /* the last ",\n" */
     sb_printf(&g->out, "\n);\n");
@@ -637,10 +665,14 @@ ilo_status ilo_synth_write(const char *catalogue, const ilo_synth_opts *o, const
     g.pl.other_law = collect(m, false, ILO_LAW, false, &g.pl.n_other_law);
     g.pl.other_prac = collect(m, false, ILO_PRACTICE, false, &g.pl.n_other_prac);
     g.pl.forcing = collect(m, true, ILO_LAW, true, &g.pl.n_forcing);
+    /* Same conditions as the `conventions` the ILO sources carry (gen_country()). */
+    if (m->c087 != SIZE_MAX && m->c098 != SIZE_MAX) examines_line(m, true, &g.ex_both);
+    if (m->c087 != SIZE_MAX) examines_line(m, false, &g.ex_one);
     g.have = calloc((size_t)(o->to - o->from + 1), 1);
     g.rng = gsl_rng_alloc(gsl_rng_mt19937);
     codes = malloc((o->countries + 1) * sizeof *codes);
-    if (!g.pl.law || !g.pl.prac || !g.pl.other_law || !g.pl.other_prac || !g.pl.forcing || !g.have || !g.rng || !codes) {
+    if (!g.pl.law || !g.pl.prac || !g.pl.other_law || !g.pl.other_prac || !g.pl.forcing || !g.have || !g.rng || !codes ||
+        g.ex_both.failed || g.ex_one.failed) {
         rc = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
         goto out;
     }
@@ -680,6 +712,8 @@ out:
     free(g.pl.forcing);
     free(g.have);
     free(g.out.p);
+    free(g.ex_both.p);
+    free(g.ex_one.p);
     free(codes);
     gsl_rng_free(g.rng);
     ilo_model_free(m);

@@ -63,7 +63,7 @@ rep_doc *rep_doc_new(const char *kind, const char *title)
     d->detached.type = REP_SECTION;
     d->kind = dup(d, kind);
     d->title = dup(d, title);
-    d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
+    d->generator = "";
     return d;
 }
 

@@ -174,7 +174,7 @@ typedef struct rep_doc {
     const char *kind;      /* JSON "document", e.g. "ranking" */
     const char *title;     /* the document's title (people's heading, HTML <title>) */
     int schema_version;    /* JSON "schema_version" */
-    const char *generator; /* JSON "generator" */
+    const char *generator; /* JSON "generator": what made it ("" until a builder says) */
     bool failed;
     rep_node root;         /* a REP_SECTION holding the document */
     rep_node detached;     /* holds the tables made by rep_table_detached() (never written) */

@@ -38,11 +38,7 @@ bool rep_event_shown(const ilo_event *e, int year);
 /* A caution about criteria not assessed in r's year, written into out (one sentence, plain
  * text); false (and out empty) when every criterion is assessed. */
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n);
-/* Whether any criterion of convention (or group) k is assessed, coded or clear, in r's year;
- * in any year of t for the trend variant. Text, Markdown and HTML list the parts that are and
- * name the others in one line; JSON and CSV give them all. */
-bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k);
-bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k);
+/* Whether any criterion of convention k is assessed, coded or clear, in any year of t. */
 bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k);
 /* The measures of published figures, in the order reports show them. */
 extern const char *const rep_measures[];

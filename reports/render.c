@@ -39,13 +39,13 @@ int rep_format_from_path(const char *path)
 
 
 
-/* ---- the one dispatch: kind -> builder (or, until migrated, the per-format renderer) ---- */
+/* ---- the one dispatch: kind -> builder -> document -> writer ---- */
 
 typedef void (*writer_fn)(rep_buf *out, const rep_doc *d);
 static const writer_fn writers[REP_NFORMATS] = {rep_write_text, rep_write_md, rep_write_json, rep_write_csv,
                                                 rep_write_html};
 
-/* The document of kind k, or NULL (out of memory, or the kind has no builder yet). */
+/* The document of kind k, or NULL when out of memory. */
 static rep_doc *build(rep_kind k, const void *in)
 {
     switch (k) {
@@ -61,35 +61,12 @@ static rep_doc *build(rep_kind k, const void *in)
     }
 }
 
-/* Whether kind k in format f is still drawn by its old per-format renderer. */
-static bool old_path(rep_buf *out, rep_format f, rep_kind k, const void *in)
-{
-    switch (k) {
-    case REP_KIND_ASSESSMENT: return false;
-    case REP_KIND_TREND: return false;
-    case REP_KIND_COMPARISON: return false;
-    case REP_KIND_BRIEF:
-        switch (f) {
-        case REP_TEXT: rep_text_brief(out, in); return true;
-        case REP_MD: rep_md_brief(out, in); return true;
-        case REP_HTML: rep_html_brief(out, in); return true;
-        default: return false;
-        }
-    case REP_KIND_RANK:
-    case REP_KIND_SENSITIVITY:
-    case REP_KIND_TARGET:
-    case REP_KIND_SHEET_SCORE: return false;
-    }
-    return false;
-}
-
 bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input)
 {
     if ((unsigned)f >= REP_NFORMATS || (unsigned)k >= REP_NKINDS) {
         out->failed = true;
         return false;
     }
-    if (old_path(out, f, k, input)) return rep_buf_ok(out);
     rep_doc *d = build(k, input);
     if (!d) {
         out->failed = true;

@@ -37,12 +37,9 @@
  * reports/formats/FORMAT.c (void rep_write_FORMAT(rep_buf *, const rep_doc *)), and add it to
  * rep_format and to the writers table in render.c. Every kind is then offered in it.
  *
- * The brief (REP_KIND_BRIEF) is the one kind not yet built as a document: render.c still sends
- * it to its per-format functions in reports/{text,md,json,csv,html}.c.
- *
  * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
  * document), kinds/ (builders), formats/ (writers), view.c and compare.c (5, plus source
- * numbering and year-to-year changes declared in reports/internal.h, which is not installed).
+ * numbering and year-to-year changes, declared in reports/internal.h, which is not installed).
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
@@ -161,11 +158,7 @@ typedef struct rep_trend_doc {
     const ilo_trend *trend;      /* at least one year */
 } rep_trend_doc;
 
-/* Render doc in format f, appending to out. Return false when out of memory (out->failed). */
-
-/* The same, one function per format and document: what the two above dispatch to. */
-
-/* A scenario comparison (reports/compare.c dispatches): the baseline and the profile after the
+/* A scenario comparison: the baseline and the profile after the
  * scenarios, over the same years and method, year by year: total, law, practice and
  * per-convention scores, the delta (scenario - baseline), the rating change, the findings removed,
  * added or changed, and the criteria that stop or start being coded. */
@@ -177,7 +170,6 @@ typedef struct rep_comparison {
     size_t n_scenarios;
     const ilo_trend *base, *alt;  /* baseline and scenario evaluated over the same years and method */
 } rep_comparison;
-
 
 /* A finding that differs between the baseline and the scenario in one year. Items are matched by
  * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is
@@ -200,12 +192,11 @@ typedef struct rep_year_diff {
 /* False when out of memory. Free with rep_year_diff_free(). */
 bool rep_year_diff_of(const rep_comparison *doc, size_t i, rep_year_diff *out);
 void rep_year_diff_free(rep_year_diff *d);
-/* Whether convention conv has a raw score above 0 in some year of either profile: text, Markdown
- * and HTML leave the others out of their per-convention tables (JSON and CSV keep every one). */
+/* Whether convention conv has a raw score above 0 in some year of either profile: people's
+ * formats leave the others out of their per-convention columns (JSON and CSV keep every one). */
 bool rep_comparison_shows(const rep_comparison *doc, size_t conv);
 
-/* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. Text and
- * JSON only; rep_target_render() returns false for the other formats. */
+/* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. */
 typedef struct rep_target_doc {
     const ilo_model *model;
     const ilo_profile *profile;   /* the profile searched (baseline or after scenarios) */
@@ -213,7 +204,6 @@ typedef struct rep_target_doc {
     size_t n_scenarios;
     const ilo_target *target;
 } rep_target_doc;
-
 
 /* A ranking of every country of the data in one year (iloscore rank): ranks with their ties,
  * the published figures beside, the countries not assessed, and the SDG 8.8.2 caveat. */
@@ -229,8 +219,6 @@ typedef struct rep_sensitivity_doc {
     const ilo_model *model;
     const ilo_sensitivity *sens;
 } rep_sensitivity_doc;
-
-
 
 /* A trade-review brief (engine/iloscore.h section 10): one country-year mapped onto a trade
  * regime's criteria (US GSP A-E, EU GSP+ conventions), in the order of the suggested brief
@@ -254,10 +242,6 @@ typedef struct rep_brief_doc {
     const ilo_result *sdg;       /* NULL, or the year under method sdg-8.8.2 (shown beside when the
                                     brief's method is another) */
 } rep_brief_doc;
-
-void rep_text_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_md_brief(rep_buf *out, const rep_brief_doc *doc);
-void rep_html_brief(rep_buf *out, const rep_brief_doc *doc);
 
 /* The scores of an external coding sheet (iloscore score --sheet): each country-year of the
  * sheet scored under one method, with this engine's arithmetic (ilo_score_coded). */

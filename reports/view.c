@@ -75,23 +75,11 @@ bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_
     return true;
 }
 
-static bool part_assessed(const ilo_model *m, const ilo_result *r, size_t k, bool group)
-{
-    for (size_t i = 0; i < m->n_criteria; i++) {
-        size_t part = group ? m->criteria[i].group : m->criteria[i].convention;
-        if (part == k && ilo_result_status(r, i) != ILO_NOT_ASSESSED) return true;
-    }
-    return false;
-}
-
-bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, false); }
-
-bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, true); }
-
 bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k)
 {
     for (size_t i = 0; i < t->n; i++)
-        if (part_assessed(m, t->years[i], k, false)) return true;
+        for (size_t c = 0; c < m->n_criteria; c++)
+            if (m->criteria[c].convention == k && ilo_result_status(t->years[i], c) != ILO_NOT_ASSESSED) return true;
     return false;
 }
 

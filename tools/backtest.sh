@@ -7,10 +7,12 @@
 #
 # Usage: sh tools/backtest.sh [BACKTEST_BIN [DATA_DIR [OUT]]]
 #   defaults: build/tools/backtest, the current folder, docs/backtest.md
-# `make backtest` regenerates docs/backtest.md; `make check` runs it into build/backtest.md and
-# says when docs/backtest.md is out of date (a country profile added since, for instance).
+# `make validation` (or `make backtest`) regenerates docs/backtest.md; `make check` runs it into
+# build/backtest.md and fails when docs/backtest.md is out of date (a country profile added since,
+# for instance).
 # A country whose profile is absent is listed as skipped; it is replayed as soon as
-# countries/CODE.cfg exists. The section is meant to be appended to docs/validation.md.
+# countries/CODE.cfg exists. tools/validation.c copies the section into docs/validation.md
+# (`make validation` regenerates both files).
 set -eu
 bin=${1:-build/tools/backtest}
 data=${2:-.}

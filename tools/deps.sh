@@ -1,12 +1,14 @@
 #!/bin/sh
-# Makes sure libconfig, GSL and cmocka are there. On Debian installs what is missing
-# (libconfig-dev libgsl-dev libcmocka-dev); elsewhere stops and names what to install.
+# Makes sure libconfig, GSL and cmocka are there, and jq, which `make check` reads every JSON
+# report back with. On Debian installs what is missing (libconfig-dev libgsl-dev libcmocka-dev
+# jq); elsewhere stops and names what to install.
 missing=""
 for p in libconfig:libconfig-dev gsl:libgsl-dev cmocka:libcmocka-dev; do
     pc=${p%%:*}; deb=${p#*:}
     pkg-config --exists "$pc" 2>/dev/null || missing="$missing $deb"
 done
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config$missing"
+command -v jq >/dev/null 2>&1 || missing="$missing jq"
 [ -z "$missing" ] && exit 0
 if [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
     sudo=""
@@ -17,5 +19,5 @@ if [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
         echo "iloscore: could not install:$missing" >&2; exit 1; }
     exit 0
 fi
-echo "iloscore: missing libraries; install:$missing (or their equivalents for your system)" >&2
+echo "iloscore: missing libraries or tools; install:$missing (or their equivalents for your system)" >&2
 exit 1

@@ -1,17 +1,24 @@
 /*
- * validation.c: writes docs/validation.md, the computed SDG 8.8.2 scores set against the published
- * ones, for `make validation` (and `make check`, which fails when the committed file is stale).
+ * validation.c: writes docs/validation.md, the computed scores set against the published ones,
+ * for `make validation` (and `make check`, which fails when the committed file is stale).
  *
- * For every country of the data tree DIR with a published SDG 8.8.2 value, and every year with
- * one, it evaluates the baseline profile under each method named on the command line (one per
- * reading of the year window) and prints the computed score, its error against the published
- * value, and the ILO texts that coded the year; then, per country, reading and over all
- * countries, the mean absolute error, the mean signed error and the agreement in direction of
- * the year-to-year changes. Nothing here feeds a score: the comparison finds missing texts and
- * misread rules; it is not a target to tune the data to.
+ * For every country profile of the data tree DIR, and every year with a published SDG 8.8.2
+ * value in any vintage of published/ (each vintage apart, named, never merged), it evaluates the
+ * baseline profile under each reading named on the command line (methods that differ only in
+ * their year window) and prints the computed score, its error against the published value, and
+ * the ILO texts that coded the year; then, per country, per vintage and per reading, and over all
+ * countries per vintage and reading, the mean absolute error, the mean signed error and the
+ * agreement in direction of the year-to-year changes. A second part sets the score of one more
+ * method (--ituc, the all-sources method) against the ITUC ratings of the same countries, as
+ * plain counts of agreement between the method's own bands and the rating (nothing fitted). The
+ * back-test section (tools/backtest.sh, --backtest FILE) is copied in at the end.
+ * Nothing here feeds a score: the comparison finds missing texts and misread rules; it is not a
+ * target to tune the data to.
  *
- * Usage: validation DIR METHOD... > docs/validation.md
+ * Usage: validation DIR [--ituc METHOD] [--backtest FILE] READING... > docs/validation.md
  * Output is plain ASCII Markdown, the same bytes for the same data (no dates, no locale).
+ * Exit codes: 2 usage, 3 the data does not load, 4 FILE cannot be read, 5 unknown method,
+ * 1 an evaluation failed, 70 out of memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,20 +28,35 @@
 
 #define MAX_READINGS 4
 
-/* Totals of one reading, over one country or all. */
+/* Totals of one reading, over one country or all, within one vintage. */
 typedef struct tally {
     int64_t abs_c, signed_c; /* sums of |error| and error, in hundredths */
     size_t n;                /* country-years compared */
     size_t agree, changes;   /* year-to-year changes with the published direction, of all */
 } tally;
 
-/* A published SDG 8.8.2 value as hundredths; false when it is not a plain number. */
-static bool published_c(const char *v, int64_t *out)
+/* What every table needs. tallies[(c * n_vint + v) * n_meth + k]: country c, vintage v, reading k
+ * (v indexes m->vintages; vintages that are not SDG 8.8.2 stay empty). Owned by main(). */
+typedef struct run {
+    const ilo_model *m;
+    size_t meth[MAX_READINGS], n_meth;
+    ilo_result *r;
+    ilo_ctx *ctx;
+    tally *tallies;
+} run;
+
+static void out_of_memory(void)
 {
-    char *end;
-    double x = strtod(v, &end);
-    if (end == v || *end) return false;
-    *out = (int64_t)(x * 100.0 + (x < 0 ? -0.5 : 0.5));
+    fputs("validation: out of memory\n", stderr);
+    exit(70);
+}
+
+/* A published SDG 8.8.2 figure as hundredths (the loader parsed it into score, 0-10, and keeps
+ * the words after it in value); false when it has no value. */
+static bool published_c(const ilo_figure *f, int64_t *out)
+{
+    if (!f->value || f->score != f->score) return false;
+    *out = (int64_t)(f->score * 100.0 + 0.5);
     return true;
 }
 
@@ -79,8 +101,7 @@ static void put_texts(const ilo_model *m, const ilo_result *r)
                 size_t *t = realloc(ids, cap * sizeof *t);
                 if (!t) {
                     free(ids);
-                    fputs("validation: out of memory\n", stderr);
-                    exit(70);
+                    out_of_memory();
                 }
                 ids = t;
             }
@@ -98,9 +119,10 @@ static void put_texts(const ilo_model *m, const ilo_result *r)
     free(ids);
 }
 
-static void put_tally(const char *what, const tally *t)
+/* "| years | mean absolute error | mean error | agrees |" cells of t. */
+static void put_tally_cells(const tally *t)
 {
-    printf("| %s | %zu | ", what, t->n);
+    printf(" %zu | ", t->n);
     put_c(mean_c(t->abs_c, t->n));
     fputs(" | ", stdout);
     put_signed_c(mean_c(t->signed_c, t->n));
@@ -116,43 +138,54 @@ static void add_tally(tally *to, const tally *t)
     to->changes += t->changes;
 }
 
-/* One country's table and totals; adds them to all[]. Returns false on an evaluation error. */
-static bool country(const ilo_model *m, size_t c, const size_t *meth, size_t n_meth, ilo_result *r, ilo_ctx *ctx,
-                    tally *all)
+static tally *tally_at(const run *u, size_t c, size_t v, size_t k)
 {
+    return &u->tallies[(c * u->m->n_vintages + v) * u->n_meth + k];
+}
+
+static bool is_sdg(const ilo_vintage *v) { return v->measure == ILO_MEASURE_SDG; }
+
+static bool has_figure(const ilo_vintage *v, const char *code)
+{
+    for (size_t i = 0; i < v->n_figures; i++)
+        if (strcmp(v->figures[i].country, code) == 0) return true;
+    return false;
+}
+
+/* One vintage's table for country c; fills its tallies. False on an evaluation error. */
+static bool country_vintage(run *u, size_t c, size_t vi)
+{
+    const ilo_model *m = u->m;
+    const ilo_vintage *v = &m->vintages[vi];
     const ilo_country *co = &m->countries[c];
-    tally t[MAX_READINGS] = {{0}};
     int64_t prev_pub = 0, prev_comp[MAX_READINGS] = {0};
     int prev_year = 0;
-    printf("\n## %s (%s)\n\n| year | published |", co->name, co->code);
-    for (size_t k = 0; k < n_meth; k++) printf(" `%s` | error |", m->methods[meth[k]].id);
-    for (size_t k = 0; k < n_meth; k++) printf(" ILO texts coded, `%s` |", m->methods[meth[k]].id);
+    printf("\n### Vintage `%s`: %s\n\n| year | published |", v->id, v->title);
+    for (size_t k = 0; k < u->n_meth; k++) printf(" `%s` | error |", m->methods[u->meth[k]].id);
+    for (size_t k = 0; k < u->n_meth; k++) printf(" ILO texts coded, `%s` |", m->methods[u->meth[k]].id);
     fputs("\n|---:|---:|", stdout);
-    for (size_t k = 0; k < n_meth; k++) fputs("---:|---:|", stdout);
-    for (size_t k = 0; k < n_meth; k++) fputs("---|", stdout);
+    for (size_t k = 0; k < u->n_meth; k++) fputs("---:|---:|", stdout);
+    for (size_t k = 0; k < u->n_meth; k++) fputs("---|", stdout);
     putchar('\n');
     ilo_profile p = ilo_profile_baseline(m, c);
-    /* Published rows in year order (the data lists them in any order). */
-    for (int y = ILO_YEAR_MIN; y <= ILO_YEAR_MAX; y++) {
-        const ilo_published *pub = NULL;
-        int64_t pc = 0;
-        for (size_t i = 0; i < co->n_published && !pub; i++)
-            if (co->published[i].year == y && strcmp(co->published[i].measure, "sdg-8.8.2") == 0 &&
-                published_c(co->published[i].value, &pc))
-                pub = &co->published[i];
-        if (!pub) continue;
-        printf("| %d | %s |", y, pub->value);
+    /* The figures are sorted by year, then country: this country's come in year order. */
+    for (size_t i = 0; i < v->n_figures; i++) {
+        const ilo_figure *f = &v->figures[i];
+        int64_t pc;
+        if (strcmp(f->country, co->code) != 0 || !published_c(f, &pc)) continue;
+        printf("| %d | %s |", f->year, f->value);
         int64_t comp[MAX_READINGS];
-        for (size_t k = 0; k < n_meth; k++) {
-            if (ilo_eval(m, &p, meth[k], y, r, ctx) != ILO_OK) return false;
-            comp[k] = ilo_round2(r->score);
+        for (size_t k = 0; k < u->n_meth; k++) {
+            if (ilo_eval(m, &p, u->meth[k], f->year, u->r, u->ctx) != ILO_OK) return false;
+            comp[k] = ilo_round2(u->r->score);
             int64_t e = comp[k] - pc;
-            t[k].abs_c += llabs(e);
-            t[k].signed_c += e;
-            t[k].n++;
-            if (prev_year == y - 1) {
-                t[k].changes++;
-                t[k].agree += sign(comp[k] - prev_comp[k]) == sign(pc - prev_pub);
+            tally *t = tally_at(u, c, vi, k);
+            t->abs_c += llabs(e);
+            t->signed_c += e;
+            t->n++;
+            if (prev_year == f->year - 1) {
+                t->changes++;
+                t->agree += sign(comp[k] - prev_comp[k]) == sign(pc - prev_pub);
             }
             fputs(" ", stdout);
             put_c(comp[k]);
@@ -160,119 +193,281 @@ static bool country(const ilo_model *m, size_t c, const size_t *meth, size_t n_m
             put_signed_c(e);
             fputs(" |", stdout);
         }
-        for (size_t k = 0; k < n_meth; k++) {
-            if (ilo_eval(m, &p, meth[k], y, r, ctx) != ILO_OK) return false;
+        for (size_t k = 0; k < u->n_meth; k++) {
+            if (ilo_eval(m, &p, u->meth[k], f->year, u->r, u->ctx) != ILO_OK) return false;
             fputs(" ", stdout);
-            put_texts(m, r);
+            put_texts(m, u->r);
             fputs(" |", stdout);
             prev_comp[k] = comp[k];
         }
         putchar('\n');
         prev_pub = pc;
-        prev_year = y;
-    }
-    puts("\n| reading | years | mean absolute error | mean error | direction of changes agrees |\n|---|---:|---:|---:|---:|");
-    for (size_t k = 0; k < n_meth; k++) {
-        char what[128];
-        snprintf(what, sizeof what, "`%s`", m->methods[meth[k]].id);
-        put_tally(what, &t[k]);
-        add_tally(&all[k], &t[k]);
+        prev_year = f->year;
     }
     return true;
 }
 
-int main(int argc, char **argv)
+static const char *const TALLY_HEAD =
+    "| vintage | reading | years | mean absolute error | mean error | direction of changes agrees |\n"
+    "|---|---|---:|---:|---:|---:|";
+
+/* One country's section: a table per vintage that has its figures, then its totals. */
+static bool country(run *u, size_t c)
 {
-    if (argc < 3 || argc - 2 > MAX_READINGS) {
-        fputs("usage: validation DIR METHOD... (1 to 4 methods)\n", stderr);
-        return 2;
+    const ilo_model *m = u->m;
+    const ilo_country *co = &m->countries[c];
+    bool any = false;
+    printf("\n## %s (%s)\n", co->name, co->code);
+    for (size_t v = 0; v < m->n_vintages; v++) {
+        if (!is_sdg(&m->vintages[v]) || !has_figure(&m->vintages[v], co->code)) continue;
+        if (!country_vintage(u, c, v)) return false;
+        any = true;
     }
-    ilo_ctx *ctx = ilo_ctx_new();
-    ilo_model *m = NULL;
-    if (!ctx || ilo_model_load(argv[1], NULL, 0, &m, ctx) != ILO_OK) {
-        for (size_t i = 0; ctx && i < ilo_ctx_kept(ctx); i++) {
-            const ilo_error *e = ilo_ctx_error(ctx, i);
-            fprintf(stderr, "validation: %s:%d: %s\n", e->file, e->line, e->msg);
+    if (!any) {
+        puts("\nNo vintage in published/ holds an SDG 8.8.2 value for this country: nothing to compare.");
+        return true;
+    }
+    printf("\n%s\n", TALLY_HEAD);
+    for (size_t v = 0; v < m->n_vintages; v++)
+        for (size_t k = 0; k < u->n_meth; k++) {
+            const tally *t = tally_at(u, c, v, k);
+            if (!t->n) continue;
+            printf("| `%s` | `%s` |", m->vintages[v].id, m->methods[u->meth[k]].id);
+            put_tally_cells(t);
         }
-        ilo_ctx_free(ctx);
-        return 3;
-    }
-    size_t meth[MAX_READINGS], n_meth = (size_t)argc - 2;
-    for (size_t k = 0; k < n_meth; k++) {
-        meth[k] = ilo_model_find_method(m, argv[k + 2]);
-        if (meth[k] == SIZE_MAX) {
-            fprintf(stderr, "validation: unknown method \"%s\"\n", argv[k + 2]);
-            ilo_model_free(m);
-            ilo_ctx_free(ctx);
-            return 5;
-        }
-    }
-    puts("# Validation: computed SDG 8.8.2 scores against the published series\n");
-    puts("Generated from the data by `make validation` (tools/validation.c); do not edit by hand.");
-    puts("`make check` fails when this file differs from what the data gives.\n");
-    puts("For every country-year with a published SDG 8.8.2 value in the data (`published`, measure");
-    puts("`sdg-8.8.2`), the score computed under each reading of the year window beside the published");
-    puts("value, the error (computed minus published, on the two-decimal values), and the ILO texts whose");
-    puts("findings count that year (for a carried finding, the texts of the year it was last reported).");
-    puts("The readings are methods that differ only in their `window` (docs/data-format.md, \"Year");
-    fputs("windows\"): ", stdout);
-    for (size_t k = 0; k < n_meth; k++) {
-        const ilo_method *me = &m->methods[meth[k]];
-        const char *w = me->window == ILO_WINDOW_CARRY_FORWARD ? "carry-forward"
-                        : me->window == ILO_WINDOW_OCCURRENCE  ? "occurrence"
-                                                               : "evidence";
-        printf("%s`%s` (%s)", k ? (k + 1 == n_meth ? " and " : ", ") : "", me->id, w);
-    }
-    puts(".\n");
-    puts("Direction of changes: for each pair of consecutive years with published values, whether the");
-    puts("computed score moves the same way as the published one (up, down or unchanged).");
-    puts("The comparison is there to find missing texts and misread rules; nothing is coded to move a");
-    puts("score toward the published one. Published values are those of the vintage the profile cites.");
-    tally all[MAX_READINGS] = {{0}};
-    size_t n_countries = 0;
-    ilo_result *r = ilo_result_new(m);
-    if (!r) return 70;
-    for (size_t c = 0; c < m->n_countries; c++) {
-        const ilo_country *co = &m->countries[c];
-        bool any = false;
-        int64_t pc;
-        for (size_t i = 0; i < co->n_published && !any; i++)
-            any = strcmp(co->published[i].measure, "sdg-8.8.2") == 0 && published_c(co->published[i].value, &pc);
-        if (!any || co->synthetic) continue;
-        if (!country(m, c, meth, n_meth, r, ctx, all)) {
-            fprintf(stderr, "validation: %s\n", ilo_ctx_error(ctx, 0) ? ilo_ctx_error(ctx, 0)->msg : "evaluation failed");
-            return 1;
-        }
-        n_countries++;
-    }
-    printf("\n## All countries (%zu)\n\n", n_countries);
-    puts("| reading | country-years | mean absolute error | mean error | direction of changes agrees |\n|---|---:|---:|---:|---:|");
-    for (size_t k = 0; k < n_meth; k++) {
-        char what[128];
-        snprintf(what, sizeof what, "`%s`", m->methods[meth[k]].id);
-        put_tally(what, &all[k]);
-    }
-    /* Which reading comes closest, by each measure; ties are named together. */
+    return true;
+}
+
+/* Readings closest to vintage v's series over all countries (all[k]), by both measures. */
+static void put_closest(const run *u, const ilo_vintage *v, const tally *all)
+{
     size_t best_mae = 0, best_dir = 0;
-    for (size_t k = 1; k < n_meth; k++) {
+    for (size_t k = 1; k < u->n_meth; k++) {
         if (all[k].n && all[k].abs_c * (int64_t)all[best_mae].n < all[best_mae].abs_c * (int64_t)all[k].n) best_mae = k;
         if (all[k].changes && all[k].agree * all[best_dir].changes > all[best_dir].agree * all[k].changes) best_dir = k;
     }
-    fputs("\nClosest by mean absolute error:", stdout);
-    for (size_t k = 0; k < n_meth; k++)
+    printf("- `%s`: closest by mean absolute error:", v->id);
+    for (size_t k = 0; k < u->n_meth; k++)
         if (all[k].abs_c * (int64_t)all[best_mae].n == all[best_mae].abs_c * (int64_t)all[k].n)
-            printf(" `%s`", m->methods[meth[k]].id);
-    fputs(". Closest by direction of changes:", stdout);
-    for (size_t k = 0; k < n_meth; k++)
+            printf(" `%s`", u->m->methods[u->meth[k]].id);
+    fputs("; by direction of changes:", stdout);
+    for (size_t k = 0; k < u->n_meth; k++)
         if (all[k].agree * all[best_dir].changes == all[best_dir].agree * all[k].changes)
-            printf(" `%s`", m->methods[meth[k]].id);
+            printf(" `%s`", u->m->methods[u->meth[k]].id);
     puts(".");
-    puts("\n## Back-testing against trade decisions\n");
-    puts("<!-- Reserved: the back-testing table (computed scores against trade-preference decisions) is");
-    puts("     produced by its own generator and goes here; this generator writes only the heading. -->");
-    puts("Not generated yet.");
-    ilo_result_free(r);
+}
+
+/* Totals over every country, per vintage and reading, and a table of every country's totals. */
+static void totals(const run *u)
+{
+    const ilo_model *m = u->m;
+    puts("\n## All countries\n");
+    puts("Per vintage and reading, over every country with values in that vintage. Vintages are not");
+    puts("pooled: they are different copies of a revised series (the same country-year can differ).\n");
+    printf("%s\n", TALLY_HEAD);
+    tally *all = calloc(m->n_vintages * u->n_meth + 1, sizeof *all);
+    if (!all) out_of_memory();
+    for (size_t v = 0; v < m->n_vintages; v++)
+        for (size_t k = 0; k < u->n_meth; k++) {
+            tally *a = &all[v * u->n_meth + k];
+            for (size_t c = 0; c < m->n_countries; c++) add_tally(a, tally_at(u, c, v, k));
+            if (!a->n) continue;
+            printf("| `%s` | `%s` |", m->vintages[v].id, m->methods[u->meth[k]].id);
+            put_tally_cells(a);
+        }
+    putchar('\n');
+    for (size_t v = 0; v < m->n_vintages; v++)
+        if (all[v * u->n_meth].n) put_closest(u, &m->vintages[v], &all[v * u->n_meth]);
+    free(all);
+    puts("\nEvery country, side by side:\n");
+    puts("| country | vintage | reading | years | mean absolute error | mean error | direction of changes agrees |");
+    puts("|---|---|---|---:|---:|---:|---:|");
+    for (size_t c = 0; c < m->n_countries; c++)
+        for (size_t v = 0; v < m->n_vintages; v++)
+            for (size_t k = 0; k < u->n_meth; k++) {
+                const tally *t = tally_at(u, c, v, k);
+                if (!t->n) continue;
+                printf("| %s | `%s` | `%s` |", m->countries[c].code, m->vintages[v].id, m->methods[u->meth[k]].id);
+                put_tally_cells(t);
+            }
+}
+
+/* An ITUC rating or a band's rating on one scale: "1".."5", "5+" as 6; 0 when neither. */
+static int rating_rank(const char *s)
+{
+    if (!s || s[0] < '1' || s[0] > '5') return 0;
+    if (s[1] == 0) return s[0] - '0';
+    return s[0] == '5' && s[1] == '+' && s[2] == 0 ? 6 : 0;
+}
+
+/* The all-sources method against every ITUC figure of a profiled country. False on an
+ * evaluation error. */
+static bool ituc(run *u, size_t meth)
+{
+    const ilo_model *m = u->m;
+    const ilo_method *me = &m->methods[meth];
+    size_t same = 0, lower = 0, higher = 0, top = 0, unrated = 0;
+    printf("\n## `%s` against the ITUC Global Rights Index\n\n", me->id);
+    puts("For every ITUC rating of a country with a profile, the score of the same year under");
+    printf("`%s` and the band it falls in: the method's own bands (", me->id);
+    for (size_t b = 0; b < me->n_bands; b++) {
+        if (me->bands[b].breakdown) printf("%s%s in a year the profile marks as a breakdown of the rule of law", b ? ", " : "", me->bands[b].rating);
+        else {
+            printf("%s%s from ", b ? ", " : "", me->bands[b].rating);
+            put_c(ilo_round2(me->bands[b].min));
+        }
+    }
+    puts("),");
+    puts("not fitted to ITUC ratings. An edition is compared with the computed score of the year it is");
+    puts("named after. \"Ten worst\" entries whose source states no rating are listed and counted apart.");
+    puts("No fitting: the counts are plain.\n");
+    puts("| country | edition | ITUC rating | ten worst | computed | band | band against rating |");
+    puts("|---|---:|---:|---|---:|---:|---|");
+    for (size_t v = 0; v < m->n_vintages; v++) {
+        const ilo_vintage *vt = &m->vintages[v];
+        if (vt->measure != ILO_MEASURE_ITUC) continue;
+        for (size_t i = 0; i < vt->n_figures; i++) {
+            const ilo_figure *f = &vt->figures[i];
+            if (f->profile == SIZE_MAX || m->countries[f->profile].synthetic) continue;
+            ilo_profile p = ilo_profile_baseline(m, f->profile);
+            if (ilo_eval(m, &p, meth, f->year, u->r, u->ctx) != ILO_OK) return false;
+            const char *band = me->bands[u->r->band].rating;
+            int br = rating_rank(band), ir = rating_rank(f->value);
+            const char *verdict;
+            if (!ir) {
+                unrated++;
+                top += br >= 5;
+                verdict = br >= 5 ? "top band (no rating stated)" : "below the top band (no rating stated)";
+            } else if (br == ir) {
+                same++;
+                verdict = "same";
+            } else if (br < ir) {
+                lower++;
+                verdict = "computed lower";
+            } else {
+                higher++;
+                verdict = "computed higher";
+            }
+            printf("| %s | %d | %s | %s | ", f->country, f->year, f->value ? f->value : "not stated", f->ten_worst ? "yes" : "no");
+            put_c(ilo_round2(u->r->score));
+            printf(" | %s | %s |\n", band, verdict);
+        }
+    }
+    printf("\nRated entries: %zu; band the same as the rating in %zu, lower in %zu, higher in %zu.\n", same + lower + higher, same,
+           lower, higher);
+    printf("Ten-worst entries without a stated rating: %zu; computed band 5 or 5+ in %zu.\n", unrated, top);
+    return true;
+}
+
+/* Copies the back-test section, a file written by tools/backtest.sh. */
+static bool include(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    char buf[4096];
+    size_t n;
+    puts("\n<!-- The back-test section below is tools/backtest.sh's output (docs/backtest.md), copied in");
+    puts("     by tools/validation.c; `make validation` regenerates both. -->\n");
+    fflush(stdout);
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) fwrite(buf, 1, n, stdout);
+    bool ok = !ferror(f);
+    fclose(f);
+    return ok;
+}
+
+static void header(const run *u)
+{
+    const ilo_model *m = u->m;
+    puts("# Validation: computed SDG 8.8.2 scores against the published series\n");
+    puts("Generated from the data by `make validation` (tools/validation.c, with the back-test of");
+    puts("tools/backtest.sh); do not edit by hand. `make check` fails when this file differs from what");
+    puts("the data gives.\n");
+    puts("For every country profile and every year with a published SDG 8.8.2 value in a vintage of");
+    puts("published/ (published/README.md), the score computed under each reading of the year window");
+    puts("beside the published value, the error (computed minus published, on the two-decimal values),");
+    puts("and the ILO texts whose findings count that year (for a carried finding, the texts that");
+    puts("reported it). Each vintage has its own table and totals; vintages are never mixed. The");
+    puts("readings are methods that differ only in their `window` (docs/data-format.md, \"Year");
+    fputs("windows\"): ", stdout);
+    for (size_t k = 0; k < u->n_meth; k++) {
+        const ilo_method *me = &m->methods[u->meth[k]];
+        const char *w = me->window == ILO_WINDOW_CARRY_FORWARD ? "carry-forward"
+                        : me->window == ILO_WINDOW_OCCURRENCE  ? "occurrence"
+                                                               : "evidence";
+        printf("%s`%s` (%s)", k ? (k + 1 == u->n_meth ? " and " : ", ") : "", me->id, w);
+    }
+    puts(".\n");
+    puts("Direction of changes: for each pair of consecutive years with published values in one");
+    puts("vintage, whether the computed score moves the same way as the published one (up, down or");
+    puts("unchanged). The comparison is there to find missing texts and misread rules; nothing is coded");
+    puts("to move a score toward the published one. The `published` lists of the country profiles (the");
+    puts("figures their reports print) are not read here: only the vintages.");
+}
+
+int main(int argc, char **argv)
+{
+    const char *ituc_id = NULL, *backtest = NULL;
+    int a = 2;
+    while (a + 1 < argc && (strcmp(argv[a], "--ituc") == 0 || strcmp(argv[a], "--backtest") == 0)) {
+        if (strcmp(argv[a], "--ituc") == 0) ituc_id = argv[a + 1];
+        else backtest = argv[a + 1];
+        a += 2;
+    }
+    if (argc < 3 || argc - a < 1 || argc - a > MAX_READINGS) {
+        fputs("usage: validation DIR [--ituc METHOD] [--backtest FILE] READING... (1 to 4 readings)\n", stderr);
+        return 2;
+    }
+    run u = {0};
+    int rc = 0;
+    ilo_model *m = NULL;
+    size_t ituc_meth = SIZE_MAX;
+    u.ctx = ilo_ctx_new();
+    if (!u.ctx || ilo_model_load(argv[1], NULL, 0, &m, u.ctx) != ILO_OK) {
+        for (size_t i = 0; u.ctx && i < ilo_ctx_kept(u.ctx); i++) {
+            const ilo_error *e = ilo_ctx_error(u.ctx, i);
+            fprintf(stderr, "validation: %s:%d: %s\n", e->file, e->line, e->msg);
+        }
+        rc = 3;
+        goto done;
+    }
+    u.m = m;
+    u.n_meth = (size_t)(argc - a);
+    for (size_t k = 0; k <= u.n_meth; k++) {
+        const char *id = k < u.n_meth ? argv[a + (int)k] : ituc_id;
+        if (!id) break;
+        size_t i = ilo_model_find_method(m, id);
+        if (i == SIZE_MAX) {
+            fprintf(stderr, "validation: unknown method \"%s\"\n", id);
+            rc = 5;
+            goto done;
+        }
+        if (k < u.n_meth) u.meth[k] = i;
+        else ituc_meth = i;
+    }
+    u.r = ilo_result_new(m);
+    u.tallies = calloc(m->n_countries * m->n_vintages * u.n_meth + 1, sizeof *u.tallies);
+    if (!u.r || !u.tallies) out_of_memory();
+    header(&u);
+    bool ok = true;
+    for (size_t c = 0; c < m->n_countries && ok; c++)
+        if (!m->countries[c].synthetic) ok = country(&u, c);
+    if (ok) totals(&u);
+    if (ok && ituc_meth != SIZE_MAX) ok = ituc(&u, ituc_meth);
+    if (!ok) {
+        fprintf(stderr, "validation: %s\n", ilo_ctx_error(u.ctx, 0) ? ilo_ctx_error(u.ctx, 0)->msg : "evaluation failed");
+        rc = 1;
+        goto done;
+    }
+    if (backtest && !include(backtest)) {
+        fprintf(stderr, "validation: %s: cannot be read\n", backtest);
+        rc = 4;
+        goto done;
+    }
+    if (!backtest) puts("\n## Back-testing against trade decisions\n\nNot generated: run with --backtest FILE.");
+done:
+    free(u.tallies);
+    ilo_result_free(u.r);
     ilo_model_free(m);
-    ilo_ctx_free(ctx);
-    return 0;
+    ilo_ctx_free(u.ctx);
+    return rc;
 }

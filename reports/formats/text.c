@@ -15,6 +15,7 @@
 
 #define WIDTH 100
 #define NARROW 40 /* a free-text column narrower than NARROW / 4 goes under its row */
+#define LONG 40   /* a fixed-width column wider than this goes under its row, labelled */
 
 /* Display width of n bytes of UTF-8: one column per code point (continuation bytes skipped). */
 static size_t width_of(const char *s, size_t n)
@@ -130,22 +131,30 @@ static char **cell_texts(const rep_node *t, size_t text)
     return s;
 }
 
-/* The columns people see, fixed-width ones first and free text last; returns how many. */
-static size_t column_order(const rep_node *t, size_t *order)
+/* The columns people see: fixed-width ones first, free text (the last text column) last; a
+ * column with a cell wider than LONG (a list, a long name) goes to `longs`, to be shown under
+ * each row as "Label: value". Returns how many go in the row; *n_longs gets the others. */
+static size_t column_order(const rep_node *t, size_t text, const size_t *w, size_t *order, size_t *longs,
+                           size_t *n_longs)
 {
     size_t n = 0;
+    *n_longs = 0;
     for (int pass = 0; pass < 2; pass++)
-        for (size_t c = 0; c < t->n_cols; c++)
-            if (t->cols[c].label && (t->cols[c].cls == REP_COL_TEXT) == (pass == 1)) order[n++] = c;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (!t->cols[c].label || (c == text) != (pass == 1)) continue;
+            if (c != text && t->cols[c].cls != REP_COL_NUMBER && w[c] > LONG) longs[(*n_longs)++] = c;
+            else order[n++] = c;
+        }
     return n;
 }
 
 static void table(rep_buf *b, const rep_node *t)
 {
     if (!t->n_rows) return;
-    size_t *order = calloc(t->n_cols + 1, sizeof *order), *w = calloc(t->n_cols + 1, sizeof *w);
-    size_t n = order ? column_order(t, order) : 0;
-    size_t text = n && t->cols[order[n - 1]].cls == REP_COL_TEXT ? order[n - 1] : SIZE_MAX;
+    size_t *order = calloc(2 * t->n_cols + 1, sizeof *order), *w = calloc(t->n_cols + 1, sizeof *w);
+    size_t text = SIZE_MAX, n_longs = 0;
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (t->cols[c].label && t->cols[c].cls == REP_COL_TEXT) text = c;
     char **s = cell_texts(t, text);
     if (!s || !w || !order) {
         free(s);
@@ -154,8 +163,8 @@ static void table(rep_buf *b, const rep_node *t)
         b->failed = true;
         return;
     }
-    for (size_t k = 0; k < n; k++) {
-        size_t c = order[k];
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (!t->cols[c].label) continue;
         w[c] = width_of(t->cols[c].label, strlen(t->cols[c].label));
         for (size_t r = 0; r < t->n_rows; r++) {
             const char *x = s[r * (t->n_cols + 1) + c];
@@ -163,6 +172,7 @@ static void table(rep_buf *b, const rep_node *t)
             if (!t->spans[r] && cw > w[c]) w[c] = cw;
         }
     }
+    size_t *longs = order + t->n_cols, n = column_order(t, text, w, order, longs, &n_longs);
     /* When some free text would wrap onto more than three lines beside the other columns, every
      * row puts its free text under it instead. */
     size_t start = 0, longest = 0;
@@ -211,7 +221,17 @@ static void table(rep_buf *b, const rep_node *t)
                 wrap(b, tail, col + 2, col + 1);
             }
         }
+        while (b->len && b->data[b->len - 1] == ' ') b->len--; /* an empty last cell */
         rep_buf_putc(b, '\n');
+        for (size_t k = 0; r > 0 && !t->spans[r - 1] && k < n_longs; k++) {
+            const char *x = s[(r - 1) * (t->n_cols + 1) + longs[k]];
+            if (!*x) continue;
+            rep_buf_pad(b, 4);
+            rep_put_text(b, t->cols[longs[k]].label);
+            rep_buf_puts(b, ": ");
+            wrap(b, x, 6, 6 + width_of(t->cols[longs[k]].label, strlen(t->cols[longs[k]].label)));
+            rep_buf_putc(b, '\n');
+        }
     }
     for (size_t i = 0; i < t->n_rows * (t->n_cols + 1); i++) free(s[i]);
     free(s);

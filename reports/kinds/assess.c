@@ -190,29 +190,13 @@ static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_s
 
 static void events(rep_doc *d, rep_node *root, const rep_assessment *in, const rep_cites *c)
 {
-    static const rep_column cols[] = {
-        {"id", NULL, NULL, REP_COL_ID},     {"date", "Date", NULL, REP_COL_ID}, {"kind", "Kind", NULL, REP_COL_ENUM},
-        {"title", "Title", NULL, REP_COL_TEXT}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
-        {NULL, "Sources", NULL, REP_COL_ID},
-    };
-    const ilo_model *m = in->model;
     const ilo_result *r = in->result;
-    const ilo_country *co = &m->countries[r->country];
+    const ilo_country *co = &in->model->countries[r->country];
+    size_t *ev = rep_doc_alloc(d, (co->n_events + 1) * sizeof *ev), n = 0;
+    for (size_t i = 0; ev && i < co->n_events; i++)
+        if (rep_event_shown(&co->events[i], r->year)) ev[n++] = i;
     rep_node *s = rep_section(d, root, NULL, rep_doc_printf(d, "ILO supervisory events in %d", r->year));
-    rep_node *t = rep_table(d, s, "events", cols, sizeof cols / sizeof cols[0]);
-    for (size_t i = 0; i < co->n_events; i++) {
-        const ilo_event *e = &co->events[i];
-        if (!rep_event_shown(e, r->year)) continue;
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(e->id));
-        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
-        rep_cell(d, t, row, 2, rep_v_text(e->kind));
-        rep_cell(d, t, row, 3, rep_v_text(e->title));
-        rep_cell(d, t, row, 4, rep_v_text(e->note));
-        rep_cell(d, t, row, 5, rep_sources_value(d, m, c, e->sources, e->n_sources));
-        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
-    }
-    if (!t || !t->n_rows) rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL, "None recorded."), REP_PEOPLE);
+    rep_add_events(d, s, "events", in->model, r->country, ev, n, c);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)
@@ -236,7 +220,7 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     const ilo_country *co = &m->countries[r->country];
     rep_cites c;
     if (!rep_cites_assessment(&c, in)) return NULL;
-    rep_doc *d = rep_doc_new("assessment", NULL);
+    rep_doc *d = rep_kind_doc("assessment");
     if (!d) {
         rep_cites_free(&c);
         return NULL;

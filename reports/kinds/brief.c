@@ -1,12 +1,689 @@
 /* brief.c: the trade-review brief (iloscore brief): one country-year mapped onto a trade
  * regime's criteria, in the order of the suggested brief skeleton: bottom line, a verdict per
  * regime criterion, the key findings, the ILO supervisory and trade record, the trend, published
- * figures, reforms, gaps, caveat. The view (which findings, events, years; the sentences every
- * format says alike) is reports/brief.c's. */
+ * figures, reforms, gaps, caveat. First the view (which findings, events and years it shows,
+ * how its sources are numbered, the sentences it says), then the document. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
-#include "../brief.h"
+
+/* ---- the view ---- */
+
+typedef struct rep_brief_view {
+    rep_cites cites;      /* regime sources, findings', events', published figures' */
+    size_t *findings;     /* the result's findings that code a criterion of an in-scope regime
+                             criterion, in the result's order (largest share first) */
+    size_t n_findings;
+    size_t *fnum;         /* per result finding: its number in the brief (F1 = 1), 0 if not shown */
+    size_t *events;       /* country events of the ILO supervisory bodies dated from..year, by date */
+    size_t n_events;
+    size_t *trade;        /* country events of kinds trade and eu dated from..year, by date */
+    size_t n_trade;
+    int from, year;       /* the years the brief looks back on: the trend's first year (or the
+                             year, without a trend) to the year */
+    size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
+    size_t n_scenarios;
+    size_t *recs;         /* the country's recommendations made by the as-of day, in data order */
+    size_t n_recs;
+    size_t *laws;         /* the profile's provisions that entered into force or stopped in the
+                             review period, by the as-of day, by the date of that change */
+    size_t n_laws;
+    size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
+                             shown or a source cited, in data order */
+    size_t n_conflicts;
+} rep_brief_view;
+
+static const char rep_brief_ilo_quote[] =
+    "SDG indicator 8.8.2 is not intended as a tool to compare compliance among ILO member States";
+static const char rep_brief_ilo_quote_source[] = "The ILO, in the metadata of SDG indicator 8.8.2";
+
+static const char *const rep_brief_caveats[] = {
+    "What the ILO supervisory bodies examine depends on what a country has ratified and reports on, so "
+    "scores of two countries do not rest on the same kind of evidence; read this brief as an account of "
+    "one country over time, not as a ranking.",
+    "This brief is not a legal determination under the regime. The mapping of the regime's criteria onto "
+    "ILO conventions and criteria groups, the concern levels and their thresholds are this project's "
+    "own; so are the scores of conventions other than C087 and C098, whose criteria and provisional "
+    "weights no ILO body publishes.",
+    "\"Not assessed\" means that nothing codes the criteria and no admissible source dated in the year "
+    "states that it examined them: unknown, not compliant. \"None\" means that nothing was coded among the "
+    "criteria examined. \"Outside scope\" marks a criterion the regime lists but this engine does not "
+    "examine at all.",
+    "Published figures (SDG 8.8.2, ITUC) are shown as their publishers give them, beside the computed "
+    "scores; they are never fed into them.",
+    NULL};
+
+static const ilo_regime *rep_brief_regime(const rep_brief_doc *doc) { return &doc->model->regimes[doc->brief->regime]; }
+
+static const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc, const ilo_brief_verdict *vd)
+{
+    return &rep_brief_regime(doc)->criteria[vd->criterion];
+}
+
+static bool rep_brief_touches(const ilo_brief_verdict *vd, size_t f)
+{
+    for (size_t i = 0; i < vd->n_findings; i++)
+        if (vd->findings[i] == f) return true;
+    return false;
+}
+
+static void rep_brief_view_free(rep_brief_view *v)
+{
+    rep_cites_free(&v->cites);
+    free(v->findings);
+    free(v->fnum);
+    free(v->events);
+    free(v->trade);
+    free(v->scenarios);
+    free(v->recs);
+    free(v->laws);
+    free(v->conflicts);
+    memset(v, 0, sizeof *v);
+}
+
+static void cite(rep_cites *c, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!c->num[src[i]]) {
+            c->order[c->n++] = src[i];
+            c->num[src[i]] = c->n;
+        }
+}
+
+static bool is_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
+
+/* Events of the country matching `want` dated from..year, by date then data order. */
+static size_t pick_events(const ilo_country *co, int from, int year, bool (*want)(const ilo_event *), size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!want(e) || e->date.year < from || e->date.year > year) continue;
+        size_t at = n++;
+        while (at > 0 && co->events[out[at - 1]].date.first > e->date.first) {
+            out[at] = out[at - 1];
+            at--;
+        }
+        out[at] = i;
+    }
+    return n;
+}
+
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
+static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc);
+
+static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    const ilo_country *co = &m->countries[r->country];
+    memset(v, 0, sizeof *v);
+    v->year = r->year;
+    v->from = doc->trend && doc->trend->from < r->year ? doc->trend->from : r->year;
+    v->cites.num = calloc(m->n_sources + 1, sizeof *v->cites.num);
+    v->cites.order = calloc(m->n_sources + 1, sizeof *v->cites.order);
+    v->findings = calloc(r->n_findings + 1, sizeof *v->findings);
+    v->fnum = calloc(r->n_findings + 1, sizeof *v->fnum);
+    v->events = calloc(co->n_events + 1, sizeof *v->events);
+    v->trade = calloc(co->n_events + 1, sizeof *v->trade);
+    v->scenarios = calloc(m->n_scenarios + 1, sizeof *v->scenarios);
+    if (!v->cites.num || !v->cites.order || !v->findings || !v->fnum || !v->events || !v->trade || !v->scenarios) {
+        rep_brief_view_free(v);
+        return false;
+    }
+    const ilo_regime *rg = rep_brief_regime(doc);
+    cite(&v->cites, rg->sources, rg->n_sources);
+    rep_brief_cite_standing(v, doc);
+    for (size_t f = 0; f < r->n_findings; f++) {
+        bool shown = false;
+        for (size_t k = 0; k < br->n_verdicts && !shown; k++) shown = rep_brief_touches(&br->verdicts[k], f);
+        if (!shown) continue;
+        v->findings[v->n_findings++] = f;
+        v->fnum[f] = v->n_findings;
+        const ilo_item *it = &doc->profile->items[r->findings[f].item];
+        cite(&v->cites, r->findings[f].sources, r->findings[f].n_sources);
+        cite(&v->cites, it->sources, it->n_sources);
+    }
+    for (size_t s = 0; s < m->n_scenarios; s++) {
+        bool cited = false;
+        for (size_t k = 0; k < br->n_verdicts && !cited; k++)
+            for (size_t i = 0; i < br->verdicts[k].n_reforms && !cited; i++) cited = br->verdicts[k].reforms[i].scenario == s;
+        if (cited) v->scenarios[v->n_scenarios++] = s;
+    }
+    v->n_events = pick_events(co, v->from, v->year, rep_event_is_ilo, v->events);
+    v->n_trade = pick_events(co, v->from, v->year, is_trade, v->trade);
+    for (size_t i = 0; i < v->n_events; i++) cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
+    for (size_t i = 0; i < v->n_trade; i++) cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
+    for (int y = v->from; y <= v->year; y++)
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
+            if (p) cite(&v->cites, p->sources, p->n_sources);
+        }
+    if (!rep_brief_progress_init(v, doc)) {
+        rep_brief_view_free(v);
+        return false;
+    }
+    return true;
+}
+
+/* ---- the review parts: applicability, review period, progress, disputed ---- */
+
+static void cites(rep_buf *b, const rep_brief_view *v, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+}
+
+/* YYYY-MM-DD of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
+static void day_text(rep_buf *b, int32_t day)
+{
+    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (mo <= 2);
+    rep_buf_printf(b, "%04d-%02d-%02d", (int)y, (int)mo, (int)d);
+}
+
+static const char *standing_words(ilo_benefit s)
+{
+    switch (s) {
+    case ILO_BENEFIT_YES: return "a beneficiary";
+    case ILO_BENEFIT_PARTIAL: return "a beneficiary with preferences withdrawn for part of its products";
+    case ILO_BENEFIT_SUSPENDED: return "suspended from the programme";
+    case ILO_BENEFIT_WITHDRAWN: return "withdrawn from the programme";
+    case ILO_BENEFIT_NOT_ELIGIBLE: return "not a beneficiary";
+    case ILO_BENEFIT_UNKNOWN: break;
+    }
+    return "of unknown standing";
+}
+
+static const char *rep_answer_name(ilo_answer a)
+{
+    return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown";
+}
+
+/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
+ * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
+static bool citable(const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
+}
+
+static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
+}
+
+/* Cites the sources citable as of the day; says so when there is none. */
+static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) {
+            rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+            k++;
+        }
+    if (n && !k) rep_buf_puts(b, " (its sources in the data were published after the as-of day)");
+}
+
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
+    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
+    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
+}
+
+/* A period as known on day: an end after the day is not yet known then. */
+static void period(rep_buf *b, const ilo_regime_period *p, int32_t day)
+{
+    rep_buf_printf(b, "from %s", p->from.text);
+    if (p->until.prec && p->until.first <= day) rep_buf_printf(b, " to %s", p->until.text);
+}
+
+static void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    const char *name = doc->model->countries[doc->result->country].name;
+    rep_buf_puts(b, "On ");
+    day_text(b, st->day);
+    if (st->applies == ILO_ANSWER_NO) rep_buf_printf(b, " the regime did not apply to %s: ", name);
+    else if (st->applies == ILO_ANSWER_YES) rep_buf_printf(b, " the regime applied to %s: ", name);
+    else rep_buf_puts(b, ", whether the regime applied is not established by its data: ");
+    if (st->in_force == ILO_ANSWER_YES) {
+        rep_buf_puts(b, "the programme was in force (");
+        period(b, st->period, st->day);
+        rep_buf_putc(b, ')');
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
+    } else if (st->in_force == ILO_ANSWER_NO && st->period) {
+        rep_buf_printf(b, "the programme had lapsed on %s and was not in force (", st->period->until.text);
+        period(b, st->period, st->day);
+        rep_buf_putc(b, ')');
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
+    } else if (st->in_force == ILO_ANSWER_NO) {
+        rep_buf_puts(b, "the programme was not in force");
+    } else {
+        rep_buf_puts(b, "when the programme was in force is not recorded");
+    }
+    if (st->benefit == ILO_BENEFIT_UNKNOWN) {
+        rep_buf_printf(b, "; the regime data do not record %s's standing under it", name);
+    } else {
+        rep_buf_printf(b, "; %s was ", name);
+        rep_buf_puts(b, standing_words(st->benefit));
+        if (st->implied) rep_buf_puts(b, " (implied by a later withdrawal or suspension)");
+        else if (st->why) {
+            rep_buf_printf(b, " from %s (%s)", st->why->effective.text, st->why->title);
+            cites_by(b, v, doc, st->why->sources, st->why->n_sources);
+        }
+    }
+    rep_buf_putc(b, '.');
+    if (st->last && st->last != st->why) {
+        rep_buf_printf(b, " Latest decision on %s by then: %s, %s", name, st->last->decided.text, st->last->title);
+        cites_by(b, v, doc, st->last->sources, st->last->n_sources);
+        rep_buf_putc(b, '.');
+    }
+    rep_buf_puts(b, st->applies == ILO_ANSWER_NO
+                        ? " What follows is an illustrative assessment against the regime's criteria only: no "
+                          "review under the regime could have taken place on that day."
+                        : " What follows is an illustrative assessment against the regime's criteria: this "
+                          "project's reading of the evidence, not the regime's determination.");
+}
+
+static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    int from = doc->window_from ? doc->window_from : r->year;
+    rep_buf_puts(b, "The situation as of ");
+    day_text(b, doc->standing.day);
+    if (doc->as_of_given) rep_buf_puts(b, ", on the evidence published by that day (evidence as of ");
+    else rep_buf_puts(b, ", on all the evidence in the data, including texts published later (evidence as of ");
+    if (doc->as_of_given) day_text(b, doc->standing.day);
+    else rep_buf_puts(b, "the latest in the data");
+    rep_buf_printf(b, "), over the review period %d-%d (%d year%s), under method %s.", from, r->year,
+                   r->year - from + 1, r->year == from ? "" : "s", m->methods[r->method].id);
+    if (doc->sdg) {
+        rep_buf_printf(b, " Beside it, the SDG 8.8.2 reading of %d (method %s, this engine): ", r->year,
+                       m->methods[doc->sdg->method].id);
+        if (ilo_result_assessed(m, doc->sdg)) {
+            rep_buf_puts(b, "score ");
+            rep_buf_hundredths(b, rep_score_c(doc->sdg));
+            rep_buf_putc(b, '.');
+        } else {
+            rep_buf_puts(b, "nothing assessed, no score.");
+        }
+    }
+    rep_buf_putc(b, ' ');
+    rep_buf_puts(b, ilo_brief_window_rule);
+}
+
+/* ---- progress: recommendations and law changes ---- */
+
+/* A provision's change in [d0, d1]: its entry into force or its stop; NULL when none. A change
+ * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
+ * start and its last day is by d1. */
+static const ilo_date *law_change(const ilo_item *it, int32_t d0, int32_t d1, const char **how)
+{
+    if (it->kind != ILO_ITEM_PROVISION) return NULL;
+    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) {
+        *how = "repealed or replaced";
+        return &it->stop;
+    }
+    if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) {
+        *how = "entered into force";
+        return &it->start;
+    }
+    return NULL;
+}
+
+static const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how)
+{
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
+}
+
+/* Whether a conflict is about something the brief shows: a finding's item, an event of its
+ * records, a source it cites. */
+static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    for (size_t i = 0; i < v->n_findings; i++)
+        if (!strcmp(doc->profile->items[doc->result->findings[v->findings[i]].item].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_events; i++)
+        if (!strcmp(co->events[v->events[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_trade; i++)
+        if (!strcmp(co->events[v->trade[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->cites.n; i++)
+        if (!strcmp(m->sources[v->cites.order[i]].id, cf->about)) return true;
+    return false;
+}
+
+static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    const ilo_profile *p = doc->profile;
+    int32_t day = doc->standing.day;
+    v->recs = calloc(co->n_recommendations + 1, sizeof *v->recs);
+    v->laws = calloc(p->n_items + 1, sizeof *v->laws);
+    if (!v->recs || !v->laws) return false;
+    for (size_t i = 0; i < co->n_recommendations; i++) {
+        const ilo_recommendation *r = &co->recommendations[i];
+        const ilo_rec_status *st = ilo_rec_status_on(r, day);
+        if (!st) continue;
+        v->recs[v->n_recs++] = i;
+        cite(&v->cites, r->sources, r->n_sources);
+        for (const ilo_rec_status *s = r->status; s <= st; s++) cite(&v->cites, s->sources, s->n_sources);
+    }
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    int32_t d0 = ilo_year_first_day(from);
+    v->conflicts = calloc(co->n_conflicts + 1, sizeof *v->conflicts);
+    if (!v->conflicts) return false;
+    for (size_t i = 0; i < p->n_items; i++) {
+        const char *how;
+        const ilo_date *d = law_change(&p->items[i], d0, day, &how);
+        if (!d) continue;
+        size_t at = v->n_laws++;
+        for (; at > 0; at--) {
+            const ilo_date *e = law_change(&p->items[v->laws[at - 1]], d0, day, &how);
+            if (e->first <= d->first) break;
+            v->laws[at] = v->laws[at - 1];
+        }
+        v->laws[at] = i;
+        cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
+    }
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        if (conflict_shown(doc, v, &co->conflicts[i])) {
+            v->conflicts[v->n_conflicts++] = i;
+            for (size_t k = 0; k < co->conflicts[i].n_versions; k++)
+                cite(&v->cites, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
+        }
+    return true;
+}
+
+static const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_recommendation *r = &doc->model->countries[doc->result->country].recommendations[v->recs[i]];
+    return ilo_rec_state_name(ilo_rec_status_on(r, doc->standing.day)->state);
+}
+
+static const char *body_name(const char *body)
+{
+    if (!strcmp(body, "ceacr")) return "CEACR";
+    if (!strcmp(body, "cas")) return "CAS";
+    if (!strcmp(body, "cfa")) return "CFA";
+    if (!strcmp(body, "mission")) return "ILO mission";
+    if (!strcmp(body, "trade")) return "Trade partner";
+    return "Other";
+}
+
+/* The finding number of model item `item` in the brief, or 0. */
+static size_t finding_num(const rep_brief_doc *doc, const rep_brief_view *v, size_t item)
+{
+    const ilo_result *r = doc->result;
+    for (size_t f = 0; f < r->n_findings; f++)
+        if (v->fnum[f] && !strcmp(doc->profile->items[r->findings[f].item].id, doc->model->items[item].id))
+            return v->fnum[f];
+    return 0;
+}
+
+static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_model *m = doc->model;
+    const ilo_recommendation *r = &m->countries[doc->result->country].recommendations[v->recs[i]];
+    const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+    rep_buf_printf(b, "%s, %s (%s): %s", body_name(r->body), r->date.text, r->id, r->asked);
+    cites(b, v, r->sources, r->n_sources);
+    if (r->n_items) {
+        rep_buf_puts(b, " Concerns: ");
+        for (size_t k = 0; k < r->n_items; k++) {
+            size_t f = finding_num(doc, v, r->items[k]);
+            rep_buf_printf(b, "%s%s", k ? ", " : "", m->items[r->items[k]].id);
+            if (f) rep_buf_printf(b, " (F%zu)", f);
+        }
+        rep_buf_putc(b, '.');
+    }
+    rep_buf_printf(b, " Status on the as-of day: %s, since %s", ilo_rec_state_name(st->state), st->date.text);
+    cites(b, v, st->sources, st->n_sources);
+    rep_buf_putc(b, '.');
+    if (st->note) rep_buf_printf(b, " %s", st->note);
+    if (st != r->status) {
+        rep_buf_puts(b, " Before:");
+        for (const ilo_rec_status *s = r->status; s < st; s++) {
+            rep_buf_printf(b, "%s %s %s", s == r->status ? "" : ";", ilo_rec_state_name(s->state), s->date.text);
+            cites(b, v, s->sources, s->n_sources);
+        }
+        rep_buf_putc(b, '.');
+    }
+}
+
+static void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const char *how;
+    const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
+    const ilo_item *it = &doc->profile->items[v->laws[i]];
+    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
+    cites(b, v, it->sources, it->n_sources);
+    rep_buf_putc(b, '.');
+}
+
+static void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->conflicts[i]];
+    rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
+    for (size_t k = 0; k < cf->n_versions; k++) {
+        rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
+        cites(b, v, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
+    rep_buf_printf(b, ". Used: \"%s\". %s", cf->used, cf->note);
+}
+
+static void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    if (d->prec && d->first > doc->standing.day) rep_buf_puts(b, " (published after the as-of day)");
+}
+
+static const char *ratification_word(ilo_ratification_status s)
+{
+    switch (s) {
+    case ILO_RAT_RATIFIED: return "ratified";
+    case ILO_RAT_NOT_RATIFIED: return "not ratified";
+    case ILO_RAT_DENOUNCED: return "denounced";
+    case ILO_RAT_NONE: break;
+    }
+    return "ratification unknown";
+}
+
+static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const ilo_brief_verdict *vd)
+{
+    const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+    for (size_t i = 0; i < rc->n_conventions; i++)
+        rep_buf_printf(b, "%s%s %s", i ? ", " : "", doc->model->conventions[rc->conventions[i]].id,
+                       ratification_word(vd->ratified[i]));
+}
+
+static void rep_brief_counts(rep_buf *b, const ilo_brief_measure *ms)
+{
+    rep_buf_printf(b, "%zu coded, %zu clear, %zu not assessed of %zu", ms->n_coded, ms->n_clear, ms->n_not_assessed,
+                   ms->n_criteria);
+}
+
+static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < m->n_criteria; k++)
+        if (ilo_bitset_has(set, k)) rep_buf_printf(b, "%s%s", n++ ? ", " : "", m->criteria[k].id);
+    if (!n) rep_buf_puts(b, "none");
+}
+
+static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->fnum[f]); }
+
+static void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario)
+{
+    const ilo_scenario *sc = &doc->model->scenarios[scenario];
+    rep_buf_printf(b, "%s (effective %s): %s", sc->id, sc->effective.text, sc->title);
+}
+
+static void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_reform *rf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_scenario *sc = &m->scenarios[rf->scenario];
+    const ilo_op *op = &sc->ops[rf->op];
+    const ilo_item *it = &m->items[op->target];
+    const char *verb = op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end";
+    rep_buf_printf(b, "%s %s %s (", verb, rep_item_kind(it), it->id);
+    finding_ref(b, v, rf->finding);
+    rep_buf_printf(b, ") on %s", op->date.text);
+    if (op->kind == ILO_OP_AMEND) {
+        rep_buf_puts(b, " to breach ");
+        if (!op->n_criteria) rep_buf_puts(b, "nothing");
+        for (size_t i = 0; i < op->n_criteria; i++)
+            rep_buf_printf(b, "%s%s", i ? ", " : "", m->criteria[op->criteria[i]].id);
+    }
+    rep_buf_printf(b, ", scenario %s: it stops coding ", sc->id);
+    rep_brief_criteria(b, m, &rf->removes);
+    bool all = memcmp(&rf->removes, &rf->clears, sizeof rf->clears) == 0;
+    bool none = true;
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) none &= rf->clears.w[w] == 0;
+    if (all) {
+        rep_buf_puts(b, ", which nothing else codes");
+    } else if (none) {
+        rep_buf_puts(b, "; other findings also code all of these, so they stay coded");
+    } else {
+        rep_buf_puts(b, "; of these only ");
+        rep_brief_criteria(b, m, &rf->clears);
+        rep_buf_puts(b, " would no longer be coded (other findings code the rest)");
+    }
+}
+
+/* "id F1, id F2": the provisions of a repeal set, each with its finding number when shown. */
+static void repeal_list(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_target *t)
+{
+    const ilo_result *r = doc->result;
+    for (size_t i = 0; i < t->n_repeal; i++) {
+        rep_buf_printf(b, "%s%s", i ? ", " : "", doc->profile->items[t->repeal[i]].id);
+        for (size_t f = 0; f < r->n_findings; f++)
+            if (r->findings[f].item == t->repeal[i] && v->fnum[f]) {
+                rep_buf_puts(b, " ");
+                finding_ref(b, v, f);
+            }
+    }
+}
+
+static void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_verdict *vd)
+{
+    const ilo_brief_target *t = &vd->target;
+    const ilo_result *r = doc->result;
+    switch (t->status) {
+    case ILO_BRIEF_TARGET_NONE: return;
+    case ILO_BRIEF_TARGET_LIMIT:
+        rep_buf_puts(b, "Repeal search: too many provisions to search exactly; not answered.");
+        return;
+    case ILO_BRIEF_TARGET_FORCED:
+        rep_buf_puts(b, "Repeal search: an incident codes an all-encompassing criterion, so no repeal of a law "
+                        "provision lowers this concern; what would address it is ending that practice.");
+        return;
+    case ILO_BRIEF_TARGET_PRACTICE:
+        rep_buf_puts(b, "Repeal search: only incidents code it; no repeal of a law provision changes it. What "
+                        "would address it is ending the practices reported in ");
+        for (size_t i = 0, n = 0; i < vd->n_findings; i++) {
+            const ilo_item *it = &doc->profile->items[r->findings[vd->findings[i]].item];
+            if (it->kind != ILO_ITEM_INCIDENT) continue;
+            rep_buf_puts(b, n++ ? ", " : "");
+            finding_ref(b, v, vd->findings[i]);
+        }
+        rep_buf_putc(b, '.');
+        return;
+    case ILO_BRIEF_TARGET_UNSCORED:
+        rep_buf_puts(b, "Repeal search: its coded criteria carry no weight in this method's score, so no repeal "
+                        "lowers the score; repealing ");
+        repeal_list(b, doc, v, t);
+        rep_buf_puts(b, " would end what the law contributes to it.");
+        return;
+    case ILO_BRIEF_TARGET_CLEARS:
+    case ILO_BRIEF_TARGET_PARTIAL: break;
+    }
+    rep_buf_printf(b, "Repeal search: repealing %zu provision%s (", t->n_repeal, t->n_repeal == 1 ? "" : "s");
+    repeal_list(b, doc, v, t);
+    if (t->status == ILO_BRIEF_TARGET_CLEARS)
+        rep_buf_puts(b, "), the smallest such set, would leave none of its criteria coded");
+    else
+        rep_buf_printf(b, "), the smallest set that removes everything the law contributes, would leave %zu of its "
+                          "criteria coded by incidents",
+                       t->after.n_coded);
+    rep_buf_puts(b, ": score ");
+    rep_buf_hundredths(b, ilo_round2(t->after.score));
+    rep_buf_printf(b, ", concern %s (%s).", ilo_concern_name(t->after.concern), t->after.why);
+}
+
+static void rep_brief_admissible(rep_buf *b, const ilo_method *me)
+{
+    size_t n = 0;
+    for (int k = 0; k < ILO_SRC__COUNT; k++)
+        if ((me->admissible >> k) & 1) rep_buf_printf(b, "%s%s", n++ ? ", " : "", ilo_source_kind_name((ilo_source_kind)k));
+}
+
+static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief *br = doc->brief;
+    const ilo_method *me = &m->methods[r->method];
+    const ilo_band *band = rep_band(m, r);
+    rep_buf_puts(b, "Overall score ");
+    rep_buf_hundredths(b, rep_score_c(r));
+    rep_buf_printf(b, " on 0 (best) to 10 (worst) under %s", me->id);
+    if (r->forced) rep_buf_puts(b, " (forced to the worst: an all-encompassing criterion is coded)");
+    if (band) rep_buf_printf(b, ", rating %s (%s)", band->rating, band->label);
+    rep_buf_putc(b, '.');
+    const ilo_trend *t = doc->trend;
+    if (t && t->n >= 2 && t->years[t->n - 1]->year == r->year) {
+        const ilo_result *before = t->years[t->n - 2];
+        int64_t d = rep_score_c(r) - rep_score_c(before);
+        rep_buf_printf(b, " Since %d: ", before->year);
+        if (d == 0) rep_buf_puts(b, "no change.");
+        else {
+            rep_buf_puts(b, d > 0 ? "+" : "");
+            rep_buf_hundredths(b, d);
+            rep_buf_puts(b, d > 0 ? " (worse)." : " (better).");
+        }
+    }
+    rep_buf_printf(b, " Of the regime's %zu criteria: %zu high, %zu medium, %zu low, %zu none found, %zu not assessed",
+                   br->n_verdicts, br->count[ILO_CONCERN_HIGH], br->count[ILO_CONCERN_MEDIUM],
+                   br->count[ILO_CONCERN_LOW], br->count[ILO_CONCERN_NONE], br->count[ILO_CONCERN_NOT_ASSESSED]);
+    if (br->count[ILO_CONCERN_OUTSIDE])
+        rep_buf_printf(b, ", %zu outside this engine's scope", br->count[ILO_CONCERN_OUTSIDE]);
+    rep_buf_putc(b, '.');
+    if (br->worst >= ILO_CONCERN_LOW) {
+        rep_buf_printf(b, " Highest concern: %s (", ilo_concern_name(br->worst));
+        for (size_t k = 0, n = 0; k < br->n_verdicts; k++)
+            if (br->verdicts[k].measure.concern == br->worst)
+                rep_buf_printf(b, "%s%s", n++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+        rep_buf_puts(b, ").");
+    } else if (br->worst == ILO_CONCERN_NONE) {
+        rep_buf_puts(b, " Nothing is coded in the criteria examined.");
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(doc, vd);
+        for (size_t i = 0; i < rc->n_conventions; i++) {
+            if (vd->ratified[i] != ILO_RAT_NOT_RATIFIED && vd->ratified[i] != ILO_RAT_DENOUNCED) continue;
+            if (!n++) rep_buf_printf(b, " Not ratified at the end of %d: ", r->year);
+            else rep_buf_puts(b, ", ");
+            rep_buf_printf(b, "%s (%s)",
+                           m->conventions[rc->conventions[i]].id, rc->id);
+        }
+    }
+    if (n) rep_buf_putc(b, '.');
+}
+
+/* ---- the document ---- */
 
 static const char *concern_id(ilo_concern c)
 {
@@ -131,7 +808,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 {
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
-    rep_column c[V_MEASURE + N_MEASURE + 8] = {
+    rep_column c[V_MEASURE + N_MEASURE + 9] = {
         {"id", "Criterion", NULL, REP_COL_ID}, {"label", NULL, NULL, REP_COL_TEXT},
         {"scope", NULL, NULL, REP_COL_ENUM},   {"note", NULL, NULL, REP_COL_TEXT},
         {"conventions", NULL, NULL, REP_COL_ID}, {"groups", NULL, NULL, REP_COL_ID},
@@ -139,7 +816,6 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     size_t n = V_MEASURE;
     for (size_t k = 0; k < N_MEASURE; k++) c[n++] = measure_cols[k];
     c[V_MEASURE + 6].label = "Score";
-    c[V_MEASURE + 9].label = "Concern";
     size_t extra = n;
     c[n++] = (rep_column){"coded_criteria", NULL, NULL, REP_COL_ID};
     c[n++] = (rep_column){"findings", NULL, NULL, REP_COL_ID};
@@ -148,6 +824,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     c[n++] = (rep_column){NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID};
     c[n++] = (rep_column){NULL, "Findings", NULL, REP_COL_ID};
     c[n++] = (rep_column){NULL, "Verdict", NULL, REP_COL_TEXT};
+    c[n++] = (rep_column){NULL, "Concern", NULL, REP_COL_ENUM};
     rep_node *s = rep_section(d, root, NULL, "Verdicts by regime criterion");
     rep_node *t = rep_table(d, s, "verdicts", c, n);
     static const rep_column conv[] = {{"id", NULL, NULL, REP_COL_ID}, {"ratification", NULL, NULL, REP_COL_ENUM}};
@@ -189,6 +866,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&b, " Why: %s", vd->measure.why);
         else rep_buf_puts(&b, " Not examined.");
         rep_cell(d, t, row, extra + 6, rep_v_text(take(d, &b)));
+        rep_cell(d, t, row, extra + 7, rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
 }
@@ -205,7 +883,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     c[2 + REP_ITEM_FIELDS + 2].label = NULL;
     c[2 + REP_ITEM_NCOLS] = (rep_column){"bears_on", NULL, NULL, REP_COL_ID};
     c[2 + REP_ITEM_NCOLS + 1] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_TEXT};
+    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
     /* JSON: number, item, share, critical, bears_on, sources, also_reported_by. */
     rep_column order[2 + REP_ITEM_NCOLS + 3];
     size_t n = 0, at_bears = 0;
@@ -270,26 +948,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 static void record(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const char *key,
                    const char *title, const size_t *ev, size_t n)
 {
-    static const rep_column c[] = {
-        {"id", NULL, NULL, REP_COL_ID},     {"date", "Date", NULL, REP_COL_ID}, {"kind", "Kind", NULL, REP_COL_ENUM},
-        {"title", "Title", NULL, REP_COL_TEXT}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
-        {NULL, "Sources", NULL, REP_COL_ID},
-    };
-    const ilo_country *co = &in->model->countries[in->result->country];
-    rep_node *s = rep_section(d, root, NULL, title);
-    rep_node *t = rep_table(d, s, key, c, sizeof c / sizeof c[0]);
-    for (size_t i = 0; i < n; i++) {
-        const ilo_event *e = &co->events[ev[i]];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(e->id));
-        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
-        rep_cell(d, t, row, 2, rep_v_text(e->kind));
-        rep_cell(d, t, row, 3, rep_v_text(e->title));
-        rep_cell(d, t, row, 4, rep_v_text(e->note));
-        rep_cell(d, t, row, 5, rep_sources_value(d, in->model, &v->cites, e->sources, e->n_sources));
-        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, &v->cites, e->sources, e->n_sources)));
-    }
-    if (!n) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
+    rep_add_events(d, rep_section(d, root, NULL, title), key, in->model, in->result->country, ev, n, &v->cites);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
@@ -401,7 +1060,7 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
         if (!vd->n_reforms) rep_buf_puts(&b, "no scenario in the data addresses it. ");
         for (size_t i = 0; i < vd->n_reforms; i++) {
             rep_brief_reform(&b, in, v, &vd->reforms[i]);
-            rep_buf_putc(&b, ' ');
+            rep_buf_puts(&b, i + 1 < vd->n_reforms ? "; " : ". ");
         }
         rep_brief_target(&b, in, v, vd);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
@@ -484,13 +1143,17 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
 }
 
-/* ---- applicability, review period, progress (for programs; people read reports/brief-review.c's
- * sentences through the per-format renderers) ---- */
+/* ---- applicability, review period, progress, disputed: the same sentences for people, fields
+ * and tables for programs ---- */
 
 static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
     const ilo_result *r = in->result;
     rep_buf b = REP_BUF_INIT;
+    rep_brief_applicability(&b, in, v);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", take(d, &b)), REP_PEOPLE);
+    rep_brief_period(&b, in);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", take(d, &b)), REP_PEOPLE);
     rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
     rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(rep_answer_name(in->standing.in_force)));
     rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
@@ -519,6 +1182,19 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                                     {"change", NULL, NULL, REP_COL_ENUM}, {"text", NULL, NULL, REP_COL_TEXT}};
     const ilo_country *co = &in->model->countries[in->result->country];
     rep_buf b = REP_BUF_INIT;
+    rep_node *ps = rep_only(rep_section(d, root, NULL, "Progress: recommendations and their status, law changes in the review period"),
+                            REP_PEOPLE);
+    rep_node *l = rep_list(d, ps, NULL);
+    for (size_t i = 0; i < v->n_recs; i++) {
+        rep_brief_rec(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
+    for (size_t i = 0; i < v->n_laws; i++) {
+        rep_brief_law(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
     rep_node *s = rep_only(rep_section(d, root, "progress", NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "recommendations", rc, sizeof rc / sizeof rc[0]);
     for (size_t i = 0; i < v->n_recs; i++) {
@@ -555,6 +1231,13 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                                    {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
     const ilo_country *co = &in->model->countries[in->result->country];
     rep_buf b = REP_BUF_INIT;
+    rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
+    for (size_t i = 0; i < v->n_conflicts; i++) {
+        rep_brief_conflict(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_conflicts)
+        rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
     rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
     for (size_t i = 0; i < v->n_conflicts; i++) {
@@ -568,6 +1251,27 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_brief_conflict(&b, in, v, i);
         rep_cell(d, t, row, 5, rep_v_text(take(d, &b)));
     }
+}
+
+/* The sources published after the as-of day, named before the list (the shared list has no
+ * place for a remark per source): a brief read on all the evidence may use later texts. */
+static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    rep_buf b = REP_BUF_INIT, one = REP_BUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < v->cites.n; i++) {
+        rep_brief_later(&one, in, v->cites.order[i]);
+        if (one.len) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
+        rep_buf_free(&one);
+    }
+    if (!n) {
+        rep_buf_free(&b);
+        return;
+    }
+    const char *list = take(d, &b);
+    rep_para_text(d, root, "sources_after_as_of", REP_PLAIN, "Published after the as-of day",
+                  rep_doc_printf(d, "%s %s came out after the day this brief speaks for; --as-of leaves %s out.",
+                                 n == 1 ? "Source" : "Sources", list, n == 1 ? "it" : "them"));
 }
 
 /* ---- CSV: the year's rows, the regime, the verdicts; then the years before ---- */
@@ -644,7 +1348,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     const ilo_country *co = &m->countries[r->country];
     rep_brief_view v;
     if (!rep_brief_view_init(&v, in)) return NULL;
-    rep_doc *d = rep_doc_new("brief", NULL);
+    rep_doc *d = rep_kind_doc("brief");
     if (!d) {
         rep_brief_view_free(&v);
         return NULL;
@@ -702,6 +1406,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     gaps(d, root, in);
     disputed(d, root, in, &v);
     caveat(d, root, in);
+    later_sources(d, root, in, &v);
     rep_add_sources(d, root, m, &v.cites);
     csv_year(d, root, in, &v, r, true);
     for (size_t i = 0; in->trend && i < in->trend->n; i++)

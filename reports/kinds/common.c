@@ -2,7 +2,13 @@
 #include <math.h>
 
 #include "kinds.h"
-#include "../internal.h"
+
+rep_doc *rep_kind_doc(const char *kind)
+{
+    rep_doc *d = rep_doc_new(kind, NULL);
+    if (d) d->generator = rep_doc_printf(d, "iloscore %s", ilo_version());
+    return d;
+}
 
 void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, bool note)
 {
@@ -238,4 +244,28 @@ rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, 
                        st[ILO_NOT_ASSESSED] == m->n_criteria);
     }
     return c;
+}
+
+void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_model *m, size_t country,
+                    const size_t *ev, size_t n, const rep_cites *c)
+{
+    static const rep_column cols[] = {
+        {"id", NULL, NULL, REP_COL_ID},     {"date", "Date", NULL, REP_COL_ID}, {"kind", "Kind", NULL, REP_COL_ENUM},
+        {"title", "Title", NULL, REP_COL_TEXT}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
+        {NULL, "Sources", NULL, REP_COL_ID},
+    };
+    const ilo_country *co = &m->countries[country];
+    rep_node *t = rep_table(d, parent, key, cols, sizeof cols / sizeof cols[0]);
+    for (size_t i = 0; i < n; i++) {
+        const ilo_event *e = &co->events[ev[i]];
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(e->id));
+        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
+        rep_cell(d, t, row, 2, rep_v_text(e->kind));
+        rep_cell(d, t, row, 3, rep_v_text(e->title));
+        rep_cell(d, t, row, 4, rep_v_text(e->note));
+        rep_cell(d, t, row, 5, rep_sources_value(d, m, c, e->sources, e->n_sources));
+        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
+    }
+    if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
 }

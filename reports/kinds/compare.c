@@ -181,7 +181,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     const ilo_model *m = in->model;
     const ilo_country *co = &m->countries[in->baseline->country];
     size_t method = in->base->years[0]->method, nc = m->n_conventions;
-    rep_doc *d = rep_doc_new("comparison", NULL);
+    rep_doc *d = rep_kind_doc("comparison");
     cols c = {calloc(1 + 3 * (8 + nc) + 8, sizeof *c.v), 0};
     if (!d || !c.v) {
         rep_doc_free(d);
@@ -203,13 +203,13 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     side_cols(d, &c, m, "baseline", "Baseline");
     side_cols(d, &c, m, "scenario", "Scenario");
     static const char *const names[] = {"score", "raw", "law", "practice"};
-    static const char *const labels[] = {"Change", NULL, "Law change", "Practice change"};
+    static const char *const labels[] = {"Change", NULL, "Law", "Practice"};
     for (size_t i = 0; i < 4; i++)
         col(d, &c, rep_doc_printf(d, "delta/%s", names[i]), labels[i], rep_doc_printf(d, "delta:%s", names[i]),
             REP_COL_NUMBER);
     for (size_t k = 0; k < nc; k++)
         col(d, &c, rep_doc_printf(d, "delta/conventions/%s", m->conventions[k].id),
-            rep_comparison_shows(in, k) ? rep_doc_printf(d, "%s change", m->conventions[k].id) : NULL,
+            rep_comparison_shows(in, k) ? m->conventions[k].id : NULL,
             rep_doc_printf(d, "delta:convention:%s", m->conventions[k].id), REP_COL_NUMBER);
     col(d, &c, "rating_changed", NULL, NULL, REP_COL_ENUM);
     col(d, &c, NULL, NULL, "rating_changed", REP_COL_NUMBER);
@@ -220,8 +220,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     col(d, &c, NULL, NULL, NULL, REP_COL_ID);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           "0 best, 10 worst. Change: scenario - baseline. Per convention: those scoring above 0 in "
-                           "some year."),
+                           "0 best, 10 worst. Change, Law, Practice and the convention columns: scenario - baseline "
+                           "(conventions scoring above 0 in some year)."),
              REP_PEOPLE);
     rep_node *chart = rep_series_lines(d, ys, "Baseline", "Scenario (the law as amended)",
                                        "The baseline (solid line, dots, values above) and the scenario (dashed line, "

@@ -18,6 +18,10 @@ rep_doc *rep_build_comparison(const rep_comparison *in);
 
 /* ---- shared parts (common.c) ---- */
 
+/* A new document of this kind whose generator is this program and version (NULL when out of
+ * memory); the builder sets its title. */
+rep_doc *rep_kind_doc(const char *kind);
+
 /* The ILO's caveat on comparing countries with SDG 8.8.2 (rank.c), plain text. */
 extern const char rep_sdg_caveat[];
 
@@ -47,6 +51,11 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
 rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n);
 const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, size_t n);
 void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c);
+
+/* The events ev[0..n-1] of the country (indices into its events): the table `key` ({id, date,
+ * kind, title, note, sources}; people see Date, Kind, Title, Sources), or "None recorded.". */
+void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_model *m, size_t country,
+                    const size_t *ev, size_t n, const rep_cites *c);
 
 /* The columns of an item with its finding, in a table's columns at..at+REP_ITEM_NCOLS-1: id,
  * kind, the provision's or the incident's fields, summary (programs; REP_ITEM_FIELDS of them),

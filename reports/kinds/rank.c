@@ -2,7 +2,6 @@
  * with its ties, the published figures beside, the countries not assessed, and the SDG 8.8.2
  * caveat. */
 #include "kinds.h"
-#include "../internal.h"
 
 /* research/methodology.md §1.5: the tripartite chapeau of the SDG 8.8.2 metadata (REC_USE_LIM). */
 const char rep_sdg_caveat[] =
@@ -106,7 +105,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
 {
     const ilo_model *m = in->model;
     const ilo_ranking *r = in->ranking;
-    rep_doc *d = rep_doc_new("ranking", NULL);
+    rep_doc *d = rep_kind_doc("ranking");
     if (!d) return NULL;
     d->title = rep_doc_printf(d, "Ranking of %zu countries by score, %d", r->n, r->year);
     rep_node *root = &d->root;

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "kinds.h"
-#include "../internal.h"
 
 static const char *impact_meaning(const ilo_sensitivity *s)
 {
@@ -210,7 +209,7 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     const ilo_sens_opts *o = &s->opts;
     const ilo_country *co = o->all ? NULL : &m->countries[o->country];
     size_t *order = order_of(m, s);
-    rep_doc *d = order ? rep_doc_new("sensitivity", NULL) : NULL;
+    rep_doc *d = order ? rep_kind_doc("sensitivity") : NULL;
     if (!d) {
         free(order);
         return NULL;

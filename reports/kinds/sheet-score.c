@@ -14,7 +14,7 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
     };
     const ilo_model *m = in->model;
     const ilo_method *me = &m->methods[in->method];
-    rep_doc *d = rep_doc_new("sheet-score", NULL);
+    rep_doc *d = rep_kind_doc("sheet-score");
     if (!d) return NULL;
     d->title = rep_doc_printf(d, "Scores of a coding sheet: %zu country-year%s", in->sheet->n_rows,
                               in->sheet->n_rows == 1 ? "" : "s");

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "kinds.h"
-#include "../internal.h"
 
 static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
 {
@@ -169,7 +168,7 @@ rep_doc *rep_build_target(const rep_target_doc *in)
     const ilo_model *m = in->model;
     const ilo_target *t = in->target;
     const ilo_country *co = &m->countries[t->country];
-    rep_doc *d = rep_doc_new("target", NULL);
+    rep_doc *d = rep_kind_doc("target");
     if (!d) return NULL;
     d->title = rep_doc_printf(d, "%s (%s), %d: what would it take?", co->name, co->code, t->year);
     rep_node *root = &d->root;

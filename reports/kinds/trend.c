@@ -185,7 +185,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     const ilo_country *co = &m->countries[country];
     rep_cites c;
     if (!rep_cites_trend(&c, in)) return NULL;
-    rep_doc *d = rep_doc_new("trend", NULL);
+    rep_doc *d = rep_kind_doc("trend");
     if (!d) {
         rep_cites_free(&c);
         return NULL;

@@ -36,6 +36,12 @@ what="synth: the catalogue is copied byte for byte"
 check diff -r criteria "$T/a/criteria"
 what="synth: a synthetic world passes check"
 check sh -c "'$bin' --data '$T/a' check | grep -q '^valid$'"
+what="synth: every synthetic ILO text (CEACR, CFA, CAS) states what it examined"
+check sh -c "[ \$(cat '$T/a/countries/'*.cfg | grep -c 'kind = \"ilo-c') = 44 ] &&
+             [ \$(cat '$T/a/countries/'*.cfg | grep -c '^    examines = \[ \"facb-') = 44 ]"
+what="synth: the CEACR text of QMA 2015 examines the five groups, so uncoded criteria are clear"
+check sh -c "grep -A2 'id = \"qma-ceacr-2015\"' '$T/a/countries/QMA.cfg' | grep -q 'examines = \[ \"facb-1\", \"facb-2\", \"facb-3\", \"facb-4\", \"facb-5\" \];' &&
+             '$bin' --data '$T/a' assess QMA --year 2015 | grep -q '^Clear criteria (36):'"
 # The edges of the documented year range (1900-2100): the first and last years alone, and a
 # whole range. Before the fix, an incident of 2100 could end before it started (the year after
 # it is past the range): 30 countries over 2095-2100 hit that about a dozen times.

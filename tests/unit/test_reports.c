@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "report.h"
+#include "doc.h"
 
 /* ---- the buffer ---- */
 
@@ -436,6 +437,124 @@ static void test_render_text_width(void **state)
     }
 }
 
+/* ---- the document and its writers, on a document made by hand ---- */
+
+/* A small document: a header block, a table with a nested JSON key, a CSV measure, a cell-level
+ * measure, an unknown and an absent value, a keyed paragraph, a programs-only block, a numbered
+ * list with a link. */
+static rep_doc *small_doc(void)
+{
+    static const rep_column cols[] = {
+        {"code", "Code", NULL, REP_COL_ID, NULL, REP_SCOPE_COUNTRY},
+        {"score", "Score", "score", REP_COL_NUMBER},
+        {"pub/x", "Published", "published:x", REP_COL_NUMBER},
+        {"name", "Name", NULL, REP_COL_TEXT},
+    };
+    rep_doc *d = rep_doc_new("test", "A | test");
+    assert_non_null(d);
+    d->generator = "gen";
+    d->root.scope = (rep_scope){"", 2020, "m"};
+    rep_node *f = rep_fields(d, &d->root, NULL);
+    rep_field_add(d, f, "year", "Year", NULL, rep_v_int(2020));
+    rep_field_add(d, f, NULL, "Note", NULL, rep_v_text("people only"));
+    rep_node *t = rep_table(d, &d->root, "rows", cols, 4);
+    size_t r = rep_row(d, t);
+    rep_cell(d, t, r, 0, rep_v_id("AAA"));
+    rep_value v = rep_v_hundredths(285);
+    v.note = "forced";
+    rep_cell(d, t, r, 1, v);
+    rep_cell(d, t, r, 2, rep_v_null());
+    rep_cell(d, t, r, 3, rep_v_text("Alpha, \"the first\""));
+    r = rep_row(d, t);
+    rep_cell(d, t, r, 0, rep_v_id("BBB"));
+    v = rep_v_fixed(-0.5, 2, 1);
+    v.measure = "score:odd";
+    rep_cell(d, t, r, 1, v);
+    rep_cell(d, t, r, 2, rep_v_text("1.10"));
+    rep_span_add(d, rep_para(d, &d->root, "rule", REP_RULE, "Rule"), REP_MARK_NONE, "a < b");
+    rep_field_add(d, rep_only(rep_fields(d, &d->root, "meta"), REP_PROGRAMS), "n", NULL, NULL, rep_v_uint(7));
+    rep_node *l = rep_list(d, &d->root, NULL);
+    l->style = REP_NUMBERED;
+    rep_span_add(d, l, REP_MARK_NONE, "First source");
+    rep_span_add(d, l, REP_MARK_LINK, "https://example.org/a");
+    assert_true(rep_doc_ok(d));
+    return d;
+}
+
+static char *write_small(void (*writer)(rep_buf *, const rep_doc *))
+{
+    rep_doc *d = small_doc();
+    rep_buf b = REP_BUF_INIT;
+    writer(&b, d);
+    rep_doc_free(d);
+    char *s = rep_buf_detach(&b, NULL);
+    assert_non_null(s);
+    return s;
+}
+
+static void test_doc_json(void **state)
+{
+    (void)state;
+    char *s = write_small(rep_write_json);
+    assert_string_equal(s, "{\n  \"schema_version\": 1,\n  \"document\": \"test\",\n  \"generator\": \"gen\",\n"
+                           "  \"year\": 2020,\n  \"rows\": [\n    {\n      \"code\": \"AAA\",\n      \"score\": 2.85,\n"
+                           "      \"pub\": {\n        \"x\": null\n      },\n      \"name\": \"Alpha, \\\"the first\\\"\"\n"
+                           "    },\n    {\n      \"code\": \"BBB\",\n      \"score\": -0.50,\n      \"pub\": {\n"
+                           "        \"x\": \"1.10\"\n      }\n    }\n  ],\n  \"rule\": \"a < b\",\n  \"meta\": {\n"
+                           "    \"n\": 7\n  }\n}\n");
+    free(s);
+}
+
+static void test_doc_csv(void **state)
+{
+    (void)state;
+    char *s = write_small(rep_write_csv);
+    /* The unknown value has no row; the cell's own measure wins over its column's. */
+    assert_string_equal(s, "country,year,method,measure,value\nAAA,2020,m,score,2.85\nBBB,2020,m,score:odd,-0.50\n"
+                           "BBB,2020,m,published:x,1.10\n");
+    free(s);
+}
+
+static void test_doc_text(void **state)
+{
+    (void)state;
+    char *s = write_small(rep_write_text);
+    /* Widths from the cells; numbers right-aligned; a number's note after the row's free text;
+     * people's fixed decimals (1); the unknown value as "-". */
+    assert_string_equal(s, "A | test\nYear:     2020\nNote:     people only\n\n"
+                           "  Code  Score  Published  Name\n"
+                           "  AAA    2.85          -  Alpha, \"the first\" (forced)\n"
+                           "  BBB    -0.5       1.10\n\n"
+                           "Rule: a < b\n\n  [1]   First source\n        https://example.org/a\n");
+    free(s);
+}
+
+static void test_doc_md_html(void **state)
+{
+    (void)state;
+    char *md = write_small(rep_write_md), *html = write_small(rep_write_html);
+    assert_non_null(strstr(md, "# A \\| test\n"));
+    assert_non_null(strstr(md, "| `AAA` | 2.85 (forced) | - | Alpha, \"the first\" |\n"));
+    assert_non_null(strstr(md, "**Rule:** a &lt; b\n"));
+    assert_non_null(strstr(md, "1. First source <https://example.org/a>\n"));
+    assert_null(strstr(md, "\"n\""));                /* programs only */
+    assert_non_null(strstr(html, "<td><code>AAA</code></td><td class=\"n\">2.85 <span class=\"note\">(forced)</span></td>"));
+    assert_non_null(strstr(html, "<p class=\"note\"><strong>Rule:</strong> a &lt; b</p>"));
+    assert_non_null(strstr(html, "<li>First source <a href=\"https://example.org/a\">https://example.org/a</a></li>"));
+    free(md);
+    free(html);
+}
+
+static void test_doc_out_of_range(void **state)
+{
+    (void)state;
+    rep_buf b = REP_BUF_INIT;
+    assert_false(rep_render(&b, (rep_format)REP_NFORMATS, REP_KIND_RANK, NULL));
+    assert_true(b.failed);
+    rep_buf_free(&b);
+    rep_doc_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,6 +571,11 @@ int main(void)
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_parse_hundredths),
         cmocka_unit_test(test_largest_changes),
+        cmocka_unit_test(test_doc_json),
+        cmocka_unit_test(test_doc_csv),
+        cmocka_unit_test(test_doc_text),
+        cmocka_unit_test(test_doc_md_html),
+        cmocka_unit_test(test_doc_out_of_range),
         cmocka_unit_test_setup_teardown(test_render_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_render_same_under_comma_locale, setup, teardown),
         cmocka_unit_test_setup_teardown(test_render_csv_shares_sum, setup, teardown),
