@@ -32,6 +32,8 @@ typedef struct rep_brief_view {
     size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
                              shown or a source cited, in data order */
     size_t n_conflicts;
+    size_t *latest;       /* per regime criterion: the country's latest CEACR text on its one
+                             convention dated by the as-of day, or SIZE_MAX */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -79,6 +81,7 @@ static void rep_brief_view_free(rep_brief_view *v)
     free(v->recs);
     free(v->laws);
     free(v->conflicts);
+    free(v->latest);
     memset(v, 0, sizeof *v);
 }
 
@@ -345,6 +348,25 @@ static const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_br
     return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
 }
 
+/* The country's latest CEACR text about convention conv dated (its last day) by the as-of day:
+ * the monitoring body's most recent word on it in the data; SIZE_MAX when none or conv is. */
+static size_t latest_ceacr(const rep_brief_doc *doc, size_t conv)
+{
+    const ilo_model *m = doc->model;
+    size_t best = SIZE_MAX;
+    if (conv == SIZE_MAX) return best;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ilo_source *src = &m->sources[i];
+        if (src->kind != ILO_SRC_CEACR || src->country != doc->result->country || !src->date.prec ||
+            src->date.last > doc->standing.day)
+            continue;
+        bool about = false;
+        for (size_t k = 0; k < src->n_conventions && !about; k++) about = src->conventions[k] == conv;
+        if (about && (best == SIZE_MAX || src->date.first >= m->sources[best].date.first)) best = i;
+    }
+    return best;
+}
+
 /* Whether a conflict is about something the brief shows: a finding's item, an event of its
  * records, a source it cites. */
 static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
@@ -395,6 +417,12 @@ static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
         }
         v->laws[at] = i;
         cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
+    }
+    const ilo_regime *rg = &m->regimes[doc->brief->regime];
+    if (!(v->latest = malloc((rg->n_criteria + 1) * sizeof *v->latest))) return false;
+    for (size_t k = 0; k < rg->n_criteria; k++) {
+        v->latest[k] = latest_ceacr(doc, rg->criteria[k].n_conventions == 1 ? rg->criteria[k].conventions[0] : SIZE_MAX);
+        if (v->latest[k] != SIZE_MAX) cite(&v->cites, &v->latest[k], 1);
     }
     for (size_t i = 0; i < co->n_conflicts; i++)
         if (conflict_shown(doc, v, &co->conflicts[i])) {
@@ -1253,6 +1281,55 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     }
 }
 
+/* For a regime of conventions (one with conventions outside this engine, EU GSP+): each with its
+ * ratification as the data records it, its concern level and the monitoring body's latest text;
+ * for EU GSP+ the Article 15 question framed. */
+static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    const ilo_model *m = in->model;
+    const ilo_brief *br = in->brief;
+    const ilo_regime *rg = rep_brief_regime(in);
+    bool any_outside = false;
+    for (size_t k = 0; k < rg->n_criteria; k++) any_outside |= rg->criteria[k].outside;
+    if (!any_outside) return;
+    static const rep_column c[] = {
+        {"id", "Convention", NULL, REP_COL_ID},      {"ratification", "Ratification", NULL, REP_COL_TEXT},
+        {"concern", NULL, NULL, REP_COL_ENUM},      {"latest_ceacr", NULL, NULL, REP_COL_ID},
+        {NULL, "Latest CEACR text in the data", NULL, REP_COL_TEXT}, {NULL, "Concern", NULL, REP_COL_TEXT},
+    };
+    rep_node *s = rep_section(d, root, NULL, "The regime's conventions: ratification and the monitoring bodies' latest word");
+    rep_node *t = rep_table(d, s, "conventions", c, sizeof c / sizeof c[0]);
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
+        size_t row = rep_row(d, t), src = v->latest[vd->criterion];
+        rep_buf b = REP_BUF_INIT;
+        rep_cell(d, t, row, 0, rep_v_text(rc->id));
+        if (rc->n_conventions) rep_brief_ratification(&b, in, vd);
+        else rep_buf_puts(&b, "not recorded in the data");
+        rep_cell(d, t, row, 1, rep_v_text(take(d, &b)));
+        rep_cell(d, t, row, 2, rep_v_text(concern_id(vd->measure.concern)));
+        rep_cell(d, t, row, 5, rep_v_text(ilo_concern_name(vd->measure.concern)));
+        if (src != SIZE_MAX) {
+            rep_cell(d, t, row, 3, rep_v_text(m->sources[src].id));
+            rep_buf_printf(&b, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
+            rep_cell(d, t, row, 4, rep_v_text(take(d, &b)));
+        } else {
+            rep_cell(d, t, row, 3, rep_v_null());
+            rep_cell(d, t, row, 4, rep_v_text(rc->outside ? "outside this engine: not examined" : "none by the as-of day"));
+        }
+    }
+    if (strcmp(rg->id, "eu-gsp-plus") == 0)
+        rep_para_text(d, s, "article_15", REP_PLAIN, "The Article 15 question",
+                      "Under the GSP+ arrangement the preferences may be withdrawn temporarily when a beneficiary "
+                      "seriously fails to implement effectively the conventions it has ratified; the Commission's "
+                      "monitoring relies on the conclusions of each convention's own monitoring body. This brief "
+                      "does not answer that question. For each ILO convention it gives what an official would weigh: "
+                      "the ratification, the concern level found above (this project's rule, not a monitoring body's "
+                      "finding) and the latest CEACR text in the data by the as-of day, to be read in full. For the "
+                      "other nineteen conventions the data record neither ratification nor monitoring.");
+}
+
 /* The sources published after the as-of day, named before the list (the shared list has no
  * place for a remark per source): a brief read on all the evidence may use later texts. */
 static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
@@ -1404,6 +1481,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
     gaps(d, root, in);
+    conventions(d, root, in, &v);
     disputed(d, root, in, &v);
     caveat(d, root, in);
     later_sources(d, root, in, &v);
