@@ -365,7 +365,8 @@ typedef struct ilo_rec_status {
 } ilo_rec_status;
 
 typedef struct ilo_recommendation {
-    const char *id, *body, *asked, *note; /* body: "ceacr", "cas", "cfa", "mission", "trade" (a trade
+    const char *id, *body, *asked, *note; /* body: "ceacr", "cas", "cfa", "inquiry" (an
+                                             article 26 Commission of Inquiry), "mission", "trade" (a trade
                                              partner's benchmark), "other" */
     ilo_date date;        /* when it was made */
     size_t *items;        /* indices into m->items, the country's own; may be empty */

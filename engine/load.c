@@ -1133,7 +1133,7 @@ static void load_recommendation(loader *l, const ilo_node *s, ilo_recommendation
     static const field f[] = {{"id", T_STR, 1}, {"body", T_STR, 1}, {"date", T_STR, 1}, {"asked", T_STR, 1},
                               {"items", T_STRS, 0}, {"sources", T_STRS, 1}, {"status", T_LIST, 1},
                               {"note", T_STR, 0}};
-    static const char *const bodies[] = {"ceacr", "cas", "cfa", "mission", "trade", "other"};
+    static const char *const bodies[] = {"ceacr", "cas", "cfa", "inquiry", "mission", "trade", "other"};
     if (!record_keys(l, s, "recommendation", f, NF(f), "id", ILO_NS_RECOMMENDATION)) return;
     r->where = here(l, s);
     r->id = reg_id(l, s, "id", ILO_NS_RECOMMENDATION, 0, "recommendation");

@@ -444,6 +444,7 @@ static const char *body_name(const char *body)
     if (!strcmp(body, "ceacr")) return "CEACR";
     if (!strcmp(body, "cas")) return "CAS";
     if (!strcmp(body, "cfa")) return "CFA";
+    if (!strcmp(body, "inquiry")) return "ILO Commission of Inquiry";
     if (!strcmp(body, "mission")) return "ILO mission";
     if (!strcmp(body, "trade")) return "Trade partner";
     return "Other";
