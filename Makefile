@@ -63,7 +63,7 @@ $(B)/libiloreports.a: $(REPORTS_OBJ)
 PIC_OBJ = $(ENGINE_SRC:%.c=$(B)/pic/%.o)
 $(B)/pic/%.o: %.c | $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -fPIC -c $< -o $@
 $(B)/libiloscore.so.$(VERSION): $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libiloscore.so.$(SOMAJOR) $(CFLAGS) $(LDFLAGS) -o $@ $(PIC_OBJ) $(PKG_LIBS)
 # libconfig and GSL are private: a program calls only the engine. Libs keeps -liloscore needed
@@ -118,6 +118,7 @@ $(B)/tests/fail_rename.so: tests/fault/fail_rename.c
 # chart found in the pixels; screenshots are left in build/html/.
 html-test: $(BIN)
 	@sh tests/html/run.sh ./$(BIN)
+	@sh tests/html/print.sh ./$(BIN)
 
 # The back-test of trade decisions (tools/backtest.sh): `backtest-test` (part of check) checks the
 # fixture tests/data/pub, replays the decisions of the data into build/backtest.md and prints the

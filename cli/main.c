@@ -147,9 +147,11 @@ static const struct command {
      "                    for a method without bands, as every shipped method is\n"
      "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
      REPORT_OPTIONS},
-    {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--method M] [--format F] [-o FILE]...\n"
+    {"brief", cmd_brief, "brief COUNTRY --regime R [--year Y] [--window-years N] [--method M] [--format F] [-o FILE]...\n"
                          "                                 trade-review brief: verdicts per criterion of a trade regime",
-     "\nMaps the year's findings onto a trade regime's criteria (criteria/regimes/): per criterion the\n"
+     "\nOpens with whether the regime applied on the as-of day (programme in force, the country's\n"
+     "standing) and the review period, then maps the period's findings onto a trade regime's\n"
+     "criteria (criteria/regimes/): per criterion the\n"
      "ratification of its conventions, its score, its coded / clear / not-assessed criteria and a\n"
      "concern level by a stated rule; the key findings with their sources, the ILO supervisory\n"
      "record, the trend, published figures beside, the reforms that would address each concern (the\n"
@@ -158,8 +160,12 @@ static const struct command {
      "Options:\n"
      "  --regime R        us-gsp, us-agoa, eu-gsp-eba or eu-gsp-plus (the ids in\n"
      "                    criteria/regimes/); required\n"
-     "  --year Y          the year of the brief; default as assess's --year\n"
-     "  --method M        scoring method (criteria/methods/); default sdg-8.8.2\n"
+     "  --year Y          the year of the brief; default the year of --as-of, else as assess's\n"
+     "                    --year. The brief is as of --as-of DATE, default the end of the year\n"
+     "  --window-years N  the review period: the year and the N - 1 before it (1-10); default 3.\n"
+     "                    A criterion coded in any year of the period counts as coded\n"
+     "  --method M        scoring method (criteria/methods/); default all-sources, with the\n"
+     "                    sdg-8.8.2 score shown beside\n"
      REPORT_OPTIONS},
 };
 

@@ -22,8 +22,8 @@ const char ilo_brief_rule[] =
     "group " ILO_BRIEF_GRAVE_GROUP ") is coded, or the score over the regime criterion's catalogue "
     "criteria is 2.00 or more, or half or more of their weight is coded. Medium: the score is 1.00 or "
     "more, or a quarter or more of the weight is coded. Low: anything else is coded. None: criteria "
-    "were examined in the year and none is coded (criteria not examined stay unknown and are counted). "
-    "Not assessed: no criterion was coded or examined in the year. Outside scope: the regime lists it "
+    "were examined in the review period and none is coded (criteria not examined stay unknown and are counted). "
+    "Not assessed: no criterion was coded or examined in the review period. Outside scope: the regime lists it "
     "but this engine has no catalogue for it. Scores use the total's normalisation (x 10 / 95) and "
     "are this project's measure, not published figures; ratification is stated beside and does not "
     "change the level.";
@@ -83,7 +83,7 @@ static void decide(ilo_brief_measure *ms)
             ms->why = "its conventions have no criteria in the catalogue";
         } else if (ms->n_clear == 0) {
             ms->concern = ILO_CONCERN_NOT_ASSESSED;
-            ms->why = "no criterion coded or examined in the year";
+            ms->why = "no criterion coded or examined in the review period";
         } else {
             ms->concern = ILO_CONCERN_NONE;
             ms->why = "nothing coded among the criteria examined";
@@ -383,4 +383,95 @@ ilo_status ilo_brief_new(const ilo_model *m, const ilo_profile *p, const ilo_res
     }
     *out = b;
     return ILO_OK;
+}
+
+const char ilo_brief_window_rule[] =
+    "The brief reads the evidence over a review period of whole calendar years ending with the year of "
+    "its as-of date: a criterion counts as coded when an admissible source codes it in any year of the "
+    "period, as examined and clear when it is clear in some year and coded in none, and as not assessed "
+    "otherwise. One year without a mention therefore does not clear a practice reported as continuing. "
+    "The overall score, the findings' shares and the repeal search are those of the last year.";
+
+/* Whether r already has a finding for item it; its index or SIZE_MAX. */
+static size_t finding_of(const ilo_result *r, size_t n, size_t it)
+{
+    for (size_t f = 0; f < n; f++)
+        if (r->findings[f].item == it) return f;
+    return SIZE_MAX;
+}
+
+ilo_status ilo_brief_window(const ilo_model *m, const ilo_profile *p, size_t method, int from, int year,
+                            ilo_result *r, ilo_ctx *ctx)
+{
+    if (from > year || year - from >= ILO_BRIEF_WINDOW_MAX)
+        return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "a review period of %d-%d is not 1 to %d years", from, year,
+                           ILO_BRIEF_WINDOW_MAX);
+    ilo_status st = ilo_eval(m, p, method, year, r, ctx);
+    if (st != ILO_OK || from == year) return st;
+    ilo_result *y = ilo_result_new(m);
+    if (!y) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
+    /* r's capacities hold every item of p once with all its sources (ilo_eval sizes them so), and
+     * each item is added at most once: the appends below always fit. */
+    for (int yr = year - 1; st == ILO_OK && yr >= from; yr--) {
+        st = ilo_eval(m, p, method, yr, y, ctx);
+        if (st != ILO_OK) break;
+        ilo_bitset_or(&r->coded, &y->coded);
+        ilo_bitset_or(&r->assessed, &y->assessed);
+        for (size_t f = 0; f < y->n_findings; f++) {
+            const ilo_finding *src = &y->findings[f];
+            if (finding_of(r, r->n_findings, src->item) != SIZE_MAX) continue;
+            ilo_finding *fd = &r->findings[r->n_findings++];
+            *fd = *src;
+            fd->sources = r->source_pool + r->n_source_pool;
+            memcpy(fd->sources, src->sources, src->n_sources * sizeof *fd->sources);
+            r->n_source_pool += src->n_sources;
+        }
+    }
+    ilo_result_free(y);
+    return st;
+}
+
+void ilo_brief_standing_of(const ilo_model *m, size_t regime, const char *country, int32_t day,
+                           ilo_brief_standing *out)
+{
+    const ilo_regime *rg = &m->regimes[regime];
+    memset(out, 0, sizeof *out);
+    out->day = day;
+    out->in_force = ilo_regime_in_force(rg, day);
+    for (size_t i = 0; i < rg->n_in_force; i++) {
+        const ilo_regime_period *pd = &rg->in_force[i];
+        bool covers = day >= pd->from.first && (!pd->until.prec || day <= pd->until.last);
+        if (covers || (out->in_force == ILO_ANSWER_NO && pd->until.prec && pd->until.last < day)) out->period = pd;
+        if (covers) break;
+    }
+    out->benefit = ilo_regime_benefit(rg, country, day, &out->why, &out->implied);
+    for (size_t i = 0; i < rg->n_decisions; i++) {
+        const ilo_regime_decision *d = &rg->decisions[i];
+        if (strcmp(d->country, country) == 0 && d->decided.last <= day) out->last = d;
+    }
+    bool excluded = out->benefit == ILO_BENEFIT_WITHDRAWN || out->benefit == ILO_BENEFIT_SUSPENDED ||
+                    out->benefit == ILO_BENEFIT_NOT_ELIGIBLE;
+    bool member = out->benefit == ILO_BENEFIT_YES || out->benefit == ILO_BENEFIT_PARTIAL;
+    if (out->in_force == ILO_ANSWER_NO || excluded) out->applies = ILO_ANSWER_NO;
+    else if (out->in_force == ILO_ANSWER_YES && member) out->applies = ILO_ANSWER_YES;
+    else out->applies = ILO_ANSWER_UNKNOWN;
+}
+
+const char *ilo_rec_state_name(ilo_rec_state s)
+{
+    switch (s) {
+    case ILO_REC_PENDING: return "pending";
+    case ILO_REC_PARTLY_MET: return "partly met";
+    case ILO_REC_MET: return "met";
+    }
+    return "?";
+}
+
+const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day)
+{
+    const ilo_rec_status *hit = NULL;
+    if (r->date.last > day) return NULL;
+    for (size_t i = 0; i < r->n_status; i++)
+        if (r->status[i].date.last <= day) hit = &r->status[i];
+    return hit;
 }

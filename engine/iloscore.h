@@ -253,6 +253,9 @@ typedef struct ilo_regime_criterion {
     ilo_where where;
 } ilo_regime_criterion;
 
+/* A yes/no answer that may be unknown (section 14). */
+typedef enum ilo_answer { ILO_ANSWER_UNKNOWN = 0, ILO_ANSWER_YES, ILO_ANSWER_NO } ilo_answer;
+
 /* When a trade programme was in force (regime key `in_force`): from `from` (first day) to `until`
  * (last day), or open when `until` is absent. See section 14. */
 typedef struct ilo_regime_period {
@@ -344,6 +347,41 @@ typedef struct ilo_event {
     ilo_where where;
 } ilo_event;
 
+/* An ILO supervisory recommendation and its status over time (country key `recommendations`):
+ * what a body asked of the government, when, about which of the profile's provisions or
+ * incidents, and, dated, whether it was pending, partly met or met, each with the source that
+ * says so. Shown by the trade-review brief as of its day; never scored. */
+typedef enum ilo_rec_state { ILO_REC_PENDING, ILO_REC_PARTLY_MET, ILO_REC_MET } ilo_rec_state;
+/* "pending", "partly met", "met". */
+const char *ilo_rec_state_name(ilo_rec_state s);
+
+typedef struct ilo_rec_status {
+    ilo_rec_state state;
+    ilo_date date;        /* from when the status holds */
+    const char *note;
+    size_t *sources;      /* at least one */
+    size_t n_sources;
+    ilo_where where;
+} ilo_rec_status;
+
+typedef struct ilo_recommendation {
+    const char *id, *body, *asked, *note; /* body: "ceacr", "cas", "cfa", "inquiry" (an
+                                             article 26 Commission of Inquiry), "mission", "trade" (a trade
+                                             partner's benchmark), "other" */
+    ilo_date date;        /* when it was made */
+    size_t *items;        /* indices into m->items, the country's own; may be empty */
+    size_t n_items;
+    size_t *sources;      /* the text that makes it, at least one */
+    size_t n_sources;
+    ilo_rec_status *status; /* by date, at least one */
+    size_t n_status;
+    ilo_where where;
+} ilo_recommendation;
+
+/* The status of recommendation r on day: its latest status dated (its last day) on or before the
+ * day, or NULL when none is (or the recommendation was made later). */
+const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day);
+
 typedef struct ilo_variant {
     const char *value;
     size_t *sources;
@@ -379,6 +417,7 @@ typedef struct ilo_country {
     ilo_ratification *ratifications; size_t n_ratifications;
     size_t item_first, n_items;
     ilo_event *events; size_t n_events;
+    ilo_recommendation *recommendations; size_t n_recommendations; /* in data order */
     ilo_conflict *conflicts; size_t n_conflicts;
     ilo_published *published; size_t n_published;
     ilo_breakdown *breakdowns; size_t n_breakdowns;
@@ -825,6 +864,48 @@ ilo_status ilo_brief_new(const ilo_model *m, const ilo_profile *p, const ilo_res
                          ilo_brief **out, ilo_ctx *ctx);
 void ilo_brief_free(ilo_brief *b);
 
+/* The review period. A brief assesses the situation as of a day over a look-back window of
+ * ILO_BRIEF_WINDOW_YEARS calendar years by default (the as-of day's year and the years before it),
+ * so that one year without a mention in an admissible source does not clear a practice that the
+ * sources report as continuing: a criterion counts as coded when it is coded in any year of the
+ * window, as clear when it is clear in some year and coded in none, and is not assessed
+ * otherwise. ilo_brief_window() builds that reading as one result, on which ilo_brief_new() works
+ * unchanged. */
+#define ILO_BRIEF_WINDOW_YEARS 3
+#define ILO_BRIEF_WINDOW_MAX 10
+/* The window rule in plain words, for the reader of a brief. */
+extern const char ilo_brief_window_rule[];
+
+/* Evaluates profile p under method in each year from..year (from <= year, at most
+ * ILO_BRIEF_WINDOW_MAX years) and folds them into r: r is the evaluation of `year` (its year,
+ * score, raw and per-convention figures, band and the findings of that year, in its order),
+ * with `coded` and `assessed` the union over the window, followed by the findings of items
+ * counted only in earlier years (latest year first, each with its criteria and counting sources
+ * of the latest year that counted it). r->scored is left as the year's. r is reused as by
+ * ilo_eval(). Errors as ilo_eval(); ILO_ERR_INVALID for a bad window. */
+ilo_status ilo_brief_window(const ilo_model *m, const ilo_profile *p, size_t method, int from, int year,
+                            ilo_result *r, ilo_ctx *ctx);
+
+/* Whether the regime applied to a country on a day: is its programme in force, and is the
+ * country a beneficiary (ilo_regime_in_force(), ilo_regime_benefit()). No allocation; the
+ * pointers borrow from the model. */
+typedef struct ilo_brief_standing {
+    int32_t day;                       /* the as-of day, days from 1970-01-01 */
+    ilo_answer in_force;
+    const ilo_regime_period *period;   /* the period covering the day; when not in force, the
+                                          last one that ended before it (NULL: none) */
+    ilo_benefit benefit;               /* the country's standing on the day */
+    const ilo_regime_decision *why;    /* the decision that gives it, or NULL */
+    bool implied;                      /* see ilo_regime_benefit() */
+    const ilo_regime_decision *last;   /* the country's latest decision taken by the day (a review
+                                          opened counts), or NULL */
+    ilo_answer applies;                /* no when the programme was not in force or the country
+                                          was not (or no longer) a beneficiary; yes when in force
+                                          and a beneficiary (or partly); unknown otherwise */
+} ilo_brief_standing;
+void ilo_brief_standing_of(const ilo_model *m, size_t regime, const char *country, int32_t day,
+                           ilo_brief_standing *out);
+
 /* ------------------------------------------------------------------------------------------ */
 /* 11. Ranking and sensitivity (engine/sensitivity.c)                                         */
 /* ------------------------------------------------------------------------------------------ */
@@ -1123,7 +1204,7 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
 /* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */
 /* ------------------------------------------------------------------------------------------ */
 
-typedef enum ilo_answer { ILO_ANSWER_UNKNOWN = 0, ILO_ANSWER_YES, ILO_ANSWER_NO } ilo_answer;
+/* ilo_answer is defined above, with the regimes. */
 
 /* Whether regime's programme was in force on day (days from 1970-01-01): yes when a period of its
  * `in_force` list covers the day (a partial `from` counts from its first day, a partial `until`

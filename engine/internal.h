@@ -45,7 +45,7 @@ bool ilo_grow(void **base, size_t *cap, size_t n, size_t elem);
 
 enum { ILO_NS_SOURCE, ILO_NS_CONVENTION, ILO_NS_GROUP, ILO_NS_CRITERION, ILO_NS_METHOD,
        ILO_NS_REGIME, ILO_NS_COUNTRY, ILO_NS_ITEM, ILO_NS_SCENARIO, ILO_NS_EVENT,
-       ILO_NS_CONFLICT, ILO_NS__COUNT };
+       ILO_NS_CONFLICT, ILO_NS_RECOMMENDATION, ILO_NS__COUNT };
 
 /* Per country, which of its items can count in each year and its examining sources by year
  * (yearindex.c says why and what evaluation relies on). Rows 0..n_years-1 are the years

@@ -363,7 +363,7 @@ static const char *ns_name(int ns)
 {
     static const char *const names[ILO_NS__COUNT] = {"source", "convention", "group", "criterion", "method",
                                                      "regime", "country", "provision or incident",
-                                                     "scenario", "event", "conflict"};
+                                                     "scenario", "event", "conflict", "recommendation"};
     return names[ns];
 }
 
@@ -1116,11 +1116,59 @@ static void load_breakdown(loader *l, const ilo_node *s, ilo_breakdown *b)
         for (size_t i_ = 0; i_ < (n); i_++) fn((l), node_elem(list_, (unsigned)i_), &(arr)[i_]); \
     } while (0)
 
+static void load_rec_status(loader *l, const ilo_node *s, ilo_rec_status *st)
+{
+    static const field f[] = {{"date", T_STR, 1}, {"status", T_STR, 1}, {"sources", T_STRS, 1}, {"note", T_STR, 0}};
+    static const char *const states[] = {"pending", "partly-met", "met"};
+    st->where = here(l, s);
+    if (!check_keys(l, s, "recommendation status", f, NF(f))) return;
+    int k = enum_of(l, s, "status", states, NF(states), "recommendation status");
+    st->state = k < 0 ? ILO_REC_PENDING : (ilo_rec_state)k;
+    date_of(l, s, "date", &st->date, "recommendation status");
+    st->note = str(l, s, "note", "recommendation status");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &st->sources, &st->n_sources, 1, "recommendation status");
+}
+
+static void load_recommendation(loader *l, const ilo_node *s, ilo_recommendation *r)
+{
+    static const field f[] = {{"id", T_STR, 1}, {"body", T_STR, 1}, {"date", T_STR, 1}, {"asked", T_STR, 1},
+                              {"items", T_STRS, 0}, {"sources", T_STRS, 1}, {"status", T_LIST, 1},
+                              {"note", T_STR, 0}};
+    static const char *const bodies[] = {"ceacr", "cas", "cfa", "inquiry", "mission", "trade", "other"};
+    if (!record_keys(l, s, "recommendation", f, NF(f), "id", ILO_NS_RECOMMENDATION)) return;
+    r->where = here(l, s);
+    r->id = reg_id(l, s, "id", ILO_NS_RECOMMENDATION, 0, "recommendation");
+    int k = enum_of(l, s, "body", bodies, NF(bodies), "recommendation");
+    r->body = k < 0 ? "other" : bodies[k];
+    r->asked = str(l, s, "asked", "recommendation");
+    r->note = str(l, s, "note", "recommendation");
+    date_of(l, s, "date", &r->date, "recommendation");
+    ref_list(l, s, "items", ILO_NS_ITEM, &r->items, &r->n_items, 1, "recommendation");
+    ref_list(l, s, "sources", ILO_NS_SOURCE, &r->sources, &r->n_sources, 1, "recommendation");
+    const ilo_node *list = member(s, "status");
+    if (node_length(list) < 1) {
+        err(l, line_of(list), "\"status\" in recommendation must list at least 1 status");
+        return;
+    }
+    LOAD_ARRAY(l, s, "status", r->status, r->n_status, load_rec_status);
+    for (size_t i = 0; i < r->n_status; i++) {
+        const ilo_rec_status *st = &r->status[i];
+        if (!st->date.prec || !r->date.prec) continue;
+        if (st->date.last < r->date.first)
+            err(l, st->where.line, "recommendation status dated %s, before the recommendation (%s)", st->date.text,
+                r->date.text);
+        else if (i && r->status[i - 1].date.prec && st->date.first < r->status[i - 1].date.first)
+            err(l, st->where.line, "recommendation statuses must be in date order (%s after %s)", st->date.text,
+                r->status[i - 1].date.text);
+    }
+}
+
 static void load_country(loader *l, const ilo_node *root)
 {
     static const field top[] = {{"country", T_GROUP, 1}, {"sources", T_LIST, 0}, {"ratifications", T_LIST, 0},
                                 {"provisions", T_LIST, 0}, {"incidents", T_LIST, 0}, {"events", T_LIST, 0},
-                                {"conflicts", T_LIST, 0}, {"published", T_LIST, 0}, {"breakdowns", T_LIST, 0}};
+                                {"conflicts", T_LIST, 0}, {"published", T_LIST, 0}, {"breakdowns", T_LIST, 0},
+                                {"recommendations", T_LIST, 0}};
     static const field f[] = {{"code", T_STR, 1}, {"name", T_STR, 1}, {"region", T_STR, 1},
                               {"synthetic", T_BOOL, 0}, {"note", T_STR, 0}};
     if (!check_keys(l, root, "country file", top, NF(top))) {
@@ -1152,6 +1200,7 @@ static void load_country(loader *l, const ilo_node *root)
     each(l, root, "incidents", load_incident);
     c->n_items = m->n_items - c->item_first;
     LOAD_ARRAY(l, root, "events", c->events, c->n_events, load_event);
+    LOAD_ARRAY(l, root, "recommendations", c->recommendations, c->n_recommendations, load_recommendation);
     LOAD_ARRAY(l, root, "conflicts", c->conflicts, c->n_conflicts, load_conflict);
     LOAD_ARRAY(l, root, "published", c->published, c->n_published, load_published);
     LOAD_ARRAY(l, root, "breakdowns", c->breakdowns, c->n_breakdowns, load_breakdown);
@@ -1587,6 +1636,14 @@ static void check_country(loader *l, const ilo_country *c)
                 ilo_ctx_set(l->ctx, ILO_ERR_INVALID, c->ratifications[i].where.file, c->ratifications[i].where.line,
                             "duplicate ratification of %s (first at line %d)",
                             m->conventions[c->ratifications[i].convention].id, c->ratifications[j].where.line);
+    for (size_t i = 0; i < c->n_recommendations; i++) {
+        const ilo_recommendation *r = &c->recommendations[i];
+        for (size_t j = 0; j < r->n_items; j++)
+            if (r->items[j] != SIZE_MAX && (r->items[j] < c->item_first || r->items[j] >= c->item_first + c->n_items))
+                ilo_ctx_set(l->ctx, ILO_ERR_INVALID, r->where.file, r->where.line,
+                            "recommendation \"%s\" concerns \"%s\", an item of another country", r->id,
+                            m->items[r->items[j]].id);
+    }
     for (size_t i = 0; i < c->n_conflicts; i++) {
         char q[ESC_MAX];
         const char *about = c->conflicts[i].about;

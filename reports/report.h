@@ -236,6 +236,13 @@ typedef struct rep_brief_doc {
     const ilo_brief *brief;      /* ilo_brief_new() of `result` */
     const ilo_trend *trend;      /* NULL, or the same profile and method over years ending at
                                     result->year (the brief's default: ILO_BRIEF_TREND_YEARS before it) */
+    int window_from;             /* the review period's first year (result is its reading over
+                                    window_from..result->year, ilo_brief_window()); 0: the year only */
+    ilo_brief_standing standing; /* the regime's application to the country on the as-of day */
+    bool as_of_given;            /* the as-of day is the evidence cut-off (--as-of); otherwise it is
+                                    the end of the year and all evidence is read */
+    const ilo_result *sdg;       /* NULL, or the year under method sdg-8.8.2 (shown beside when the
+                                    brief's method is another) */
 } rep_brief_doc;
 
 /* The scores of an external coding sheet (iloscore score --sheet): each country-year of the

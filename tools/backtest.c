@@ -66,16 +66,20 @@ static void print_errors(const ilo_ctx *ctx)
 
 static const char *answer_name(ilo_answer a) { return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown"; }
 
-/* One brief: its highest concern, and its verdicts within the engine's scope into buf. */
-static ilo_concern brief_of(const ilo_model *m, size_t c, size_t regime, size_t method, int year, char *buf,
-                            size_t cap, ilo_ctx *ctx)
+/* One brief: its highest concern, and its verdicts within the engine's scope into buf. With
+ * window 0 the year alone; otherwise the review period of `window` years ending with it, as
+ * `iloscore brief` reads it (ilo_brief_window()). */
+static ilo_concern brief_of(const ilo_model *m, size_t c, size_t regime, size_t method, int year, int window,
+                            char *buf, size_t cap, ilo_ctx *ctx)
 {
     ilo_concern worst = ILO_CONCERN_NOT_ASSESSED;
     ilo_result *r = ilo_result_new(m);
     ilo_profile p = ilo_profile_baseline(m, c);
     ilo_brief *b = NULL;
     buf[0] = 0;
-    if (!r || ilo_eval(m, &p, method, year, r, ctx) != ILO_OK || ilo_brief_new(m, &p, r, regime, &b, ctx) != ILO_OK) {
+    int from = window ? year - window + 1 : year;
+    if (!r || ilo_brief_window(m, &p, method, from, year, r, ctx) != ILO_OK ||
+        ilo_brief_new(m, &p, r, regime, &b, ctx) != ILO_OK) {
         snprintf(buf, cap, "error");
         goto done;
     }
@@ -135,7 +139,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
         ilo_concern worst[2];
         for (int k = 0; k < 2; k++) {
             char buf[1024];
-            worst[k] = brief_of(m, c, ri, mi, year - 1 + k, buf, sizeof buf, ctx);
+            worst[k] = brief_of(m, c, ri, mi, year - 1 + k, 0, buf, sizeof buf, ctx);
             printf("| %s | %d | %s | %s |\n", m->methods[mi].id, year - 1 + k, ilo_concern_name(worst[k]), buf);
         }
         ilo_concern reached = worst[0] > worst[1] ? worst[0] : worst[1];
@@ -144,6 +148,19 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
         fprintf(sum, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", no, d->country, x->regime->id, d->decided.text,
                 kind, m->methods[mi].id,
                 x->reinstatement ? ilo_concern_name(worst[1]) : ilo_concern_name(reached),
+                agrees ? "agrees" : "**miss**");
+    }
+    /* The brief as `iloscore --as-of EVE brief` writes it: the default method over the default
+     * review period ending with the eve's year. */
+    size_t bm = ilo_model_find_method(m, "all-sources");
+    if (bm != SIZE_MAX) {
+        char buf[1024];
+        ilo_concern w = brief_of(m, c, ri, bm, year, ILO_BRIEF_WINDOW_YEARS, buf, sizeof buf, ctx);
+        printf("| brief: %s, period %d-%d | %d | %s | %s |\n", m->methods[bm].id, year - ILO_BRIEF_WINDOW_YEARS + 1,
+               year, year, ilo_concern_name(w), buf);
+        bool agrees = x->reinstatement ? w == ILO_CONCERN_NONE || w == ILO_CONCERN_LOW : w >= ILO_CONCERN_MEDIUM;
+        fprintf(sum, "| %d | %s | %s | %s | %s | brief (%s, %d years) | %s | %s |\n", no, d->country, x->regime->id,
+                d->decided.text, kind, m->methods[bm].id, ILO_BRIEF_WINDOW_YEARS, ilo_concern_name(w),
                 agrees ? "agrees" : "**miss**");
     }
     printf("\n");
@@ -199,7 +216,11 @@ int main(int argc, char **argv)
            "tool when the highest concern reached in either year is medium or high; a reinstatement\n"
            "agrees when the highest concern in the year of the eve is none or low. Anything else is a\n"
            "miss, \"not assessed\" included. The rule is the same for every country. A country without\n"
-           "a profile is skipped until countries/CODE.cfg exists.\n\n");
+           "a profile is skipped until countries/CODE.cfg exists.\n\n"
+           "The last row of each table (\"brief\") is the trade-review brief as `iloscore --as-of EVE\n"
+           "brief` writes it: method all-sources over the default review period, the eve's year and\n"
+           "the years before it, a criterion counting as coded when it is coded in any year of the\n"
+           "period. It agrees on the same rule, read on that one reading.\n\n");
     fprintf(sum, "| # | Country | Regime | Decided | Decision | Method | Highest concern | Tool vs decision |\n");
     fprintf(sum, "|---|---------|--------|---------|----------|--------|-----------------|------------------|\n");
     for (size_t i = 0; !rc && i < n; i++) rc = replay(argv[1], &v[i], (int)i + 1, sum);

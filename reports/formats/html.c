@@ -30,8 +30,9 @@ const char rep_html_css[] =
     ".caution{border-left:4px solid #b45309;padding:.3rem .6rem;background:#fff4ec;max-width:36rem}\n"
     "svg text{font-family:inherit;font-size:12px;fill:#333}\n"
     "ol.sources li{margin-bottom:.3rem}a{color:#0b4f8a}\n"
-    "@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}"
-    "table,figure,tr{break-inside:avoid}a{color:#000;text-decoration:none}"
+    "@media print{@page{margin:14mm}body{margin:0;max-width:none;font-size:10pt}h2,h3{break-after:avoid}"
+    "figure,tr,li{break-inside:avoid}thead{display:table-header-group}table{max-width:100%}"
+    "th,td{overflow-wrap:break-word}svg{max-width:100%;height:auto}a{color:#000;text-decoration:none}"
     "ol.sources a::after{content:' <' attr(href) '>';font-size:8pt;word-break:break-all}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 

@@ -24,6 +24,16 @@ typedef struct rep_brief_view {
                              year, without a trend) to the year */
     size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
     size_t n_scenarios;
+    size_t *recs;         /* the country's recommendations made by the as-of day, in data order */
+    size_t n_recs;
+    size_t *laws;         /* the profile's provisions that entered into force or stopped in the
+                             review period, by the as-of day, by the date of that change */
+    size_t n_laws;
+    size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
+                             shown or a source cited, in data order */
+    size_t n_conflicts;
+    size_t *latest;       /* per regime criterion: the country's latest CEACR text on its one
+                             convention dated by the as-of day, or SIZE_MAX */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -68,6 +78,10 @@ static void rep_brief_view_free(rep_brief_view *v)
     free(v->events);
     free(v->trade);
     free(v->scenarios);
+    free(v->recs);
+    free(v->laws);
+    free(v->conflicts);
+    free(v->latest);
     memset(v, 0, sizeof *v);
 }
 
@@ -99,6 +113,9 @@ static size_t pick_events(const ilo_country *co, int from, int year, bool (*want
     return n;
 }
 
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
+static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc);
+
 static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -121,6 +138,7 @@ static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
     }
     const ilo_regime *rg = rep_brief_regime(doc);
     cite(&v->cites, rg->sources, rg->n_sources);
+    rep_brief_cite_standing(v, doc);
     for (size_t f = 0; f < r->n_findings; f++) {
         bool shown = false;
         for (size_t k = 0; k < br->n_verdicts && !shown; k++) shown = rep_brief_touches(&br->verdicts[k], f);
@@ -146,7 +164,357 @@ static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
             const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
             if (p) cite(&v->cites, p->sources, p->n_sources);
         }
+    if (!rep_brief_progress_init(v, doc)) {
+        rep_brief_view_free(v);
+        return false;
+    }
     return true;
+}
+
+/* ---- the review parts: applicability, review period, progress, disputed ---- */
+
+static void cites(rep_buf *b, const rep_brief_view *v, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+}
+
+/* YYYY-MM-DD of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
+static void day_text(rep_buf *b, int32_t day)
+{
+    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (mo <= 2);
+    rep_buf_printf(b, "%04d-%02d-%02d", (int)y, (int)mo, (int)d);
+}
+
+static const char *standing_words(ilo_benefit s)
+{
+    switch (s) {
+    case ILO_BENEFIT_YES: return "a beneficiary";
+    case ILO_BENEFIT_PARTIAL: return "a beneficiary with preferences withdrawn for part of its products";
+    case ILO_BENEFIT_SUSPENDED: return "suspended from the programme";
+    case ILO_BENEFIT_WITHDRAWN: return "withdrawn from the programme";
+    case ILO_BENEFIT_NOT_ELIGIBLE: return "not a beneficiary";
+    case ILO_BENEFIT_UNKNOWN: break;
+    }
+    return "of unknown standing";
+}
+
+static const char *rep_answer_name(ilo_answer a)
+{
+    return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown";
+}
+
+/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
+ * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
+static bool citable(const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
+}
+
+static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
+}
+
+/* Cites the sources citable as of the day; says so when there is none. */
+static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) {
+            rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+            k++;
+        }
+    if (n && !k) rep_buf_puts(b, " (its sources in the data were published after the as-of day)");
+}
+
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
+    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
+    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
+}
+
+/* A period as known on day: an end after the day is not yet known then. */
+static void period(rep_buf *b, const ilo_regime_period *p, int32_t day)
+{
+    rep_buf_printf(b, "from %s", p->from.text);
+    if (p->until.prec && p->until.first <= day) rep_buf_printf(b, " to %s", p->until.text);
+}
+
+static void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    const char *name = doc->model->countries[doc->result->country].name;
+    rep_buf_puts(b, "On ");
+    day_text(b, st->day);
+    if (st->applies == ILO_ANSWER_NO) rep_buf_printf(b, " the regime did not apply to %s: ", name);
+    else if (st->applies == ILO_ANSWER_YES) rep_buf_printf(b, " the regime applied to %s: ", name);
+    else rep_buf_puts(b, ", whether the regime applied is not established by its data: ");
+    if (st->in_force == ILO_ANSWER_YES) {
+        rep_buf_puts(b, "the programme was in force (");
+        period(b, st->period, st->day);
+        rep_buf_putc(b, ')');
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
+    } else if (st->in_force == ILO_ANSWER_NO && st->period) {
+        rep_buf_printf(b, "the programme had lapsed on %s and was not in force (", st->period->until.text);
+        period(b, st->period, st->day);
+        rep_buf_putc(b, ')');
+        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
+    } else if (st->in_force == ILO_ANSWER_NO) {
+        rep_buf_puts(b, "the programme was not in force");
+    } else {
+        rep_buf_puts(b, "when the programme was in force is not recorded");
+    }
+    if (st->benefit == ILO_BENEFIT_UNKNOWN) {
+        rep_buf_printf(b, "; the regime data do not record %s's standing under it", name);
+    } else {
+        rep_buf_printf(b, "; %s was ", name);
+        rep_buf_puts(b, standing_words(st->benefit));
+        if (st->implied) rep_buf_puts(b, " (implied by a later withdrawal or suspension)");
+        else if (st->why) {
+            rep_buf_printf(b, " from %s (%s)", st->why->effective.text, st->why->title);
+            cites_by(b, v, doc, st->why->sources, st->why->n_sources);
+        }
+    }
+    rep_buf_putc(b, '.');
+    if (st->last && st->last != st->why) {
+        rep_buf_printf(b, " Latest decision on %s by then: %s, %s", name, st->last->decided.text, st->last->title);
+        cites_by(b, v, doc, st->last->sources, st->last->n_sources);
+        rep_buf_putc(b, '.');
+    }
+    rep_buf_puts(b, st->applies == ILO_ANSWER_NO
+                        ? " What follows is an illustrative assessment against the regime's criteria only: no "
+                          "review under the regime could have taken place on that day."
+                        : " What follows is an illustrative assessment against the regime's criteria: this "
+                          "project's reading of the evidence, not the regime's determination.");
+}
+
+static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    int from = doc->window_from ? doc->window_from : r->year;
+    rep_buf_puts(b, "The situation as of ");
+    day_text(b, doc->standing.day);
+    if (doc->as_of_given) rep_buf_puts(b, ", on the evidence published by that day (evidence as of ");
+    else rep_buf_puts(b, ", on all the evidence in the data, including texts published later (evidence as of ");
+    if (doc->as_of_given) day_text(b, doc->standing.day);
+    else rep_buf_puts(b, "the latest in the data");
+    rep_buf_printf(b, "), over the review period %d-%d (%d year%s), under method %s.", from, r->year,
+                   r->year - from + 1, r->year == from ? "" : "s", m->methods[r->method].id);
+    if (doc->sdg) {
+        rep_buf_printf(b, " Beside it, the SDG 8.8.2 reading of %d (method %s, this engine): ", r->year,
+                       m->methods[doc->sdg->method].id);
+        if (ilo_result_assessed(m, doc->sdg)) {
+            rep_buf_puts(b, "score ");
+            rep_buf_hundredths(b, rep_score_c(doc->sdg));
+            rep_buf_putc(b, '.');
+        } else {
+            rep_buf_puts(b, "nothing assessed, no score.");
+        }
+    }
+    rep_buf_putc(b, ' ');
+    rep_buf_puts(b, ilo_brief_window_rule);
+}
+
+/* ---- progress: recommendations and law changes ---- */
+
+/* A provision's change in [d0, d1]: its entry into force or its stop; NULL when none. A change
+ * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
+ * start and its last day is by d1. */
+static const ilo_date *law_change(const ilo_item *it, int32_t d0, int32_t d1, const char **how)
+{
+    if (it->kind != ILO_ITEM_PROVISION) return NULL;
+    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) {
+        *how = "repealed or replaced";
+        return &it->stop;
+    }
+    if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) {
+        *how = "entered into force";
+        return &it->start;
+    }
+    return NULL;
+}
+
+static const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how)
+{
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
+}
+
+/* The country's latest CEACR text about convention conv dated (its last day) by the as-of day:
+ * the monitoring body's most recent word on it in the data; SIZE_MAX when none or conv is. */
+static size_t latest_ceacr(const rep_brief_doc *doc, size_t conv)
+{
+    const ilo_model *m = doc->model;
+    size_t best = SIZE_MAX;
+    if (conv == SIZE_MAX) return best;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ilo_source *src = &m->sources[i];
+        if (src->kind != ILO_SRC_CEACR || src->country != doc->result->country || !src->date.prec ||
+            src->date.last > doc->standing.day)
+            continue;
+        bool about = false;
+        for (size_t k = 0; k < src->n_conventions && !about; k++) about = src->conventions[k] == conv;
+        if (about && (best == SIZE_MAX || src->date.first >= m->sources[best].date.first)) best = i;
+    }
+    return best;
+}
+
+/* Whether a conflict is about something the brief shows: a finding's item, an event of its
+ * records, a source it cites. */
+static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    for (size_t i = 0; i < v->n_findings; i++)
+        if (!strcmp(doc->profile->items[doc->result->findings[v->findings[i]].item].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_events; i++)
+        if (!strcmp(co->events[v->events[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->n_trade; i++)
+        if (!strcmp(co->events[v->trade[i]].id, cf->about)) return true;
+    for (size_t i = 0; i < v->cites.n; i++)
+        if (!strcmp(m->sources[v->cites.order[i]].id, cf->about)) return true;
+    return false;
+}
+
+static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_country *co = &m->countries[doc->result->country];
+    const ilo_profile *p = doc->profile;
+    int32_t day = doc->standing.day;
+    v->recs = calloc(co->n_recommendations + 1, sizeof *v->recs);
+    v->laws = calloc(p->n_items + 1, sizeof *v->laws);
+    if (!v->recs || !v->laws) return false;
+    for (size_t i = 0; i < co->n_recommendations; i++) {
+        const ilo_recommendation *r = &co->recommendations[i];
+        const ilo_rec_status *st = ilo_rec_status_on(r, day);
+        if (!st) continue;
+        v->recs[v->n_recs++] = i;
+        cite(&v->cites, r->sources, r->n_sources);
+        for (const ilo_rec_status *s = r->status; s <= st; s++) cite(&v->cites, s->sources, s->n_sources);
+    }
+    int from = doc->window_from ? doc->window_from : doc->result->year;
+    int32_t d0 = ilo_year_first_day(from);
+    v->conflicts = calloc(co->n_conflicts + 1, sizeof *v->conflicts);
+    if (!v->conflicts) return false;
+    for (size_t i = 0; i < p->n_items; i++) {
+        const char *how;
+        const ilo_date *d = law_change(&p->items[i], d0, day, &how);
+        if (!d) continue;
+        size_t at = v->n_laws++;
+        for (; at > 0; at--) {
+            const ilo_date *e = law_change(&p->items[v->laws[at - 1]], d0, day, &how);
+            if (e->first <= d->first) break;
+            v->laws[at] = v->laws[at - 1];
+        }
+        v->laws[at] = i;
+        cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
+    }
+    const ilo_regime *rg = &m->regimes[doc->brief->regime];
+    if (!(v->latest = malloc((rg->n_criteria + 1) * sizeof *v->latest))) return false;
+    for (size_t k = 0; k < rg->n_criteria; k++) {
+        v->latest[k] = latest_ceacr(doc, rg->criteria[k].n_conventions == 1 ? rg->criteria[k].conventions[0] : SIZE_MAX);
+        if (v->latest[k] != SIZE_MAX) cite(&v->cites, &v->latest[k], 1);
+    }
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        if (conflict_shown(doc, v, &co->conflicts[i])) {
+            v->conflicts[v->n_conflicts++] = i;
+            for (size_t k = 0; k < co->conflicts[i].n_versions; k++)
+                cite(&v->cites, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
+        }
+    return true;
+}
+
+static const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_recommendation *r = &doc->model->countries[doc->result->country].recommendations[v->recs[i]];
+    return ilo_rec_state_name(ilo_rec_status_on(r, doc->standing.day)->state);
+}
+
+static const char *body_name(const char *body)
+{
+    if (!strcmp(body, "ceacr")) return "CEACR";
+    if (!strcmp(body, "cas")) return "CAS";
+    if (!strcmp(body, "cfa")) return "CFA";
+    if (!strcmp(body, "inquiry")) return "ILO Commission of Inquiry";
+    if (!strcmp(body, "mission")) return "ILO mission";
+    if (!strcmp(body, "trade")) return "Trade partner";
+    return "Other";
+}
+
+/* The finding number of model item `item` in the brief, or 0. */
+static size_t finding_num(const rep_brief_doc *doc, const rep_brief_view *v, size_t item)
+{
+    const ilo_result *r = doc->result;
+    for (size_t f = 0; f < r->n_findings; f++)
+        if (v->fnum[f] && !strcmp(doc->profile->items[r->findings[f].item].id, doc->model->items[item].id))
+            return v->fnum[f];
+    return 0;
+}
+
+static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_model *m = doc->model;
+    const ilo_recommendation *r = &m->countries[doc->result->country].recommendations[v->recs[i]];
+    const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+    rep_buf_printf(b, "%s, %s (%s): %s", body_name(r->body), r->date.text, r->id, r->asked);
+    cites(b, v, r->sources, r->n_sources);
+    if (r->n_items) {
+        rep_buf_puts(b, " Concerns: ");
+        for (size_t k = 0; k < r->n_items; k++) {
+            size_t f = finding_num(doc, v, r->items[k]);
+            rep_buf_printf(b, "%s%s", k ? ", " : "", m->items[r->items[k]].id);
+            if (f) rep_buf_printf(b, " (F%zu)", f);
+        }
+        rep_buf_putc(b, '.');
+    }
+    rep_buf_printf(b, " Status on the as-of day: %s, since %s", ilo_rec_state_name(st->state), st->date.text);
+    cites(b, v, st->sources, st->n_sources);
+    rep_buf_putc(b, '.');
+    if (st->note) rep_buf_printf(b, " %s", st->note);
+    if (st != r->status) {
+        rep_buf_puts(b, " Before:");
+        for (const ilo_rec_status *s = r->status; s < st; s++) {
+            rep_buf_printf(b, "%s %s %s", s == r->status ? "" : ";", ilo_rec_state_name(s->state), s->date.text);
+            cites(b, v, s->sources, s->n_sources);
+        }
+        rep_buf_putc(b, '.');
+    }
+}
+
+static void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const char *how;
+    const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
+    const ilo_item *it = &doc->profile->items[v->laws[i]];
+    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
+    cites(b, v, it->sources, it->n_sources);
+    rep_buf_putc(b, '.');
+}
+
+static void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+{
+    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->conflicts[i]];
+    rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
+    for (size_t k = 0; k < cf->n_versions; k++) {
+        rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
+        cites(b, v, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
+    rep_buf_printf(b, ". Used: \"%s\". %s", cf->used, cf->note);
+}
+
+static void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    if (d->prec && d->first > doc->standing.day) rep_buf_puts(b, " (published after the as-of day)");
 }
 
 static const char *ratification_word(ilo_ratification_status s)
@@ -804,9 +1172,190 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
 }
 
+/* ---- applicability, review period, progress, disputed: the same sentences for people, fields
+ * and tables for programs ---- */
+
+static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    const ilo_result *r = in->result;
+    rep_buf b = REP_BUF_INIT;
+    rep_brief_applicability(&b, in, v);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", take(d, &b)), REP_PEOPLE);
+    rep_brief_period(&b, in);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", take(d, &b)), REP_PEOPLE);
+    rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
+    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(rep_answer_name(in->standing.in_force)));
+    rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
+    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(rep_answer_name(in->standing.applies)));
+    rep_brief_applicability(&b, in, v);
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+    g = rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS);
+    rep_field_add(d, g, "from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year));
+    rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
+    rep_field_add(d, g, "as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given));
+    rep_field_add(d, g, "sdg_score", NULL, NULL,
+                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(rep_score_c(in->sdg))
+                                                                     : rep_v_null());
+    rep_brief_period(&b, in);
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+}
+
+static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    static const rep_column rc[] = {
+        {"id", NULL, NULL, REP_COL_ID},     {"body", NULL, NULL, REP_COL_ENUM},   {"date", NULL, NULL, REP_COL_ID},
+        {"asked", NULL, NULL, REP_COL_TEXT}, {"status", NULL, NULL, REP_COL_ENUM}, {"status_since", NULL, NULL, REP_COL_ID},
+        {"text", NULL, NULL, REP_COL_TEXT},
+    };
+    static const rep_column lc[] = {{"provision", NULL, NULL, REP_COL_ID}, {"date", NULL, NULL, REP_COL_ID},
+                                    {"change", NULL, NULL, REP_COL_ENUM}, {"text", NULL, NULL, REP_COL_TEXT}};
+    const ilo_country *co = &in->model->countries[in->result->country];
+    rep_buf b = REP_BUF_INIT;
+    rep_node *ps = rep_only(rep_section(d, root, NULL, "Progress: recommendations and their status, law changes in the review period"),
+                            REP_PEOPLE);
+    rep_node *l = rep_list(d, ps, NULL);
+    for (size_t i = 0; i < v->n_recs; i++) {
+        rep_brief_rec(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
+    for (size_t i = 0; i < v->n_laws; i++) {
+        rep_brief_law(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
+    rep_node *s = rep_only(rep_section(d, root, "progress", NULL), REP_PROGRAMS);
+    rep_node *t = rep_table(d, s, "recommendations", rc, sizeof rc / sizeof rc[0]);
+    for (size_t i = 0; i < v->n_recs; i++) {
+        const ilo_recommendation *r = &co->recommendations[v->recs[i]];
+        const ilo_rec_status *st = ilo_rec_status_on(r, in->standing.day);
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(r->id));
+        rep_cell(d, t, row, 1, rep_v_text(r->body));
+        rep_cell(d, t, row, 2, rep_v_text(r->date.text));
+        rep_cell(d, t, row, 3, rep_v_text(r->asked));
+        rep_cell(d, t, row, 4, rep_v_text(ilo_rec_state_name(st->state)));
+        rep_cell(d, t, row, 5, rep_v_text(st->date.text));
+        rep_brief_rec(&b, in, v, i);
+        rep_cell(d, t, row, 6, rep_v_text(take(d, &b)));
+    }
+    t = rep_table(d, s, "law_changes", lc, sizeof lc / sizeof lc[0]);
+    for (size_t i = 0; i < v->n_laws; i++) {
+        const char *how;
+        const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(in->profile->items[v->laws[i]].id));
+        rep_cell(d, t, row, 1, rep_v_text(dt->text));
+        rep_cell(d, t, row, 2, rep_v_text(how));
+        rep_brief_law(&b, in, v, i);
+        rep_cell(d, t, row, 3, rep_v_text(take(d, &b)));
+    }
+}
+
+/* The recorded conflicts bearing on what the brief shows, with the choice made. */
+static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    static const rep_column c[] = {{"id", NULL, NULL, REP_COL_ID},     {"about", NULL, NULL, REP_COL_ID},
+                                   {"field", NULL, NULL, REP_COL_TEXT}, {"used", NULL, NULL, REP_COL_TEXT},
+                                   {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
+    const ilo_country *co = &in->model->countries[in->result->country];
+    rep_buf b = REP_BUF_INIT;
+    rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
+    for (size_t i = 0; i < v->n_conflicts; i++) {
+        rep_brief_conflict(&b, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    }
+    if (!v->n_conflicts)
+        rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
+    rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
+    rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
+    for (size_t i = 0; i < v->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[v->conflicts[i]];
+        size_t row = rep_row(d, t);
+        rep_cell(d, t, row, 0, rep_v_text(cf->id));
+        rep_cell(d, t, row, 1, rep_v_text(cf->about));
+        rep_cell(d, t, row, 2, rep_v_text(cf->field));
+        rep_cell(d, t, row, 3, rep_v_text(cf->used));
+        rep_cell(d, t, row, 4, rep_v_text(cf->note));
+        rep_brief_conflict(&b, in, v, i);
+        rep_cell(d, t, row, 5, rep_v_text(take(d, &b)));
+    }
+}
+
+/* For a regime of conventions (one with conventions outside this engine, EU GSP+): each with its
+ * ratification as the data records it, its concern level and the monitoring body's latest text;
+ * for EU GSP+ the Article 15 question framed. */
+static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    const ilo_model *m = in->model;
+    const ilo_brief *br = in->brief;
+    const ilo_regime *rg = rep_brief_regime(in);
+    bool any_outside = false;
+    for (size_t k = 0; k < rg->n_criteria; k++) any_outside |= rg->criteria[k].outside;
+    if (!any_outside) return;
+    static const rep_column c[] = {
+        {"id", "Convention", NULL, REP_COL_ID},      {"ratification", "Ratification", NULL, REP_COL_TEXT},
+        {"concern", NULL, NULL, REP_COL_ENUM},      {"latest_ceacr", NULL, NULL, REP_COL_ID},
+        {NULL, "Latest CEACR text in the data", NULL, REP_COL_TEXT}, {NULL, "Concern", NULL, REP_COL_TEXT},
+    };
+    rep_node *s = rep_section(d, root, NULL, "The regime's conventions: ratification and the monitoring bodies' latest word");
+    rep_node *t = rep_table(d, s, "conventions", c, sizeof c / sizeof c[0]);
+    for (size_t k = 0; k < br->n_verdicts; k++) {
+        const ilo_brief_verdict *vd = &br->verdicts[k];
+        const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
+        size_t row = rep_row(d, t), src = v->latest[vd->criterion];
+        rep_buf b = REP_BUF_INIT;
+        rep_cell(d, t, row, 0, rep_v_text(rc->id));
+        if (rc->n_conventions) rep_brief_ratification(&b, in, vd);
+        else rep_buf_puts(&b, "not recorded in the data");
+        rep_cell(d, t, row, 1, rep_v_text(take(d, &b)));
+        rep_cell(d, t, row, 2, rep_v_text(concern_id(vd->measure.concern)));
+        rep_cell(d, t, row, 5, rep_v_text(ilo_concern_name(vd->measure.concern)));
+        if (src != SIZE_MAX) {
+            rep_cell(d, t, row, 3, rep_v_text(m->sources[src].id));
+            rep_buf_printf(&b, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
+            rep_cell(d, t, row, 4, rep_v_text(take(d, &b)));
+        } else {
+            rep_cell(d, t, row, 3, rep_v_null());
+            rep_cell(d, t, row, 4, rep_v_text(rc->outside ? "outside this engine: not examined" : "none by the as-of day"));
+        }
+    }
+    if (strcmp(rg->id, "eu-gsp-plus") == 0)
+        rep_para_text(d, s, "article_15", REP_PLAIN, "The Article 15 question",
+                      "Under the GSP+ arrangement the preferences may be withdrawn temporarily when a beneficiary "
+                      "seriously fails to implement effectively the conventions it has ratified; the Commission's "
+                      "monitoring relies on the conclusions of each convention's own monitoring body. This brief "
+                      "does not answer that question. For each ILO convention it gives what an official would weigh: "
+                      "the ratification, the concern level found above (this project's rule, not a monitoring body's "
+                      "finding) and the latest CEACR text in the data by the as-of day, to be read in full. For the "
+                      "other nineteen conventions the data record neither ratification nor monitoring.");
+}
+
+/* The sources published after the as-of day, named before the list (the shared list has no
+ * place for a remark per source): a brief read on all the evidence may use later texts. */
+static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    rep_buf b = REP_BUF_INIT, one = REP_BUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < v->cites.n; i++) {
+        rep_brief_later(&one, in, v->cites.order[i]);
+        if (one.len) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
+        rep_buf_free(&one);
+    }
+    if (!n) {
+        rep_buf_free(&b);
+        return;
+    }
+    const char *list = take(d, &b);
+    rep_para_text(d, root, "sources_after_as_of", REP_PLAIN, "Published after the as-of day",
+                  rep_doc_printf(d, "%s %s came out after the day this brief speaks for; --as-of leaves %s out.",
+                                 n == 1 ? "Source" : "Sources", list, n == 1 ? "it" : "them"));
+}
+
 /* ---- CSV: the year's rows, the regime, the verdicts; then the years before ---- */
 
-static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const ilo_result *r, bool full)
+static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const ilo_result *r,
+                     bool full)
 {
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
@@ -828,7 +1377,24 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", rep_measures[k]),
                       p ? rep_v_text(p->value) : rep_v_absent());
     }
-    if (full) rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
+    if (full) {
+        rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
+        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(rep_answer_name(in->standing.in_force)));
+        rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
+        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(rep_answer_name(in->standing.applies)));
+        rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
+        const ilo_country *co = &m->countries[r->country];
+        for (size_t i = 0; i < v->n_recs; i++)
+            rep_field_add(d, f, NULL, NULL,
+                          rep_doc_printf(d, "brief:recommendation:%s", co->recommendations[v->recs[i]].id),
+                          rep_v_text(rep_brief_rec_state(in, v, i)));
+        for (size_t i = 0; i < v->n_laws; i++) {
+            const char *how;
+            const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
+            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[v->laws[i]].id),
+                          rep_v_text(rep_doc_printf(d, "%s %s", how, dt->text)));
+        }
+    }
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         if (!full && vd->measure.concern == ILO_CONCERN_OUTSIDE) continue;
@@ -878,6 +1444,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     rep_field_add(d, g, "basis", NULL, NULL, rep_v_text(rg->basis));
     rep_field_add(d, g, "note", NULL, NULL, rep_v_text(rg->note));
     rep_field_add(d, g, "sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources));
+    review(d, root, in, &v);
     f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(rep_score_c(r)));
     rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_c));
@@ -908,17 +1475,21 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
                   rep_v_text(concern_id(br->worst)));
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
+    progress(d, root, in, &v);
     record(d, root, in, &v, "ilo_record", "ILO supervisory record", v.events, v.n_events);
     record(d, root, in, &v, "trade_record", "Trade and EU record", v.trade, v.n_trade);
     trend(d, root, in);
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
     gaps(d, root, in);
+    conventions(d, root, in, &v);
+    disputed(d, root, in, &v);
     caveat(d, root, in);
+    later_sources(d, root, in, &v);
     rep_add_sources(d, root, m, &v.cites);
-    csv_year(d, root, in, r, true);
+    csv_year(d, root, in, &v, r, true);
     for (size_t i = 0; in->trend && i < in->trend->n; i++)
-        if (in->trend->years[i]->year != r->year) csv_year(d, root, in, in->trend->years[i], false);
+        if (in->trend->years[i]->year != r->year) csv_year(d, root, in, &v, in->trend->years[i], false);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);
     rep_brief_view_free(&v);
     if (!rep_doc_ok(d)) {

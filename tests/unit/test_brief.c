@@ -107,7 +107,7 @@ static void criterion_without_evidence_is_not_assessed(void **state)
     /* E: C155 has a criterion, but no source examines C155 and nothing codes it. */
     const ilo_brief_verdict *e = verdict(b, "E");
     assert_int_equal(e->measure.concern, ILO_CONCERN_NOT_ASSESSED);
-    assert_string_equal(e->measure.why, "no criterion coded or examined in the year");
+    assert_string_equal(e->measure.why, "no criterion coded or examined in the review period");
     assert_int_equal(e->measure.n_not_assessed, 1);
     assert_int_equal(e->n_findings, 0);
     assert_int_equal(e->n_unratified, 1); /* C155 not ratified: the verdict says so */
@@ -347,6 +347,53 @@ static void bad_regime_index_is_an_error(void **state)
     ilo_brief_free(NULL);
 }
 
+/* The review period: xbr-ban (2016) codes org-gp-law, an all-encompassing criterion of A, only in
+ * 2016; over 2016-2018 A is coded from it, and the 2018 figures stay those of 2018. */
+static void window_keeps_what_an_earlier_year_coded(void **state)
+{
+    (void)state;
+    ilo_profile p = ilo_profile_baseline(M, XBR);
+    ilo_result *one = eval_year(2018), *w = ilo_result_new(M);
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_brief_window(M, &p, METHOD, 2016, 2018, w, ctx), ILO_OK);
+    assert_false(ilo_bitset_has(&one->coded, crit("org-gp-law")));
+    assert_true(ilo_bitset_has(&w->coded, crit("org-gp-law")));
+    assert_int_equal(w->year, 2018);
+    assert_int_equal(w->raw_c, one->raw_c);
+    assert_int_equal(w->n_findings, one->n_findings + 1);
+    assert_string_equal(item_id(w, w->n_findings - 1), "xbr-ban");
+    assert_int_equal(w->findings[w->n_findings - 1].n_sources, 1);
+    ilo_brief *b = brief_of(w);
+    const ilo_brief_verdict *a = verdict(b, "A");
+    assert_int_equal(a->measure.concern, ILO_CONCERN_HIGH);
+    assert_string_equal(a->measure.why, "an all-encompassing criterion is coded");
+    assert_int_equal(a->measure.n_coded, 4);
+    /* One year is the year's own evaluation. */
+    assert_int_equal(ilo_brief_window(M, &p, METHOD, 2018, 2018, w, ctx), ILO_OK);
+    assert_int_equal(w->n_findings, one->n_findings);
+    assert_int_equal(ilo_brief_window(M, &p, METHOD, 2019, 2018, w, ctx), ILO_ERR_INVALID);
+    assert_int_equal(ilo_brief_window(M, &p, METHOD, 2018 - ILO_BRIEF_WINDOW_MAX, 2018, w, ctx), ILO_ERR_INVALID);
+    ilo_brief_free(b);
+    ilo_ctx_free(ctx);
+    ilo_result_free(w);
+    ilo_result_free(one);
+}
+
+/* The fixture regime records no programme dates and no decisions: nothing is known. */
+static void standing_without_regime_dates_is_unknown(void **state)
+{
+    (void)state;
+    ilo_brief_standing st;
+    ilo_brief_standing_of(M, XR, "XBR", ilo_year_last_day(2018), &st);
+    assert_int_equal(st.day, ilo_year_last_day(2018));
+    assert_int_equal(st.in_force, ILO_ANSWER_UNKNOWN);
+    assert_null(st.period);
+    assert_int_equal(st.benefit, ILO_BENEFIT_UNKNOWN);
+    assert_null(st.why);
+    assert_null(st.last);
+    assert_int_equal(st.applies, ILO_ANSWER_UNKNOWN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +407,8 @@ int main(void)
         cmocka_unit_test(concern_thresholds_clause_by_clause),
         cmocka_unit_test(all_encompassing_criterion_is_high),
         cmocka_unit_test(bad_regime_index_is_an_error),
+        cmocka_unit_test(window_keeps_what_an_earlier_year_coded),
+        cmocka_unit_test(standing_without_regime_dates_is_unknown),
     };
     return cmocka_run_group_tests_name("brief", tests, setup, teardown);
 }
