@@ -70,7 +70,7 @@ static void put_weights(rep_buf *out, const ilo_model *m, size_t method)
     for (size_t k = 0; k < m->n_criteria; k++) {
         const ilo_criterion *c = &m->criteria[k];
         rep_put_csv(out, c->id);
-        rep_buf_printf(out, ",%d,%d.%02d,%d,%d,", c->sdg, (int)(c->weight_c / 100), (int)(c->weight_c % 100),
+        rep_buf_printf(out, ",%d,%d.%02d,%d,%d,", c->sdg, (int)(c->weight_hundredths / 100), (int)(c->weight_hundredths % 100),
                        ilo_bitset_has(&me->scope, k), c->all_encompassing);
         rep_buf_fixed(out, me->cap, 2, "");
         rep_buf_putc(out, ',');

@@ -68,10 +68,10 @@ int cmd_target(cli_env *env, int argc, char **argv)
     target_args a = {NULL, "sdg-8.8.2", NULL, NULL, 0};
     cli_outputs o = {NULL, 0, -1};
     size_t c = 0, method = 0;
-    int64_t score_c = 0;
+    int64_t score_hundredths = 0;
     ilo_target *t = NULL;
     int rc = parse(argc, argv, &a, &o);
-    if (!rc && a.score && !rep_parse_hundredths(a.score, &score_c))
+    if (!rc && a.score && !rep_parse_hundredths(a.score, &score_hundredths))
         rc = cli_usage_error("target: bad score '%s' (a number from 0, at most two decimals)", a.score);
     if (!rc) rc = cli_load(env);
     if (!rc) rc = cli_find_country(env->model, a.country, &c);
@@ -85,7 +85,7 @@ int cmd_target(cli_env *env, int argc, char **argv)
     if (!rc) rc = cli_profile_open(env, c, &pr);
     if (!rc) rc = cli_check_year("target", env->model, c, &pr, a.year);
     if (!rc) rc = assessed_or_refuse(env, pr.p, method, a.year);
-    if (!rc && ilo_target_new(env->model, pr.p, method, a.year, score_c, a.rating, &t, env->ctx) != ILO_OK)
+    if (!rc && ilo_target_new(env->model, pr.p, method, a.year, score_hundredths, a.rating, &t, env->ctx) != ILO_OK)
         rc = cli_report(env->ctx);
     if (!rc) {
         rep_target_doc doc = {env->model, pr.p, pr.sc, pr.n_sc, t};

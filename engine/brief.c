@@ -12,7 +12,7 @@
 
 #include "internal.h"
 
-_Static_assert(ILO_BRIEF_HIGH_SCORE_C == 200 && ILO_BRIEF_MEDIUM_SCORE_C == 100 && ILO_BRIEF_HIGH_SHARE_PCT == 50 &&
+_Static_assert(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS == 200 && ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS == 100 && ILO_BRIEF_HIGH_SHARE_PCT == 50 &&
                    ILO_BRIEF_MEDIUM_SHARE_PCT == 25,
                "ilo_brief_rule and the `why` texts quote the thresholds: update them together");
 
@@ -76,7 +76,7 @@ void ilo_brief_scope(const ilo_model *m, size_t regime, size_t k, ilo_bitset *ou
 static void decide(ilo_brief_measure *ms)
 {
     /* Integer comparisons on hundredths: the thresholds are exact, as printed. */
-    int64_t score_c = ilo_round2(ms->score);
+    int64_t score_hundredths = ilo_round2(ms->score);
     if (ms->n_coded == 0) {
         if (ms->n_criteria == 0) {
             ms->concern = ILO_CONCERN_NOT_ASSESSED;
@@ -93,12 +93,12 @@ static void decide(ilo_brief_measure *ms)
     ms->concern = ILO_CONCERN_HIGH;
     if (ms->all_encompassing) ms->why = "an all-encompassing criterion is coded";
     else if (ms->grave) ms->why = "a civil-liberties practice criterion is coded";
-    else if (score_c >= ILO_BRIEF_HIGH_SCORE_C) ms->why = "score 2.00 or more";
-    else if (ms->raw_c * 100 >= ms->total_c * ILO_BRIEF_HIGH_SHARE_PCT) ms->why = "half or more of its weight is coded";
+    else if (score_hundredths >= ILO_BRIEF_HIGH_SCORE_HUNDREDTHS) ms->why = "score 2.00 or more";
+    else if (ms->raw_hundredths * 100 >= ms->total_hundredths * ILO_BRIEF_HIGH_SHARE_PCT) ms->why = "half or more of its weight is coded";
     else {
         ms->concern = ILO_CONCERN_MEDIUM;
-        if (score_c >= ILO_BRIEF_MEDIUM_SCORE_C) ms->why = "score 1.00 or more";
-        else if (ms->raw_c * 100 >= ms->total_c * ILO_BRIEF_MEDIUM_SHARE_PCT)
+        if (score_hundredths >= ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS) ms->why = "score 1.00 or more";
+        else if (ms->raw_hundredths * 100 >= ms->total_hundredths * ILO_BRIEF_MEDIUM_SHARE_PCT)
             ms->why = "a quarter or more of its weight is coded";
         else {
             ms->concern = ILO_CONCERN_LOW;
@@ -115,11 +115,11 @@ static void measure_scope(const ilo_model *m, const ilo_bitset *scope, const ilo
         if (!ilo_bitset_has(scope, k)) continue;
         const ilo_criterion *c = &m->criteria[k];
         ms->n_criteria++;
-        ms->total_c += c->weight_c;
+        ms->total_hundredths += c->weight_hundredths;
         switch (ilo_result_status(r, k)) {
         case ILO_CODED:
             ms->n_coded++;
-            ms->raw_c += c->weight_c;
+            ms->raw_hundredths += c->weight_hundredths;
             ms->all_encompassing |= c->all_encompassing;
             ms->grave |= c->group == grave && c->kind == ILO_PRACTICE;
             break;
@@ -127,7 +127,7 @@ static void measure_scope(const ilo_model *m, const ilo_bitset *scope, const ilo
         case ILO_NOT_ASSESSED: ms->n_not_assessed++; break;
         }
     }
-    ms->score = ilo_normalise(&m->methods[r->method], (double)ms->raw_c / 100.0);
+    ms->score = ilo_normalise(&m->methods[r->method], (double)ms->raw_hundredths / 100.0);
 }
 
 void ilo_brief_measure_of(const ilo_model *m, size_t regime, size_t k, const ilo_result *r, ilo_brief_measure *out)
@@ -269,10 +269,10 @@ static ilo_status target_of(const ilo_model *m, const ilo_profile *p, const ilo_
     ilo_profile q = {p->country, items, n, NULL};
     if (st == ILO_OK) st = ilo_target_new(m, &q, r->method, r->year, 0, NULL, &t, tctx);
     if (st == ILO_OK && t->outcome == ILO_TARGET_UNREACHABLE && t->why == ILO_TARGET_WHY_PRACTICE) {
-        int64_t floor_c = ilo_round2(t->score_floor);
+        int64_t floor_hundredths = ilo_round2(t->score_floor);
         ilo_target_free(t);
         t = NULL;
-        st = ilo_target_new(m, &q, r->method, r->year, floor_c, NULL, &t, tctx);
+        st = ilo_target_new(m, &q, r->method, r->year, floor_hundredths, NULL, &t, tctx);
     }
     if (st == ILO_ERR_LIMIT) {
         bt->status = ILO_BRIEF_TARGET_LIMIT;

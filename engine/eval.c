@@ -27,8 +27,8 @@ ilo_result *ilo_result_new(const ilo_model *m)
 {
     ilo_result *r = calloc(1, sizeof *r);
     if (!r) return NULL;
-    r->convention_c = calloc(m->n_conventions + 1, sizeof *r->convention_c);
-    r->group_c = calloc(m->n_groups + 1, sizeof *r->group_c);
+    r->convention_hundredths = calloc(m->n_conventions + 1, sizeof *r->convention_hundredths);
+    r->group_hundredths = calloc(m->n_groups + 1, sizeof *r->group_hundredths);
     /* Per-criterion counters live with the result so that evaluation never allocates them. */
     eval_scratch *sc = calloc(1, sizeof *sc);
     if (sc) {
@@ -37,7 +37,7 @@ ilo_result *ilo_result_new(const ilo_model *m)
         sc->seen = calloc(m->n_criteria + 1, sizeof *sc->seen);
     }
     r->scratch = sc;
-    if (!r->convention_c || !r->group_c || !sc || !sc->count || !sc->seen) {
+    if (!r->convention_hundredths || !r->group_hundredths || !sc || !sc->count || !sc->seen) {
         ilo_result_free(r);
         return NULL;
     }
@@ -55,8 +55,8 @@ void ilo_result_free(ilo_result *r)
         free(sc->cand);
         free(sc);
     }
-    free(r->convention_c);
-    free(r->group_c);
+    free(r->convention_hundredths);
+    free(r->group_hundredths);
     free(r->findings);
     free(r->source_pool);
     free(r);
@@ -75,7 +75,7 @@ int64_t ilo_round2(double x)
     return (int64_t)floor(v + 0.5 + 1e-9 * (fabs(v) + 1.0));
 }
 
-ilo_status3 ilo_result_status(const ilo_result *r, size_t k)
+ilo_criterion_status ilo_result_status(const ilo_result *r, size_t k)
 {
     if (ilo_bitset_has(&r->coded, k)) return ILO_CODED;
     if (ilo_bitset_has(&r->assessed, k)) return ILO_CLEAR;
@@ -84,12 +84,12 @@ ilo_status3 ilo_result_status(const ilo_result *r, size_t k)
 
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv)
 {
-    return ilo_normalise(&m->methods[r->method], (double)r->convention_c[conv] / 100.0);
+    return ilo_normalise(&m->methods[r->method], (double)r->convention_hundredths[conv] / 100.0);
 }
 
 double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group)
 {
-    return ilo_normalise(&m->methods[r->method], (double)r->group_c[group] / 100.0);
+    return ilo_normalise(&m->methods[r->method], (double)r->group_hundredths[group] / 100.0);
 }
 
 ilo_profile ilo_profile_baseline(const ilo_model *m, size_t c)
@@ -201,14 +201,14 @@ static void sort_findings(ilo_result *r, eval_scratch *sc)
 {
     size_t n = r->n_findings;
     uint64_t top = 0;
-    for (size_t f = 0; f < n; f++) top |= (uint64_t)r->findings[f].share_c;
+    for (size_t f = 0; f < n; f++) top |= (uint64_t)r->findings[f].share_hundredths;
     ilo_finding *from = r->findings, *to = sc->tmp;
     for (unsigned shift = 0; shift < 64 && (top >> shift); shift += 8) {
         size_t start[257] = {0};
         /* Descending shares: the bucket of byte b is 255 - b. */
-        for (size_t f = 0; f < n; f++) start[256 - ((from[f].share_c >> shift) & 0xFF)]++;
+        for (size_t f = 0; f < n; f++) start[256 - ((from[f].share_hundredths >> shift) & 0xFF)]++;
         for (int b = 1; b <= 256; b++) start[b] += start[b - 1];
-        for (size_t f = 0; f < n; f++) to[start[255 - ((from[f].share_c >> shift) & 0xFF)]++] = from[f];
+        for (size_t f = 0; f < n; f++) to[start[255 - ((from[f].share_hundredths >> shift) & 0xFF)]++] = from[f];
         ilo_finding *t = from;
         from = to;
         to = t;
@@ -227,27 +227,27 @@ static int64_t split_weight(int32_t w, uint32_t n, uint32_t rank)
 static void sum_scores(const ilo_model *m, ilo_result *r)
 {
     const ilo_method *me = &m->methods[r->method];
-    r->raw_c = r->law_c = r->practice_c = 0;
-    memset(r->convention_c, 0, m->n_conventions * sizeof *r->convention_c);
-    memset(r->group_c, 0, m->n_groups * sizeof *r->group_c);
+    r->raw_hundredths = r->law_hundredths = r->practice_hundredths = 0;
+    memset(r->convention_hundredths, 0, m->n_conventions * sizeof *r->convention_hundredths);
+    memset(r->group_hundredths, 0, m->n_groups * sizeof *r->group_hundredths);
     r->forced = false;
     for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
         r->scored.w[w] = r->coded.w[w] & me->scope.w[w];
         for (uint64_t bits = r->coded.w[w]; bits; bits &= bits - 1) {
             size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
             const ilo_criterion *c = &m->criteria[k];
-            r->convention_c[c->convention] += c->weight_c;
-            r->group_c[c->group] += c->weight_c;
+            r->convention_hundredths[c->convention] += c->weight_hundredths;
+            r->group_hundredths[c->group] += c->weight_hundredths;
             if (!ilo_bitset_has(&me->scope, k)) continue;
-            r->raw_c += c->weight_c;
-            if (c->kind == ILO_LAW) r->law_c += c->weight_c;
-            else r->practice_c += c->weight_c;
+            r->raw_hundredths += c->weight_hundredths;
+            if (c->kind == ILO_LAW) r->law_hundredths += c->weight_hundredths;
+            else r->practice_hundredths += c->weight_hundredths;
             r->forced |= c->all_encompassing;
         }
     }
-    r->score = r->forced ? me->scale : ilo_normalise(me, (double)r->raw_c / 100.0);
-    r->law = ilo_normalise(me, (double)r->law_c / 100.0);
-    r->practice = ilo_normalise(me, (double)r->practice_c / 100.0);
+    r->score = r->forced ? me->scale : ilo_normalise(me, (double)r->raw_hundredths / 100.0);
+    r->law = ilo_normalise(me, (double)r->law_hundredths / 100.0);
+    r->practice = ilo_normalise(me, (double)r->practice_hundredths / 100.0);
 }
 
 static size_t pick_band(const ilo_method *me, double score, bool breakdown)
@@ -340,14 +340,14 @@ static void weigh_findings(const ilo_model *m, const ilo_profile *p, ilo_result 
             for (uint64_t bits = it->coded.w[w] & me->scope.w[w]; bits; bits &= bits - 1) {
                 size_t k = w * 64 + (size_t)__builtin_ctzll(bits);
                 const ilo_criterion *c = &m->criteria[k];
-                share += split_weight(c->weight_c, sc->count[k], sc->seen[k]++);
+                share += split_weight(c->weight_hundredths, sc->count[k], sc->seen[k]++);
                 if (sc->count[k] == 1) {
-                    lost += c->weight_c;
+                    lost += c->weight_hundredths;
                     sole_forcer |= c->all_encompassing;
                 }
             }
         }
-        fd->share_c = share;
+        fd->share_hundredths = share;
         fd->criteria = it->coded;
         /* Another item still forcing the worst score keeps it however much raw is lost. */
         if (r->forced && sole_forcer) {
@@ -360,7 +360,7 @@ static void weigh_findings(const ilo_model *m, const ilo_profile *p, ilo_result 
         } else {
             keeps_forced = r->forced;
         }
-        double after = keeps_forced ? me->scale : ilo_normalise(me, (double)(r->raw_c - lost) / 100.0);
+        double after = keeps_forced ? me->scale : ilo_normalise(me, (double)(r->raw_hundredths - lost) / 100.0);
         fd->critical = after < r->score - 1e-12;
     }
 }
@@ -424,7 +424,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     return ILO_OK;
 }
 
-void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded, int64_t *raw_c, double *score,
+void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded, int64_t *raw_hundredths, double *score,
                      bool *forced)
 {
     const ilo_method *me = &m->methods[method];
@@ -436,10 +436,10 @@ void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
     bool f = false;
     for (size_t k = 0; k < m->n_criteria; k++)
         if (ilo_bitset_has(&all, k)) {
-            raw += m->criteria[k].weight_c;
+            raw += m->criteria[k].weight_hundredths;
             f |= m->criteria[k].all_encompassing;
         }
-    *raw_c = raw;
+    *raw_hundredths = raw;
     *forced = f;
     *score = f ? me->scale : ilo_normalise(me, (double)raw / 100.0);
 }

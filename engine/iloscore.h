@@ -198,14 +198,14 @@ typedef struct ilo_group {
     ilo_where where;
 } ilo_group;
 
-typedef enum ilo_kind { ILO_LAW = 0, ILO_PRACTICE = 1 } ilo_kind;
+typedef enum ilo_criterion_kind { ILO_LAW = 0, ILO_PRACTICE = 1 } ilo_criterion_kind;
 
 typedef struct ilo_criterion {
     const char *id, *label, *article, *weight_note, *note; /* weight_note, note may be NULL */
     int sdg;            /* SDG 8.8.2 number, 0 when none */
     size_t group, convention;
-    ilo_kind kind;
-    int32_t weight_c;   /* weight in hundredths: 1.93 is 193 (weights have two decimals) */
+    ilo_criterion_kind kind;
+    int32_t weight_hundredths;   /* weight in hundredths: 1.93 is 193 (weights have two decimals) */
     bool published;     /* weight_basis = "published" */
     bool general_prohibition, all_encompassing;
     ilo_bitset implies; /* itself and every criterion its rules imply, transitively */
@@ -511,11 +511,11 @@ typedef struct ilo_profile {
 /* The baseline profile of country c; borrows from m. No need to free it. */
 ilo_profile ilo_profile_baseline(const ilo_model *m, size_t c);
 
-typedef enum ilo_status3 { ILO_NOT_ASSESSED = 0, ILO_CLEAR = 1, ILO_CODED = 2 } ilo_status3;
+typedef enum ilo_criterion_status { ILO_NOT_ASSESSED = 0, ILO_CLEAR = 1, ILO_CODED = 2 } ilo_criterion_status;
 
 typedef struct ilo_finding {
     size_t item;        /* index into the profile's items */
-    int64_t share_c;    /* its share of the raw score, in hundredths */
+    int64_t share_hundredths;    /* its share of the raw score, in hundredths */
     ilo_bitset criteria;/* coded criteria this item codes in the year */
     bool critical;      /* removing this item alone lowers the score */
     size_t *sources;    /* admissible sources that count in the year (points into result) */
@@ -529,10 +529,10 @@ typedef struct ilo_result {
     ilo_bitset coded;              /* coded criteria, of every convention */
     ilo_bitset scored;             /* coded criteria within the method's scope: the total counts these */
     ilo_bitset assessed;           /* coded or clear */
-    int64_t raw_c;                 /* raw score in hundredths: sum of coded weights */
-    int64_t law_c, practice_c;     /* raw split by kind */
-    int64_t *convention_c;         /* raw per convention (n_conventions) */
-    int64_t *group_c;              /* raw per group (n_groups) */
+    int64_t raw_hundredths;                 /* raw score in hundredths: sum of coded weights */
+    int64_t law_hundredths, practice_hundredths;     /* raw split by kind */
+    int64_t *convention_hundredths;         /* raw per convention (n_conventions) */
+    int64_t *group_hundredths;              /* raw per group (n_groups) */
     bool forced;                   /* an all-encompassing criterion is coded: score 10 */
     bool breakdown;                /* the profile marks a breakdown of the rule of law */
     double score, law, practice;   /* normalised, unrounded */
@@ -559,7 +559,7 @@ double ilo_normalise(const ilo_method *method, double raw);
 /* Rounds half-up to two decimals, exactly for values computed from hundredths, into hundredths. */
 int64_t ilo_round2(double x);
 /* Status of criterion k in r. */
-ilo_status3 ilo_result_status(const ilo_result *r, size_t k);
+ilo_criterion_status ilo_result_status(const ilo_result *r, size_t k);
 /* Whether r has evidence for its method's score: some criterion within the method's scope (the
  * conventions its total counts) is coded or clear in the year. Evidence on other conventions
  * alone (forced labour, say, under a method that scores C087 and C098) gives no total. A result
@@ -652,12 +652,12 @@ typedef enum ilo_target_why {
 typedef struct ilo_target {
     size_t country, method;
     int year;
-    int64_t goal_c;        /* highest printed score (hundredths) that meets the target */
+    int64_t goal_hundredths;        /* highest printed score (hundredths) that meets the target */
     size_t goal_band;      /* the band asked for, or SIZE_MAX when the target is a score */
     ilo_target_outcome outcome;
     ilo_target_why why;
     /* Before, after the repeals (= before when none) and with every provision repealed: */
-    int64_t raw_before_c, raw_after_c, raw_floor_c;
+    int64_t raw_before_hundredths, raw_after_hundredths, raw_floor_hundredths;
     double score_before, score_after, score_floor; /* normalised, unrounded */
     double law_after, practice_after;
     size_t band_before, band_after;
@@ -671,12 +671,12 @@ typedef struct ilo_target {
 
 /* Searches profile p (a baseline or a scenario profile) in year under method. The target is a
  * score when rating is NULL: the printed score (hundredths, e.g. 285 for 2.85) must be at most
- * score_c. Otherwise it is a rating of the method's bands ("3"): the year's band must be that one
+ * score_hundredths. Otherwise it is a rating of the method's bands ("3"): the year's band must be that one
  * or a better (lower) one. On success *out is a new target (free with ilo_target_free()) whose
  * outcome may be ILO_TARGET_UNREACHABLE: that is an answer, not an error. Errors: an unknown
  * rating (ILO_ERR_NOTFOUND), a negative score (ILO_ERR_INVALID), the limits above
  * (ILO_ERR_LIMIT), out of memory. */
-ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t method, int year, int64_t score_c,
+ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t method, int year, int64_t score_hundredths,
                           const char *rating, ilo_target **out, ilo_ctx *ctx);
 void ilo_target_free(ilo_target *t);
 
@@ -709,7 +709,7 @@ ilo_status ilo_sheet_read(const ilo_model *m, const char *path, ilo_sheet **out,
 void ilo_sheet_free(ilo_sheet *s);
 /* Scores a coded set under method (default rules and the cap apply). */
 void ilo_score_coded(const ilo_model *m, size_t method, const ilo_bitset *coded,
-                     int64_t *raw_c, double *score, bool *forced);
+                     int64_t *raw_hundredths, double *score, bool *forced);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 9. Version                                                                                 */
@@ -741,9 +741,9 @@ const char *ilo_version(void);
  *   high           an all-encompassing criterion of it is coded; or a practice criterion of the
  *                  civil-liberties group ILO_BRIEF_GRAVE_GROUP (killings, violence, arrests and
  *                  detention of unionists) is coded; or its score is at least
- *                  ILO_BRIEF_HIGH_SCORE_C hundredths; or at least ILO_BRIEF_HIGH_SHARE_PCT per cent
+ *                  ILO_BRIEF_HIGH_SCORE_HUNDREDTHS hundredths; or at least ILO_BRIEF_HIGH_SHARE_PCT per cent
  *                  of the weight of its criteria is coded
- *   medium         its score is at least ILO_BRIEF_MEDIUM_SCORE_C hundredths, or at least
+ *   medium         its score is at least ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS hundredths, or at least
  *                  ILO_BRIEF_MEDIUM_SHARE_PCT per cent of the weight of its criteria is coded
  *   low            any other coded criterion
  *   none           nothing coded among the criteria assessed; criteria not assessed stay unknown
@@ -755,8 +755,8 @@ const char *ilo_version(void);
  * keeps a large catalogue with many coded criteria from hiding behind its size. 2.00 is a raw
  * 19.00, about ten criteria of average weight; 1.00 about five. Ratification does not enter the
  * concern: the verdict states it beside (a regime such as EU GSP+ asks for it in its own right). */
-#define ILO_BRIEF_HIGH_SCORE_C 200
-#define ILO_BRIEF_MEDIUM_SCORE_C 100
+#define ILO_BRIEF_HIGH_SCORE_HUNDREDTHS 200
+#define ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS 100
 #define ILO_BRIEF_HIGH_SHARE_PCT 50
 #define ILO_BRIEF_MEDIUM_SHARE_PCT 25
 #define ILO_BRIEF_GRAVE_GROUP "facb-1"
@@ -778,8 +778,8 @@ extern const char ilo_brief_rule[];
 typedef struct ilo_brief_measure {
     size_t n_criteria;            /* its criteria */
     size_t n_coded, n_clear, n_not_assessed;
-    int64_t raw_c;                /* weight of its coded criteria, hundredths */
-    int64_t total_c;              /* weight of all its criteria, hundredths */
+    int64_t raw_hundredths;                /* weight of its coded criteria, hundredths */
+    int64_t total_hundredths;              /* weight of all its criteria, hundredths */
     double score;                 /* ilo_normalise(raw), unrounded */
     bool all_encompassing;        /* an all-encompassing criterion of it is coded */
     bool grave;                   /* a practice criterion of ILO_BRIEF_GRAVE_GROUP is coded */
@@ -918,7 +918,7 @@ bool ilo_competition_ranks(const double *v, size_t n, uint32_t *rank);
 typedef struct ilo_rank_entry {
     size_t country;
     bool assessed;   /* some criterion is coded or clear in the year; false: not ranked */
-    int64_t raw_c;   /* raw score in hundredths */
+    int64_t raw_hundredths;   /* raw score in hundredths */
     bool forced;     /* an all-encompassing criterion is coded */
     double score;    /* unrounded: ranks use it, never the 2-decimal display */
     size_t band;     /* index into the method's bands */
@@ -1003,7 +1003,7 @@ typedef struct ilo_sens_unit {
     const char *code;           /* the country's code (borrowed from the model or the sheet) */
     int year;
     bool assessed;
-    int64_t raw_c;              /* the point (unperturbed) evaluation */
+    int64_t raw_hundredths;              /* the point (unperturbed) evaluation */
     bool forced;
     double score;
     double p5, p50, p95;        /* score over the draws */
@@ -1038,14 +1038,14 @@ typedef struct ilo_sens_text {
     bool assessed;              /* without it something is still coded, or another admissible text
                                    dated in the year examines a convention; false: the year would
                                    not be assessed (unknown, not 0: left out of the band) */
-    int64_t raw_c;              /* without it */
+    int64_t raw_hundredths;              /* without it */
     double score, delta;        /* without it; delta = score without it - the point score */
 } ilo_sens_text;
 
 typedef struct ilo_sens_reading {
     ilo_window window;
     bool assessed;
-    int64_t raw_c;
+    int64_t raw_hundredths;
     double score, delta;
 } ilo_sens_reading;
 
@@ -1062,7 +1062,7 @@ typedef struct ilo_sens_coding {
     size_t n_dated_twice;       /* the country's sources recording a publication beside their date */
     bool source_dates;          /* the source-date reading was made (n_dated_twice > 0) */
     bool dates_assessed;        /* the year is assessed under it (false: unknown, left out) */
-    int64_t dates_raw_c;
+    int64_t dates_raw_hundredths;
     double dates_score, dates_delta; /* under it; delta = its score - the point score */
     double dates_low, dates_high;    /* over the point score and that reading (assessed) */
     double width[ILO_SENS__KINDS]; /* per ilo_sens_kind */

@@ -681,7 +681,7 @@ static void load_weight(loader *l, const ilo_node *s, ilo_criterion *c)
     } else if (fabs(h - round(h)) > 1e-6) {
         err(l, line_of(w), "weight %.10g has more than two decimals", v);
     } else {
-        c->weight_c = (int32_t)llround(h);
+        c->weight_hundredths = (int32_t)llround(h);
     }
 }
 

@@ -186,7 +186,7 @@ ilo_status ilo_ranking_new(const ilo_model *m, size_t method, int year, ilo_rank
         ilo_rank_entry *e = &rk->entries[c];
         e->country = c;
         e->assessed = ilo_result_assessed(m, r);
-        e->raw_c = r->raw_c;
+        e->raw_hundredths = r->raw_hundredths;
         e->forced = r->forced;
         e->score = r->score;
         e->band = r->band;
@@ -251,7 +251,7 @@ ilo_status ilo_ranking_from_sheet(const ilo_model *m, size_t method, const ilo_s
         if (row->year != year) continue;
         ilo_rank_entry *e = &rk->entries[k];
         e->assessed = true;
-        ilo_score_coded(m, method, &row->coded, &e->raw_c, &e->score, &e->forced);
+        ilo_score_coded(m, method, &row->coded, &e->raw_hundredths, &e->score, &e->forced);
         e->band = band_of(&m->methods[method], e->score);
     }
     free(codes);
@@ -322,11 +322,11 @@ static unsigned long draw_seed(uint64_t seed, size_t d)
     return (unsigned long)(1 + (h % 0xFFFFFFFFu + (uint64_t)d % 0xFFFFFFFFu) % 0xFFFFFFFFu);
 }
 
-/* ilo_normalise() of raw_c / 100, or the scale when forced: the same operations in the same order,
+/* ilo_normalise() of raw_hundredths / 100, or the scale when forced: the same operations in the same order,
  * so a draw with zero spread gives ilo_eval()'s score to the last bit; here so it inlines. */
-static inline double unit_score(const ilo_method *me, double raw_c, bool forced)
+static inline double unit_score(const ilo_method *me, double raw_hundredths, bool forced)
 {
-    double raw = raw_c / 100.0;
+    double raw = raw_hundredths / 100.0;
     double x = raw < me->cap ? raw : me->cap;
     return forced ? me->scale : x * me->scale / me->cap;
 }
@@ -386,7 +386,7 @@ static void *run_weights(void *arg)
         }
         double *w = j->W + d * j->nu;
         for (size_t k = 0; k < nc; k++)
-            if (j->col_of[k] >= 0) w[j->col_of[k]] = (double)m->criteria[k].weight_c * (1.0 + v[k]);
+            if (j->col_of[k] >= 0) w[j->col_of[k]] = (double)m->criteria[k].weight_hundredths * (1.0 + v[k]);
     }
     gsl_rng_free(rng);
     free(v);
@@ -827,7 +827,7 @@ static ilo_status fill_units(const ilo_model *m, const ilo_sens_opts *o, ilo_sen
             size_t row = sm->row[c * ny + y];
             un->assessed = row != SIZE_MAX;
             if (!un->assessed) continue;
-            ilo_score_coded(m, o->method, &o->sheet->rows[row].coded, &un->raw_c, &un->score, &un->forced);
+            ilo_score_coded(m, o->method, &o->sheet->rows[row].coded, &un->raw_hundredths, &un->score, &un->forced);
             scored_of(m, me, &o->sheet->rows[row].coded, &coded[u]);
             continue;
         }
@@ -840,7 +840,7 @@ static ilo_status fill_units(const ilo_model *m, const ilo_sens_opts *o, ilo_sen
             return st;
         }
         un->assessed = ilo_result_assessed(m, r);
-        un->raw_c = r->raw_c;
+        un->raw_hundredths = r->raw_hundredths;
         un->forced = r->forced;
         un->score = r->score;
         if (un->assessed) coded[u] = r->scored;
@@ -991,7 +991,7 @@ static ilo_status leave_texts_out(const ilo_model *m, const ilo_profile *p, cons
         if ((st = ilo_eval(m, &pq, r->method, r->year, alt, ctx)) != ILO_OK) goto out;
         ilo_sens_text *t = &c->texts[c->n_texts++];
         t->source = srcs[q];
-        t->raw_c = alt->raw_c;
+        t->raw_hundredths = alt->raw_hundredths;
         t->score = alt->score;
         t->delta = t->score - r->score;
         t->assessed = assessed_without(m, r, &alt->coded, srcs[q]);
@@ -1038,7 +1038,7 @@ static ilo_status other_windows(const ilo_model *m, const ilo_profile *p, const 
         ilo_sens_reading *rd = &c->readings[c->n_readings++];
         rd->window = windows[w];
         rd->assessed = ilo_result_assessed(&mm, alt); /* alt->method is the copy's extra method */
-        rd->raw_c = alt->raw_c;
+        rd->raw_hundredths = alt->raw_hundredths;
         rd->score = alt->score;
         rd->delta = alt->score - r->score;
         if (!rd->assessed) continue; /* unknown under that reading: no score to compare */
@@ -1102,7 +1102,7 @@ static ilo_status source_dates(const dated_model *d, const ilo_profile *p, const
     if (st != ILO_OK) return st;
     c->source_dates = true;
     c->dates_assessed = ilo_result_assessed(&d->m, alt);
-    c->dates_raw_c = alt->raw_c;
+    c->dates_raw_hundredths = alt->raw_hundredths;
     c->dates_score = alt->score;
     c->dates_delta = alt->score - r->score;
     if (c->dates_assessed) {

@@ -609,7 +609,7 @@ static ilo_status copy_folder(const char *src, const char *dst, const char *sub,
     return st;
 }
 
-static size_t *collect(const ilo_model *m, bool facb, ilo_kind kind, bool forcing, size_t *n)
+static size_t *collect(const ilo_model *m, bool facb, ilo_criterion_kind kind, bool forcing, size_t *n)
 {
     size_t *out = malloc((m->n_criteria + 1) * sizeof *out);
     *n = 0;

@@ -42,19 +42,19 @@ void ilo_target_free(ilo_target *t)
     free(t);
 }
 
-static int64_t score_c_of(const ilo_method *me, int64_t raw_c, bool forced)
+static int64_t score_c_of(const ilo_method *me, int64_t raw_hundredths, bool forced)
 {
-    return ilo_round2(forced ? me->scale : ilo_normalise(me, (double)raw_c / 100.0));
+    return ilo_round2(forced ? me->scale : ilo_normalise(me, (double)raw_hundredths / 100.0));
 }
 
-/* The largest raw score (hundredths, 0..total) whose printed score is at most goal_c, or -1. */
-static int64_t raw_limit(const ilo_method *me, int64_t total, int64_t goal_c)
+/* The largest raw score (hundredths, 0..total) whose printed score is at most goal_hundredths, or -1. */
+static int64_t raw_limit(const ilo_method *me, int64_t total, int64_t goal_hundredths)
 {
-    if (score_c_of(me, 0, false) > goal_c) return -1;
+    if (score_c_of(me, 0, false) > goal_hundredths) return -1;
     int64_t lo = 0, hi = total; /* invariant: lo meets the goal */
     while (lo < hi) {
         int64_t mid = lo + (hi - lo + 1) / 2;
-        if (score_c_of(me, mid, false) <= goal_c) lo = mid;
+        if (score_c_of(me, mid, false) <= goal_hundredths) lo = mid;
         else hi = mid - 1;
     }
     return lo;
@@ -137,7 +137,7 @@ static ilo_status evaluate_without(const ilo_model *m, const ilo_profile *p, con
     ilo_profile q = {p->country, items, n, NULL};
     ilo_status st = ilo_eval(m, &q, t->method, t->year, r, ctx);
     if (st == ILO_OK) {
-        t->raw_after_c = r->raw_c;
+        t->raw_after_hundredths = r->raw_hundredths;
         t->score_after = r->score;
         t->law_after = r->law;
         t->practice_after = r->practice;
@@ -148,12 +148,12 @@ static ilo_status evaluate_without(const ilo_model *m, const ilo_profile *p, con
 }
 
 /* The goal as a highest printed score, from a score or a rating. */
-static ilo_status set_goal(const ilo_method *me, int64_t score_c, const char *rating, ilo_target *t, ilo_ctx *ctx)
+static ilo_status set_goal(const ilo_method *me, int64_t score_hundredths, const char *rating, ilo_target *t, ilo_ctx *ctx)
 {
     t->goal_band = SIZE_MAX;
     if (!rating) {
-        if (score_c < 0) return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "a target score cannot be negative");
-        t->goal_c = score_c;
+        if (score_hundredths < 0) return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "a target score cannot be negative");
+        t->goal_hundredths = score_hundredths;
         return ILO_OK;
     }
     for (size_t b = 0; b < me->n_bands; b++)
@@ -162,11 +162,11 @@ static ilo_status set_goal(const ilo_method *me, int64_t score_c, const char *ra
         return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, me->where.file, me->where.line, "method \"%s\" has no rating \"%s\"",
                            me->id, rating);
     /* Band b or better: below the lowest score of the next band that is not the breakdown band. */
-    t->goal_c = INT64_MAX;
+    t->goal_hundredths = INT64_MAX;
     if (!me->bands[t->goal_band].breakdown)
         for (size_t b = t->goal_band + 1; b < me->n_bands; b++)
             if (!me->bands[b].breakdown) {
-                t->goal_c = ilo_round2(me->bands[b].min) - 1;
+                t->goal_hundredths = ilo_round2(me->bands[b].min) - 1;
                 break;
             }
     return ILO_OK;
@@ -206,11 +206,11 @@ static ilo_status build_search(const ilo_model *m, const ilo_profile *p, const i
             if (ilo_bitset_has(&p->items[rel[j]].coded, k)) mask |= (uint64_t)1 << j;
         const ilo_criterion *c = &m->criteria[k];
         for (size_t j = 0; j < s->n; j++)
-            if ((mask >> j) & 1) per_prov[j] += c->weight_c;
+            if ((mask >> j) & 1) per_prov[j] += c->weight_hundredths;
         if (!(mask & (mask - 1)) && !c->all_encompassing) {
             size_t j = (size_t)__builtin_ctzll(mask);
             for (unsigned v = 0; v < 256; v++)
-                if ((v >> (j % 8)) & 1) s->solo[j / 8][v] += c->weight_c;
+                if ((v >> (j % 8)) & 1) s->solo[j / 8][v] += c->weight_hundredths;
             continue;
         }
         size_t g = 0;
@@ -220,7 +220,7 @@ static ilo_status build_search(const ilo_model *m, const ilo_profile *p, const i
                 return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
             s->multi[s->n_multi++] = (tgt_group){mask, 0, false};
         }
-        s->multi[g].weight += c->weight_c;
+        s->multi[g].weight += c->weight_hundredths;
         s->multi[g].forcing |= c->all_encompassing;
     }
     return ILO_OK;
@@ -263,16 +263,16 @@ static ilo_status search(const ilo_model *m, const ilo_profile *p, const ilo_res
     bool fixed_forced = false;
     for (size_t k = 0; k < m->n_criteria; k++)
         if (ilo_bitset_has(&fixed, k) && ilo_bitset_has(&me->scope, k) && m->criteria[k].all_encompassing) fixed_forced = true;
-    t->raw_floor_c = r->raw_c - (floor_removed < 0 ? 0 : floor_removed);
-    t->score_floor = fixed_forced ? me->scale : ilo_normalise(me, (double)t->raw_floor_c / 100.0);
-    int64_t limit = raw_limit(me, r->raw_c, t->goal_c);
-    if (fixed_forced || limit < 0 || t->raw_floor_c > limit) {
+    t->raw_floor_hundredths = r->raw_hundredths - (floor_removed < 0 ? 0 : floor_removed);
+    t->score_floor = fixed_forced ? me->scale : ilo_normalise(me, (double)t->raw_floor_hundredths / 100.0);
+    int64_t limit = raw_limit(me, r->raw_hundredths, t->goal_hundredths);
+    if (fixed_forced || limit < 0 || t->raw_floor_hundredths > limit) {
         t->outcome = ILO_TARGET_UNREACHABLE;
         t->why = fixed_forced ? ILO_TARGET_WHY_FORCED : ILO_TARGET_WHY_PRACTICE;
         goto out;
     }
     /* need can be 0 when only an all-encompassing criterion stands in the way. */
-    s->need = r->raw_c - limit > 0 ? r->raw_c - limit : 0;
+    s->need = r->raw_hundredths - limit > 0 ? r->raw_hundredths - limit : 0;
 
     qsort(per_prov, s->n, sizeof *per_prov, cmp_desc);
     for (size_t k = 1; k <= s->n && !s->best; k++) {
@@ -296,7 +296,7 @@ out:
     return st;
 }
 
-ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t method, int year, int64_t score_c,
+ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t method, int year, int64_t score_hundredths,
                           const char *rating, ilo_target **out, ilo_ctx *ctx)
 {
     *out = NULL;
@@ -315,9 +315,9 @@ ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t metho
     t->country = p->country;
     t->method = method;
     t->year = year;
-    if ((st = set_goal(me, score_c, rating, t, ctx)) != ILO_OK) goto fail;
+    if ((st = set_goal(me, score_hundredths, rating, t, ctx)) != ILO_OK) goto fail;
     if ((st = ilo_eval(m, p, method, year, r, ctx)) != ILO_OK) goto fail;
-    t->raw_before_c = t->raw_after_c = t->raw_floor_c = r->raw_c;
+    t->raw_before_hundredths = t->raw_after_hundredths = t->raw_floor_hundredths = r->raw_hundredths;
     t->score_before = t->score_after = t->score_floor = r->score;
     t->law_after = r->law;
     t->practice_after = r->practice;
@@ -328,7 +328,7 @@ ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t metho
     if (breakdown_bars) {
         t->outcome = ILO_TARGET_UNREACHABLE;
         t->why = ILO_TARGET_WHY_BREAKDOWN;
-    } else if (ilo_round2(r->score) <= t->goal_c) {
+    } else if (ilo_round2(r->score) <= t->goal_hundredths) {
         t->outcome = ILO_TARGET_MET;
     } else {
         if ((st = search(m, p, r, t, s, rel, ctx)) != ILO_OK) goto fail;
@@ -348,7 +348,7 @@ ilo_status ilo_target_new(const ilo_model *m, const ilo_profile *p, size_t metho
             }
         if ((st = evaluate_without(m, p, drop, t, r, ctx)) != ILO_OK) goto fail;
         /* The masks and a fresh evaluation must agree; if not, the search is wrong, not the data. */
-        if (t->raw_after_c != t->raw_before_c - s->best_removed || ilo_round2(t->score_after) > t->goal_c) {
+        if (t->raw_after_hundredths != t->raw_before_hundredths - s->best_removed || ilo_round2(t->score_after) > t->goal_hundredths) {
             st = ilo_ctx_set(ctx, ILO_ERR_DOMAIN, NULL, 0, "internal error: the target search disagrees with evaluation");
             goto fail;
         }

@@ -77,6 +77,6 @@ bool rep_year_diff_of(const rep_comparison *doc, size_t i, rep_year_diff *out)
 bool rep_comparison_shows(const rep_comparison *doc, size_t conv)
 {
     for (size_t i = 0; i < doc->base->n; i++)
-        if (doc->base->years[i]->convention_c[conv] > 0 || doc->alt->years[i]->convention_c[conv] > 0) return true;
+        if (doc->base->years[i]->convention_hundredths[conv] > 0 || doc->alt->years[i]->convention_hundredths[conv] > 0) return true;
     return false;
 }

@@ -299,7 +299,7 @@ bool rep_event_is_ilo(const ilo_event *e);
 /* Whether result r counts profile item `item` among its findings; the finding or NULL. */
 const ilo_finding *rep_finding_of(const ilo_result *r, size_t item);
 /* The score rounded as printed, in hundredths. */
-int64_t rep_score_c(const ilo_result *r);
+int64_t rep_score_hundredths(const ilo_result *r);
 /* How many criteria r has not assessed, clear and coded: n[ILO_NOT_ASSESSED], n[ILO_CLEAR],
  * n[ILO_CODED]. Reports warn when some (or all) are not assessed: unknown is not compliant. */
 void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3]);

@@ -59,7 +59,7 @@ const ilo_finding *rep_finding_of(const ilo_result *r, size_t item)
     return NULL;
 }
 
-int64_t rep_score_c(const ilo_result *r) { return ilo_round2(r->score); }
+int64_t rep_score_hundredths(const ilo_result *r) { return ilo_round2(r->score); }
 
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n)
 {
@@ -105,7 +105,7 @@ void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3])
 
 static int64_t change_of(const ilo_trend *t, size_t i)
 {
-    int64_t d = rep_score_c(t->years[i]) - rep_score_c(t->years[i - 1]);
+    int64_t d = rep_score_hundredths(t->years[i]) - rep_score_hundredths(t->years[i - 1]);
     return d < 0 ? -d : d;
 }
 

@@ -30,7 +30,7 @@
 
 /* Totals of one reading, over one country or all, within one vintage. */
 typedef struct tally {
-    int64_t abs_c, signed_c; /* sums of |error| and error, in hundredths */
+    int64_t abs_hundredths, signed_hundredths; /* sums of |error| and error, in hundredths */
     size_t n;                /* country-years compared */
     size_t agree, changes;   /* year-to-year changes with the published direction, of all */
 } tally;
@@ -53,7 +53,7 @@ static void out_of_memory(void)
 
 /* A published SDG 8.8.2 figure as hundredths (the loader parsed it into score, 0-10, and keeps
  * the words after it in value); false when it has no value. */
-static bool published_c(const ilo_figure *f, int64_t *out)
+static bool published_hundredths(const ilo_figure *f, int64_t *out)
 {
     if (!f->value || f->score != f->score) return false;
     *out = (int64_t)(f->score * 100.0 + 0.5);
@@ -62,16 +62,16 @@ static bool published_c(const ilo_figure *f, int64_t *out)
 
 static int sign(int64_t x) { return (x > 0) - (x < 0); }
 
-static void put_c(int64_t c) { printf("%s%lld.%02lld", c < 0 ? "-" : "", (long long)(llabs(c) / 100), (long long)(llabs(c) % 100)); }
+static void put_hundredths(int64_t c) { printf("%s%lld.%02lld", c < 0 ? "-" : "", (long long)(llabs(c) / 100), (long long)(llabs(c) % 100)); }
 
-static void put_signed_c(int64_t c)
+static void put_signed_hundredths(int64_t c)
 {
     putchar(c > 0 ? '+' : c < 0 ? '-' : ' ');
-    put_c(llabs(c));
+    put_hundredths(llabs(c));
 }
 
 /* The mean of sum over n, in hundredths rounded half away from zero. */
-static int64_t mean_c(int64_t sum, size_t n)
+static int64_t mean_hundredths(int64_t sum, size_t n)
 {
     if (!n) return 0;
     int64_t q = (2 * sum + (sum < 0 ? -(int64_t)n : (int64_t)n)) / (2 * (int64_t)n);
@@ -123,16 +123,16 @@ static void put_texts(const ilo_model *m, const ilo_result *r)
 static void put_tally_cells(const tally *t)
 {
     printf(" %zu | ", t->n);
-    put_c(mean_c(t->abs_c, t->n));
+    put_hundredths(mean_hundredths(t->abs_hundredths, t->n));
     fputs(" | ", stdout);
-    put_signed_c(mean_c(t->signed_c, t->n));
+    put_signed_hundredths(mean_hundredths(t->signed_hundredths, t->n));
     printf(" | %zu of %zu |\n", t->agree, t->changes);
 }
 
 static void add_tally(tally *to, const tally *t)
 {
-    to->abs_c += t->abs_c;
-    to->signed_c += t->signed_c;
+    to->abs_hundredths += t->abs_hundredths;
+    to->signed_hundredths += t->signed_hundredths;
     to->n += t->n;
     to->agree += t->agree;
     to->changes += t->changes;
@@ -172,7 +172,7 @@ static bool country_vintage(run *u, size_t c, size_t vi)
     for (size_t i = 0; i < v->n_figures; i++) {
         const ilo_figure *f = &v->figures[i];
         int64_t pc;
-        if (strcmp(f->country, co->code) != 0 || !published_c(f, &pc)) continue;
+        if (strcmp(f->country, co->code) != 0 || !published_hundredths(f, &pc)) continue;
         printf("| %d | %s |", f->year, f->value);
         int64_t comp[MAX_READINGS];
         for (size_t k = 0; k < u->n_meth; k++) {
@@ -180,17 +180,17 @@ static bool country_vintage(run *u, size_t c, size_t vi)
             comp[k] = ilo_round2(u->r->score);
             int64_t e = comp[k] - pc;
             tally *t = tally_at(u, c, vi, k);
-            t->abs_c += llabs(e);
-            t->signed_c += e;
+            t->abs_hundredths += llabs(e);
+            t->signed_hundredths += e;
             t->n++;
             if (prev_year == f->year - 1) {
                 t->changes++;
                 t->agree += sign(comp[k] - prev_comp[k]) == sign(pc - prev_pub);
             }
             fputs(" ", stdout);
-            put_c(comp[k]);
+            put_hundredths(comp[k]);
             fputs(" | ", stdout);
-            put_signed_c(e);
+            put_signed_hundredths(e);
             fputs(" |", stdout);
         }
         for (size_t k = 0; k < u->n_meth; k++) {
@@ -243,12 +243,12 @@ static void put_closest(const run *u, const ilo_vintage *v, const tally *all)
 {
     size_t best_mae = 0, best_dir = 0;
     for (size_t k = 1; k < u->n_meth; k++) {
-        if (all[k].n && all[k].abs_c * (int64_t)all[best_mae].n < all[best_mae].abs_c * (int64_t)all[k].n) best_mae = k;
+        if (all[k].n && all[k].abs_hundredths * (int64_t)all[best_mae].n < all[best_mae].abs_hundredths * (int64_t)all[k].n) best_mae = k;
         if (all[k].changes && all[k].agree * all[best_dir].changes > all[best_dir].agree * all[k].changes) best_dir = k;
     }
     printf("- `%s`: closest by mean absolute error:", v->id);
     for (size_t k = 0; k < u->n_meth; k++)
-        if (all[k].abs_c * (int64_t)all[best_mae].n == all[best_mae].abs_c * (int64_t)all[k].n)
+        if (all[k].abs_hundredths * (int64_t)all[best_mae].n == all[best_mae].abs_hundredths * (int64_t)all[k].n)
             printf(" `%s`", u->m->methods[u->meth[k]].id);
     fputs("; by direction of changes:", stdout);
     for (size_t k = 0; k < u->n_meth; k++)
@@ -345,7 +345,7 @@ static bool ituc(run *u, size_t meth)
         if (bands[b].breakdown) printf("%s%s in a year the profile marks as a breakdown of the rule of law", b ? ", " : "", bands[b].rating);
         else {
             printf("%s%s from ", b ? ", " : "", bands[b].rating);
-            put_c(ilo_round2(bands[b].min));
+            put_hundredths(ilo_round2(bands[b].min));
         }
     }
     puts("),");
@@ -380,7 +380,7 @@ static bool ituc(run *u, size_t meth)
                 verdict = "computed higher";
             }
             printf("| %s | %d | %s | %s | ", f->country, f->year, f->value ? f->value : "not stated", f->ten_worst ? "yes" : "no");
-            put_c(ilo_round2(u->r->score));
+            put_hundredths(ilo_round2(u->r->score));
             printf(" | %s | %s |\n", band, verdict);
         }
     }

@@ -14,10 +14,10 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     const ilo_band *band = assessed ? rep_band(m, r) : NULL;
     rep_node *f = rep_fields(d, root, NULL);
     rep_field_add(d, f, "year", NULL, NULL, rep_v_int(r->year));
-    rep_value v = rep_assessed_v(m, r, rep_score_c(r), rep_na_text);
+    rep_value v = rep_assessed_v(m, r, rep_score_hundredths(r), rep_na_text);
     if (assessed) v.note = rep_doc_printf(d, "0 best, %.2f worst", me->scale);
     rep_field_add(d, f, "score", "Score", "score", v);
-    v = rep_assessed_v(m, r, r->raw_c, NULL);
+    v = rep_assessed_v(m, r, r->raw_hundredths, NULL);
     if (assessed) v.note = rep_doc_printf(d, "the sum of the weights of the coded criteria, capped at %.2f", me->cap);
     rep_field_add(d, f, "raw", "Raw", "raw", v);
     rep_field_add(d, f, "law", "Law", "law", rep_assessed_v(m, r, ilo_round2(r->law), NULL));
@@ -55,11 +55,11 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
 
 /* A convention's or group's cells from column 3: assessed, raw, score and CSV's assessed:KIND:ID
  * (1 or 0). A part with no criterion coded or clear has no raw and no score (NA). */
-static void part_cells(rep_doc *d, rep_node *t, size_t row, bool a, int64_t raw_c, double score, const char *kind,
+static void part_cells(rep_doc *d, rep_node *t, size_t row, bool a, int64_t raw_hundredths, double score, const char *kind,
                        const char *id)
 {
     rep_cell(d, t, row, 3, rep_v_bool(a));
-    rep_cell(d, t, row, 4, a ? rep_v_hundredths(raw_c) : rep_v_na(NULL));
+    rep_cell(d, t, row, 4, a ? rep_v_hundredths(raw_hundredths) : rep_v_na(NULL));
     rep_value v = a ? rep_v_hundredths(ilo_round2(score)) : rep_v_na("not assessed");
     v.measure = rep_doc_printf(d, "%s:%s", kind, id);
     rep_cell(d, t, row, 5, v);
@@ -97,7 +97,7 @@ static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_resu
             rep_cell(d, t, row, 0, rep_v_id(m->conventions[k].id));
             rep_cell(d, t, row, 1, rep_v_text(m->conventions[k].title));
             rep_cell(d, t, row, 2, rep_v_text(rep_ratification(m, r->country, k, r->year)));
-            part_cells(d, t, row, a, r->convention_c[k], ilo_result_convention_score(m, r, k), "convention",
+            part_cells(d, t, row, a, r->convention_hundredths[k], ilo_result_convention_score(m, r, k), "convention",
                        m->conventions[k].id);
         }
         if (people && none.len)
@@ -119,7 +119,7 @@ static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_resu
             rep_cell(d, t, row, 0, rep_v_id(m->groups[k].id));
             rep_cell(d, t, row, 1, rep_v_text(m->groups[k].numeral));
             rep_cell(d, t, row, 2, rep_v_text(m->groups[k].title));
-            part_cells(d, t, row, a, r->group_c[k], ilo_result_group_score(m, r, k), "group", m->groups[k].id);
+            part_cells(d, t, row, a, r->group_hundredths[k], ilo_result_group_score(m, r, k), "group", m->groups[k].id);
         }
         if (people && none.len)
             rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Groups not assessed (no criterion coded or clear; no score)",
@@ -143,7 +143,7 @@ static void published(rep_doc *d, rep_node *root, const rep_assessment *in, cons
     static const rep_column share[] = {{NULL, NULL, "share", REP_COL_NUMBER}};
     rep_node *t = rep_only(rep_table(d, root, NULL, share, 1), REP_PROGRAMS);
     for (size_t i = 0; i < r->n_findings; i++) {
-        rep_value v = rep_v_hundredths(r->findings[i].share_c);
+        rep_value v = rep_v_hundredths(r->findings[i].share_hundredths);
         v.measure = rep_doc_printf(d, "share:%s", in->profile->items[r->findings[i].item].id);
         rep_cell(d, t, rep_row(d, t), 0, v);
     }
@@ -173,7 +173,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_assessment *in, const
     rep_column cols[1 + REP_ITEM_NCOLS] = {{"rank", "#", NULL, REP_COL_NUMBER}};
     for (size_t k = 0; k < REP_ITEM_NCOLS; k++) cols[1 + k] = rep_item_cols[k];
     rep_buf raw = REP_BUF_INIT;
-    rep_buf_hundredths(&raw, r->raw_c);
+    rep_buf_hundredths(&raw, r->raw_hundredths);
     rep_node *s = rep_section(d, root, NULL,
                               rep_doc_printf(d, "Findings: %zu counted item%s; their shares add up to the raw score, %s",
                                              r->n_findings, r->n_findings == 1 ? "" : "s", raw.data ? raw.data : ""));
@@ -188,7 +188,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_assessment *in, const
              REP_PEOPLE);
 }
 
-static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_status3 which)
+static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_criterion_status which)
 {
     static const char *const keys[] = {"not_assessed", "clear", "coded"};
     const ilo_model *m = in->model;
@@ -219,7 +219,7 @@ static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_s
         rep_cell(d, t, row, 3, rep_v_text(cr->kind == ILO_LAW ? "law" : "practice"));
         rep_cell(d, t, row, 4, rep_v_text(m->groups[cr->group].id));
         rep_cell(d, t, row, 5, rep_v_text(m->conventions[cr->convention].id));
-        rep_cell(d, t, row, 6, rep_v_hundredths(cr->weight_c));
+        rep_cell(d, t, row, 6, rep_v_hundredths(cr->weight_hundredths));
         rep_cell(d, t, row, 7, rep_v_text(cr->published ? "published" : "provisional"));
         if (which != ILO_CODED) continue;
         const char **ids = rep_doc_alloc(d, (r->n_findings + 1) * sizeof *ids);

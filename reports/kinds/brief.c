@@ -313,7 +313,7 @@ static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
                        m->methods[doc->sdg->method].id);
         if (ilo_result_assessed(m, doc->sdg)) {
             rep_buf_puts(b, "score ");
-            rep_buf_hundredths(b, rep_score_c(doc->sdg));
+            rep_buf_hundredths(b, rep_score_hundredths(doc->sdg));
             rep_buf_putc(b, '.');
         } else {
             rep_buf_puts(b, "nothing assessed, no score.");
@@ -665,7 +665,7 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     const ilo_method *me = &m->methods[r->method];
     const ilo_band *band = rep_band(m, r);
     rep_buf_puts(b, "Overall score ");
-    rep_buf_hundredths(b, rep_score_c(r));
+    rep_buf_hundredths(b, rep_score_hundredths(r));
     rep_buf_printf(b, " on 0 (best) to 10 (worst) under %s", me->id);
     if (r->forced) rep_buf_puts(b, " (forced to the worst: an all-encompassing criterion is coded)");
     if (band) rep_buf_printf(b, ", rating %s (%s)", band->rating, band->label);
@@ -673,7 +673,7 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     const ilo_trend *t = doc->trend;
     if (t && t->n >= 2 && t->years[t->n - 1]->year == r->year) {
         const ilo_result *before = t->years[t->n - 2];
-        int64_t d = rep_score_c(r) - rep_score_c(before);
+        int64_t d = rep_score_hundredths(r) - rep_score_hundredths(before);
         rep_buf_printf(b, " Since %d: ", before->year);
         if (d == 0) rep_buf_puts(b, "no change.");
         else {
@@ -756,8 +756,8 @@ static void measure_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const 
     rep_cell(d, t, row, at + 1, rep_v_int((int64_t)ms->n_coded));
     rep_cell(d, t, row, at + 2, rep_v_int((int64_t)ms->n_clear));
     rep_cell(d, t, row, at + 3, rep_v_int((int64_t)ms->n_not_assessed));
-    rep_cell(d, t, row, at + 4, rep_v_hundredths(ms->raw_c));
-    rep_cell(d, t, row, at + 5, rep_v_hundredths(ms->total_c));
+    rep_cell(d, t, row, at + 4, rep_v_hundredths(ms->raw_hundredths));
+    rep_cell(d, t, row, at + 5, rep_v_hundredths(ms->total_hundredths));
     rep_cell(d, t, row, at + 6, none ? rep_v_null() : rep_v_hundredths(ilo_round2(ms->score)));
     rep_cell(d, t, row, at + 7, rep_v_bool(ms->all_encompassing));
     rep_cell(d, t, row, at + 8, rep_v_bool(ms->grave));
@@ -931,7 +931,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_cell(d, t, row, 0, rep_v_int((int64_t)i + 1));
         rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
         rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
-        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_c));
+        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths));
         rep_cell(d, t, row, 2 + REP_ITEM_FIELDS + 1, rep_v_bool(f->critical));
         /* bears_on: one key per regime criterion the finding codes. */
         rep_column *bc = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bc);
@@ -1008,7 +1008,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     for (size_t i = 0; i < t->n; i++) {
         size_t row = rep_row(d, tb), col = 2;
         rep_cell(d, tb, row, 0, rep_v_int(t->years[i]->year));
-        rep_cell(d, tb, row, 1, rep_v_hundredths(rep_score_c(t->years[i])));
+        rep_cell(d, tb, row, 1, rep_v_hundredths(rep_score_hundredths(t->years[i])));
         if (n == 2) rep_cell(d, tb, row, 2, rep_v_absent());
         for (size_t k = 0; k < br->n_verdicts; k++) {
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
@@ -1062,7 +1062,7 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_int(y));
-        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(rep_score_c(yr)) : rep_v_null());
+        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(rep_score_hundredths(yr)) : rep_v_null());
         for (size_t k = 0; k < REP_NMEASURES; k++) {
             const ilo_published *p = rep_published(in->model, r->country, rep_measures[k], y);
             rep_cell(d, t, row, 2 + k, published_one(d, in, v, p));
@@ -1194,7 +1194,7 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
     rep_field_add(d, g, "as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given));
     rep_field_add(d, g, "sdg_score", NULL, NULL,
-                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(rep_score_c(in->sdg))
+                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(rep_score_hundredths(in->sdg))
                                                                      : rep_v_null());
     rep_brief_period(&b, in);
     rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
@@ -1364,8 +1364,8 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     const ilo_band *band = rep_band(m, r);
     size_t n[3];
     rep_status_counts(m, r, n);
-    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(rep_score_c(r)));
-    rep_field_add(d, f, NULL, NULL, "raw", rep_v_hundredths(r->raw_c));
+    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(rep_score_hundredths(r)));
+    rep_field_add(d, f, NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths));
     rep_field_add(d, f, NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law)));
     rep_field_add(d, f, NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice)));
     rep_field_add(d, f, NULL, NULL, "rating", band ? rep_v_text(band->rating) : rep_v_absent());
@@ -1446,8 +1446,8 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     rep_field_add(d, g, "sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources));
     review(d, root, in, &v);
     f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(rep_score_c(r)));
-    rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_c));
+    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(rep_score_hundredths(r)));
+    rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths));
     rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
     const ilo_band *band = rep_band(m, r);
     if (band) {
@@ -1463,8 +1463,8 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", take(d, &b));
     g = rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS);
     rep_field_add(d, g, "text", NULL, NULL, rep_v_text(ilo_brief_rule));
-    rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_C));
-    rep_field_add(d, g, "medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_C));
+    rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS));
+    rep_field_add(d, g, "medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS));
     rep_field_add(d, g, "high_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_HIGH_SHARE_PCT));
     rep_field_add(d, g, "medium_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_MEDIUM_SHARE_PCT));
     rep_field_add(d, g, "civil_liberties_group", NULL, NULL, rep_v_text(ILO_BRIEF_GRAVE_GROUP));

@@ -422,7 +422,7 @@ void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_mo
     if (!f) return;
     size_t n;
     const char *const *ids = rep_criteria_ids(d, m, &f->criteria, &n);
-    rep_cell(d, t, row, at + 13, rep_v_hundredths(f->share_c));
+    rep_cell(d, t, row, at + 13, rep_v_hundredths(f->share_hundredths));
     rep_cell(d, t, row, at + 14, rep_v_bool(f->critical));
     rep_cell(d, t, row, at + 15, rep_v_ids(ids, n));
     rep_cell(d, t, row, at + 16, rep_sources_value(d, m, c, f->sources, f->n_sources));
@@ -443,7 +443,7 @@ rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, 
     for (size_t i = 0; i < n; i++) {
         const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
         int64_t v;
-        rep_point_line(d, c, years[i]->year, (double)rep_score_c(years[i]) / 100.0,
+        rep_point_line(d, c, years[i]->year, (double)rep_score_hundredths(years[i]) / 100.0,
                        p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
                        !ilo_result_assessed(m, years[i]));
     }

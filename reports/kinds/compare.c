@@ -39,8 +39,8 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, co
 
 static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
 {
-    rep_cell(d, t, row, at++, rep_assessed_v(m, r, rep_score_c(r), "not assessed"));
-    rep_cell(d, t, row, at++, rep_assessed_v(m, r, r->raw_c, NULL));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, rep_score_hundredths(r), "not assessed"));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, r->raw_hundredths, NULL));
     rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
     rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
     rep_value rating = rep_rating_v(m, r);
@@ -87,14 +87,14 @@ static rep_value findings(rep_doc *d, const ilo_model *m, const rep_year_diff *y
         rep_cell(d, t, row, 0, rep_v_text(kinds[ch->kind]));
         rep_item_cells(d, t, row, 1, m, it, NULL, NULL);
         rep_cell(d, t, row, 13, rep_v_text(ch->alt_item ? ch->alt_item->id : NULL));
-        rep_cell(d, t, row, 14, ch->base ? rep_v_hundredths(ch->base->share_c) : rep_v_null());
-        rep_cell(d, t, row, 15, ch->alt ? rep_v_hundredths(ch->alt->share_c) : rep_v_null());
+        rep_cell(d, t, row, 14, ch->base ? rep_v_hundredths(ch->base->share_hundredths) : rep_v_null());
+        rep_cell(d, t, row, 15, ch->alt ? rep_v_hundredths(ch->alt->share_hundredths) : rep_v_null());
         const char *const *ids;
         ids = ch->base ? rep_criteria_ids(d, m, &ch->base->criteria, &n) : NULL;
         rep_cell(d, t, row, 16, ch->base ? rep_v_ids(ids, n) : rep_v_null());
         ids = ch->alt ? rep_criteria_ids(d, m, &ch->alt->criteria, &n) : NULL;
         rep_cell(d, t, row, 17, ch->alt ? rep_v_ids(ids, n) : rep_v_null());
-        rep_value share = rep_v_hundredths(ch->alt ? ch->alt->share_c : ch->base->share_c);
+        rep_value share = rep_v_hundredths(ch->alt ? ch->alt->share_hundredths : ch->base->share_hundredths);
         share.measure = rep_doc_printf(d, "finding:%s:%s", kinds[ch->kind], it->id);
         rep_cell(d, t, row, 18, share);
     }
@@ -109,7 +109,7 @@ static rep_value criteria_rows(rep_doc *d, const ilo_model *m, const rep_year_di
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < m->n_criteria; k++) {
             if (!ilo_bitset_has(pass ? &yd->started : &yd->stopped, k)) continue;
-            rep_value w = rep_v_hundredths(m->criteria[k].weight_c);
+            rep_value w = rep_v_hundredths(m->criteria[k].weight_hundredths);
             w.measure = rep_doc_printf(d, "criterion:%s:%s", pass ? "started" : "stopped", m->criteria[k].id);
             rep_cell(d, t, rep_row(d, t), 0, w);
         }
@@ -126,7 +126,7 @@ static const char *rating_of(const ilo_model *m, const ilo_result *r)
 /* "2.85" or "not assessed". */
 static void score_text(rep_buf *b, const ilo_model *m, const ilo_result *r)
 {
-    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, rep_score_c(r));
+    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, rep_score_hundredths(r));
     else rep_buf_puts(b, "not assessed");
 }
 
@@ -139,7 +139,7 @@ static const char *criteria_weights(rep_doc *d, const ilo_model *m, const ilo_bi
         if (!ilo_bitset_has(set, k)) continue;
         const ilo_criterion *cr = &m->criteria[k];
         rep_buf_printf(&b, "%s%s (%s, ", b.len ? ", " : "", cr->id, cr->kind == ILO_LAW ? "law" : "practice");
-        rep_buf_hundredths(&b, cr->weight_c);
+        rep_buf_hundredths(&b, cr->weight_hundredths);
         rep_buf_putc(&b, ')');
     }
     return rep_doc_take(d, &b);
@@ -169,7 +169,7 @@ static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const
     rep_buf_puts(&h, " -> ");
     score_text(&h, m, ra);
     if (ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra)) {
-        int64_t dd = rep_score_c(ra) - rep_score_c(rb);
+        int64_t dd = rep_score_hundredths(ra) - rep_score_hundredths(rb);
         rep_buf_printf(&h, " (%s", dd > 0 ? "+" : "");
         rep_buf_hundredths(&h, dd);
         rep_buf_putc(&h, ')');
@@ -187,9 +187,9 @@ static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const
         const char *cb = ch->base ? id_list(d, m, &ch->base->criteria) : "", *ca = ch->alt ? id_list(d, m, &ch->alt->criteria) : "";
         rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "%s%s%s", cb, ch->kind == REP_CHANGED ? " -> " : "", ca)));
         rep_buf s = REP_BUF_INIT;
-        if (ch->base) rep_buf_hundredths(&s, ch->base->share_c);
+        if (ch->base) rep_buf_hundredths(&s, ch->base->share_hundredths);
         if (ch->kind == REP_CHANGED) rep_buf_puts(&s, " -> ");
-        if (ch->alt) rep_buf_hundredths(&s, ch->alt->share_c);
+        if (ch->alt) rep_buf_hundredths(&s, ch->alt->share_hundredths);
         rep_cell(d, t, row, 2, rep_v_text(rep_doc_take(d, &s)));
         rep_value item = rep_v_text(rep_item_text(d, it));
         if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, it->id) != 0)
@@ -261,8 +261,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
                                        "squares), computed with the same method. 0 is the best score.",
                                        0, m->methods[method].scale > 0 ? m->methods[method].scale : 10);
     for (size_t i = 0; i < in->base->n; i++)
-        rep_point_line(d, chart, in->base->years[i]->year, (double)rep_score_c(in->base->years[i]) / 100.0,
-                       (double)rep_score_c(in->alt->years[i]) / 100.0, false);
+        rep_point_line(d, chart, in->base->years[i]->year, (double)rep_score_hundredths(in->base->years[i]) / 100.0,
+                       (double)rep_score_hundredths(in->alt->years[i]) / 100.0, false);
     rep_node *t = rep_table(d, ys, "years", c.v, c.n);
     rep_node *chg = rep_only(rep_section(d, root, NULL, "Changes by year"), REP_PEOPLE);
     rep_para_text(d, chg, NULL, REP_CAVEAT, NULL,
@@ -281,8 +281,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
         at = side_cells(d, t, row, at, m, rb);
         at = side_cells(d, t, row, at, m, ra);
         bool both = ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra);
-        rep_cell(d, t, row, at++, delta(both, rep_score_c(ra) - rep_score_c(rb)));
-        rep_cell(d, t, row, at++, delta(both, ra->raw_c - rb->raw_c));
+        rep_cell(d, t, row, at++, delta(both, rep_score_hundredths(ra) - rep_score_hundredths(rb)));
+        rep_cell(d, t, row, at++, delta(both, ra->raw_hundredths - rb->raw_hundredths));
         rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->law) - ilo_round2(rb->law)));
         rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->practice) - ilo_round2(rb->practice)));
         for (size_t k = 0; k < nc; k++)

@@ -80,7 +80,7 @@ static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_rankin
     rep_value score = rep_v_hundredths(ilo_round2(e->score));
     if (e->forced) score.note = "all-encompassing";
     rep_cell(d, t, row, C_SCORE, score);
-    rep_cell(d, t, row, C_RAW, rep_v_hundredths(e->raw_c));
+    rep_cell(d, t, row, C_RAW, rep_v_hundredths(e->raw_hundredths));
     rep_cell(d, t, row, C_FORCED, rep_v_bool(e->forced));
     rep_cell(d, t, row, C_RATING, rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
     ilo_place p;

@@ -113,7 +113,7 @@ static void unit_row(rep_doc *d, rep_node *t, const ilo_sensitivity *s, const il
         return;
     }
     rep_cell(d, t, row, U_SCORE, rep_v_hundredths(ilo_round2(un->score)));
-    rep_cell(d, t, row, U_RAW, rep_v_hundredths(un->raw_c));
+    rep_cell(d, t, row, U_RAW, rep_v_hundredths(un->raw_hundredths));
     rep_cell(d, t, row, U_P5, rep_v_fixed(un->p5, 4, 2));
     rep_cell(d, t, row, U_P50, rep_v_fixed(un->p50, 4, 2));
     rep_cell(d, t, row, U_P95, rep_v_fixed(un->p95, 4, 2));

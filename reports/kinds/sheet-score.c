@@ -28,10 +28,10 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
     rep_node *t = rep_table(d, root, "results", cols, sizeof cols / sizeof cols[0]);
     for (size_t i = 0; i < in->sheet->n_rows; i++) {
         const ilo_sheet_row *r = &in->sheet->rows[i];
-        int64_t raw_c;
+        int64_t raw_hundredths;
         double score;
         bool forced;
-        ilo_score_coded(m, in->method, &r->coded, &raw_c, &score, &forced);
+        ilo_score_coded(m, in->method, &r->coded, &raw_hundredths, &score, &forced);
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_id(r->country));
         rep_cell(d, t, row, 1, rep_v_int(r->year));
@@ -39,7 +39,7 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
         rep_cell(d, t, row, 3, rep_v_bool(forced));
         rep_value s = rep_v_hundredths(ilo_round2(score));
         if (forced) s.note = "all-encompassing";
-        rep_cell(d, t, row, 4, rep_v_hundredths(raw_c));
+        rep_cell(d, t, row, 4, rep_v_hundredths(raw_hundredths));
         rep_cell(d, t, row, 5, s);
     }
     if (!rep_doc_ok(d)) {

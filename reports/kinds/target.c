@@ -12,13 +12,13 @@ static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
 }
 
 /* "1.13 (raw 10.71, rating 3)" */
-static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_c, size_t band)
+static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_hundredths, size_t band)
 {
     int64_t s = ilo_round2(score);
     const char *r = rating(m, t, band);
     return rep_v_text(rep_doc_printf(d, "%s%lld.%02lld (raw %s%lld.%02lld%s%s)", s < 0 ? "-" : "", (long long)(llabs(s) / 100),
-                                     (long long)(llabs(s) % 100), raw_c < 0 ? "-" : "", (long long)(llabs(raw_c) / 100),
-                                     (long long)(llabs(raw_c) % 100), r ? ", rating " : "", r ? r : ""));
+                                     (long long)(llabs(s) % 100), raw_hundredths < 0 ? "-" : "", (long long)(llabs(raw_hundredths) / 100),
+                                     (long long)(llabs(raw_hundredths) % 100), r ? ", rating " : "", r ? r : ""));
 }
 
 static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
@@ -28,23 +28,23 @@ static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_targe
     rep_node *g = rep_only(rep_fields(d, root, "goal"), REP_PROGRAMS);
     rep_field_add(d, g, "rating", NULL, "goal:rating",
                   t->goal_band != SIZE_MAX ? rep_v_text(rating(m, t, t->goal_band)) : rep_v_null());
-    rep_field_add(d, g, "score", NULL, "goal:score", t->goal_c != INT64_MAX ? rep_v_hundredths(t->goal_c) : rep_v_null());
+    rep_field_add(d, g, "score", NULL, "goal:score", t->goal_hundredths != INT64_MAX ? rep_v_hundredths(t->goal_hundredths) : rep_v_null());
     rep_node *f = rep_fields(d, root, NULL);
     const char *want;
-    if (t->goal_band != SIZE_MAX && t->goal_c != INT64_MAX)
+    if (t->goal_band != SIZE_MAX && t->goal_hundredths != INT64_MAX)
         want = rep_doc_printf(d, "rating %s or better (a score of %lld.%02lld or less)", rating(m, t, t->goal_band),
-                              (long long)(t->goal_c / 100), (long long)(t->goal_c % 100));
+                              (long long)(t->goal_hundredths / 100), (long long)(t->goal_hundredths % 100));
     else if (t->goal_band != SIZE_MAX) want = rep_doc_printf(d, "rating %s or better", rating(m, t, t->goal_band));
     else
-        want = rep_doc_printf(d, "a score of %lld.%02lld or less (0 best)", (long long)(t->goal_c / 100),
-                              (long long)(t->goal_c % 100));
+        want = rep_doc_printf(d, "a score of %lld.%02lld or less (0 best)", (long long)(t->goal_hundredths / 100),
+                              (long long)(t->goal_hundredths % 100));
     rep_field_add(d, f, NULL, "Target", NULL, rep_v_text(want));
-    rep_field_add(d, f, NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_c, t->band_before));
+    rep_field_add(d, f, NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_hundredths, t->band_before));
     rep_field_add(d, f, "outcome", NULL, "outcome", rep_v_text(outcomes[t->outcome]));
     rep_field_add(d, f, "why", NULL, "why", rep_v_text(whys[t->why]));
     rep_node *b = rep_only(rep_fields(d, root, "before"), REP_PROGRAMS);
     rep_field_add(d, b, "score", NULL, "before:score", rep_v_hundredths(ilo_round2(t->score_before)));
-    rep_field_add(d, b, "raw", NULL, "before:raw", rep_v_hundredths(t->raw_before_c));
+    rep_field_add(d, b, "raw", NULL, "before:raw", rep_v_hundredths(t->raw_before_hundredths));
     rep_field_add(d, b, "rating", NULL, "before:rating", rep_v_text(rating(m, t, t->band_before)));
 }
 
@@ -54,7 +54,7 @@ static void after(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_targ
     if (t->outcome == ILO_TARGET_FOUND) {
         a = rep_only(rep_fields(d, root, "after"), REP_PROGRAMS);
         rep_field_add(d, a, "score", NULL, "after:score", rep_v_hundredths(ilo_round2(t->score_after)));
-        rep_field_add(d, a, "raw", NULL, "after:raw", rep_v_hundredths(t->raw_after_c));
+        rep_field_add(d, a, "raw", NULL, "after:raw", rep_v_hundredths(t->raw_after_hundredths));
         rep_field_add(d, a, "law", NULL, "after:law", rep_v_hundredths(ilo_round2(t->law_after)));
         rep_field_add(d, a, "practice", NULL, "after:practice", rep_v_hundredths(ilo_round2(t->practice_after)));
         rep_field_add(d, a, "rating", NULL, "after:rating", rep_v_text(rating(m, t, t->band_after)));
@@ -66,7 +66,7 @@ static void after(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_targ
     if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN) {
         a = rep_only(rep_fields(d, root, "floor"), REP_PROGRAMS);
         rep_field_add(d, a, "score", NULL, "floor:score", rep_v_hundredths(ilo_round2(t->score_floor)));
-        rep_field_add(d, a, "raw", NULL, "floor:raw", rep_v_hundredths(t->raw_floor_c));
+        rep_field_add(d, a, "raw", NULL, "floor:raw", rep_v_hundredths(t->raw_floor_hundredths));
     } else {
         rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "floor", NULL, NULL, rep_v_null());
     }
@@ -129,7 +129,7 @@ static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
     }
     if (t->outcome != ILO_TARGET_FOUND) return;
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
-    rep_field_add(d, f, NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_c, t->band_after));
+    rep_field_add(d, f, NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_hundredths, t->band_after));
     int64_t ch = ilo_round2(t->score_after) - ilo_round2(t->score_before), law = ilo_round2(t->law_after),
             pr = ilo_round2(t->practice_after);
     rep_field_add(d, f, NULL, "Change", NULL,

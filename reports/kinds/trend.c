@@ -38,8 +38,8 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     bool a = ilo_result_assessed(m, r);
     rep_status_counts(m, r, n);
     rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
-    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, rep_score_c(r), "not assessed"));
-    rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_c, NULL));
+    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, rep_score_hundredths(r), "not assessed"));
+    rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_hundredths, NULL));
     rep_cell(d, tb, row, Y_LAW, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
     rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
     rep_value rating = rep_rating_v(m, r);
@@ -56,7 +56,7 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     /* A change needs a score on both sides. */
     rep_value change = !i ? rep_v_null()
                        : a && ilo_result_assessed(m, t->years[i - 1])
-                           ? rep_v_hundredths(rep_score_c(r) - rep_score_c(t->years[i - 1]))
+                           ? rep_v_hundredths(rep_score_hundredths(r) - rep_score_hundredths(t->years[i - 1]))
                            : rep_v_na(NULL);
     rep_cell(d, tb, row, Y_CHANGE, change);
     for (size_t k = 0; k < nc; k++)
@@ -132,7 +132,7 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
 {
     const ilo_trend *t = in->trend;
     const ilo_result *now = t->years[i], *before = t->years[i - 1];
-    int64_t a = rep_score_c(before), b = rep_score_c(now), ch = b - a;
+    int64_t a = rep_score_hundredths(before), b = rep_score_hundredths(now), ch = b - a;
     rep_node *sec = rep_section(d, parent, NULL,
                                 rep_doc_printf(d, "%d to %d: %s%lld.%02lld (%lld.%02lld to %lld.%02lld, %s)", before->year,
                                                now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,

@@ -20,7 +20,7 @@ int main(int argc, char **argv)
     r = ilo_result_new(m);
     if (!r || ilo_eval(m, &p, me, atoi(argv[3]), r, ctx) != ILO_OK) goto out;
     printf("iloscore %s: %s %d %s: raw %lld.%02lld, score %.2f, %zu findings\n", ilo_version(), m->countries[c].code,
-           r->year, m->methods[me].id, (long long)(r->raw_c / 100), (long long)(r->raw_c % 100), r->score,
+           r->year, m->methods[me].id, (long long)(r->raw_hundredths / 100), (long long)(r->raw_hundredths % 100), r->score,
            r->n_findings);
     rc = 0;
 out:

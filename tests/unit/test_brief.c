@@ -80,8 +80,8 @@ static void verdicts_of_2018_follow_the_rule(void **state)
     assert_int_equal(a->measure.n_coded, 3); /* cl-arrest, cl-law, org-law */
     assert_int_equal(a->measure.n_clear, 1);
     assert_int_equal(a->measure.n_not_assessed, 0);
-    assert_int_equal(a->measure.raw_c, 195 + 193 + 150);
-    assert_int_equal(a->measure.total_c, 195 + 193 + 150 + 100);
+    assert_int_equal(a->measure.raw_hundredths, 195 + 193 + 150);
+    assert_int_equal(a->measure.total_hundredths, 195 + 193 + 150 + 100);
     assert_int_equal(ilo_round2(a->measure.score), 57); /* 5.38 x 10 / 95 = 0.566 */
     assert_int_equal(a->n_unratified, 0);
     assert_int_equal(a->ratified[0], ILO_RAT_RATIFIED);
@@ -218,7 +218,7 @@ static void minimal_repeal_set_per_criterion(void **state)
     assert_int_equal(a->target.n_repeal, 1);
     assert_string_equal(M->items[M->countries[XBR].item_first + a->target.repeal[0]].id, "xbr-unions-law");
     assert_int_equal(a->target.after.n_coded, 2);
-    assert_int_equal(a->target.after.raw_c, 195 + 150);
+    assert_int_equal(a->target.after.raw_hundredths, 195 + 150);
     assert_int_equal(a->target.after.concern, ILO_CONCERN_HIGH);
     /* B: only the Labour Code codes it; its repeal clears B, which the CEACR examined: none. */
     const ilo_brief_verdict *bb = verdict(b, "B");
@@ -312,7 +312,7 @@ static void concern_thresholds_clause_by_clause(void **state)
     ms = measure_b(10, r); /* 20.00: score 2.11 */
     assert_int_equal(ms.concern, ILO_CONCERN_HIGH);
     assert_string_equal(ms.why, "score 2.00 or more");
-    assert_int_equal(ms.raw_c, 2000);
+    assert_int_equal(ms.raw_hundredths, 2000);
     ilo_result_free(r);
 }
 
@@ -359,7 +359,7 @@ static void window_keeps_what_an_earlier_year_coded(void **state)
     assert_false(ilo_bitset_has(&one->coded, crit("org-gp-law")));
     assert_true(ilo_bitset_has(&w->coded, crit("org-gp-law")));
     assert_int_equal(w->year, 2018);
-    assert_int_equal(w->raw_c, one->raw_c);
+    assert_int_equal(w->raw_hundredths, one->raw_hundredths);
     assert_int_equal(w->n_findings, one->n_findings + 1);
     assert_string_equal(item_id(w, w->n_findings - 1), "xbr-ban");
     assert_int_equal(w->findings[w->n_findings - 1].n_sources, 1);

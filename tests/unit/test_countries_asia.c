@@ -217,13 +217,13 @@ static void myanmar_assessments(void **state)
     ilo_result *r0 = eval("MMR", "sdg-8.8.2", 1996);
     assert_true(has_finding(r0, "mmr-village-act-requisition"));
     assert_true(has_finding(r0, "mmr-forced-labour-state-1990s"));
-    assert_true(r0->convention_c[c029] > 0);
+    assert_true(r0->convention_hundredths[c029] > 0);
     ilo_result_free(r0);
     /* The Commission of Inquiry codes C029 in 1998, outside the sdg-8.8.2 total. */
     ilo_result *r = eval("MMR", "sdg-8.8.2-evidence", 1998);
     assert_true(has_finding(r, "mmr-village-act-requisition"));
-    assert_true(r->convention_c[c029] > 0);
-    assert_int_equal(r->raw_c, 0);
+    assert_true(r->convention_hundredths[c029] > 0);
+    assert_int_equal(r->raw_hundredths, 0);
     ilo_result_free(r);
     /* The 2012 law ends the Village Act provision: coded in 2011, not in 2013. */
     r = eval("MMR", "all-sources", 2011);

@@ -41,12 +41,12 @@ static void occurrence_counts_items_in_force_or_happening(void **state)
 {
     (void)state;
     ilo_result *r = eval("XEV", "occ", 2017); /* repealed 1 Jan 2018 and in force from 31 Dec 2017 */
-    assert_int_equal(r->raw_c, 193 + 166);
+    assert_int_equal(r->raw_hundredths, 193 + 166);
     assert_int_equal(ilo_round2(r->score), 38); /* 3.59 x 10 / 95 = 0.3779 */
     assert_string_equal(M->methods[r->method].bands[r->band].rating, "2");
     ilo_result_free(r);
     r = eval("XEV", "occ", 2018);
-    assert_int_equal(r->raw_c, 166); /* repealed on 1 Jan: no day of 2018 in force */
+    assert_int_equal(r->raw_hundredths, 166); /* repealed on 1 Jan: no day of 2018 in force */
     ilo_result_free(r);
 }
 
@@ -54,12 +54,12 @@ static void criterion_coded_by_three_sources_counts_once(void **state)
 {
     (void)state;
     ilo_result *r = eval("XEV", "occ", 2015);
-    assert_int_equal(r->raw_c, 193 + 195);
+    assert_int_equal(r->raw_hundredths, 193 + 195);
     assert_int_equal(r->n_findings, 2);
     size_t inc = strcmp(finding_id(M, r, 0), "ev-inc-a") == 0 ? 0 : 1;
     assert_string_equal(finding_id(M, r, inc), "ev-inc-a");
     assert_int_equal(r->findings[inc].n_sources, 3);
-    assert_int_equal(r->findings[inc].share_c, 195);
+    assert_int_equal(r->findings[inc].share_hundredths, 195);
     ilo_result_free(r);
 }
 
@@ -68,19 +68,19 @@ static void evidence_window_codes_the_year_of_the_ilo_text(void **state)
     (void)state;
     /* A 2018 CFA report on a 2015 incident codes 2018 under the evidence window... */
     ilo_result *r = eval("XEV", "ev", 2018);
-    assert_int_equal(r->raw_c, 166 + 195);
+    assert_int_equal(r->raw_hundredths, 166 + 195);
     ilo_result_free(r);
     /* ...and not under the occurrence window. */
     r = eval("XEV", "occ", 2018);
-    assert_int_equal(r->raw_c, 166);
+    assert_int_equal(r->raw_hundredths, 166);
     ilo_result_free(r);
     /* The 2015 incident does not count in 2015 under the evidence window: no ILO text that year,
      * and the NGO and media sources are not admissible. */
     r = eval("XEV", "ev", 2015);
-    assert_int_equal(r->raw_c, 0);
+    assert_int_equal(r->raw_hundredths, 0);
     ilo_result_free(r);
     r = eval("XEV", "ev", 2016);
-    assert_int_equal(r->raw_c, 193);
+    assert_int_equal(r->raw_hundredths, 193);
     ilo_result_free(r);
 }
 
@@ -89,11 +89,11 @@ static void legislation_only_for_non_ratifying_countries(void **state)
     (void)state;
     /* XEV ratified C087 and C098: its legislation is not coded under "ev" in 2017. */
     ilo_result *r = eval("XEV", "ev", 2017);
-    assert_int_equal(r->raw_c, 0);
+    assert_int_equal(r->raw_hundredths, 0);
     ilo_result_free(r);
     /* XGP has not ratified C098: its law codes the years it is in force. */
     r = eval("XGP", "ev", 2011);
-    assert_int_equal(r->raw_c, 0);
+    assert_int_equal(r->raw_hundredths, 0);
     ilo_result_free(r);
     r = eval("XGP", "ev", 2013);
     assert_true(r->n_findings == 1);
@@ -106,7 +106,7 @@ static void general_prohibition_implies_practice_and_forces_ten(void **state)
     ilo_result *r = eval("XGP", "ev", 2013);
     size_t gp_prac = ilo_model_find_criterion(M, "gp-prac");
     assert_true(ilo_bitset_has(&r->coded, gp_prac));
-    assert_int_equal(r->raw_c, 178 + 180);
+    assert_int_equal(r->raw_hundredths, 178 + 180);
     assert_true(r->forced);
     assert_int_equal(ilo_round2(r->score), 1000);
     assert_true(r->findings[0].critical);
@@ -121,16 +121,16 @@ static void shares_add_up_to_raw_exactly(void **state)
 {
     (void)state;
     ilo_result *r = eval("XEV", "occ", 2019);
-    assert_int_equal(r->raw_c, 195 + 166);
+    assert_int_equal(r->raw_hundredths, 195 + 166);
     int64_t sum = 0;
-    for (size_t i = 0; i < r->n_findings; i++) sum += r->findings[i].share_c;
-    assert_int_equal(sum, r->raw_c);
+    for (size_t i = 0; i < r->n_findings; i++) sum += r->findings[i].share_hundredths;
+    assert_int_equal(sum, r->raw_hundredths);
     /* Sorted by share: ev-inc-c (97 + 83), ev-inc-b (98), ev-prov-b (83). */
     assert_string_equal(finding_id(M, r, 0), "ev-inc-c");
-    assert_int_equal(r->findings[0].share_c, 180);
+    assert_int_equal(r->findings[0].share_hundredths, 180);
     assert_string_equal(finding_id(M, r, 1), "ev-inc-b");
-    assert_int_equal(r->findings[1].share_c, 98);
-    assert_int_equal(r->findings[2].share_c, 83);
+    assert_int_equal(r->findings[1].share_hundredths, 98);
+    assert_int_equal(r->findings[2].share_hundredths, 83);
     for (size_t i = 0; i < r->n_findings; i++) assert_false(r->findings[i].critical);
     ilo_result_free(r);
 }
@@ -191,11 +191,11 @@ static void carry_forward_until_resolved(void **state)
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         ilo_result *r = eval("XCF", "cf", want[i].year);
-        if (r->raw_c != want[i].cf) fprintf(stderr, "cf %d: %lld\n", want[i].year, (long long)r->raw_c);
-        assert_int_equal(r->raw_c, want[i].cf);
+        if (r->raw_hundredths != want[i].cf) fprintf(stderr, "cf %d: %lld\n", want[i].year, (long long)r->raw_hundredths);
+        assert_int_equal(r->raw_hundredths, want[i].cf);
         ilo_result_free(r);
         r = eval("XCF", "ev", want[i].year);
-        assert_int_equal(r->raw_c, want[i].ev);
+        assert_int_equal(r->raw_hundredths, want[i].ev);
         ilo_result_free(r);
     }
     /* A carried finding names the texts of the latest year that reported it. */
@@ -309,14 +309,14 @@ static void same_results_as(const ilo_model *m, const ilo_result *a, const ilo_r
 {
     assert_memory_equal(&a->coded, &b->coded, sizeof a->coded);
     assert_memory_equal(&a->assessed, &b->assessed, sizeof a->assessed);
-    assert_int_equal(a->raw_c, b->raw_c);
+    assert_int_equal(a->raw_hundredths, b->raw_hundredths);
     assert_int_equal(a->forced, b->forced);
     assert_int_equal(a->band, b->band);
     assert_int_equal(a->n_findings, b->n_findings);
     for (size_t f = 0; f < a->n_findings; f++) {
         const ilo_finding *x = &a->findings[f], *y = &b->findings[f];
         assert_int_equal(x->item, y->item);
-        assert_int_equal(x->share_c, y->share_c);
+        assert_int_equal(x->share_hundredths, y->share_hundredths);
         assert_int_equal(x->critical, y->critical);
         assert_int_equal(x->n_sources, y->n_sources);
         assert_memory_equal(x->sources, y->sources, x->n_sources * sizeof *x->sources);

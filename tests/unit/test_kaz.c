@@ -257,11 +257,11 @@ static void findings_by_share_then_item(void **state)
         for (int y = 2000; y <= 2024; y++) {
             ilo_result *r = eval(methods[me], y);
             for (size_t f = 0; f < r->n_findings; f++) {
-                if (r->findings[f].share_c > 255) wide++;
+                if (r->findings[f].share_hundredths > 255) wide++;
                 if (f == 0) continue;
                 const ilo_finding *a = &r->findings[f - 1], *b = &r->findings[f];
-                assert_true(a->share_c > b->share_c || (a->share_c == b->share_c && a->item < b->item));
-                ties += a->share_c == b->share_c;
+                assert_true(a->share_hundredths > b->share_hundredths || (a->share_hundredths == b->share_hundredths && a->item < b->item));
+                ties += a->share_hundredths == b->share_hundredths;
                 pairs++;
             }
             ilo_result_free(r);

@@ -139,10 +139,10 @@ static void ids_resolve_to_indices(void **state)
 static void criteria_weights_and_flags(void **state)
 {
     (void)state;
-    assert_int_equal(M->criteria[crit("arrest")].weight_c, 195);
-    assert_int_equal(M->criteria[crit("killing")].weight_c, 200);
-    assert_int_equal(M->criteria[crit("discrim")].weight_c, 180); /* written 1.8 */
-    assert_int_equal(M->criteria[crit("registration-law")].weight_c, 178);
+    assert_int_equal(M->criteria[crit("arrest")].weight_hundredths, 195);
+    assert_int_equal(M->criteria[crit("killing")].weight_hundredths, 200);
+    assert_int_equal(M->criteria[crit("discrim")].weight_hundredths, 180); /* written 1.8 */
+    assert_int_equal(M->criteria[crit("registration-law")].weight_hundredths, 178);
     assert_true(M->criteria[crit("arrest")].published);
     assert_false(M->criteria[crit("discrim")].published);
     assert_string_equal(M->criteria[crit("discrim")].weight_note, "mean of g2 practice weights");
@@ -345,7 +345,7 @@ static void long_fraction_is_no_integer(void **state)
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_model *m = NULL;
     assert_int_equal(ilo_model_load(Dir, NULL, 0, &m, ctx), ILO_OK);
-    assert_int_equal(m->criteria[ilo_model_find_criterion(m, "arrest")].weight_c, 195);
+    assert_int_equal(m->criteria[ilo_model_find_criterion(m, "arrest")].weight_hundredths, 195);
     ilo_model_free(m);
     ilo_ctx_free(ctx);
 }

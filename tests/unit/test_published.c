@@ -393,7 +393,7 @@ static int64_t raw_2018(const ilo_model *m)
     size_t c = ilo_model_find_country(m, "XAA");
     ilo_profile p = ilo_profile_baseline(m, c);
     assert_int_equal(ilo_eval(m, &p, ilo_model_find_method(m, "ev"), 2018, r, ctx), ILO_OK);
-    int64_t raw = r->raw_c;
+    int64_t raw = r->raw_hundredths;
     ilo_result_free(r);
     ilo_ctx_free(ctx);
     return raw;

@@ -415,7 +415,7 @@ static void test_render_csv_shares_sum(void **state)
             raw = units * 100 + cents;
     }
     assert_int_equal(sum, raw);
-    assert_int_equal(raw, f->r->raw_c);
+    assert_int_equal(raw, f->r->raw_hundredths);
     free(csv);
 }
 

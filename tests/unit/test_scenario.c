@@ -54,7 +54,7 @@ static int64_t raw(const ilo_profile *p, int year)
     ilo_result *r = ilo_result_new(M);
     ilo_ctx *ctx = ilo_ctx_new();
     assert_int_equal(ilo_eval(M, p, ALL, year, r, ctx), ILO_OK);
-    int64_t v = r->raw_c;
+    int64_t v = r->raw_hundredths;
     ilo_result_free(r);
     ilo_ctx_free(ctx);
     return v;
@@ -335,14 +335,14 @@ static void kaz_2020_amendments_on_the_shipped_data(void **state)
         assert_int_equal(ilo_eval(m, alt, me, y, ra, ctx), ILO_OK);
         if (y < 2020) {
             assert_memory_equal(&rb->coded, &ra->coded, sizeof rb->coded);
-            assert_int_equal(rb->raw_c, ra->raw_c);
-            assert_int_equal(rb->law_c, ra->law_c);
+            assert_int_equal(rb->raw_hundredths, ra->raw_hundredths);
+            assert_int_equal(rb->law_hundredths, ra->law_hundredths);
         } else if (y == 2020) {
-            assert_int_equal(ra->law_c, rb->law_c); /* see above: the 2014 texts, January to May */
+            assert_int_equal(ra->law_hundredths, rb->law_hundredths); /* see above: the 2014 texts, January to May */
         } else {
-            assert_true(ra->law_c < rb->law_c);
+            assert_true(ra->law_hundredths < rb->law_hundredths);
             assert_true(ilo_round2(ra->law) < ilo_round2(rb->law));
-            assert_int_equal(ra->practice_c, rb->practice_c);
+            assert_int_equal(ra->practice_hundredths, rb->practice_hundredths);
         }
     }
     ilo_result_free(rb);

@@ -124,7 +124,7 @@ static void ranking_states_ties_and_not_assessed(void **state)
         assert_string_equal(R->countries[r->entries[i].country].code, want[i].code);
         assert_int_equal(r->entries[i].rank, want[i].rank);
         assert_int_equal(r->entries[i].tied, want[i].tied);
-        assert_int_equal(r->entries[i].raw_c, want[i].raw);
+        assert_int_equal(r->entries[i].raw_hundredths, want[i].raw);
         assert_true(r->entries[i].assessed);
     }
     assert_true(r->entries[3].forced == false && r->entries[4].forced && r->entries[5].forced);
@@ -195,7 +195,7 @@ static void spread_widens_and_seeds_differ(void **state)
     bool wider = false, differ = false;
     for (size_t u = 0; u < a->n_units; u++) {
         const ilo_sens_unit *x = &a->units[u], *y = &b->units[u];
-        if (!x->assessed || x->forced || x->raw_c == 0) continue;
+        if (!x->assessed || x->forced || x->raw_hundredths == 0) continue;
         assert_true(x->p5 <= x->p50 && x->p50 <= x->p95);
         assert_true(x->p5 < x->score && x->score < x->p95);
         wider = true;
@@ -507,7 +507,7 @@ static void coding_uncertainty_matches_a_reevaluation(void **state)
             }
             ilo_profile p = {kaz, items, c->n_items, NULL};
             assert_int_equal(ilo_eval(m, &p, me, s->units[u].year, r, ctx), ILO_OK);
-            assert_int_equal(r->raw_c, tx->raw_c);
+            assert_int_equal(r->raw_hundredths, tx->raw_hundredths);
             assert_memory_equal(&r->score, &tx->score, sizeof r->score);
             if (!tx->assessed) assert_int_equal(r->n_findings, 0);
             texts++;
@@ -528,7 +528,7 @@ static void coding_uncertainty_matches_a_reevaluation(void **state)
             assert_int_equal(ilo_eval(m, &base, other, s->units[u].year, r, ctx), ILO_OK);
             if (memcmp(&m->methods[other].scope, &m->methods[me].scope, sizeof m->methods[me].scope) == 0 &&
                 m->methods[other].admissible == m->methods[me].admissible)
-                assert_int_equal(cd->readings[k].raw_c, r->raw_c);
+                assert_int_equal(cd->readings[k].raw_hundredths, r->raw_hundredths);
         }
         assert_true(cd->window_low <= s->units[u].score && s->units[u].score <= cd->window_high);
         /* KAZ's CEACR observations record their publication year beside their adoption: the

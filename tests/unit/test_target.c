@@ -63,11 +63,11 @@ static ilo_profile view(const mem_profile *p)
     return v;
 }
 
-static ilo_target *target(const ilo_profile *p, int year, int64_t score_c, const char *rating)
+static ilo_target *target(const ilo_profile *p, int year, int64_t score_hundredths, const char *rating)
 {
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_target *t = NULL;
-    ilo_status st = ilo_target_new(M, p, ALL, year, score_c, rating, &t, ctx);
+    ilo_status st = ilo_target_new(M, p, ALL, year, score_hundredths, rating, &t, ctx);
     if (st != ILO_OK) fprintf(stderr, "%s\n", ilo_ctx_error(ctx, 0)->msg);
     assert_int_equal(st, ILO_OK);
     ilo_ctx_free(ctx);
@@ -88,7 +88,7 @@ static bool lex_smaller(uint64_t a, uint64_t b)
     return (d & -d & a) != 0;
 }
 
-static brute brute_force(const mem_profile *p, int64_t goal_c)
+static brute brute_force(const mem_profile *p, int64_t goal_hundredths)
 {
     uint64_t provs = 0;
     for (size_t i = 0; i < p->n; i++)
@@ -105,13 +105,13 @@ static brute brute_force(const mem_profile *p, int64_t goal_c)
         ilo_profile q = {XSC, kept, n, NULL};
         assert_int_equal(ilo_eval(M, &q, ALL, YEAR, r, ctx), ILO_OK);
         int size = __builtin_popcountll(s);
-        if (ilo_round2(r->score) <= goal_c) {
+        if (ilo_round2(r->score) <= goal_hundredths) {
             bool better = b.size < 0 || size < b.size ||
-                          (size == b.size && (r->raw_c < b.raw_after || (r->raw_c == b.raw_after && lex_smaller(s, b.best))));
+                          (size == b.size && (r->raw_hundredths < b.raw_after || (r->raw_hundredths == b.raw_after && lex_smaller(s, b.best))));
             if (better) {
                 b.size = size;
                 b.best = s;
-                b.raw_after = r->raw_c;
+                b.raw_after = r->raw_hundredths;
             }
         }
         if (s == 0) break;
@@ -184,7 +184,7 @@ static void exact_search_matches_brute_force(void **state)
             assert_int_equal(t->outcome, ILO_TARGET_FOUND);
             assert_int_equal(t->n_repeal, (size_t)b.size);
             assert_int_equal(mask_of(t), b.best);
-            assert_int_equal(t->raw_after_c, b.raw_after);
+            assert_int_equal(t->raw_after_hundredths, b.raw_after);
             assert_true(ilo_round2(t->score_after) <= goal);
             assert_true(t->n_relevant <= t->n_provisions);
             found++;
@@ -214,7 +214,7 @@ static void ties_go_to_the_larger_improvement(void **state)
     assert_int_equal(t->outcome, ILO_TARGET_FOUND);
     assert_int_equal(t->n_repeal, 1);
     assert_int_equal(t->repeal[0], 1);
-    assert_int_equal(t->raw_after_c, 178 + 195);
+    assert_int_equal(t->raw_after_hundredths, 178 + 195);
     ilo_target_free(t);
 }
 
@@ -309,17 +309,17 @@ static void fixture_country_by_score_and_rating(void **state)
     /* 2019: raw 10.71 -> 1.13, rating 3. Rating 2 needs raw <= 9.45: repeal xsc-reg (1.93). */
     ilo_target *t = target(&b, 2019, 0, "2");
     assert_int_equal(t->outcome, ILO_TARGET_FOUND);
-    assert_int_equal(t->goal_c, 99);
+    assert_int_equal(t->goal_hundredths, 99);
     assert_int_equal(t->n_repeal, 1);
     assert_string_equal(b.items[t->repeal[0]].id, "xsc-reg");
-    assert_int_equal(t->raw_after_c, 1071 - 193);
+    assert_int_equal(t->raw_after_hundredths, 1071 - 193);
     assert_string_equal(M->methods[ALL].bands[t->band_after].rating, "2");
     ilo_target_free(t);
     /* 0.50 needs raw <= 4.79: every provision (incidents keep 3.75). */
     t = target(&b, 2019, 50, NULL);
     assert_int_equal(t->outcome, ILO_TARGET_FOUND);
     assert_int_equal(t->n_repeal, 4);
-    assert_int_equal(t->raw_after_c, 180 + 195);
+    assert_int_equal(t->raw_after_hundredths, 180 + 195);
     ilo_target_free(t);
     t = target(&b, 2019, 30, NULL);
     assert_int_equal(t->outcome, ILO_TARGET_UNREACHABLE);
