@@ -2,25 +2,9 @@
  * rights (Eswatini, Bangladesh, Belarus): the dates of each decision and of the key provisions and incidents,
  * sourcing, and what the assessment shows around each decision. Tests as data: one table per
  * country; test_kaz.c covers Kazakhstan. */
+#define TEST_SHIPPED_DATA
 #include "testutil.h"
 
-static ilo_model *M;
-
-static int setup(void **state)
-{
-    (void)state;
-    ilo_ctx *ctx = ilo_ctx_new();
-    assert_int_equal(ilo_model_load(".", NULL, 0, &M, ctx), ILO_OK);
-    ilo_ctx_free(ctx);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ilo_model_free(M);
-    return 0;
-}
 
 /* An item's start and stop as written ("" when open). */
 typedef struct { const char *id, *start, *stop; } pin;
@@ -306,5 +290,5 @@ int main(void)
         cmocka_unit_test(key_findings),
         cmocka_unit_test(key_scores),
     };
-    return cmocka_run_group_tests_name("countries", tests, setup, teardown);
+    return cmocka_run_group_tests_name("countries", tests, shipped_setup, shipped_teardown);
 }

@@ -1,24 +1,8 @@
 /* test_countries_asia.c: the shipped Cambodia and Myanmar profiles: the dates of the trade
  * decisions and of the key ILO texts, the key facts, sourcing, and what the assessments show. */
+#define TEST_SHIPPED_DATA
 #include "testutil.h"
 
-static ilo_model *M;
-
-static int setup(void **state)
-{
-    (void)state;
-    ilo_ctx *ctx = ilo_ctx_new();
-    assert_int_equal(ilo_model_load(".", NULL, 0, &M, ctx), ILO_OK);
-    ilo_ctx_free(ctx);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ilo_model_free(M);
-    return 0;
-}
 
 static const ilo_country *country(const char *code)
 {
@@ -253,5 +237,5 @@ int main(void)
         cmocka_unit_test(cambodia_assessments),
         cmocka_unit_test(myanmar_assessments),
     };
-    return cmocka_run_group_tests_name("countries_asia", tests, setup, teardown);
+    return cmocka_run_group_tests_name("countries_asia", tests, shipped_setup, shipped_teardown);
 }

@@ -1,24 +1,8 @@
 /* test_kaz.c: the shipped Kazakhstan profile: the dates of the seed events, sourcing, and what
  * the assessment must show (the issue's done-criteria). */
+#define TEST_SHIPPED_DATA
 #include "testutil.h"
 
-static ilo_model *M;
-
-static int setup(void **state)
-{
-    (void)state;
-    ilo_ctx *ctx = ilo_ctx_new();
-    assert_int_equal(ilo_model_load(".", NULL, 0, &M, ctx), ILO_OK);
-    ilo_ctx_free(ctx);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ilo_model_free(M);
-    return 0;
-}
 
 static void pin(const char *id, const char *start, const char *stop)
 {
@@ -284,5 +268,5 @@ int main(void)
         cmocka_unit_test(all_sources_2017_worse_than_2013),
         cmocka_unit_test(findings_by_share_then_item),
     };
-    return cmocka_run_group_tests_name("kaz", tests, setup, teardown);
+    return cmocka_run_group_tests_name("kaz", tests, shipped_setup, shipped_teardown);
 }

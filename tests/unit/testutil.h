@@ -42,4 +42,26 @@ static inline ilo_model *test_load(const char *name)
     return m;
 }
 
+#ifdef TEST_SHIPPED_DATA
+/* The shipped data tree (the repository root), loaded once by the group setup of the tests that
+ * check the real profiles; M is theirs to read and shipped_teardown() frees it. */
+static ilo_model *M;
+
+static int shipped_setup(void **state)
+{
+    (void)state;
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_model_load(".", NULL, 0, &M, ctx), ILO_OK);
+    ilo_ctx_free(ctx);
+    return 0;
+}
+
+static int shipped_teardown(void **state)
+{
+    (void)state;
+    ilo_model_free(M);
+    return 0;
+}
+#endif
+
 #endif
