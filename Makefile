@@ -188,7 +188,7 @@ fuzz: $(B)/.deps
 	$(FUZZ_ENV) ./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix=build/fuzz/render- build/fuzz/corpus-render fuzz/corpus/render build/fuzz/seeds
 
 # The renderer harness without libFuzzer (fuzz/driver.c), replaying the kept corpus in make check.
-$(B)/fuzz/render_driver: fuzz/driver.c fuzz/fuzz_render.c $(LIBS) | $(B)/.deps
+$(B)/fuzz/render_driver: fuzz/driver.c fuzz/fuzz_render.c fuzz/tree.h $(LIBS) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/driver.c fuzz/fuzz_render.c $(LIBS) $(PKG_LIBS)
 

@@ -24,16 +24,8 @@
 #include <string.h>
 
 #include "iloscore.h"
+#include "tree.h"
 #include "report.h"
-
-static const char *const files[] = {"criteria/cat.cfg", "criteria/methods/ev.cfg", "criteria/regimes/r.cfg",
-                                    "countries/XAA.cfg", "scenarios/s.cfg"};
-#define N_FILES (sizeof files / sizeof files[0])
-
-static char dir[64];
-static ilo_ctx *ctx;
-static char *orig[N_FILES];
-static size_t orig_len[N_FILES];
 
 static void fail(const char *kind, rep_format f, const char *why, const char *out, size_t len, size_t at)
 {
@@ -532,54 +524,12 @@ static void self_test(void)
 
 /* ---- libFuzzer ---- */
 
-static void path_of(char *out, size_t size, size_t k) { snprintf(out, size, "%s/%s", dir, files[k]); }
-
-static int write_file(size_t k, const uint8_t *data, size_t n)
-{
-    char path[256];
-    path_of(path, sizeof path, k);
-    FILE *f = fopen(path, "wb");
-    if (!f) return -1;
-    size_t w = fwrite(data, 1, n, f);
-    return fclose(f) == 0 && w == n ? 0 : -1;
-}
-
-static void cleanup(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "fuzz_render: could not remove %s\n", dir);
-    for (size_t k = 0; k < N_FILES; k++) free(orig[k]);
-    ilo_ctx_free(ctx);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *tree = getenv("ILO_FUZZ_TREE");
-    char cmd[512];
-    if (!tree || !*tree) tree = "tests/data/mini";
-    snprintf(dir, sizeof dir, "/tmp/ilo-fuzz-XXXXXX");
-    if (!mkdtemp(dir)) abort();
-    snprintf(cmd, sizeof cmd, "cp -R '%s/.' '%s'", tree, dir);
-    if (system(cmd) != 0) {
-        fprintf(stderr, "fuzz_render: cannot copy %s (run from the repository root or set ILO_FUZZ_TREE)\n", tree);
-        abort();
-    }
-    for (size_t k = 0; k < N_FILES; k++) {
-        char path[256];
-        path_of(path, sizeof path, k);
-        FILE *f = fopen(path, "rb");
-        if (!f) abort();
-        orig[k] = malloc(1 << 16);
-        if (!orig[k]) abort();
-        orig_len[k] = fread(orig[k], 1, 1 << 16, f);
-        fclose(f);
-    }
-    if (!(ctx = ilo_ctx_new())) abort();
-    atexit(cleanup);
+    tree_init("fuzz_render");
     self_test();
     return 0;
 }
