@@ -5,7 +5,6 @@
 #define TEST_SHIPPED_DATA
 #include "testutil.h"
 
-
 /* An item's start and stop as written ("" when open). */
 typedef struct { const char *id, *start, *stop; } pin;
 /* An event's date as written. */
@@ -155,13 +154,6 @@ static const country_case cases[] = {
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
-static const ilo_country *country(const char *code)
-{
-    size_t c = ilo_model_find_country(M, code);
-    assert_true(c != SIZE_MAX);
-    return &M->countries[c];
-}
-
 static void item_dates(void **state)
 {
     (void)state;
@@ -179,7 +171,7 @@ static void decision_dates(void **state)
 {
     (void)state;
     for (size_t k = 0; k < N_CASES; k++) {
-        const ilo_country *co = country(cases[k].code);
+        const ilo_country *co = shipped_country(cases[k].code);
         for (const event_pin *p = cases[k].events; p->id; p++) {
             const ilo_event *e = NULL;
             for (size_t i = 0; i < co->n_events; i++)
@@ -196,7 +188,7 @@ static void ratifications(void **state)
 {
     (void)state;
     for (size_t k = 0; k < N_CASES; k++) {
-        const ilo_country *co = country(cases[k].code);
+        const ilo_country *co = shipped_country(cases[k].code);
         const char *want[2] = {cases[k].c087, cases[k].c098};
         size_t conv[2] = {ilo_model_find_convention(M, "C087"), ilo_model_find_convention(M, "C098")};
         for (int j = 0; j < 2; j++) {
@@ -217,43 +209,22 @@ static void every_item_cites_a_dated_source_with_a_url(void **state)
 {
     (void)state;
     for (size_t k = 0; k < N_CASES; k++) {
-        const ilo_country *co = country(cases[k].code);
+        const ilo_country *co = shipped_country(cases[k].code);
         assert_true(co->n_items >= cases[k].min_items);
         size_t n_sources = 0;
         for (size_t s = 0; s < M->n_sources; s++) n_sources += M->sources[s].country == (size_t)(co - M->countries);
         assert_true(n_sources >= cases[k].min_sources);
-        for (size_t i = 0; i < co->n_items; i++) {
-            const ilo_item *it = &M->items[co->item_first + i];
-            bool url = false;
-            for (size_t j = 0; j < it->n_sources; j++) {
-                const ilo_source *s = &M->sources[it->sources[j]];
-                url |= s->url != NULL;
-                assert_true(s->date.prec != ILO_DATE_NONE);
-            }
-            if (!url) fprintf(stderr, "%s has no source with a URL\n", it->id);
-            assert_true(url);
-        }
+        shipped_items_sourced(co);
     }
-}
-
-static ilo_result *eval(const char *code, const char *method, int year)
-{
-    size_t c = ilo_model_find_country(M, code);
-    ilo_profile p = ilo_profile_baseline(M, c);
-    ilo_result *r = ilo_result_new(M);
-    ilo_ctx *ctx = ilo_ctx_new();
-    assert_int_equal(ilo_eval(M, &p, ilo_model_find_method(M, method), year, r, ctx), ILO_OK);
-    ilo_ctx_free(ctx);
-    return r;
 }
 
 static void key_findings(void **state)
 {
     (void)state;
     for (size_t k = 0; k < N_CASES; k++) {
-        const ilo_country *co = country(cases[k].code);
+        const ilo_country *co = shipped_country(cases[k].code);
         for (const finding_pin *p = cases[k].findings; p->item; p++) {
-            ilo_result *r = eval(cases[k].code, p->method, p->year);
+            ilo_result *r = shipped_eval(cases[k].code, p->method, p->year);
             bool found = false;
             for (size_t f = 0; f < r->n_findings; f++)
                 found |= strcmp(M->items[co->item_first + r->findings[f].item].id, p->item) == 0;
@@ -269,7 +240,7 @@ static void key_scores(void **state)
     (void)state;
     for (size_t k = 0; k < N_CASES; k++)
         for (const score_pin *p = cases[k].scores; p->method; p++) {
-            ilo_result *r = eval(cases[k].code, p->method, p->year);
+            ilo_result *r = shipped_eval(cases[k].code, p->method, p->year);
             char got[24];
             int64_t c = ilo_round2(r->score);
             snprintf(got, sizeof got, "%lld.%02lld", (long long)(c / 100), (long long)(c % 100));

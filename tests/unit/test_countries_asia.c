@@ -3,14 +3,6 @@
 #define TEST_SHIPPED_DATA
 #include "testutil.h"
 
-
-static const ilo_country *country(const char *code)
-{
-    size_t c = ilo_model_find_country(M, code);
-    assert_true(c != SIZE_MAX);
-    return &M->countries[c];
-}
-
 /* An item's start and stop as written ("" when open). */
 static void pin(const char *id, const char *start, const char *stop)
 {
@@ -33,7 +25,7 @@ static const ilo_source *source(const char *id)
 
 static void pin_event(const char *code, const char *id, const char *date)
 {
-    const ilo_country *co = country(code);
+    const ilo_country *co = shipped_country(code);
     for (size_t e = 0; e < co->n_events; e++)
         if (strcmp(co->events[e].id, id) == 0) {
             assert_string_equal(co->events[e].date.text, date);
@@ -45,7 +37,7 @@ static void pin_event(const char *code, const char *id, const char *date)
 
 static void pin_ratification(const char *code, const char *conv, ilo_ratification_status status, const char *date)
 {
-    const ilo_country *co = country(code);
+    const ilo_country *co = shipped_country(code);
     size_t cv = ilo_model_find_convention(M, conv);
     for (size_t r = 0; r < co->n_ratifications; r++)
         if (co->ratifications[r].convention == cv) {
@@ -59,7 +51,7 @@ static void pin_ratification(const char *code, const char *conv, ilo_ratificatio
 
 static void pin_conflict(const char *code, const char *id, const char *about, const char *used)
 {
-    const ilo_country *co = country(code);
+    const ilo_country *co = shipped_country(code);
     for (size_t k = 0; k < co->n_conflicts; k++)
         if (strcmp(co->conflicts[k].id, id) == 0) {
             assert_string_equal(co->conflicts[k].about, about);
@@ -135,32 +127,10 @@ static void every_item_cites_a_dated_source_with_a_url(void **state)
     (void)state;
     static const char *const codes[] = {"KHM", "MMR"};
     for (size_t k = 0; k < 2; k++) {
-        const ilo_country *co = country(codes[k]);
+        const ilo_country *co = shipped_country(codes[k]);
         assert_true(co->n_items >= 20);
-        for (size_t i = 0; i < co->n_items; i++) {
-            const ilo_item *it = &M->items[co->item_first + i];
-            bool url = false;
-            assert_true(it->n_sources > 0);
-            for (size_t j = 0; j < it->n_sources; j++) {
-                const ilo_source *s = &M->sources[it->sources[j]];
-                assert_true(s->date.prec != ILO_DATE_NONE);
-                url |= s->url != NULL && strncmp(s->url, "http", 4) == 0;
-            }
-            if (!url) fprintf(stderr, "%s has no source with a URL\n", it->id);
-            assert_true(url);
-        }
+        shipped_items_sourced(co);
     }
-}
-
-static ilo_result *eval(const char *code, const char *method, int year)
-{
-    size_t c = ilo_model_find_country(M, code);
-    ilo_profile p = ilo_profile_baseline(M, c);
-    ilo_result *r = ilo_result_new(M);
-    ilo_ctx *ctx = ilo_ctx_new();
-    assert_int_equal(ilo_eval(M, &p, ilo_model_find_method(M, method), year, r, ctx), ILO_OK);
-    ilo_ctx_free(ctx);
-    return r;
 }
 
 static bool has_finding(const ilo_result *r, const char *id)
@@ -175,18 +145,18 @@ static bool has_finding(const ilo_result *r, const char *id)
 static void cambodia_assessments(void **state)
 {
     (void)state;
-    ilo_result *r = eval("KHM", "sdg-8.8.2-evidence", 2017);
+    ilo_result *r = shipped_eval("KHM", "sdg-8.8.2-evidence", 2017);
     assert_true(has_finding(r, "khm-murder-chea-vichea"));   /* CAS 2017, CFA 383rd Report */
     assert_true(has_finding(r, "khm-tul-2016-registration")); /* CEACR direct request 2017 */
     assert_false(has_finding(r, "khm-veng-sreng-2014"));      /* no ILO text read reports it */
     ilo_result_free(r);
-    r = eval("KHM", "sdg-8.8.2-evidence", 2016);
+    r = shipped_eval("KHM", "sdg-8.8.2-evidence", 2016);
     assert_false(has_finding(r, "khm-tul-2016-registration")); /* no 2016 text reports it */
     ilo_result_free(r);
-    r = eval("KHM", "all-sources", 2014);
+    r = shipped_eval("KHM", "all-sources", 2014);
     assert_true(has_finding(r, "khm-veng-sreng-2014"));
     ilo_result_free(r);
-    r = eval("KHM", "sdg-8.8.2-evidence", 2021);
+    r = shipped_eval("KHM", "sdg-8.8.2-evidence", 2021);
     assert_true(has_finding(r, "khm-arrest-rong-chhun"));
     assert_true(r->score > 0.0);
     ilo_result_free(r);
@@ -198,29 +168,29 @@ static void myanmar_assessments(void **state)
     size_t c029 = ilo_model_find_convention(M, "C029");
     /* The year before the EU's 1997 withdrawal, the Art. 26 complaint of 20 June 1996 already
      * codes C029 (the Village and Towns Acts, forced labour by the authorities). */
-    ilo_result *r0 = eval("MMR", "sdg-8.8.2", 1996);
+    ilo_result *r0 = shipped_eval("MMR", "sdg-8.8.2", 1996);
     assert_true(has_finding(r0, "mmr-village-act-requisition"));
     assert_true(has_finding(r0, "mmr-forced-labour-state-1990s"));
     assert_true(r0->convention_hundredths[c029] > 0);
     ilo_result_free(r0);
     /* The Commission of Inquiry codes C029 in 1998, outside the sdg-8.8.2 total. */
-    ilo_result *r = eval("MMR", "sdg-8.8.2-evidence", 1998);
+    ilo_result *r = shipped_eval("MMR", "sdg-8.8.2-evidence", 1998);
     assert_true(has_finding(r, "mmr-village-act-requisition"));
     assert_true(r->convention_hundredths[c029] > 0);
     assert_int_equal(r->raw_hundredths, 0);
     ilo_result_free(r);
     /* The 2012 law ends the Village Act provision: coded in 2011, not in 2013. */
-    r = eval("MMR", "all-sources", 2011);
+    r = shipped_eval("MMR", "all-sources", 2011);
     assert_true(has_finding(r, "mmr-village-act-requisition"));
     ilo_result_free(r);
-    r = eval("MMR", "all-sources", 2013);
+    r = shipped_eval("MMR", "all-sources", 2013);
     assert_false(has_finding(r, "mmr-village-act-requisition"));
     ilo_result_free(r);
     /* C087: the 1964 single union structure in the CEACR's 1994 text; the 2021 repression. */
-    r = eval("MMR", "sdg-8.8.2-evidence", 1994);
+    r = shipped_eval("MMR", "sdg-8.8.2-evidence", 1994);
     assert_true(has_finding(r, "mmr-act6-1964-monopoly"));
     ilo_result_free(r);
-    r = eval("MMR", "sdg-8.8.2-evidence", 2021);
+    r = shipped_eval("MMR", "sdg-8.8.2-evidence", 2021);
     assert_true(has_finding(r, "mmr-2021-killings"));
     assert_true(r->score > 0.0);
     ilo_result_free(r);

@@ -62,6 +62,41 @@ static int shipped_teardown(void **state)
     ilo_model_free(M);
     return 0;
 }
+
+static inline const ilo_country *shipped_country(const char *code)
+{
+    size_t c = ilo_model_find_country(M, code);
+    assert_true(c != SIZE_MAX);
+    return &M->countries[c];
+}
+
+/* The baseline evaluation of a shipped country in one year; the caller frees the result. */
+static inline ilo_result *shipped_eval(const char *code, const char *method, int year)
+{
+    ilo_profile p = ilo_profile_baseline(M, (size_t)(shipped_country(code) - M->countries));
+    ilo_result *r = ilo_result_new(M);
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_eval(M, &p, ilo_model_find_method(M, method), year, r, ctx), ILO_OK);
+    ilo_ctx_free(ctx);
+    return r;
+}
+
+/* Every item of co cites a source, every source it cites is dated, and one has a web address. */
+static inline void shipped_items_sourced(const ilo_country *co)
+{
+    for (size_t i = 0; i < co->n_items; i++) {
+        const ilo_item *it = &M->items[co->item_first + i];
+        bool url = false;
+        assert_true(it->n_sources > 0);
+        for (size_t j = 0; j < it->n_sources; j++) {
+            const ilo_source *s = &M->sources[it->sources[j]];
+            assert_true(s->date.prec != ILO_DATE_NONE);
+            url |= s->url != NULL && strncmp(s->url, "http", 4) == 0;
+        }
+        if (!url) fprintf(stderr, "%s has no source with a URL\n", it->id);
+        assert_true(url);
+    }
+}
 #endif
 
 #endif
