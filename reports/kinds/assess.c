@@ -155,14 +155,7 @@ static void published(rep_doc *d, rep_node *root, const rep_assessment *in, cons
         const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
         if (!p) continue;
         size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(p->measure));
-        rep_cell(d, t, row, 1, rep_v_int(p->year));
-        rep_value v = rep_v_text(p->value);
-        v.measure = rep_doc_printf(d, "published:%s", p->measure);
-        rep_cell(d, t, row, 2, v);
-        rep_cell(d, t, row, 3, rep_v_text(p->status));
-        rep_cell(d, t, row, 4, rep_v_text(p->note));
-        rep_cell(d, t, row, 5, rep_sources_value(d, m, c, p->sources, p->n_sources));
+        rep_published_cells(d, t, row, m, c, p, true);
         rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, c, p->sources, p->n_sources)));
     }
 }

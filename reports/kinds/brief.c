@@ -1035,13 +1035,7 @@ static rep_value published_one(rep_doc *d, const rep_brief_doc *in, const rep_br
     };
     if (!p) return rep_v_null();
     rep_node *t = rep_table_detached(d, c, 6);
-    size_t row = rep_row(d, t);
-    rep_cell(d, t, row, 0, rep_v_text(p->measure));
-    rep_cell(d, t, row, 1, rep_v_int(p->year));
-    rep_cell(d, t, row, 2, rep_v_text(p->value));
-    rep_cell(d, t, row, 3, rep_v_text(p->status));
-    rep_cell(d, t, row, 4, rep_v_text(p->note));
-    rep_cell(d, t, row, 5, rep_sources_value(d, in->model, &v->cites, p->sources, p->n_sources));
+    rep_published_cells(d, t, rep_row(d, t), in->model, &v->cites, p, false);
     return rep_v_object(t);
 }
 

@@ -473,3 +473,16 @@ void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_mod
     }
     if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
 }
+
+void rep_published_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const rep_cites *c,
+                         const ilo_published *p, bool measured)
+{
+    rep_value v = rep_v_text(p->value);
+    if (measured) v.measure = rep_doc_printf(d, "published:%s", p->measure);
+    rep_cell(d, t, row, 0, rep_v_text(p->measure));
+    rep_cell(d, t, row, 1, rep_v_int(p->year));
+    rep_cell(d, t, row, 2, v);
+    rep_cell(d, t, row, 3, rep_v_text(p->status));
+    rep_cell(d, t, row, 4, rep_v_text(p->note));
+    rep_cell(d, t, row, 5, rep_sources_value(d, m, c, p->sources, p->n_sources));
+}

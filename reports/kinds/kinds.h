@@ -56,6 +56,10 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
 rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n);
 const char *rep_cite_marks(rep_doc *d, const rep_cites *c, const size_t *src, size_t n);
 void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep_cites *c);
+/* A published figure in columns 0-5 of row: measure, year, value, status, note, sources. With
+ * `measured` the value carries the CSV measure "published:MEASURE". */
+void rep_published_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const rep_cites *c,
+                         const ilo_published *p, bool measured);
 
 /* The events ev[0..n-1] of the country (indices into its events): the table `key` ({id, date,
  * kind, title, note, sources}; people see Date, Kind, Title, Sources), or "None recorded.". */
