@@ -314,6 +314,18 @@ void rep_cell(rep_doc *d, rep_node *t, size_t row, size_t col, rep_value v)
     if (t && row < t->n_rows && col < t->n_cols) t->cells[row * t->n_cols + col] = keep(d, v);
 }
 
+void rep_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const rep_value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_cell(d, t, row, at + i, v[i]);
+}
+
+size_t rep_row_of(rep_doc *d, rep_node *t, const rep_value *v, size_t n)
+{
+    size_t row = rep_row(d, t);
+    rep_cells(d, t, row, 0, v, n);
+    return row;
+}
+
 void rep_row_span(rep_doc *d, rep_node *t, size_t row, const char *text)
 {
     if (t && row < t->n_rows) t->spans[row] = dup(d, text);

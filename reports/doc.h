@@ -215,6 +215,14 @@ rep_node *rep_section_array(rep_doc *d, rep_node *parent, const char *key, const
 /* A new row, every cell absent; returns its index, or SIZE_MAX. */
 size_t rep_row(rep_doc *d, rep_node *t);
 void rep_cell(rep_doc *d, rep_node *t, size_t row, size_t col, rep_value v);
+/* n cells of row from column `at` on. REP_CELLS(d, t, row, at, v0, v1, ...) lists them; REP_ROW(d,
+ * t, v0, v1, ...) adds a row whose cells from column 0 on are these (the rest absent) and
+ * returns its index. A row reads as one list of values, in column order. */
+void rep_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const rep_value *v, size_t n);
+size_t rep_row_of(rep_doc *d, rep_node *t, const rep_value *v, size_t n);
+#define REP_VALUES(...) (const rep_value[]){__VA_ARGS__}, sizeof((const rep_value[]){__VA_ARGS__}) / sizeof(rep_value)
+#define REP_CELLS(d, t, row, at, ...) rep_cells((d), (t), (row), (at), REP_VALUES(__VA_ARGS__))
+#define REP_ROW(d, t, ...) rep_row_of((d), (t), REP_VALUES(__VA_ARGS__))
 void rep_row_span(rep_doc *d, rep_node *t, size_t row, const char *text);
 rep_node *rep_para(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title);
 void rep_span_add(rep_doc *d, rep_node *n, rep_mark mark, const char *text);

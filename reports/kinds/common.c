@@ -317,15 +317,9 @@ static const rep_column source_cols[] = {
 static void source_row(rep_doc *d, rep_node *t, const ilo_model *m, const rep_cites *c, size_t s)
 {
     const ilo_source *src = &m->sources[s];
-    size_t row = rep_row(d, t);
-    rep_cell(d, t, row, 0, rep_v_text(src->id));
-    rep_cell(d, t, row, 1, rep_v_int((int64_t)c->num[s]));
-    rep_cell(d, t, row, 2, rep_v_text(src->publisher));
-    rep_cell(d, t, row, 3, rep_v_text(ilo_source_kind_name(src->kind)));
-    rep_cell(d, t, row, 4, rep_v_text(src->title));
-    rep_cell(d, t, row, 5, rep_v_text(src->date.text));
-    rep_cell(d, t, row, 6, rep_v_text(src->url));
-    rep_cell(d, t, row, 7, rep_v_text(src->note));
+    REP_ROW(d, t, rep_v_text(src->id), rep_v_int((int64_t)c->num[s]), rep_v_text(src->publisher),
+            rep_v_text(ilo_source_kind_name(src->kind)), rep_v_text(src->title), rep_v_text(src->date.text),
+            rep_v_text(src->url), rep_v_text(src->note));
 }
 
 rep_value rep_sources_value(rep_doc *d, const ilo_model *m, const rep_cites *c, const size_t *src, size_t n)
@@ -462,14 +456,9 @@ void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_mod
     rep_node *t = rep_table(d, parent, key, cols, sizeof cols / sizeof cols[0]);
     for (size_t i = 0; i < n; i++) {
         const ilo_event *e = &co->events[ev[i]];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(e->id));
-        rep_cell(d, t, row, 1, rep_v_text(e->date.text));
-        rep_cell(d, t, row, 2, rep_v_text(e->kind));
-        rep_cell(d, t, row, 3, rep_v_text(e->title));
-        rep_cell(d, t, row, 4, rep_v_text(e->note));
-        rep_cell(d, t, row, 5, rep_sources_value(d, m, c, e->sources, e->n_sources));
-        rep_cell(d, t, row, 6, rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
+        REP_ROW(d, t, rep_v_text(e->id), rep_v_text(e->date.text), rep_v_text(e->kind), rep_v_text(e->title),
+                rep_v_text(e->note), rep_sources_value(d, m, c, e->sources, e->n_sources),
+                rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
     }
     if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
 }
