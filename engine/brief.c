@@ -422,9 +422,9 @@ ilo_status ilo_brief_window(const ilo_model *m, const ilo_profile *p, size_t met
             if (finding_of(r, r->n_findings, src->item) != SIZE_MAX) continue;
             ilo_finding *fd = &r->findings[r->n_findings++];
             *fd = *src;
-            fd->sources = r->source_pool + r->n_source_pool;
+            fd->sources = r->priv->source_pool + r->priv->n_source_pool;
             memcpy(fd->sources, src->sources, src->n_sources * sizeof *fd->sources);
-            r->n_source_pool += src->n_sources;
+            r->priv->n_source_pool += src->n_sources;
         }
     }
     ilo_result_free(y);

@@ -14,14 +14,8 @@
 
 #include "internal.h"
 
-typedef struct eval_scratch {
-    uint32_t *count; /* per criterion: counted items that code it */
-    uint32_t *seen;  /* per criterion: coders met so far, in data order */
-    size_t n_criteria;
-    ilo_finding *tmp; /* room for the findings, for sort_findings() */
-    uint32_t *cand;   /* the items that can count in the year (candidates()) */
-    size_t cap;
-} eval_scratch;
+/* Evaluation's counters live in the result's private part (internal.h). */
+typedef ilo_result_private eval_scratch;
 
 ilo_result *ilo_result_new(const ilo_model *m)
 {
@@ -36,7 +30,7 @@ ilo_result *ilo_result_new(const ilo_model *m)
         sc->count = calloc(m->n_criteria + 1, sizeof *sc->count);
         sc->seen = calloc(m->n_criteria + 1, sizeof *sc->seen);
     }
-    r->scratch = sc;
+    r->priv = sc;
     if (!r->convention_hundredths || !r->group_hundredths || !sc || !sc->count || !sc->seen) {
         ilo_result_free(r);
         return NULL;
@@ -47,8 +41,9 @@ ilo_result *ilo_result_new(const ilo_model *m)
 void ilo_result_free(ilo_result *r)
 {
     if (!r) return;
-    eval_scratch *sc = r->scratch;
+    eval_scratch *sc = r->priv;
     if (sc) {
+        free(sc->source_pool);
         free(sc->count);
         free(sc->seen);
         free(sc->tmp);
@@ -58,7 +53,6 @@ void ilo_result_free(ilo_result *r)
     free(r->convention_hundredths);
     free(r->group_hundredths);
     free(r->findings);
-    free(r->source_pool);
     free(r);
 }
 
@@ -167,7 +161,7 @@ static size_t counting_sources(const ilo_model *m, const ilo_method *me, uint32_
 
 static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
 {
-    eval_scratch *sc = r->scratch;
+    eval_scratch *sc = r->priv;
     if (n_items > sc->cap) {
         ilo_finding *t = realloc(sc->tmp, n_items * sizeof *t);
         if (!t) return false;
@@ -177,17 +171,17 @@ static bool ensure_capacity(ilo_result *r, size_t n_items, size_t n_pool)
         sc->cand = c;
         sc->cap = n_items;
     }
-    if (n_items > r->cap_items) {
+    if (n_items > sc->cap_items) {
         ilo_finding *f = realloc(r->findings, n_items * sizeof *f);
         if (!f) return false;
         r->findings = f;
-        r->cap_items = n_items;
+        sc->cap_items = n_items;
     }
-    if (n_pool > r->cap_pool) {
-        size_t *p = realloc(r->source_pool, n_pool * sizeof *p);
+    if (n_pool > sc->cap_pool) {
+        size_t *p = realloc(sc->source_pool, n_pool * sizeof *p);
         if (!p) return false;
-        r->source_pool = p;
-        r->cap_pool = n_pool;
+        sc->source_pool = p;
+        sc->cap_pool = n_pool;
     }
     return true;
 }
@@ -373,7 +367,7 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
         return ilo_ctx_set(ctx, ILO_ERR_INVALID, NULL, 0, "year %d is outside %d-%d", year, ILO_YEAR_MIN, ILO_YEAR_MAX);
     const ilo_method *me = &m->methods[method];
     const ilo_country *c = &m->countries[p->country];
-    eval_scratch *sc = r->scratch;
+    eval_scratch *sc = r->priv;
     if (!ensure_capacity(r, p->n_items, 0)) return ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
     int32_t y0 = ilo_year_first_day(year), y1 = ilo_year_last_day(year);
     bool legislation = me->legislation == ILO_LEG_ALWAYS;
@@ -398,14 +392,14 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
     memset(&r->coded, 0, sizeof r->coded);
     memset(sc->count, 0, m->n_criteria * sizeof *sc->count);
     r->n_findings = 0;
-    r->n_source_pool = 0;
+    sc->n_source_pool = 0;
     for (size_t k = 0; k < n_cand; k++) {
         size_t i = all ? k : sc->cand[k];
         const ilo_item *it = &p->items[i];
-        size_t *srcs = r->source_pool + r->n_source_pool;
+        size_t *srcs = sc->source_pool + sc->n_source_pool;
         size_t n = counting_sources(m, me, admissible, it, year, y0, y1, srcs);
         if (!n) continue;
-        r->n_source_pool += n;
+        sc->n_source_pool += n;
         ilo_finding *fd = &r->findings[r->n_findings++];
         fd->item = i;
         fd->sources = srcs;

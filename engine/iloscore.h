@@ -539,14 +539,14 @@ typedef struct ilo_result {
     size_t band;                   /* index into the method's bands */
     ilo_finding *findings;         /* counted items, by share descending then data order */
     size_t n_findings;
-    size_t *source_pool;           /* storage for the findings' sources */
-    size_t n_source_pool;
-    size_t cap_items, cap_pool;    /* capacities the arrays were sized for */
-    void *scratch;                 /* per-criterion counters, private to the engine */
+    struct ilo_result_private *priv; /* the engine's: the storage the findings' sources point
+                                        into, and evaluation's counters */
 } ilo_result;
 
 /* A result sized for model m. Reuse it across evaluations: evaluation does not allocate unless a
- * profile has more items than any before. Free with ilo_result_free(). */
+ * profile has more items than any before. Free with ilo_result_free(). The result owns everything
+ * it points to (findings, their sources, the per-convention and per-group arrays, priv); they stay
+ * valid until the next evaluation into it or ilo_result_free(). */
 ilo_result *ilo_result_new(const ilo_model *m);
 void ilo_result_free(ilo_result *r);
 

@@ -78,6 +78,24 @@ struct ilo_model_private {
     ilo_year_index *years;     /* per country (see above) */
 };
 
+/* The private part of an ilo_result (ilo_result->priv): made by ilo_result_new() and freed by
+ * ilo_result_free() with everything it points to. The findings' `sources` point into
+ * source_pool, so a function that adds findings to a result (ilo_brief_window) copies their
+ * sources there; ilo_eval() sizes it for every source of the profile's items. The counters and
+ * buffers after it are eval.c's alone, kept with the result so that evaluation never allocates
+ * them. */
+typedef struct ilo_result_private {
+    size_t *source_pool;  /* n_source_pool used of cap_pool */
+    size_t n_source_pool, cap_pool;
+    size_t cap_items;     /* the result's findings[] has room for this many */
+    uint32_t *count;      /* per criterion: counted items that code it */
+    uint32_t *seen;       /* per criterion: coders met so far, in data order */
+    size_t n_criteria;
+    ilo_finding *tmp;     /* room for the findings, for sorting them */
+    uint32_t *cand;       /* the items that can count in the year */
+    size_t cap;           /* tmp[] and cand[] have room for this many */
+} ilo_result_private;
+
 /* Recomputes an item's coded bitset (rules applied) and its first and last days. */
 void ilo_item_finish(const ilo_model *m, ilo_item *it);
 

@@ -966,13 +966,13 @@ static ilo_status leave_texts_out(const ilo_model *m, const ilo_profile *p, cons
                                   ilo_ctx *ctx)
 {
     c->text_low = c->text_high = r->score;
-    if (!r->n_source_pool) return ILO_OK;
+    if (!r->priv->n_source_pool) return ILO_OK;
     size_t room = 1;
     for (size_t i = 0; i < p->n_items; i++) room += p->items[i].n_sources + p->items[i].n_resolved_by;
-    size_t *srcs = malloc(r->n_source_pool * sizeof *srcs), *pool = malloc(room * sizeof *pool);
+    size_t *srcs = malloc(r->priv->n_source_pool * sizeof *srcs), *pool = malloc(room * sizeof *pool);
     ilo_item *items = malloc((p->n_items + 1) * sizeof *items);
     ilo_result *alt = ilo_result_new(m);
-    c->texts = malloc(r->n_source_pool * sizeof *c->texts);
+    c->texts = malloc(r->priv->n_source_pool * sizeof *c->texts);
     ilo_status st = ILO_OK;
     if (!srcs || !pool || !items || !alt || !c->texts) {
         st = ilo_ctx_set(ctx, ILO_ERR_NOMEM, NULL, 0, "out of memory");
