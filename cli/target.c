@@ -71,7 +71,7 @@ int cmd_target(cli_env *env, int argc, char **argv)
     int64_t score_hundredths = 0;
     ilo_target *t = NULL;
     int rc = parse(argc, argv, &a, &o);
-    if (!rc && a.score && !rep_parse_hundredths(a.score, &score_hundredths))
+    if (!rc && a.score && !ilo_parse_hundredths(a.score, &score_hundredths))
         rc = cli_usage_error("target: bad score '%s' (a number from 0, at most two decimals)", a.score);
     if (!rc) rc = cli_load(env);
     if (!rc) rc = cli_find_country(env->model, a.country, &c);

@@ -392,14 +392,6 @@ const char ilo_brief_window_rule[] =
     "otherwise. One year without a mention therefore does not clear a practice reported as continuing. "
     "The overall score, the findings' shares and the repeal search are those of the last year.";
 
-/* Whether r already has a finding for item it; its index or SIZE_MAX. */
-static size_t finding_of(const ilo_result *r, size_t n, size_t it)
-{
-    for (size_t f = 0; f < n; f++)
-        if (r->findings[f].item == it) return f;
-    return SIZE_MAX;
-}
-
 ilo_status ilo_brief_window(const ilo_model *m, const ilo_profile *p, size_t method, int from, int year,
                             ilo_result *r, ilo_ctx *ctx)
 {
@@ -419,7 +411,7 @@ ilo_status ilo_brief_window(const ilo_model *m, const ilo_profile *p, size_t met
         ilo_bitset_or(&r->assessed, &y->assessed);
         for (size_t f = 0; f < y->n_findings; f++) {
             const ilo_finding *src = &y->findings[f];
-            if (finding_of(r, r->n_findings, src->item) != SIZE_MAX) continue;
+            if (ilo_result_finding(r, src->item)) continue;
             ilo_finding *fd = &r->findings[r->n_findings++];
             *fd = *src;
             fd->sources = r->priv->source_pool + r->priv->n_source_pool;

@@ -69,11 +69,51 @@ int64_t ilo_round2(double x)
     return (int64_t)floor(v + 0.5 + 1e-9 * (fabs(v) + 1.0));
 }
 
+bool ilo_parse_hundredths(const char *s, int64_t *out)
+{
+    if (!s || *s < '0' || *s > '9') return false;
+    int64_t v = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (v > INT64_MAX / 1000) return false;
+        v = v * 10 + (*s - '0');
+    }
+    int decimals = 0, frac = 0;
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9' && decimals < 3; s++, decimals++) frac = frac * 10 + (*s - '0');
+        if (decimals == 0 || decimals > 2) return false;
+    }
+    if (*s) return false;
+    if (decimals == 1) frac *= 10;
+    *out = v * 100 + frac;
+    return true;
+}
+
+int64_t ilo_result_score_hundredths(const ilo_result *r) { return ilo_round2(r->score); }
+
 ilo_criterion_status ilo_result_status(const ilo_result *r, size_t k)
 {
     if (ilo_bitset_has(&r->coded, k)) return ILO_CODED;
     if (ilo_bitset_has(&r->assessed, k)) return ILO_CLEAR;
     return ILO_NOT_ASSESSED;
+}
+
+void ilo_result_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3])
+{
+    n[0] = n[1] = n[2] = 0;
+    for (size_t k = 0; k < m->n_criteria; k++) n[ilo_result_status(r, k)]++;
+}
+
+const ilo_finding *ilo_result_finding(const ilo_result *r, size_t item)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (r->findings[i].item == item) return &r->findings[i];
+    return NULL;
+}
+
+const ilo_band *ilo_result_band(const ilo_model *m, const ilo_result *r)
+{
+    const ilo_method *me = &m->methods[r->method];
+    return r->band < me->n_bands ? &me->bands[r->band] : NULL;
 }
 
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv)
@@ -85,6 +125,20 @@ double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t gr
 {
     return ilo_normalise(&m->methods[r->method], (double)r->group_hundredths[group] / 100.0);
 }
+
+/* Whether some criterion of convention k (or group k) is coded or clear in r. */
+static bool part_assessed(const ilo_model *m, const ilo_result *r, size_t k, bool group)
+{
+    for (size_t i = 0; i < m->n_criteria; i++) {
+        size_t part = group ? m->criteria[i].group : m->criteria[i].convention;
+        if (part == k && ilo_result_status(r, i) != ILO_NOT_ASSESSED) return true;
+    }
+    return false;
+}
+
+bool ilo_result_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, false); }
+
+bool ilo_result_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, true); }
 
 ilo_profile ilo_profile_baseline(const ilo_model *m, size_t c)
 {

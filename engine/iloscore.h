@@ -479,6 +479,15 @@ size_t ilo_model_find_scenario(const ilo_model *m, const char *id);
 /* The ratification status of convention conv for country c at the end of year (ILO_RAT_NONE if
  * the profile says nothing). */
 ilo_ratification_status ilo_country_ratified(const ilo_model *m, size_t c, size_t conv, int year);
+/* The figure of country c's own `published` list (the profile's, not a vintage's: section 13) for
+ * measure ("sdg-8.8.2", "ituc") and year, or NULL; also NULL when c is not a country of m (a coding
+ * sheet's country the data does not hold). */
+const ilo_published *ilo_country_published(const ilo_model *m, size_t c, const char *measure, int year);
+/* Whether event e is an ILO supervisory body's: of kind "ceacr", "cas", "cfa" or "mission" (the
+ * others: "trade", "eu", "un", "other"). */
+bool ilo_event_supervisory(const ilo_event *e);
+/* The same, and dated in year: the supervisory record a report shows for that year. */
+bool ilo_event_supervisory_in(const ilo_event *e, int year);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 4. Loading                                                                                 */
@@ -558,6 +567,13 @@ ilo_status ilo_eval(const ilo_model *m, const ilo_profile *p, size_t method, int
 double ilo_normalise(const ilo_method *method, double raw);
 /* Rounds half-up to two decimals, exactly for values computed from hundredths, into hundredths. */
 int64_t ilo_round2(double x);
+/* Parses a decimal written with digits, an optional point and one or two decimals ("2.69", "10",
+ * "0.5") into hundredths (269, 1000, 50), exactly. False, leaving *out alone, for anything else:
+ * NULL, "", "5+", "n/a", "3.", ".5", "-1", "2,69", three decimals, or a whole part too large to scale
+ * safely (its value without the last digit above INT64_MAX / 1000: 18 digits always are). */
+bool ilo_parse_hundredths(const char *s, int64_t *out);
+/* The score of r as printed, in hundredths: ilo_round2(r->score). */
+int64_t ilo_result_score_hundredths(const ilo_result *r);
 /* Status of criterion k in r. */
 ilo_criterion_status ilo_result_status(const ilo_result *r, size_t k);
 /* Whether r has evidence for its method's score: some criterion within the method's scope (the
@@ -570,6 +586,17 @@ bool ilo_result_assessed(const ilo_model *m, const ilo_result *r);
 /* Score of one convention or group, normalised as the total is (this project's convention). */
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv);
 double ilo_result_group_score(const ilo_model *m, const ilo_result *r, size_t group);
+/* Whether some criterion of convention (or group) k is coded or clear in r. A part that is not
+ * has no score of its own (its 0 means no evidence), like a year not assessed. */
+bool ilo_result_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k);
+bool ilo_result_group_assessed(const ilo_model *m, const ilo_result *r, size_t k);
+/* How many criteria of the model r has not assessed, clear and coded: n[ILO_NOT_ASSESSED],
+ * n[ILO_CLEAR], n[ILO_CODED]; they add up to m->n_criteria. */
+void ilo_result_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3]);
+/* The finding of r that counts profile item `item`, or NULL when the item does not count. */
+const ilo_finding *ilo_result_finding(const ilo_result *r, size_t item);
+/* The band of r under its method (r->band), or NULL when the method has no bands. */
+const ilo_band *ilo_result_band(const ilo_model *m, const ilo_result *r);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 6. Trends                                                                                  */
@@ -595,6 +622,21 @@ ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method
                          ilo_trend **out, ilo_ctx *ctx);
 void ilo_trend_free(ilo_trend *t);
 const char *ilo_direction_name(ilo_direction d);
+/* The direction rule of ilo_trend_new() in one sentence, for the reader. */
+extern const char ilo_direction_rule[];
+
+/* The years of largest change in t: indices i (1..n-1) of the years whose printed score
+ * (ilo_result_score_hundredths) differs from the year before, both assessed (a year with no
+ * evidence has no score to change from or to), by decreasing size of the change, then by year;
+ * at most max of them into out. Returns how many. */
+size_t ilo_trend_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max);
+/* The findings that differ between year i (1..n-1) of t and the year before: fn is called for
+ * each item counted in year i and not in i - 1 (entered, with its finding of year i), then for
+ * each counted in i - 1 and not in i (left, with its finding of year i - 1), in findings order. */
+typedef void (*ilo_finding_fn)(void *arg, const ilo_finding *f, bool entered);
+void ilo_trend_changed_items(const ilo_trend *t, size_t i, ilo_finding_fn fn, void *arg);
+/* Whether some criterion of convention k is coded or clear in some year of t. */
+bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_t k);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 7. Scenarios                                                                               */
@@ -607,6 +649,33 @@ const char *ilo_direction_name(ilo_direction d);
 ilo_status ilo_profile_apply(const ilo_model *m, size_t c, const size_t *scenarios, size_t n,
                              ilo_profile **out, ilo_ctx *ctx);
 void ilo_profile_free(ilo_profile *p);
+
+/* What differs in one year between two evaluations of a country, a baseline and a scenario
+ * profile (same year and method): the findings removed, changed and added, and the criteria that
+ * stop or start being coded. Findings are matched by item id; an amended text ("ID@DATE", see
+ * ilo_profile_apply) counted in place of its original ID is one change, not a removal and an
+ * addition, and so is the same item coding other criteria. */
+typedef enum ilo_change_kind { ILO_CHANGE_REMOVED, ILO_CHANGE_ADDED, ILO_CHANGE_CHANGED } ilo_change_kind;
+typedef struct ilo_change {
+    ilo_change_kind kind;
+    const ilo_item *base_item;     /* the baseline's item (NULL when added) */
+    const ilo_item *alt_item;      /* the scenario's item (NULL when removed) */
+    const ilo_finding *base, *alt; /* their findings in the year (NULL likewise) */
+} ilo_change;
+typedef struct ilo_year_diff {
+    ilo_change *changes;           /* removed, then changed (both in the baseline's findings
+                                      order), then added (in the scenario's); owned */
+    size_t n;
+    ilo_bitset stopped;            /* coded in the baseline, not in the scenario */
+    ilo_bitset started;            /* the reverse */
+} ilo_year_diff;
+/* Fills *out with the differences between rb (an evaluation of profile base) and ra (of alt).
+ * The items and findings it points to are borrowed from the profiles and results, which must
+ * outlive it. False when out of memory (then *out holds nothing to free). Release what it owns
+ * with ilo_year_diff_free(), which accepts NULL and leaves *d empty. */
+bool ilo_year_diff_of(const ilo_profile *base, const ilo_result *rb, const ilo_profile *alt, const ilo_result *ra,
+                      ilo_year_diff *out);
+void ilo_year_diff_free(ilo_year_diff *d);
 
 /* "What would it take": the smallest set of law provisions whose repeal brings a year's score to
  * a target (or the rating to a target band or a better one).

@@ -1263,19 +1263,14 @@ static void load_regime_dates(loader *l, const ilo_node *root, ilo_regime *r)
     LOAD_ARRAY(l, root, "decisions", r->decisions, r->n_decisions, load_regime_decision);
 }
 
-/* An SDG 8.8.2 value: digits, optionally a point and one or two digits, from 0 to 10. */
+/* An SDG 8.8.2 value: one or two digits, optionally a point and one or two digits, from 0 to 10.
+ * hundredths / 100.0 is the double strtod() gives (both round the exact decimal once). */
 static bool sdg_value_ok(const char *v, double *out)
 {
-    size_t i = strspn(v, "0123456789");
-    if (i == 0 || i > 2) return false;
-    if (v[i] == '.') {
-        size_t d = strspn(v + i + 1, "0123456789");
-        if (d < 1 || d > 2) return false;
-        i += 1 + d;
-    }
-    if (v[i]) return false;
-    *out = strtod(v, NULL);
-    return *out <= 10.0;
+    int64_t h;
+    if (strspn(v, "0123456789") > 2 || !ilo_parse_hundredths(v, &h)) return false;
+    *out = (double)h / 100.0;
+    return h <= 1000;
 }
 
 /* An ITUC rating: 1 to 5, or 5+ (scored 6). */

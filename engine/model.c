@@ -1,5 +1,7 @@
-/* model.c: lookups over a loaded model, ratification status, and freeing. */
+/* model.c: lookups over a loaded model, ratification status, a profile's published figures and
+ * events, and freeing. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -57,3 +59,24 @@ ilo_ratification_status ilo_country_ratified(const ilo_model *m, size_t c, size_
     }
     return ILO_RAT_NONE;
 }
+
+const ilo_published *ilo_country_published(const ilo_model *m, size_t c, const char *measure, int year)
+{
+    if (c >= m->n_countries) return NULL;
+    const ilo_country *co = &m->countries[c];
+    for (size_t i = 0; i < co->n_published; i++) {
+        const ilo_published *p = &co->published[i];
+        if (p->year == year && p->measure && strcmp(p->measure, measure) == 0) return p;
+    }
+    return NULL;
+}
+
+bool ilo_event_supervisory(const ilo_event *e)
+{
+    static const char *const ilo[] = {"ceacr", "cas", "cfa", "mission"};
+    for (size_t i = 0; i < sizeof ilo / sizeof ilo[0]; i++)
+        if (e->kind && strcmp(e->kind, ilo[i]) == 0) return true;
+    return false;
+}
+
+bool ilo_event_supervisory_in(const ilo_event *e, int year) { return e->date.year == year && ilo_event_supervisory(e); }

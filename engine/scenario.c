@@ -6,7 +6,8 @@
  * after scenario, so a later operation sees what an earlier one made. An amended provision is
  * a lineage of pieces: the original text (its own id) until the amendment's date, then the
  * amended text ("id@date"); a repeal ends every piece, and a later amendment from the same date
- * or an earlier one replaces the pieces it covers.
+ * or an earlier one replaces the pieces it covers. It also tells what differs in a year between
+ * an evaluation of the baseline and one of the copy (ilo_year_diff_of).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,4 +178,73 @@ ilo_status ilo_profile_apply(const ilo_model *m, size_t c, const size_t *scenari
     p->n_items = pp->n;
     *out = p;
     return ILO_OK;
+}
+
+void ilo_year_diff_free(ilo_year_diff *d)
+{
+    if (!d) return;
+    free(d->changes);
+    d->changes = NULL;
+    d->n = 0;
+}
+
+/* The finding of r (over profile p) whose item has exactly this id, or NULL. */
+static const ilo_finding *by_id(const ilo_profile *p, const ilo_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (strcmp(p->items[r->findings[i].item].id, id) == 0) return &r->findings[i];
+    return NULL;
+}
+
+/* The amended text of `id` ("id@DATE") among r's findings, or NULL. */
+static const ilo_finding *amended(const ilo_profile *p, const ilo_result *r, const char *id)
+{
+    size_t n = strlen(id);
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const char *other = p->items[r->findings[i].item].id;
+        if (strncmp(other, id, n) == 0 && other[n] == '@') return &r->findings[i];
+    }
+    return NULL;
+}
+
+static bool same_criteria(const ilo_finding *a, const ilo_finding *b)
+{
+    return memcmp(&a->criteria, &b->criteria, sizeof a->criteria) == 0;
+}
+
+bool ilo_year_diff_of(const ilo_profile *pb, const ilo_result *rb, const ilo_profile *pa, const ilo_result *ra,
+                      ilo_year_diff *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) {
+        out->stopped.w[w] = rb->coded.w[w] & ~ra->coded.w[w];
+        out->started.w[w] = ra->coded.w[w] & ~rb->coded.w[w];
+    }
+    out->changes = malloc((rb->n_findings + ra->n_findings + 1) * sizeof *out->changes);
+    bool *paired = calloc(ra->n_findings + 1, sizeof *paired);
+    if (!out->changes || !paired) {
+        free(paired);
+        ilo_year_diff_free(out);
+        return false;
+    }
+    /* Pass 0: removed; pass 1: changed (same id with other criteria, or amended). */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t f = 0; f < rb->n_findings; f++) {
+            const ilo_finding *fb = &rb->findings[f];
+            const ilo_item *ib = &pb->items[fb->item];
+            const ilo_finding *fa = by_id(pa, ra, ib->id);
+            if (!fa) fa = amended(pa, ra, ib->id);
+            if (fa) paired[fa - ra->findings] = true;
+            bool removed = !fa, changed = fa && !same_criteria(fb, fa);
+            if (fa && strcmp(pa->items[fa->item].id, ib->id) != 0) changed = true; /* amended text */
+            if ((pass == 0 && removed) || (pass == 1 && changed))
+                out->changes[out->n++] = (ilo_change){removed ? ILO_CHANGE_REMOVED : ILO_CHANGE_CHANGED, ib,
+                                                      fa ? &pa->items[fa->item] : NULL, fb, fa};
+        }
+    for (size_t f = 0; f < ra->n_findings; f++)
+        if (!paired[f])
+            out->changes[out->n++] = (ilo_change){ILO_CHANGE_ADDED, NULL, &pa->items[ra->findings[f].item], NULL,
+                                                  &ra->findings[f]};
+    free(paired);
+    return true;
 }

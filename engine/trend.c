@@ -1,4 +1,5 @@
-/* trend.c: scores over a range of years and their least-squares trend (GSL). */
+/* trend.c: scores over a range of years, their least-squares trend (GSL), and what changed from
+ * year to year. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -24,6 +25,10 @@ const char *ilo_direction_name(ilo_direction d)
     }
     return "none";
 }
+
+const char ilo_direction_rule[] =
+    "improving when slope + 2 se < 0, worsening when slope - 2 se > 0, stable otherwise; "
+    "no direction with fewer than three years";
 
 /* Fits score = a + slope x year. gsl_fit_linear needs two points for a slope and three for a
  * standard error (its variance divides by n - 2), so both are guarded here rather than left to
@@ -92,4 +97,46 @@ ilo_status ilo_trend_new(const ilo_model *m, const ilo_profile *p, size_t method
     fit(m, t);
     *out = t;
     return ILO_OK;
+}
+
+/* The size of the change of printed score from year i - 1 to year i. */
+static int64_t change_of(const ilo_trend *t, size_t i)
+{
+    int64_t d = ilo_result_score_hundredths(t->years[i]) - ilo_result_score_hundredths(t->years[i - 1]);
+    return d < 0 ? -d : d;
+}
+
+size_t ilo_trend_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 1; i < t->n; i++) {
+        if (!ilo_result_assessed(m, t->years[i]) || !ilo_result_assessed(m, t->years[i - 1])) continue;
+        int64_t d = change_of(t, i);
+        if (d == 0) continue;
+        /* Insertion into a short sorted list: larger change first, earlier year on ties. */
+        size_t at = n;
+        while (at > 0 && change_of(t, out[at - 1]) < d) at--;
+        if (at >= max) continue;
+        size_t last = n < max ? n : max - 1;
+        for (size_t k = last; k > at; k--) out[k] = out[k - 1];
+        out[at] = i;
+        if (n < max) n++;
+    }
+    return n;
+}
+
+void ilo_trend_changed_items(const ilo_trend *t, size_t i, ilo_finding_fn fn, void *arg)
+{
+    const ilo_result *now = t->years[i], *before = t->years[i - 1];
+    for (size_t k = 0; k < now->n_findings; k++)
+        if (!ilo_result_finding(before, now->findings[k].item)) fn(arg, &now->findings[k], true);
+    for (size_t k = 0; k < before->n_findings; k++)
+        if (!ilo_result_finding(now, before->findings[k].item)) fn(arg, &before->findings[k], false);
+}
+
+bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_t k)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (ilo_result_convention_assessed(m, t->years[i], k)) return true;
+    return false;
 }

@@ -13,7 +13,7 @@
  *   2. Escaping, one function per target syntax
  *   3. Formats
  *   4. Report kinds, their inputs, and the one entry point rep_render()
- *   5. Reading engine results (helpers the builders share)
+ *   5. Constants of every document
  *
  * Ownership, once for the whole header: an input struct (rep_assessment, rep_trend_doc, ...) only
  * borrows: the model, profile, results and trend it points to must outlive the call that renders
@@ -38,8 +38,9 @@
  * rep_format and to the writers table in render.c. Every kind is then offered in it.
  *
  * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
- * document), kinds/ (builders), formats/ (writers), view.c and compare.c (5, plus source
- * numbering and year-to-year changes, declared in reports/internal.h, which is not installed).
+ * document), kinds/ (builders), formats/ (writers), view.c (the comparison's helpers of section 4,
+ * and the source numbering and words the builders share, declared in reports/internal.h, which is
+ * not installed).
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
@@ -173,27 +174,9 @@ typedef struct rep_comparison {
                                      years are projections, marked "beyond the data" (0: none) */
 } rep_comparison;
 
-/* A finding that differs between the baseline and the scenario in one year. Items are matched by
- * id; an amended text ("ID@DATE", see engine/scenario.c) counted in place of its original ID is
- * one change, not a removal and an addition. */
-typedef enum rep_change_kind { REP_REMOVED, REP_ADDED, REP_CHANGED } rep_change_kind;
-typedef struct rep_change {
-    rep_change_kind kind;
-    const ilo_item *base_item;    /* the baseline's item (NULL when added) */
-    const ilo_item *alt_item;     /* the scenario's item (NULL when removed) */
-    const ilo_finding *base, *alt;/* their findings in the year (NULL likewise) */
-} rep_change;
-/* One year of a comparison, i in 0..base->n - 1. */
-typedef struct rep_year_diff {
-    rep_change *changes;          /* removed, then changed (both in the baseline's findings
-                                     order), then added (in the scenario's); owned */
-    size_t n;
-    ilo_bitset stopped;           /* coded in the baseline, not in the scenario */
-    ilo_bitset started;           /* the reverse */
-} rep_year_diff;
-/* False when out of memory. Free with rep_year_diff_free(). */
-bool rep_year_diff_of(const rep_comparison *doc, size_t i, rep_year_diff *out);
-void rep_year_diff_free(rep_year_diff *d);
+/* The differences in year i (0..base->n - 1) of a comparison: ilo_year_diff_of() of its two
+ * results. False when out of memory. Free with ilo_year_diff_free(). */
+bool rep_year_diff_of(const rep_comparison *doc, size_t i, ilo_year_diff *out);
 /* Whether convention conv has a raw score above 0 in some year of either profile: people's
  * formats leave the others out of their per-convention columns (JSON and CSV keep every one). */
 bool rep_comparison_shows(const rep_comparison *doc, size_t conv);
@@ -281,35 +264,18 @@ typedef enum rep_kind {
 bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input);
 
 /* ------------------------------------------------------------------------------------------ */
-/* 5. Reading engine results                                                                  */
+/* 5. Constants of every document                                                             */
 /* ------------------------------------------------------------------------------------------ */
+
+/* What the reports read from results (the published figures beside a score, a result's statuses,
+ * a trend's years of largest change, a comparison's year differences, ...) the engine computes:
+ * engine/iloscore.h, sections 3, 5, 6 and 7. */
 
 /* The JSON schema version written as "schema_version". */
 #define REP_SCHEMA_VERSION 2
-/* How many of a trend's year-to-year changes are explained ("the years of largest change"). */
+/* How many of a trend's year-to-year changes are explained ("the years of largest change",
+ * ilo_trend_largest_changes). */
 #define REP_MAX_CHANGES 3
-
-/* The published figure of country c for measure ("sdg-8.8.2", "ituc") and year, or NULL. */
-const ilo_published *rep_published(const ilo_model *m, size_t c, const char *measure, int year);
-/* Parses a published value such as "2.69" or "10" into hundredths (269, 1000): digits, an
- * optional point and at most two decimals, nothing else. False for "5+", "n/a", "". */
-bool rep_parse_hundredths(const char *s, int64_t *out);
-/* Whether an event is one of the ILO supervisory bodies' (kinds ceacr, cas, cfa, mission). */
-bool rep_event_is_ilo(const ilo_event *e);
-/* Whether result r counts profile item `item` among its findings; the finding or NULL. */
-const ilo_finding *rep_finding_of(const ilo_result *r, size_t item);
-/* The score rounded as printed, in hundredths. */
-int64_t rep_score_hundredths(const ilo_result *r);
-/* How many criteria r has not assessed, clear and coded: n[ILO_NOT_ASSESSED], n[ILO_CLEAR],
- * n[ILO_CODED]. Reports warn when some (or all) are not assessed: unknown is not compliant. */
-void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3]);
-/* The years of largest change in t: indices i (1..n-1) of the years whose printed score differs
- * from the year before, both assessed (ilo_result_assessed: a year with no evidence has no score
- * to change from or to), by decreasing size of the change, then by year; at most max of them.
- * Returns how many were written to out. */
-size_t rep_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max);
-/* The direction rule of ilo_trend_new() in one sentence, for the reader. */
-extern const char rep_direction_rule[];
 
 #ifdef __cplusplus
 }

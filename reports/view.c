@@ -1,70 +1,18 @@
-/* view.c: reading a document: lookups, year-to-year changes and source numbering that every
- * renderer shares, so that all formats say the same thing in the same order. */
+/* view.c: what the builders share that is about the document, not the results: the numbering of
+ * cited sources (so that every format numbers them alike), a few words for the reader, and the
+ * comparison's year differences and columns read through the engine (ilo_year_diff_of). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-const char rep_direction_rule[] =
-    "improving when slope + 2 se < 0, worsening when slope - 2 se > 0, stable otherwise; "
-    "no direction with fewer than three years";
-
 const char *const rep_measures[REP_NMEASURES] = {"sdg-8.8.2", "ituc"};
-
-const ilo_published *rep_published(const ilo_model *m, size_t c, const char *measure, int year)
-{
-    if (c >= m->n_countries) return NULL; /* a coding sheet's country the data does not hold */
-    const ilo_country *co = &m->countries[c];
-    for (size_t i = 0; i < co->n_published; i++) {
-        const ilo_published *p = &co->published[i];
-        if (p->year == year && p->measure && strcmp(p->measure, measure) == 0) return p;
-    }
-    return NULL;
-}
-
-bool rep_parse_hundredths(const char *s, int64_t *out)
-{
-    if (!s || *s < '0' || *s > '9') return false;
-    int64_t v = 0;
-    for (; *s >= '0' && *s <= '9'; s++) {
-        if (v > INT64_MAX / 1000) return false;
-        v = v * 10 + (*s - '0');
-    }
-    int decimals = 0, frac = 0;
-    if (*s == '.') {
-        for (s++; *s >= '0' && *s <= '9' && decimals < 3; s++, decimals++) frac = frac * 10 + (*s - '0');
-        if (decimals == 0 || decimals > 2) return false;
-    }
-    if (*s) return false;
-    if (decimals == 1) frac *= 10;
-    *out = v * 100 + frac;
-    return true;
-}
-
-bool rep_event_is_ilo(const ilo_event *e)
-{
-    static const char *const ilo[] = {"ceacr", "cas", "cfa", "mission"};
-    for (size_t i = 0; i < sizeof ilo / sizeof ilo[0]; i++)
-        if (e->kind && strcmp(e->kind, ilo[i]) == 0) return true;
-    return false;
-}
-
-bool rep_event_shown(const ilo_event *e, int year) { return e->date.year == year && rep_event_is_ilo(e); }
-
-const ilo_finding *rep_finding_of(const ilo_result *r, size_t item)
-{
-    for (size_t i = 0; i < r->n_findings; i++)
-        if (r->findings[i].item == item) return &r->findings[i];
-    return NULL;
-}
-
-int64_t rep_score_hundredths(const ilo_result *r) { return ilo_round2(r->score); }
 
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n)
 {
     size_t c[3];
-    rep_status_counts(m, r, c);
+    ilo_result_status_counts(m, r, c);
     out[0] = '\0';
     if (!c[ILO_NOT_ASSESSED]) return false;
     if (c[ILO_NOT_ASSESSED] == m->n_criteria)
@@ -76,76 +24,9 @@ bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_
     return true;
 }
 
-static bool part_assessed(const ilo_model *m, const ilo_result *r, size_t k, bool group)
-{
-    for (size_t i = 0; i < m->n_criteria; i++) {
-        size_t part = group ? m->criteria[i].group : m->criteria[i].convention;
-        if (part == k && ilo_result_status(r, i) != ILO_NOT_ASSESSED) return true;
-    }
-    return false;
-}
-
-bool rep_convention_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, false); }
-
-bool rep_group_assessed(const ilo_model *m, const ilo_result *r, size_t k) { return part_assessed(m, r, k, true); }
-
-bool rep_convention_in_trend(const ilo_model *m, const ilo_trend *t, size_t k)
-{
-    for (size_t i = 0; i < t->n; i++)
-        for (size_t c = 0; c < m->n_criteria; c++)
-            if (m->criteria[c].convention == k && ilo_result_status(t->years[i], c) != ILO_NOT_ASSESSED) return true;
-    return false;
-}
-
-void rep_status_counts(const ilo_model *m, const ilo_result *r, size_t n[3])
-{
-    n[0] = n[1] = n[2] = 0;
-    for (size_t k = 0; k < m->n_criteria; k++) n[ilo_result_status(r, k)]++;
-}
-
-static int64_t change_of(const ilo_trend *t, size_t i)
-{
-    int64_t d = rep_score_hundredths(t->years[i]) - rep_score_hundredths(t->years[i - 1]);
-    return d < 0 ? -d : d;
-}
-
-size_t rep_largest_changes(const ilo_model *m, const ilo_trend *t, size_t *out, size_t max)
-{
-    size_t n = 0;
-    for (size_t i = 1; i < t->n; i++) {
-        if (!ilo_result_assessed(m, t->years[i]) || !ilo_result_assessed(m, t->years[i - 1])) continue;
-        int64_t d = change_of(t, i);
-        if (d == 0) continue;
-        /* Insertion into a short sorted list: larger change first, earlier year on ties. */
-        size_t at = n;
-        while (at > 0 && change_of(t, out[at - 1]) < d) at--;
-        if (at >= max) continue;
-        size_t last = n < max ? n : max - 1;
-        for (size_t k = last; k > at; k--) out[k] = out[k - 1];
-        out[at] = i;
-        if (n < max) n++;
-    }
-    return n;
-}
-
 void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out)
 {
-    out->n = t ? rep_largest_changes(m, t, out->idx, REP_MAX_CHANGES) : 0;
-}
-
-void rep_changed_items(const ilo_trend *t, size_t i, rep_item_fn fn, void *arg)
-{
-    const ilo_result *now = t->years[i], *before = t->years[i - 1];
-    for (size_t k = 0; k < now->n_findings; k++)
-        if (!rep_finding_of(before, now->findings[k].item)) fn(arg, &now->findings[k], true);
-    for (size_t k = 0; k < before->n_findings; k++)
-        if (!rep_finding_of(now, before->findings[k].item)) fn(arg, &before->findings[k], false);
-}
-
-const ilo_band *rep_band(const ilo_model *m, const ilo_result *r)
-{
-    const ilo_method *me = &m->methods[r->method];
-    return r->band < me->n_bands ? &me->bands[r->band] : NULL;
+    out->n = t ? ilo_trend_largest_changes(m, t, out->idx, REP_MAX_CHANGES) : 0;
 }
 
 const char *rep_item_kind(const ilo_item *it) { return it->kind == ILO_ITEM_PROVISION ? "provision" : "incident"; }
@@ -163,9 +44,16 @@ const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year
     return "unknown";
 }
 
-const char *rep_window_name(ilo_window w)
+bool rep_year_diff_of(const rep_comparison *doc, size_t i, ilo_year_diff *out)
 {
-    return w == ILO_WINDOW_OCCURRENCE ? "occurrence" : w == ILO_WINDOW_CARRY_FORWARD ? "carry-forward" : "evidence";
+    return ilo_year_diff_of(doc->baseline, doc->base->years[i], doc->scenario, doc->alt->years[i], out);
+}
+
+bool rep_comparison_shows(const rep_comparison *doc, size_t conv)
+{
+    for (size_t i = 0; i < doc->base->n; i++)
+        if (doc->base->years[i]->convention_hundredths[conv] > 0 || doc->alt->years[i]->convention_hundredths[conv] > 0) return true;
+    return false;
 }
 
 /* ---- source numbering ---- */
@@ -192,7 +80,7 @@ static void cite(rep_cites *c, const size_t *src, size_t n)
 static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int year)
 {
     for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, country, rep_measures[k], year);
+        const ilo_published *p = ilo_country_published(m, country, rep_measures[k], year);
         if (p) cite(c, p->sources, p->n_sources);
     }
 }
@@ -213,7 +101,7 @@ bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo
         if (names_item(cf->about, doc->profile->items[r->findings[i].item].id)) return true;
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < co->n_events; i++)
-        if (rep_event_shown(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
+        if (ilo_event_supervisory_in(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
             return true;
     for (size_t i = 0; i < c->n_base && i < c->n; i++)
         if (m->sources[c->order[i]].id && strcmp(m->sources[c->order[i]].id, cf->about) == 0) return true;
@@ -229,7 +117,7 @@ bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
     cite_published(c, m, r->country, r->year);
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < co->n_events; i++)
-        if (rep_event_shown(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
+        if (ilo_event_supervisory_in(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
     c->n_base = c->n;
     for (size_t i = 0; i < co->n_conflicts; i++) {
         const ilo_conflict *cf = &co->conflicts[i];
@@ -264,7 +152,7 @@ bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, cons
     about_ctx x = {doc, cf->about, false};
     rep_changes ch;
     rep_changes_of(doc->model, doc->trend, &ch);
-    for (size_t k = 0; k < ch.n && !x.hit; k++) rep_changed_items(doc->trend, ch.idx[k], about_item, &x);
+    for (size_t k = 0; k < ch.n && !x.hit; k++) ilo_trend_changed_items(doc->trend, ch.idx[k], about_item, &x);
     for (size_t i = 0; !x.hit && i < c->n_base && i < c->n; i++)
         if (doc->model->sources[c->order[i]].id && strcmp(doc->model->sources[c->order[i]].id, cf->about) == 0)
             x.hit = true;
@@ -278,7 +166,7 @@ bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
     for (size_t i = 0; i < t->n; i++) cite_published(c, doc->model, doc->profile->country, t->years[i]->year);
     rep_changes ch;
     rep_changes_of(doc->model, t, &ch);
-    for (size_t k = 0; k < ch.n; k++) rep_changed_items(t, ch.idx[k], cite_finding, c);
+    for (size_t k = 0; k < ch.n; k++) ilo_trend_changed_items(t, ch.idx[k], cite_finding, c);
     c->n_base = c->n;
     const ilo_country *co = &doc->model->countries[doc->profile->country];
     for (size_t i = 0; i < co->n_conflicts; i++) {

@@ -11,10 +11,10 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
 {
     const ilo_method *me = &m->methods[r->method];
     bool assessed = ilo_result_assessed(m, r);
-    const ilo_band *band = assessed ? rep_band(m, r) : NULL;
+    const ilo_band *band = assessed ? ilo_result_band(m, r) : NULL;
     rep_node *f = rep_fields(d, root, NULL);
     rep_field_add(d, f, "year", NULL, NULL, rep_v_int(r->year));
-    rep_value v = rep_assessed_v(m, r, rep_score_hundredths(r), rep_na_text);
+    rep_value v = rep_assessed_v(m, r, ilo_result_score_hundredths(r), rep_na_text);
     if (assessed) v.note = rep_doc_printf(d, "0 best, %.2f worst", me->scale);
     rep_field_add(d, f, "score", "Score", "score", v);
     v = rep_assessed_v(m, r, r->raw_hundredths, NULL);
@@ -38,7 +38,7 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     }
     rep_add_place(d, root, f, m, r);
     size_t n[3];
-    rep_status_counts(m, r, n);
+    ilo_result_status_counts(m, r, n);
     rep_node *c = rep_only(rep_fields(d, root, "criteria_counts"), REP_PROGRAMS);
     rep_field_add(d, c, "coded", NULL, "criteria:coded", rep_v_int((int64_t)n[ILO_CODED]));
     rep_field_add(d, c, "clear", NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR]));
@@ -88,7 +88,7 @@ static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_resu
         rep_node *t = rep_only(rep_table(d, s, people ? NULL : "conventions", conv, 7), people ? REP_PEOPLE : REP_PROGRAMS);
         rep_buf none = REP_BUF_INIT;
         for (size_t k = 0; k < m->n_conventions; k++) {
-            bool a = rep_convention_assessed(m, r, k);
+            bool a = ilo_result_convention_assessed(m, r, k);
             if (people && !a) {
                 rep_buf_printf(&none, "%s%s", none.len ? ", " : "", m->conventions[k].id);
                 continue;
@@ -110,7 +110,7 @@ static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_resu
         rep_node *t = rep_only(rep_table(d, s, people ? NULL : "groups", grp, 7), people ? REP_PEOPLE : REP_PROGRAMS);
         rep_buf none = REP_BUF_INIT;
         for (size_t k = 0; k < m->n_groups; k++) {
-            bool a = rep_group_assessed(m, r, k);
+            bool a = ilo_result_group_assessed(m, r, k);
             if (people && !a) {
                 rep_buf_printf(&none, "%s%s", none.len ? ", " : "", m->groups[k].id);
                 continue;
@@ -152,7 +152,7 @@ static void published(rep_doc *d, rep_node *root, const rep_assessment *in, cons
                                              r->year));
     t = rep_table(d, s, "published", cols, sizeof cols / sizeof cols[0]);
     for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
+        const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], r->year);
         if (!p) continue;
         size_t row = rep_row(d, t);
         rep_published_cells(d, t, row, m, c, p, true);
@@ -229,7 +229,7 @@ static void events(rep_doc *d, rep_node *root, const rep_assessment *in, const r
     const ilo_country *co = &in->model->countries[r->country];
     size_t *ev = rep_doc_alloc(d, (co->n_events + 1) * sizeof *ev), n = 0;
     for (size_t i = 0; ev && i < co->n_events; i++)
-        if (rep_event_shown(&co->events[i], r->year)) ev[n++] = i;
+        if (ilo_event_supervisory_in(&co->events[i], r->year)) ev[n++] = i;
     rep_node *s = rep_section(d, root, NULL, rep_doc_printf(d, "ILO supervisory events in %d", r->year));
     rep_add_events(d, s, "events", in->model, r->country, ev, n, c);
 }

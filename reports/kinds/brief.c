@@ -155,13 +155,13 @@ static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
             for (size_t i = 0; i < br->verdicts[k].n_reforms && !cited; i++) cited = br->verdicts[k].reforms[i].scenario == s;
         if (cited) v->scenarios[v->n_scenarios++] = s;
     }
-    v->n_events = pick_events(co, v->from, v->year, rep_event_is_ilo, v->events);
+    v->n_events = pick_events(co, v->from, v->year, ilo_event_supervisory, v->events);
     v->n_trade = pick_events(co, v->from, v->year, is_trade, v->trade);
     for (size_t i = 0; i < v->n_events; i++) cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
     for (size_t i = 0; i < v->n_trade; i++) cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
     for (int y = v->from; y <= v->year; y++)
         for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
+            const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], y);
             if (p) cite(&v->cites, p->sources, p->n_sources);
         }
     if (!rep_brief_progress_init(v, doc)) {
@@ -313,7 +313,7 @@ static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
                        m->methods[doc->sdg->method].id);
         if (ilo_result_assessed(m, doc->sdg)) {
             rep_buf_puts(b, "score ");
-            rep_buf_hundredths(b, rep_score_hundredths(doc->sdg));
+            rep_buf_hundredths(b, ilo_result_score_hundredths(doc->sdg));
             rep_buf_putc(b, '.');
         } else {
             rep_buf_puts(b, "nothing assessed, no score.");
@@ -663,9 +663,9 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     const ilo_result *r = doc->result;
     const ilo_brief *br = doc->brief;
     const ilo_method *me = &m->methods[r->method];
-    const ilo_band *band = rep_band(m, r);
+    const ilo_band *band = ilo_result_band(m, r);
     rep_buf_puts(b, "Overall score ");
-    rep_buf_hundredths(b, rep_score_hundredths(r));
+    rep_buf_hundredths(b, ilo_result_score_hundredths(r));
     rep_buf_printf(b, " on 0 (best) to 10 (worst) under %s", me->id);
     if (r->forced) rep_buf_puts(b, " (forced to the worst: an all-encompassing criterion is coded)");
     if (band) rep_buf_printf(b, ", rating %s (%s)", band->rating, band->label);
@@ -673,7 +673,7 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     const ilo_trend *t = doc->trend;
     if (t && t->n >= 2 && t->years[t->n - 1]->year == r->year) {
         const ilo_result *before = t->years[t->n - 2];
-        int64_t d = rep_score_hundredths(r) - rep_score_hundredths(before);
+        int64_t d = ilo_result_score_hundredths(r) - ilo_result_score_hundredths(before);
         rep_buf_printf(b, " Since %d: ", before->year);
         if (d == 0) rep_buf_puts(b, "no change.");
         else {
@@ -1008,7 +1008,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     for (size_t i = 0; i < t->n; i++) {
         size_t row = rep_row(d, tb), col = 2;
         rep_cell(d, tb, row, 0, rep_v_int(t->years[i]->year));
-        rep_cell(d, tb, row, 1, rep_v_hundredths(rep_score_hundredths(t->years[i])));
+        rep_cell(d, tb, row, 1, rep_v_hundredths(ilo_result_score_hundredths(t->years[i])));
         if (n == 2) rep_cell(d, tb, row, 2, rep_v_absent());
         for (size_t k = 0; k < br->n_verdicts; k++) {
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
@@ -1056,9 +1056,9 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_int(y));
-        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(rep_score_hundredths(yr)) : rep_v_null());
+        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
         for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = rep_published(in->model, r->country, rep_measures[k], y);
+            const ilo_published *p = ilo_country_published(in->model, r->country, rep_measures[k], y);
             rep_cell(d, t, row, 2 + k, published_one(d, in, v, p));
             const char *marks = p ? rep_cite_marks(d, &v->cites, p->sources, p->n_sources) : "";
             rep_cell(d, t, row, 4 + k, p ? rep_v_text(rep_doc_printf(d, "%s %s", p->value, marks)) : rep_v_null());
@@ -1188,7 +1188,7 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
     rep_field_add(d, g, "as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given));
     rep_field_add(d, g, "sdg_score", NULL, NULL,
-                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(rep_score_hundredths(in->sdg))
+                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg))
                                                                      : rep_v_null());
     rep_brief_period(&b, in);
     rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
@@ -1355,10 +1355,10 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     const ilo_brief *br = in->brief;
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     if (f) f->scope.year = r->year;
-    const ilo_band *band = rep_band(m, r);
+    const ilo_band *band = ilo_result_band(m, r);
     size_t n[3];
-    rep_status_counts(m, r, n);
-    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(rep_score_hundredths(r)));
+    ilo_result_status_counts(m, r, n);
+    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(ilo_result_score_hundredths(r)));
     rep_field_add(d, f, NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths));
     rep_field_add(d, f, NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law)));
     rep_field_add(d, f, NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice)));
@@ -1367,7 +1367,7 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     rep_field_add(d, f, NULL, NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR]));
     rep_field_add(d, f, NULL, NULL, "criteria:not_assessed", rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
     for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, r->country, rep_measures[k], r->year);
+        const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], r->year);
         rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", rep_measures[k]),
                       p ? rep_v_text(p->value) : rep_v_absent());
     }
@@ -1440,10 +1440,10 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     rep_field_add(d, g, "sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources));
     review(d, root, in, &v);
     f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(rep_score_hundredths(r)));
+    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(ilo_result_score_hundredths(r)));
     rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths));
     rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
-    const ilo_band *band = rep_band(m, r);
+    const ilo_band *band = ilo_result_band(m, r);
     if (band) {
         g = rep_only(rep_fields(d, root, "rating"), REP_PROGRAMS);
         rep_field_add(d, g, "band", NULL, NULL, rep_v_text(band->rating));

@@ -17,7 +17,7 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
     rep_node *f = rep_only(rep_fields(d, parent, "method"), REP_PROGRAMS);
     rep_field_add(d, f, "id", NULL, NULL, rep_v_text(me->id));
     rep_field_add(d, f, "title", NULL, NULL, rep_v_text(me->title));
-    rep_field_add(d, f, "window", NULL, NULL, rep_v_text(rep_window_name(me->window)));
+    rep_field_add(d, f, "window", NULL, NULL, rep_v_text(ilo_window_name(me->window)));
     rep_field_add(d, f, "cap", NULL, NULL, rep_v_fixed(me->cap, 2, 0));
     rep_field_add(d, f, "scale", NULL, NULL, rep_v_fixed(me->scale, 2, 0));
     if (note) rep_field_add(d, f, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
@@ -100,7 +100,7 @@ const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bi
 const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method)
 {
     const ilo_method *me = &m->methods[method];
-    return rep_doc_printf(d, "%s (%s), %s window", me->title, me->id, rep_window_name(me->window));
+    return rep_doc_printf(d, "%s (%s), %s window", me->title, me->id, ilo_window_name(me->window));
 }
 
 size_t rep_count_synthetic(const ilo_model *m)
@@ -131,7 +131,7 @@ rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
 {
     if (!m->methods[r->method].n_bands) return rep_v_absent();
     if (!ilo_result_assessed(m, r)) return rep_v_na(NULL);
-    const ilo_band *b = rep_band(m, r);
+    const ilo_band *b = ilo_result_band(m, r);
     return b ? rep_v_text(b->rating) : rep_v_null();
 }
 
@@ -289,7 +289,7 @@ void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t cou
     }
     for (size_t y = 0; y < n_years; y++)
         for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = rep_published(m, country, rep_measures[k], years[y]);
+            const ilo_published *p = ilo_country_published(m, country, rep_measures[k], years[y]);
             if (!p || !p->status || strcmp(p->status, "exact") == 0) continue;
             rep_span_add(d, l, REP_MARK_NONE,
                          rep_doc_printf(d, "Published %s for %d, %s: %s, not stated by its source.%s%s", p->measure,
@@ -435,10 +435,10 @@ rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, 
         "nothing was assessed: it has no score (no evidence, not compliance) and sits at 0 only to carry the line.",
         0, scale > 0 ? scale : 10);
     for (size_t i = 0; i < n; i++) {
-        const ilo_published *p = rep_published(m, country, "sdg-8.8.2", years[i]->year);
+        const ilo_published *p = ilo_country_published(m, country, "sdg-8.8.2", years[i]->year);
         int64_t v;
-        rep_point_line(d, c, years[i]->year, (double)rep_score_hundredths(years[i]) / 100.0,
-                       p && rep_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
+        rep_point_line(d, c, years[i]->year, (double)ilo_result_score_hundredths(years[i]) / 100.0,
+                       p && ilo_parse_hundredths(p->value, &v) ? (double)v / 100.0 : NAN,
                        !ilo_result_assessed(m, years[i]));
     }
     return c;

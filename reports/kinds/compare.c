@@ -39,7 +39,7 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, co
 
 static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
 {
-    rep_cell(d, t, row, at++, rep_assessed_v(m, r, rep_score_hundredths(r), "not assessed"));
+    rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_result_score_hundredths(r), "not assessed"));
     rep_cell(d, t, row, at++, rep_assessed_v(m, r, r->raw_hundredths, NULL));
     rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
     rep_cell(d, t, row, at++, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
@@ -51,7 +51,7 @@ static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const i
     at += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         rep_cell(d, t, row, at++,
-                 rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
+                 ilo_result_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
                                                   : rep_v_na(NULL));
     rep_cell(d, t, row, at++, rating);
     return at;
@@ -68,7 +68,7 @@ static rep_value plus(int64_t c)
 static rep_value delta(bool both, int64_t c) { return both ? plus(c) : rep_v_na(NULL); }
 
 /* The findings that differ in one year: programs' objects, and CSV's finding:KIND:ID share. */
-static rep_value findings(rep_doc *d, const ilo_model *m, const rep_year_diff *yd)
+static rep_value findings(rep_doc *d, const ilo_model *m, const ilo_year_diff *yd)
 {
     static const char *const kinds[] = {"removed", "added", "changed"};
     rep_column c[1 + 12 + 6] = {{"change", NULL, NULL, REP_COL_ENUM}};
@@ -81,8 +81,8 @@ static rep_value findings(rep_doc *d, const ilo_model *m, const rep_year_diff *y
     c[18] = (rep_column){NULL, NULL, "share", REP_COL_NUMBER};
     rep_node *t = rep_table_detached(d, c, sizeof c / sizeof c[0]);
     for (size_t k = 0; k < yd->n; k++) {
-        const rep_change *ch = &yd->changes[k];
-        const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
+        const ilo_change *ch = &yd->changes[k];
+        const ilo_item *it = ch->kind == ILO_CHANGE_ADDED ? ch->alt_item : ch->base_item;
         size_t row = rep_row(d, t), n;
         rep_cell(d, t, row, 0, rep_v_text(kinds[ch->kind]));
         rep_item_cells(d, t, row, 1, m, it, NULL, NULL);
@@ -102,7 +102,7 @@ static rep_value findings(rep_doc *d, const ilo_model *m, const rep_year_diff *y
 }
 
 /* CSV's criterion:stopped:ID and criterion:started:ID rows, valued with the criterion's weight. */
-static rep_value criteria_rows(rep_doc *d, const ilo_model *m, const rep_year_diff *yd)
+static rep_value criteria_rows(rep_doc *d, const ilo_model *m, const ilo_year_diff *yd)
 {
     static const rep_column c[] = {{NULL, NULL, "criterion", REP_COL_NUMBER}};
     rep_node *t = rep_table_detached(d, c, 1);
@@ -119,14 +119,14 @@ static rep_value criteria_rows(rep_doc *d, const ilo_model *m, const rep_year_di
 /* The rating, where it means something: the method has bands and r is assessed; else NULL. */
 static const char *rating_of(const ilo_model *m, const ilo_result *r)
 {
-    const ilo_band *b = ilo_result_assessed(m, r) ? rep_band(m, r) : NULL;
+    const ilo_band *b = ilo_result_assessed(m, r) ? ilo_result_band(m, r) : NULL;
     return b ? b->rating : NULL;
 }
 
 /* "2.85" or "not assessed". */
 static void score_text(rep_buf *b, const ilo_model *m, const ilo_result *r)
 {
-    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, rep_score_hundredths(r));
+    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, ilo_result_score_hundredths(r));
     else rep_buf_puts(b, "not assessed");
 }
 
@@ -155,7 +155,7 @@ static const char *id_list(rep_doc *d, const ilo_model *m, const ilo_bitset *set
 }
 
 static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_result *rb, const ilo_result *ra,
-                         const rep_year_diff *yd, bool beyond)
+                         const ilo_year_diff *yd, bool beyond)
 {
     static const char *const kinds[] = {"removed", "added", "changed"};
     static const rep_column c[] = {{NULL, "Change", NULL, REP_COL_ENUM},
@@ -169,7 +169,7 @@ static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const
     rep_buf_puts(&h, " -> ");
     score_text(&h, m, ra);
     if (ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra)) {
-        int64_t dd = rep_score_hundredths(ra) - rep_score_hundredths(rb);
+        int64_t dd = ilo_result_score_hundredths(ra) - ilo_result_score_hundredths(rb);
         rep_buf_printf(&h, " (%s", dd > 0 ? "+" : "");
         rep_buf_hundredths(&h, dd);
         rep_buf_putc(&h, ')');
@@ -180,19 +180,19 @@ static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const
     rep_node *sec = rep_section(d, parent, NULL, rep_doc_take(d, &h));
     rep_node *t = rep_table(d, sec, NULL, c, 4);
     for (size_t k = 0; k < yd->n; k++) {
-        const rep_change *ch = &yd->changes[k];
-        const ilo_item *it = ch->kind == REP_ADDED ? ch->alt_item : ch->base_item;
+        const ilo_change *ch = &yd->changes[k];
+        const ilo_item *it = ch->kind == ILO_CHANGE_ADDED ? ch->alt_item : ch->base_item;
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_text(kinds[ch->kind]));
         const char *cb = ch->base ? id_list(d, m, &ch->base->criteria) : "", *ca = ch->alt ? id_list(d, m, &ch->alt->criteria) : "";
-        rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "%s%s%s", cb, ch->kind == REP_CHANGED ? " -> " : "", ca)));
+        rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "%s%s%s", cb, ch->kind == ILO_CHANGE_CHANGED ? " -> " : "", ca)));
         rep_buf s = REP_BUF_INIT;
         if (ch->base) rep_buf_hundredths(&s, ch->base->share_hundredths);
-        if (ch->kind == REP_CHANGED) rep_buf_puts(&s, " -> ");
+        if (ch->kind == ILO_CHANGE_CHANGED) rep_buf_puts(&s, " -> ");
         if (ch->alt) rep_buf_hundredths(&s, ch->alt->share_hundredths);
         rep_cell(d, t, row, 2, rep_v_text(rep_doc_take(d, &s)));
         rep_value item = rep_v_text(rep_item_text(d, it));
-        if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, it->id) != 0)
+        if (ch->kind == ILO_CHANGE_CHANGED && strcmp(ch->alt_item->id, it->id) != 0)
             item.note = rep_doc_printf(d, "amended from %s: %s", ch->alt_item->start.text, ch->alt_item->id);
         rep_cell(d, t, row, 3, item);
     }
@@ -261,8 +261,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
                                        "squares), computed with the same method. 0 is the best score.",
                                        0, m->methods[method].scale > 0 ? m->methods[method].scale : 10);
     for (size_t i = 0; i < in->base->n; i++)
-        rep_point_line(d, chart, in->base->years[i]->year, (double)rep_score_hundredths(in->base->years[i]) / 100.0,
-                       (double)rep_score_hundredths(in->alt->years[i]) / 100.0, false);
+        rep_point_line(d, chart, in->base->years[i]->year, (double)ilo_result_score_hundredths(in->base->years[i]) / 100.0,
+                       (double)ilo_result_score_hundredths(in->alt->years[i]) / 100.0, false);
     rep_node *t = rep_table(d, ys, "years", c.v, c.n);
     rep_node *chg = rep_only(rep_section(d, root, NULL, "Changes by year"), REP_PEOPLE);
     rep_para_text(d, chg, NULL, REP_CAVEAT, NULL,
@@ -270,7 +270,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_buf same = REP_BUF_INIT, past = REP_BUF_INIT;
     for (size_t i = 0; i < in->base->n; i++) {
         const ilo_result *rb = in->base->years[i], *ra = in->alt->years[i];
-        rep_year_diff yd;
+        ilo_year_diff yd;
         if (!rep_year_diff_of(in, i, &yd)) {
             d->failed = true;
             break;
@@ -281,13 +281,13 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
         at = side_cells(d, t, row, at, m, rb);
         at = side_cells(d, t, row, at, m, ra);
         bool both = ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra);
-        rep_cell(d, t, row, at++, delta(both, rep_score_hundredths(ra) - rep_score_hundredths(rb)));
+        rep_cell(d, t, row, at++, delta(both, ilo_result_score_hundredths(ra) - ilo_result_score_hundredths(rb)));
         rep_cell(d, t, row, at++, delta(both, ra->raw_hundredths - rb->raw_hundredths));
         rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->law) - ilo_round2(rb->law)));
         rep_cell(d, t, row, at++, delta(both, ilo_round2(ra->practice) - ilo_round2(rb->practice)));
         for (size_t k = 0; k < nc; k++)
             rep_cell(d, t, row, at++,
-                     delta(rep_convention_assessed(m, ra, k) && rep_convention_assessed(m, rb, k),
+                     delta(ilo_result_convention_assessed(m, ra, k) && ilo_result_convention_assessed(m, rb, k),
                            ilo_round2(ilo_result_convention_score(m, ra, k)) -
                                ilo_round2(ilo_result_convention_score(m, rb, k))));
         /* A rating change means something only where the method has bands and both are assessed. */
@@ -308,7 +308,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
         rep_cell(d, t, row, at++, criteria_rows(d, m, &yd));
         if (yd.n || ilo_bitset_count(&yd.stopped) || ilo_bitset_count(&yd.started)) year_changes(d, chg, m, rb, ra, &yd, beyond);
         else rep_buf_printf(&same, "%s%d", same.len ? ", " : "", rb->year);
-        rep_year_diff_free(&yd);
+        ilo_year_diff_free(&yd);
     }
     if (past.len)
         rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Beyond the data",

@@ -48,7 +48,7 @@ static const char *published_sdg(const ilo_model *m, const char *code, size_t c,
         const ilo_figure *f = ilo_vintage_figure(&m->vintages[v], code, year);
         return f ? f->value : NULL;
     }
-    const ilo_published *p = rep_published(m, c, "sdg-8.8.2", year);
+    const ilo_published *p = ilo_country_published(m, c, "sdg-8.8.2", year);
     return p ? p->value : NULL;
 }
 
@@ -64,7 +64,7 @@ static void country_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *
     rep_cell(d, t, row, C_SYNTH, rep_v_bool(co->synthetic));
     const char *sdg = published_sdg(m, co->code, c, year);
     rep_cell(d, t, row, C_PUB, sdg ? rep_v_text(sdg) : rep_v_null());
-    const ilo_published *p = rep_published(m, c, "ituc", year);
+    const ilo_published *p = ilo_country_published(m, c, "ituc", year);
     rep_cell(d, t, row, C_PUB + 1, p ? rep_v_text(p->value) : rep_v_null());
 }
 
@@ -114,7 +114,7 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
         rep_cell(d, t, row, 3, rep_v_bool(co->synthetic));
         const char *sdg = published_sdg(m, co->code, c, r->year);
         rep_cell(d, t, row, 4, sdg ? rep_v_text(sdg) : rep_v_null());
-        const ilo_published *p = rep_published(m, c, "ituc", r->year);
+        const ilo_published *p = ilo_country_published(m, c, "ituc", r->year);
         rep_cell(d, t, row, 5, p ? rep_v_text(p->value) : rep_v_null());
     }
 }

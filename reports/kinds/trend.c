@@ -36,9 +36,9 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     const ilo_result *r = t->years[i];
     size_t row = rep_row(d, tb), n[3];
     bool a = ilo_result_assessed(m, r);
-    rep_status_counts(m, r, n);
+    ilo_result_status_counts(m, r, n);
     rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
-    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, rep_score_hundredths(r), "not assessed"));
+    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, ilo_result_score_hundredths(r), "not assessed"));
     rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_hundredths, NULL));
     rep_cell(d, tb, row, Y_LAW, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
     rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
@@ -56,20 +56,20 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     /* A change needs a score on both sides. */
     rep_value change = !i ? rep_v_null()
                        : a && ilo_result_assessed(m, t->years[i - 1])
-                           ? rep_v_hundredths(rep_score_hundredths(r) - rep_score_hundredths(t->years[i - 1]))
+                           ? rep_v_hundredths(ilo_result_score_hundredths(r) - ilo_result_score_hundredths(t->years[i - 1]))
                            : rep_v_na(NULL);
     rep_cell(d, tb, row, Y_CHANGE, change);
     for (size_t k = 0; k < nc; k++)
         rep_cell(d, tb, row, Y_FIXED + k,
-                 rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
+                 ilo_result_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
                                                   : rep_v_na(NULL));
     for (size_t k = 0; k < ng; k++)
         rep_cell(d, tb, row, Y_FIXED + nc + k,
-                 rep_group_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)))
+                 ilo_result_group_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)))
                                              : rep_v_na(NULL));
     rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
     for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
+        const ilo_published *p = ilo_country_published(m, country, rep_measures[k], r->year);
         rep_cell(d, tb, row, Y_FIXED + nc + ng + 1 + k, p ? rep_v_text(p->value) : rep_v_null());
     }
     for (size_t c = 0; no_csv && c < tb->n_cols; c++) tb->cells[row * tb->n_cols + c].measure = "";
@@ -90,7 +90,7 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
     for (size_t k = 0; k < nc; k++) {
         const char *id = m->conventions[k].id;
         cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
-                                         rep_convention_in_trend(m, t, k) ? id : NULL,
+                                         ilo_trend_convention_assessed(m, t, k) ? id : NULL,
                                          rep_doc_printf(d, "convention:%s", id), REP_COL_NUMBER};
     }
     for (size_t k = 0; k < ng; k++)
@@ -132,7 +132,7 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
 {
     const ilo_trend *t = in->trend;
     const ilo_result *now = t->years[i], *before = t->years[i - 1];
-    int64_t a = rep_score_hundredths(before), b = rep_score_hundredths(now), ch = b - a;
+    int64_t a = ilo_result_score_hundredths(before), b = ilo_result_score_hundredths(now), ch = b - a;
     rep_node *sec = rep_section(d, parent, NULL,
                                 rep_doc_printf(d, "%d to %d: %s%lld.%02lld (%lld.%02lld to %lld.%02lld, %s)", before->year,
                                                now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,
@@ -149,7 +149,7 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
     for (int pass = 0; pass < 2; pass++) {
         change_ctx x = {d, rep_table(d, sec, pass ? "left" : "entered", cols, 2 + REP_ITEM_NCOLS), in, c, pass == 0,
                         pass ? before->year : now->year};
-        rep_changed_items(t, i, change_item, &x);
+        ilo_trend_changed_items(t, i, change_item, &x);
     }
 }
 
@@ -162,7 +162,7 @@ void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
     rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
     rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
     rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
-    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(rep_direction_rule));
+    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(ilo_direction_rule));
 }
 
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
@@ -197,7 +197,7 @@ const char *rep_slope_fit_text(rep_doc *d, const ilo_model *m, const ilo_trend *
         for (size_t i = 0, k = 0; i < t->n; i++)
             if (!ilo_result_assessed(m, t->years[i])) rep_buf_printf(&b, "%s %d", k++ ? "," : "", t->years[i]->year);
     }
-    rep_buf_printf(&b, ". Rule: %s; lower scores are better.", rep_direction_rule);
+    rep_buf_printf(&b, ". Rule: %s; lower scores are better.", ilo_direction_rule);
     return rep_doc_take(d, &b);
 }
 

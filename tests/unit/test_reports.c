@@ -242,72 +242,6 @@ static void test_formats(void **state)
     assert_int_equal(rep_format_from_path("a.pdf"), -1);
 }
 
-static void test_parse_hundredths(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *s;
-        bool ok;
-        int64_t want;
-    } cases[] = {
-        {"2.69", true, 269}, {"10", true, 1000}, {"0.5", true, 50},   {"3.", false, 0},
-        {"5+", false, 0},    {"", false, 0},     {"n/a", false, 0},   {"2.695", false, 0},
-        {"-1", false, 0},    {".5", false, 0},   {"2,69", false, 0},  {"07.05", true, 705},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int64_t v = -1;
-        bool ok = rep_parse_hundredths(cases[i].s, &v);
-        if (ok != cases[i].ok) fail_msg("\"%s\": %d", cases[i].s, ok);
-        if (ok) assert_int_equal(v, cases[i].want);
-    }
-    assert_false(rep_parse_hundredths(NULL, NULL));
-}
-
-/* A trend of fake results: rep_largest_changes reads the score and whether the year is assessed
- * (criterion 0, in the method's scope). */
-static void test_largest_changes(void **state)
-{
-    (void)state;
-    static const double scores[] = {1.00, 1.00, 2.50, 2.00, 4.00, 4.00, 3.50, 5.00};
-    enum { N = sizeof scores / sizeof scores[0] };
-    ilo_method me;
-    memset(&me, 0, sizeof me);
-    ilo_bitset_set(&me.scope, 0);
-    ilo_model m;
-    memset(&m, 0, sizeof m);
-    m.methods = &me;
-    m.n_methods = 1;
-    ilo_result rs[N];
-    ilo_result *ptr[N];
-    memset(rs, 0, sizeof rs);
-    for (size_t i = 0; i < N; i++) {
-        rs[i].score = scores[i];
-        rs[i].year = 2010 + (int)i;
-        ilo_bitset_set(&rs[i].assessed, 0);
-        ptr[i] = &rs[i];
-    }
-    ilo_trend t = {2010, 2010 + N - 1, N, ptr, 0, 0, 0, ILO_TREND_NONE};
-    size_t out[REP_MAX_CHANGES];
-    /* Changes: +1.50 (i=2), -0.50 (3), +2.00 (4), -0.50 (6), +1.50 (7). */
-    size_t n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
-    assert_int_equal(n, 3);
-    assert_int_equal(out[0], 4);
-    assert_int_equal(out[1], 2); /* ties: the earlier year first */
-    assert_int_equal(out[2], 7);
-    n = rep_largest_changes(&m, &t, out, 1);
-    assert_int_equal(n, 1);
-    assert_int_equal(out[0], 4);
-    /* A year not assessed has no score: no change to or from it (4 and 5 go; 7 takes second). */
-    memset(&rs[4].assessed, 0, sizeof rs[4].assessed);
-    n = rep_largest_changes(&m, &t, out, REP_MAX_CHANGES);
-    assert_int_equal(n, 3);
-    assert_int_equal(out[0], 2);
-    assert_int_equal(out[1], 7);
-    assert_int_equal(out[2], 3); /* -0.50: 3 before 6 */
-    t.n = 2; /* 1.00 -> 1.00: no change at all */
-    assert_int_equal(rep_largest_changes(&m, &t, out, REP_MAX_CHANGES), 0);
-}
-
 /* ---- the renderers over the fixture ---- */
 
 typedef struct fixture {
@@ -611,8 +545,6 @@ int main(void)
         cmocka_unit_test(test_escape_json_all_bytes),
         cmocka_unit_test(test_url_linkable),
         cmocka_unit_test(test_formats),
-        cmocka_unit_test(test_parse_hundredths),
-        cmocka_unit_test(test_largest_changes),
         cmocka_unit_test(test_doc_json),
         cmocka_unit_test(test_doc_na),
         cmocka_unit_test(test_doc_csv),

@@ -381,34 +381,40 @@ static void cmp_close(cmp_fixture *f)
     ilo_profile_free(f->alt);
 }
 
+/* The engine's differences in year i of the fixture's two trends. */
+static bool year_diff(const cmp_fixture *f, size_t i, ilo_year_diff *out)
+{
+    return ilo_year_diff_of(&f->base, f->tb->years[i], f->alt, f->ta->years[i], out);
+}
+
 static void comparison_year_differences(void **state)
 {
     (void)state;
     cmp_fixture f;
     cmp_open(&f, "xsc-reform", 2019, 2021);
-    rep_year_diff d;
-    assert_true(rep_year_diff_of(&f.doc, 0, &d)); /* 2019: before the reform */
+    ilo_year_diff d;
+    assert_true(year_diff(&f, 0, &d)); /* 2019: before the reform */
     assert_int_equal(d.n, 0);
     assert_int_equal(ilo_bitset_count(&d.stopped) + ilo_bitset_count(&d.started), 0);
-    rep_year_diff_free(&d);
-    assert_true(rep_year_diff_of(&f.doc, 1, &d)); /* 2020 */
+    ilo_year_diff_free(&d);
+    assert_true(year_diff(&f, 1, &d)); /* 2020 */
     assert_int_equal(d.n, 3);
-    assert_int_equal(d.changes[0].kind, REP_REMOVED);
-    assert_int_equal(d.changes[1].kind, REP_REMOVED);
+    assert_int_equal(d.changes[0].kind, ILO_CHANGE_REMOVED);
+    assert_int_equal(d.changes[1].kind, ILO_CHANGE_REMOVED);
     assert_string_equal(d.changes[2].base_item->id, "xsc-strike");
-    assert_int_equal(d.changes[2].kind, REP_CHANGED);
+    assert_int_equal(d.changes[2].kind, ILO_CHANGE_CHANGED);
     assert_string_equal(d.changes[2].alt_item->id, "xsc-strike@2020-01-01");
     assert_true(ilo_bitset_has(&d.stopped, ilo_model_find_criterion(M, "law-a")));
     assert_true(ilo_bitset_has(&d.stopped, ilo_model_find_criterion(M, "prac-b")));
     assert_int_equal(ilo_bitset_count(&d.stopped), 2);
     assert_int_equal(ilo_bitset_count(&d.started), 0);
-    rep_year_diff_free(&d);
-    assert_true(rep_year_diff_of(&f.doc, 2, &d)); /* 2021: the decree and the protest come */
+    ilo_year_diff_free(&d);
+    assert_true(year_diff(&f, 2, &d)); /* 2021: the decree and the protest come */
     size_t added = 0;
-    for (size_t i = 0; i < d.n; i++) added += d.changes[i].kind == REP_ADDED;
+    for (size_t i = 0; i < d.n; i++) added += d.changes[i].kind == ILO_CHANGE_ADDED;
     assert_int_equal(added, 2);
     assert_int_equal(ilo_bitset_count(&d.started), 2);
-    rep_year_diff_free(&d);
+    ilo_year_diff_free(&d);
     cmp_close(&f);
 }
 
