@@ -262,11 +262,10 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     const ilo_model *m = in->model;
     const ilo_result *r = in->result;
     const ilo_country *co = &m->countries[r->country];
-    rep_cites c;
-    if (!rep_cites_assessment(&c, in)) return NULL;
     rep_doc *d = rep_kind_doc("assessment");
-    if (!d) {
-        rep_cites_free(&c);
+    rep_cites c;
+    if (!d || !rep_cites_assessment(&c, in)) {
+        rep_doc_free(d);
         return NULL;
     }
     d->title = rep_doc_printf(d, "%s (%s), %d: compliance with ILO conventions on freedom of association", co->name,
@@ -289,9 +288,5 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     rep_add_sources(d, root, m, &c);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);
     rep_cites_free(&c);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

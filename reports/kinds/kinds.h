@@ -1,7 +1,8 @@
 /*
  * kinds.h: the report builders (one file per kind in reports/kinds/) and what they share. A
  * builder reads the engine's results once and returns a new document (doc.h) that the caller
- * frees with rep_doc_free(); NULL when out of memory. Not installed; only render.c calls them.
+ * frees with rep_doc_free(); NULL, or a document marked failed (rep_doc_ok() false), when out of
+ * memory. Not installed; only render.c calls them.
  */
 #ifndef ILO_REPORTS_KINDS_H
 #define ILO_REPORTS_KINDS_H

@@ -441,9 +441,5 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     rep_field_add(d, tail, NULL, NULL, "draws", rep_v_int((int64_t)o->draws));
     rep_field_add(d, tail, NULL, NULL, "seed", rep_v_uint(o->seed));
     rep_field_add(d, tail, NULL, NULL, "spread_percent", rep_v_fixed(o->spread, 2, 0));
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

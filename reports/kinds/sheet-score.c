@@ -42,9 +42,5 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
         rep_cell(d, t, row, 4, rep_v_hundredths(raw_hundredths));
         rep_cell(d, t, row, 5, s);
     }
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

@@ -181,9 +181,5 @@ rep_doc *rep_build_target(const rep_target_doc *in)
     outcome(d, root, m, t);
     repeal(d, root, in);
     search(d, root, t);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

@@ -207,11 +207,10 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     const ilo_trend *t = in->trend;
     size_t country = in->profile->country;
     const ilo_country *co = &m->countries[country];
-    rep_cites c;
-    if (!rep_cites_trend(&c, in)) return NULL;
     rep_doc *d = rep_kind_doc("trend");
-    if (!d) {
-        rep_cites_free(&c);
+    rep_cites c;
+    if (!d || !rep_cites_trend(&c, in)) {
+        rep_doc_free(d);
         return NULL;
     }
     d->title = rep_doc_printf(d, "%s (%s), %d-%d: trend of compliance with ILO conventions on freedom of association",
@@ -250,9 +249,5 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_add_sources(d, root, m, &c);
     rep_add_trend_rows(d, root, t);
     rep_cites_free(&c);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }
