@@ -144,6 +144,18 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
 rep_value rep_v_na(const char *shown) { return (rep_value){REP_V_NA, .v.s = shown}; }
+
+rep_value rep_measured(rep_value v, const char *measure)
+{
+    v.measure = measure;
+    return v;
+}
+
+rep_value rep_noted(rep_value v, const char *note)
+{
+    v.note = note;
+    return v;
+}
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 
@@ -261,6 +273,16 @@ void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, 
 {
     if (!n || !grow(d, (void **)&n->fields, &n->cap_fields, n->n_fields, sizeof *n->fields)) return;
     n->fields[n->n_fields++] = (rep_field){dup(d, key), dup(d, label), dup(d, measure), keep(d, v)};
+}
+
+void rep_fields_add(rep_doc *d, rep_node *n, const rep_field *f, size_t k)
+{
+    for (size_t i = 0; i < k; i++) rep_field_add(d, n, f[i].key, f[i].label, f[i].measure, f[i].value);
+}
+
+void rep_key(rep_doc *d, rep_node *parent, const char *key, rep_value v)
+{
+    rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), key, NULL, NULL, v);
 }
 
 rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n)

@@ -99,6 +99,15 @@ rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, con
 /* The rating of r: its band's rating when the method has bands and r is assessed; NA when it
  * has bands and r is not assessed; absent when the method has none. */
 rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
+/* The cells of r's score, raw, law, practice (each NA when r is not assessed, the score's shown
+ * as "not assessed") and rating (rep_rating_v(), null when the method has no bands), from column
+ * `at` on. */
+void rep_score_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r);
+/* Programs' "rating": {band, label, bands_note} of `band` of the method, the band with the CSV
+ * measure `measure` (NULL: no CSV row). With no band: null, or NA (not assessed) when `measure` is
+ * given and the method has bands. */
+void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, const ilo_band *band,
+                    const char *measure);
 
 /* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
 
