@@ -126,6 +126,13 @@ rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
     return b ? rep_v_text(b->rating) : rep_v_null();
 }
 
+rep_value rep_part_v(const ilo_model *m, const ilo_result *r, bool group, size_t k)
+{
+    bool a = group ? rep_group_assessed(m, r, k) : rep_convention_assessed(m, r, k);
+    double score = group ? ilo_result_group_score(m, r, k) : ilo_result_convention_score(m, r, k);
+    return a ? rep_v_hundredths(ilo_round2(score)) : rep_v_na(NULL);
+}
+
 void rep_score_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
 {
     rep_value rating = rep_rating_v(m, r);

@@ -99,6 +99,8 @@ rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, con
 /* The rating of r: its band's rating when the method has bands and r is assessed; NA when it
  * has bands and r is not assessed; absent when the method has none. */
 rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
+/* The score of convention k (with group, of group k) in r, NA when the part is not assessed. */
+rep_value rep_part_v(const ilo_model *m, const ilo_result *r, bool group, size_t k);
 /* The cells of r's score, raw, law, practice (each NA when r is not assessed, the score's shown
  * as "not assessed") and rating (rep_rating_v(), null when the method has no bands), from column
  * `at` on. */

@@ -34,39 +34,23 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
                      size_t nc, size_t ng, bool no_csv)
 {
     const ilo_result *r = t->years[i];
-    size_t row = rep_row(d, tb), n[3];
+    size_t row = REP_ROW(d, tb, rep_v_int(r->year)), n[3];
     bool a = ilo_result_assessed(m, r);
     rep_status_counts(m, r, n);
-    rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
-    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, rep_score_hundredths(r), "not assessed"));
-    rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_hundredths, NULL));
-    rep_cell(d, tb, row, Y_LAW, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
-    rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
-    rep_value rating = rep_rating_v(m, r);
-    rep_cell(d, tb, row, Y_RATING, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
+    rep_score_cells(d, tb, row, Y_SCORE, m, r);
     ilo_place pl;
     rep_place_cells(d, tb, row, Y_PLACE, rep_place(m, r->method, r->year, a, r->score, &pl), &pl);
-    rep_cell(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]));
-    rep_cell(d, tb, row, Y_CLEAR, rep_v_int((int64_t)n[ILO_CLEAR]));
-    rep_cell(d, tb, row, Y_NA, rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
-    rep_cell(d, tb, row, Y_SHOWN,
-             rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)));
-    rep_cell(d, tb, row, Y_ASSESSED, rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])));
-    rep_cell(d, tb, row, Y_CRITERIA, rep_v_int((int64_t)m->n_criteria));
     /* A change needs a score on both sides. */
     rep_value change = !i ? rep_v_null()
                        : a && ilo_result_assessed(m, t->years[i - 1])
                            ? rep_v_hundredths(rep_score_hundredths(r) - rep_score_hundredths(t->years[i - 1]))
                            : rep_v_na(NULL);
-    rep_cell(d, tb, row, Y_CHANGE, change);
-    for (size_t k = 0; k < nc; k++)
-        rep_cell(d, tb, row, Y_FIXED + k,
-                 rep_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
-                                                  : rep_v_na(NULL));
-    for (size_t k = 0; k < ng; k++)
-        rep_cell(d, tb, row, Y_FIXED + nc + k,
-                 rep_group_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)))
-                                             : rep_v_na(NULL));
+    REP_CELLS(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]), rep_v_int((int64_t)n[ILO_CLEAR]),
+              rep_v_int((int64_t)n[ILO_NOT_ASSESSED]),
+              rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)),
+              rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])), rep_v_int((int64_t)m->n_criteria), change);
+    for (size_t k = 0; k < nc; k++) rep_cell(d, tb, row, Y_FIXED + k, rep_part_v(m, r, false, k));
+    for (size_t k = 0; k < ng; k++) rep_cell(d, tb, row, Y_FIXED + nc + k, rep_part_v(m, r, true, k));
     rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
     for (size_t k = 0; k < REP_NMEASURES; k++) {
         const ilo_published *p = rep_published(m, country, rep_measures[k], r->year);
@@ -122,9 +106,7 @@ static void change_item(void *arg, const ilo_finding *f, bool entered)
 {
     change_ctx *x = arg;
     if (entered != x->entered) return;
-    size_t row = rep_row(x->d, x->t);
-    rep_cell(x->d, x->t, row, 0, rep_v_text(entered ? "entered" : "left"));
-    rep_cell(x->d, x->t, row, 1, rep_v_int(x->year));
+    size_t row = REP_ROW(x->d, x->t, rep_v_text(entered ? "entered" : "left"), rep_v_int(x->year));
     rep_item_cells(x->d, x->t, row, 2, x->in->model, &x->in->profile->items[f->item], f, x->c);
 }
 
@@ -138,12 +120,10 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
                                                now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,
                                                (long long)llabs(ch) % 100, (long long)a / 100, (long long)a % 100,
                                                (long long)b / 100, (long long)b % 100, ch < 0 ? "better" : "worse"));
-    rep_node *f = rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "from_year", NULL, NULL, rep_v_int(before->year));
-    rep_field_add(d, f, "to_year", NULL, NULL, rep_v_int(now->year));
-    rep_field_add(d, f, "change", NULL, NULL, rep_v_hundredths(ch));
-    rep_field_add(d, f, "score_before", NULL, NULL, rep_v_hundredths(a));
-    rep_field_add(d, f, "score_after", NULL, NULL, rep_v_hundredths(b));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS),
+                   {"from_year", NULL, NULL, rep_v_int(before->year)}, {"to_year", NULL, NULL, rep_v_int(now->year)},
+                   {"change", NULL, NULL, rep_v_hundredths(ch)}, {"score_before", NULL, NULL, rep_v_hundredths(a)},
+                   {"score_after", NULL, NULL, rep_v_hundredths(b)});
     rep_column cols[2 + REP_ITEM_NCOLS] = {{NULL, "Change", NULL, REP_COL_ENUM}, {"counted_in", "Year counted", NULL, REP_COL_ID}};
     for (size_t k = 0; k < REP_ITEM_NCOLS; k++) cols[2 + k] = rep_item_cols[k];
     for (int pass = 0; pass < 2; pass++) {
@@ -155,25 +135,23 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
 
 void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
 {
-    rep_node *s = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
-    rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
-    rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
-    rep_field_add(d, s, "fitted", NULL, NULL, rep_v_int((int64_t)t->n_fit));
-    rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
-    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(rep_direction_rule));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), {"from", NULL, NULL, rep_v_int(t->from)},
+                   {"to", NULL, NULL, rep_v_int(t->to)}, {"fitted", NULL, NULL, rep_v_int((int64_t)t->n_fit)},
+                   {"slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0)},
+                   {"slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0)},
+                   {"direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction))},
+                   {"direction_rule", NULL, NULL, rep_v_text(rep_direction_rule)});
 }
 
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
 {
     rep_node *tail = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
     if (tail) tail->scope.year = t->to;
-    rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
-    rep_field_add(d, tail, NULL, NULL, "trend:fitted", rep_v_int((int64_t)t->n_fit));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
+    REP_ADD_FIELDS(d, tail, {NULL, NULL, "trend:from", rep_v_int(t->from)},
+                   {NULL, NULL, "trend:fitted", rep_v_int((int64_t)t->n_fit)},
+                   {NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0)},
+                   {NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0)},
+                   {NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction))});
 }
 
 const char *rep_slope_text(rep_doc *d, const ilo_trend *t) { return rep_slope_fit_text(d, NULL, t); }
