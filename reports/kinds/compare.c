@@ -271,8 +271,10 @@ static bool year(rep_doc *d, rep_node *t, rep_node *chg, const rep_comparison *i
               rep_v_bool(beyond), rep_v_int(beyond), findings(d, m, &yd), rep_v_ids(stopped, n_stopped),
               rep_v_ids(started, n_started), criteria_rows(d, m, &yd));
     if (beyond) rep_buf_printf(past, "%s%d", past->len ? ", " : "", rb->year);
-    if (yd.n || ilo_bitset_count(&yd.stopped) || ilo_bitset_count(&yd.started)) year_changes(d, chg, m, rb, ra, &yd, beyond);
-    else rep_buf_printf(same, "%s%d", same->len ? ", " : "", rb->year);
+    if (yd.n || ilo_bitset_count(&yd.stopped) || ilo_bitset_count(&yd.started))
+        year_changes(d, chg, m, rb, ra, &yd, beyond);
+    else
+        rep_buf_printf(same, "%s%d", same->len ? ", " : "", rb->year);
     rep_year_diff_free(&yd);
     return true;
 }
@@ -289,8 +291,8 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     root->scope = (rep_scope){co->code, 0, m->methods[method].id};
     rep_add_header(d, root, m, in->baseline->country, method, "baseline and scenario");
     rep_add_place_vintage(d, root, m, method);
-    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), {"from", NULL, NULL, rep_v_int(in->base->from)},
-                   {"to", NULL, NULL, rep_v_int(in->base->to)});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {"from", NULL, NULL, rep_v_int(in->base->from)}, {"to", NULL, NULL, rep_v_int(in->base->to)});
     rep_node *sc = rep_add_scenarios(d, root, m, in->scenarios, in->n_scenarios);
     if (sc) sc->scope.year = in->base->from;
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
