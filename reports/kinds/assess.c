@@ -41,7 +41,7 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
     rep_key(d, root, "caution", rep_v_text(caution ? note : NULL));
     /* The paragraph's label says "Caution"; the JSON field keeps the note's own prefix. */
     const char *said = strncmp(note, "Caution: ", 9) == 0 ? note + 9 : note;
-    if (caution) rep_only(rep_para_text(d, root, NULL, REP_CAUTION, "Caution", said), REP_PEOPLE);
+    if (caution) rep_people_para(d, root, REP_CAUTION, "Caution", said);
 }
 
 /* A convention's or group's row: id, title (or numeral and title) or ratification, then
@@ -89,11 +89,10 @@ static void part_tables(rep_doc *d, rep_node *s, const ilo_model *m, const ilo_r
         else rep_buf_printf(&none, "%s%s", none.len ? ", " : "", group ? m->groups[k].id : m->conventions[k].id);
     }
     if (none.len)
-        rep_only(rep_para_text(d, s, NULL, REP_CAVEAT,
-                               rep_doc_printf(d, "%s not assessed (no criterion coded or clear; no score)",
-                                              group ? "Groups" : "Conventions"),
-                               rep_doc_take(d, &none)),
-                 REP_PEOPLE);
+        rep_people_para(d, s, REP_CAVEAT,
+                        rep_doc_printf(d, "%s not assessed (no criterion coded or clear; no score)",
+                                       group ? "Groups" : "Conventions"),
+                        rep_doc_take(d, &none));
     rep_buf_free(&none);
 }
 
@@ -149,8 +148,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_assessment *in, const
         size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1));
         rep_item_cells(d, t, row, 1, in->model, &in->profile->items[r->findings[i].item], &r->findings[i], c);
     }
-    rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Critical", "removing that item alone would lower the score."),
-             REP_PEOPLE);
+    rep_people_para(d, s, REP_CAVEAT, "Critical", "removing that item alone would lower the score.");
 }
 
 static void criteria(rep_doc *d, rep_node *root, const rep_assessment *in, ilo_criterion_status which)
@@ -221,7 +219,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)
     rep_node *s = rep_section(d, root, "trend", rep_doc_printf(d, "Trend %d-%d", t->from, t->to));
     rep_add_trend_stats(d, s, t);
     rep_add_years(d, s, in->model, r->country, t, false, r->year);
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_fit_text(d, in->model, t)), REP_PEOPLE);
+    rep_people_para(d, s, REP_RULE, NULL, rep_slope_fit_text(d, in->model, t));
 }
 
 rep_doc *rep_build_assessment(const rep_assessment *in)

@@ -47,7 +47,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     /* The brief states its evidence date its own way (with its later-text markers). */
     bool brief = d->kind && strcmp(d->kind, "brief") == 0;
     if (!brief) rep_add_as_of(d, NULL, h, m);
-    if (co->synthetic) rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    rep_add_synthetic_note(d, h, m, country);
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS),
                    {"code", NULL, NULL, rep_v_text(co->code)}, {"name", NULL, NULL, rep_v_text(co->name)},
                    {"region", NULL, NULL, rep_v_text(co->region)},
@@ -94,11 +94,15 @@ const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method)
     return rep_doc_printf(d, "%s (%s), %s window", me->title, me->id, rep_window_name(me->window));
 }
 
-size_t rep_count_synthetic(const ilo_model *m)
+void rep_add_synthetic_note(rep_doc *d, rep_node *people, const ilo_model *m, size_t country)
 {
     size_t n = 0;
-    for (size_t c = 0; c < m->n_countries; c++) n += m->countries[c].synthetic;
-    return n;
+    for (size_t c = 0; country == SIZE_MAX && c < m->n_countries; c++) n += m->countries[c].synthetic;
+    if (country != SIZE_MAX && m->countries[country].synthetic)
+        rep_field_add(d, people, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    if (n)
+        rep_field_add(d, people, NULL, "Note", NULL,
+                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", n)));
 }
 
 rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
@@ -107,6 +111,11 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
     rep_node *p = rep_para(d, parent, key, style, title);
     rep_span_add(d, p, REP_MARK_NONE, text);
     return p;
+}
+
+rep_node *rep_people_para(rep_doc *d, rep_node *parent, rep_style style, const char *title, const char *text)
+{
+    return rep_only(rep_para_text(d, parent, NULL, style, title, text), REP_PEOPLE);
 }
 
 /* ---- no score without evidence ---- */
@@ -185,30 +194,23 @@ bool rep_places_possible(const ilo_model *m, size_t method)
     return comparable(&m->methods[method]) && ilo_model_find_vintage(m, rep_place_vintage) != SIZE_MAX;
 }
 
-const char *rep_place_text(rep_doc *d, const ilo_place *p)
-{
-    rep_buf b = REP_BUF_INIT;
-    rep_buf_puts(&b, "percentile ");
-    rep_buf_fixed(&b, p->percentile, 1, "-");
-    rep_buf_printf(&b, ", quintile %d of 5, among %zu", p->quintile, p->n);
-    return rep_doc_take(d, &b);
-}
-
 void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
 {
     ilo_place p;
     const char *why = rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
-    const char *shown;
-    if (why) shown = rep_doc_printf(d, "none (%s)", why);
-    else
-        shown = rep_doc_printf(d, "%s published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low percentile means "
-                                  "most published scores are worse",
-                               rep_place_text(d, &p), r->year, rep_place_vintage);
-    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(shown));
     if (why) {
+        rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_printf(d, "none (%s)", why)));
         rep_key(d, parent, "place", rep_v_null());
         return;
     }
+    /* "percentile 31.5, quintile 2 of 5, among 62 published SDG 8.8.2 scores of ..." */
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "percentile ");
+    rep_buf_fixed(&b, p.percentile, 1, "-");
+    rep_buf_printf(&b, ", quintile %d of 5, among %zu published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low "
+                       "percentile means most published scores are worse",
+                   p.quintile, p.n, r->year, rep_place_vintage);
+    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_take(d, &b)));
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS),
                    {"vintage", NULL, NULL, rep_v_text(rep_place_vintage)}, {"year", NULL, NULL, rep_v_int(p.year)},
                    {"n", NULL, "place:n", rep_v_int((int64_t)p.n)}, {"below", NULL, NULL, rep_v_int((int64_t)p.below)},
@@ -304,10 +306,9 @@ void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t cou
                                         years[y], p->value, p->status, p->note ? " " : "", p->note ? p->note : ""));
         }
     if (!l || !l->n_text) {
-        rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL,
-                               "Nothing recorded: no conflict between sources about what this report shows, and no "
-                               "inferred published figure."),
-                 REP_PEOPLE);
+        rep_people_para(d, s, REP_CAVEAT, NULL,
+                        "Nothing recorded: no conflict between sources about what this report shows, and no "
+                        "inferred published figure.");
         rep_only(l, REP_PROGRAMS); /* an empty list: programs see no key, people nothing */
     }
 }
@@ -453,7 +454,7 @@ void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_mod
                 rep_v_text(e->note), rep_sources_value(d, m, c, e->sources, e->n_sources),
                 rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
     }
-    if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
+    if (!n) rep_people_para(d, parent, REP_PLAIN, NULL, "None recorded.");
 }
 
 void rep_published_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const rep_cites *c,

@@ -296,14 +296,13 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_node *sc = rep_add_scenarios(d, root, m, in->scenarios, in->n_scenarios);
     if (sc) sc->scope.year = in->base->from;
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
-    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           rep_doc_printf(d, "0 best, 10 worst. Change, Law, Practice and the convention columns: "
-                                             "scenario - baseline (conventions scoring above 0 in some year).%s",
-                                          rep_places_possible(m, method)
-                                              ? " Q, after each score: its quintile among the published SDG 8.8.2 "
-                                                "scores of the year (see Places)."
-                                              : "")),
-             REP_PEOPLE);
+    rep_people_para(d, ys, REP_CAVEAT, NULL,
+                    rep_doc_printf(d, "0 best, 10 worst. Change, Law, Practice and the convention columns: "
+                                      "scenario - baseline (conventions scoring above 0 in some year).%s",
+                                   rep_places_possible(m, method)
+                                       ? " Q, after each score: its quintile among the published SDG 8.8.2 "
+                                         "scores of the year (see Places)."
+                                       : ""));
     rep_node *chart = rep_series_lines(d, ys, "Baseline", "Scenario (the law as amended)",
                                        "The baseline (solid line, dots, values above) and the scenario (dashed line, "
                                        "squares), computed with the same method. 0 is the best score.",
@@ -319,12 +318,11 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     for (size_t i = 0; i < in->base->n && !d->failed; i++)
         if (!year(d, t, chg, in, i, &same, &past)) d->failed = true;
     if (past.len)
-        rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Beyond the data",
-                               rep_doc_printf(d, "%s: after %d, the year of the latest dated evidence on %s. These "
-                                                 "years are projections of the law as it stands (or as the scenarios "
-                                                 "amend it), not assessments.",
-                                              past.data, in->last_year, co->code)),
-                 REP_PEOPLE);
+        rep_people_para(d, ys, REP_CAVEAT, "Beyond the data",
+                        rep_doc_printf(d, "%s: after %d, the year of the latest dated evidence on %s. These "
+                                          "years are projections of the law as it stands (or as the scenarios "
+                                          "amend it), not assessments.",
+                                       past.data, in->last_year, co->code));
     if (past.failed || same.failed) d->failed = true;
     if (same.len) rep_para_text(d, chg, NULL, REP_PLAIN, NULL, rep_doc_printf(d, "No difference in %s.", same.data));
     rep_buf_free(&past);

@@ -81,11 +81,10 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
     rep_node *where = root;
     if (r->n_ranked < r->n) {
         where = rep_section(d, root, NULL, rep_doc_printf(d, "Not assessed in %d", r->year));
-        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL,
-                               rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no "
-                                                 "score and no rank.",
-                                              r->year)),
-                 REP_PEOPLE);
+        rep_people_para(d, where, REP_CAVEAT, NULL,
+                        rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no "
+                                          "score and no rank.",
+                                       r->year));
     }
     static const rep_column cols[] = {
         {NULL, NULL, "status", REP_COL_ENUM},
@@ -124,10 +123,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
                     rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)",
                                               r->n_tie_groups, r->n_tie_groups == 1 ? "" : "s"))});
     rep_add_as_of(d, root, head, m);
-    size_t synthetic = rep_count_synthetic(m);
-    if (synthetic)
-        rep_field_add(d, head, NULL, "Note", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
+    rep_add_synthetic_note(d, head, m, SIZE_MAX);
     size_t v = ilo_model_find_vintage(m, rep_place_vintage);
     rep_field_add(d, head, NULL, "Published", NULL,
                   rep_v_text(v != SIZE_MAX

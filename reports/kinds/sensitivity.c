@@ -314,13 +314,12 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
     const ilo_sens_opts *o = &s->opts;
     rep_node *h = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
     rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, o->method)));
-    rep_buf spread = REP_BUF_INIT;
-    rep_buf_fixed(&spread, o->spread, 2, "?");
-    rep_field_add(d, h, NULL, "Draws", NULL,
-                  rep_v_text(rep_doc_printf(d, "%zu, seed %llu, each weight x (1 + u), u uniform on +-%s%%", o->draws,
-                                            (unsigned long long)o->seed, spread.data ? spread.data : "?")));
-    if (spread.failed) d->failed = true;
-    rep_buf_free(&spread);
+    rep_buf draws = REP_BUF_INIT;
+    rep_buf_printf(&draws, "%zu, seed %llu, each weight x (1 + u), u uniform on +-", o->draws,
+                   (unsigned long long)o->seed);
+    rep_buf_fixed(&draws, o->spread, 2, "?");
+    rep_buf_putc(&draws, '%');
+    rep_field_add(d, h, NULL, "Draws", NULL, rep_v_text(rep_doc_take(d, &draws)));
     if (o->all)
         rep_field_add(d, h, NULL, "Ranked", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu (the others are not assessed)", s->n_assessed, s->n_units)));
@@ -328,12 +327,7 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
         rep_field_add(d, h, NULL, "Assessed", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units)));
     rep_add_as_of(d, root, h, m);
-    size_t synthetic = rep_count_synthetic(m);
-    if (o->all && synthetic)
-        rep_field_add(d, h, NULL, "Note", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
-    if (!o->all && m->countries[o->country].synthetic)
-        rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    rep_add_synthetic_note(d, h, m, o->all ? SIZE_MAX : o->country);
     rep_add_method(d, root, m, o->method, false);
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
                    {"scope", NULL, NULL, rep_v_text(o->all ? "all" : "country")},

@@ -92,7 +92,7 @@ static void outcome(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ta
                               "practice (what the incidents code) alone keeps it above the target.",
                            t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year, (long long)(floor / 100),
                            (long long)(floor % 100));
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s), REP_PEOPLE);
+    rep_people_para(d, root, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s);
 }
 
 static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
@@ -155,7 +155,7 @@ static void search(rep_doc *d, rep_node *root, const ilo_target *t)
                               "repealing all of them was scored first and misses the target, so no smaller set can "
                               "meet it.",
                            t->n_provisions, ps, t->year, t->n_relevant);
-    if (p) rep_only(rep_para_text(d, root, NULL, REP_RULE, "Search", p), REP_PEOPLE);
+    if (p) rep_people_para(d, root, REP_RULE, "Search", p);
 }
 
 rep_doc *rep_build_target(const rep_target_doc *in)

@@ -63,11 +63,8 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
                         bool detail, int skip_csv)
 {
     size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
-    rep_column *cols = calloc(n, sizeof *cols);
-    if (!cols) {
-        d->failed = true;
-        return NULL;
-    }
+    rep_column *cols = rep_doc_alloc(d, n * sizeof *cols);
+    if (!cols) return NULL;
     for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
     if (!m->methods[t->years[0]->method].n_bands) cols[Y_RATING].label = NULL;
     rep_place_columns(d, cols + Y_PLACE, "place", "place", rep_places_possible(m, t->years[0]->method));
@@ -86,7 +83,6 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
             (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
                          rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
     rep_node *tb = rep_table(d, parent, "years", cols, n);
-    free(cols);
     for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i, nc, ng, t->years[i]->year == skip_csv);
     return tb;
 }
@@ -199,23 +195,21 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_add_place_vintage(d, root, m, t->years[0]->method);
     rep_add_trend_stats(d, root, t);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
-    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           rep_places_possible(m, t->years[0]->method)
-                               ? "0 best, 10 worst. Q: the quintile of the score among the published SDG 8.8.2 "
-                                 "scores of its year (see Places). Published figures as published, not computed here."
-                               : "0 best, 10 worst. Published figures as published, not computed here."),
-             REP_PEOPLE);
+    rep_people_para(d, ys, REP_CAVEAT, NULL,
+                    rep_doc_printf(d, "0 best, 10 worst.%s Published figures as published, not computed here.",
+                                   rep_places_possible(m, t->years[0]->method)
+                                       ? " Q: the quintile of the score among the published SDG 8.8.2 scores of its "
+                                         "year (see Places)."
+                                       : ""));
     rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
     rep_add_years(d, ys, m, country, t, true, 0);
-    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Assessed",
-                           "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
-                           "not for compliance. Convention columns: those with a criterion assessed in some year."),
-             REP_PEOPLE);
-    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_fit_text(d, m, t)), REP_PEOPLE);
+    rep_people_para(d, ys, REP_CAVEAT, "Assessed",
+                    "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
+                    "not for compliance. Convention columns: those with a criterion assessed in some year.");
+    rep_people_para(d, ys, REP_RULE, NULL, rep_slope_fit_text(d, m, t));
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
-    rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
-                           "Up to 3, by size, each explained by the items that entered or left."),
-             REP_PEOPLE);
+    rep_people_para(d, lc, REP_CAVEAT, NULL,
+                    "Up to 3, by size, each explained by the items that entered or left.");
     rep_changes ch;
     rep_changes_of(m, t, &ch);
     for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
