@@ -73,12 +73,8 @@ static void free_node(rep_node *n)
         next = c->next;
         free_node(c);
     }
-    free(n->fields);
-    free(n->cols);
-    free(n->cells);
-    free(n->spans);
-    free(n->text);
-    free(n->points);
+    void *arrays[] = {n->fields, n->cols, n->cells, n->spans, n->text, n->points};
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) free(arrays[i]);
 }
 
 void rep_doc_free(rep_doc *d)
@@ -99,24 +95,16 @@ const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap); /* the length first, then the string in the document */
     va_end(ap);
-    if (n < 0) {
-        d->failed = true;
-        return NULL;
-    }
-    if ((size_t)n < sizeof small) return dup(d, small);
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
+    char *s = n < 0 ? NULL : alloc(d, (size_t)n + 1);
+    if (!s) {
         d->failed = true;
         return NULL;
     }
     va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    const char *s = dup(d, big);
-    free(big);
     return s;
 }
 
