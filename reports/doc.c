@@ -116,6 +116,14 @@ const char *rep_doc_take(rep_doc *d, rep_buf *b)
     return s;
 }
 
+const char *rep_doc_hundredths(rep_doc *d, int64_t c)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_hundredths(&b, c);
+    const char *s = rep_doc_take(d, &b);
+    return s ? s : ""; /* out of memory: the document is marked failed */
+}
+
 /* ---- values ---- */
 
 rep_value rep_v_absent(void) { return (rep_value){REP_V_ABSENT}; }

@@ -202,6 +202,8 @@ const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
 void *rep_doc_alloc(rep_doc *d, size_t n);
 /* The same from a buffer (consumed: b is freed). */
 const char *rep_doc_take(rep_doc *d, rep_buf *b);
+/* Hundredths as people read them, in the document's memory: 285 -> "2.85", -50 -> "-0.50". */
+const char *rep_doc_hundredths(rep_doc *d, int64_t c);
 
 /* Adding nodes: each returns the new node (NULL when out of memory or parent is NULL). */
 rep_node *rep_section(rep_doc *d, rep_node *parent, const char *key, const char *title);

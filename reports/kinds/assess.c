@@ -2,7 +2,6 @@
  * score and rating, the parts by convention and group, the published figures beside, the
  * findings with their sources, the criteria coded, clear and not assessed, the ILO supervisory
  * events of the year, and the trend over the years before. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
@@ -137,12 +136,10 @@ static void findings(rep_doc *d, rep_node *root, const rep_assessment *in, const
     const ilo_result *r = in->result;
     rep_column cols[1 + REP_ITEM_NCOLS] = {{"rank", "#", NULL, REP_COL_NUMBER}};
     for (size_t k = 0; k < REP_ITEM_NCOLS; k++) cols[1 + k] = rep_item_cols[k];
-    rep_buf raw = REP_BUF_INIT;
-    rep_buf_hundredths(&raw, r->raw_hundredths);
     rep_node *s = rep_section(d, root, NULL,
                               rep_doc_printf(d, "Findings: %zu counted item%s; their shares add up to the raw score, %s",
-                                             r->n_findings, r->n_findings == 1 ? "" : "s", raw.data ? raw.data : ""));
-    rep_buf_free(&raw);
+                                             r->n_findings, r->n_findings == 1 ? "" : "s",
+                                             rep_doc_hundredths(d, r->raw_hundredths)));
     rep_node *t = rep_table(d, s, "findings", cols, 1 + REP_ITEM_NCOLS);
     for (size_t i = 0; i < r->n_findings; i++) {
         size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1));

@@ -120,10 +120,9 @@ static const char *rating_of(const ilo_model *m, const ilo_result *r)
 }
 
 /* "2.85" or "not assessed". */
-static void score_text(rep_buf *b, const ilo_model *m, const ilo_result *r)
+static const char *score_text(rep_doc *d, const ilo_model *m, const ilo_result *r)
 {
-    if (ilo_result_assessed(m, r)) rep_buf_hundredths(b, rep_score_hundredths(r));
-    else rep_buf_puts(b, "not assessed");
+    return ilo_result_assessed(m, r) ? rep_doc_hundredths(d, rep_score_hundredths(r)) : "not assessed";
 }
 
 /* ---- what people read about each year's changes ---- */
@@ -155,15 +154,10 @@ static const char *year_heading(rep_doc *d, const ilo_model *m, const ilo_result
 {
     const char *ga = rating_of(m, rb), *gb = rating_of(m, ra);
     rep_buf h = REP_BUF_INIT;
-    rep_buf_printf(&h, "%d: score ", rb->year);
-    score_text(&h, m, rb);
-    rep_buf_puts(&h, " -> ");
-    score_text(&h, m, ra);
+    rep_buf_printf(&h, "%d: score %s -> %s", rb->year, score_text(d, m, rb), score_text(d, m, ra));
     if (ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra)) {
         int64_t dd = rep_score_hundredths(ra) - rep_score_hundredths(rb);
-        rep_buf_printf(&h, " (%s", dd > 0 ? "+" : "");
-        rep_buf_hundredths(&h, dd);
-        rep_buf_putc(&h, ')');
+        rep_buf_printf(&h, " (%s%s)", dd > 0 ? "+" : "", rep_doc_hundredths(d, dd));
     }
     if (ga && gb) rep_buf_printf(&h, ", rating %s%s%s", ga, strcmp(ga, gb) == 0 ? " (unchanged)" : " -> ",
                                  strcmp(ga, gb) == 0 ? "" : gb);
@@ -178,15 +172,13 @@ static void change_row(rep_doc *d, rep_node *t, const ilo_model *m, const rep_ch
     const char *arrow = ch->kind == REP_CHANGED ? " -> " : "";
     const char *cb = ch->base ? id_list(d, m, &ch->base->criteria) : "";
     const char *ca = ch->alt ? id_list(d, m, &ch->alt->criteria) : "";
-    rep_buf s = REP_BUF_INIT;
-    if (ch->base) rep_buf_hundredths(&s, ch->base->share_hundredths);
-    rep_buf_puts(&s, arrow);
-    if (ch->alt) rep_buf_hundredths(&s, ch->alt->share_hundredths);
+    const char *sb = ch->base ? rep_doc_hundredths(d, ch->base->share_hundredths) : "";
+    const char *sa = ch->alt ? rep_doc_hundredths(d, ch->alt->share_hundredths) : "";
     rep_value item = rep_v_text(rep_item_text(d, it));
     if (ch->kind == REP_CHANGED && strcmp(ch->alt_item->id, it->id) != 0)
         item.note = rep_doc_printf(d, "amended from %s: %s", ch->alt_item->start.text, ch->alt_item->id);
     REP_ROW(d, t, rep_v_text(change_kinds[ch->kind]), rep_v_text(rep_doc_printf(d, "%s%s%s", cb, arrow, ca)),
-            rep_v_text(rep_doc_take(d, &s)), item);
+            rep_v_text(rep_doc_printf(d, "%s%s%s", sb, arrow, sa)), item);
 }
 
 static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_result *rb, const ilo_result *ra,

@@ -10,20 +10,12 @@ static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
     return band < me->n_bands ? me->bands[band].rating : NULL;
 }
 
-/* "1.13", "-0.50" */
-static const char *num(rep_doc *d, int64_t hundredths)
-{
-    rep_buf b = REP_BUF_INIT;
-    rep_buf_hundredths(&b, hundredths);
-    return rep_doc_take(d, &b);
-}
-
 /* "1.13 (raw 10.71, rating 3)" */
 static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_hundredths, size_t band)
 {
     const char *r = rating(m, t, band);
-    return rep_v_text(rep_doc_printf(d, "%s (raw %s%s%s)", num(d, ilo_round2(score)), num(d, raw_hundredths),
-                                     r ? ", rating " : "", r ? r : ""));
+    return rep_v_text(rep_doc_printf(d, "%s (raw %s%s%s)", rep_doc_hundredths(d, ilo_round2(score)),
+                                     rep_doc_hundredths(d, raw_hundredths), r ? ", rating " : "", r ? r : ""));
 }
 
 static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
@@ -131,7 +123,7 @@ static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
     REP_ADD_FIELDS(d, f, {NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_hundredths, t->band_after)},
                    {NULL, "Change", NULL,
                     rep_v_text(rep_doc_printf(d, "%s%s (law %lld.%02lld, practice %lld.%02lld after)",
-                                              ch > 0 ? "+" : "", num(d, ch), (long long)(law / 100),
+                                              ch > 0 ? "+" : "", rep_doc_hundredths(d, ch), (long long)(law / 100),
                                               (long long)(law % 100), (long long)(pr / 100), (long long)(pr % 100)))});
 }
 

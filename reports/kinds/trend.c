@@ -2,7 +2,6 @@
  * least-squares slope and its direction, and the years of largest change explained by the items
  * that entered or left. */
 #include <math.h>
-#include <stdlib.h>
 
 #include "kinds.h"
 
@@ -112,10 +111,9 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
     const ilo_result *now = t->years[i], *before = t->years[i - 1];
     int64_t a = rep_score_hundredths(before), b = rep_score_hundredths(now), ch = b - a;
     rep_node *sec = rep_section(d, parent, NULL,
-                                rep_doc_printf(d, "%d to %d: %s%lld.%02lld (%lld.%02lld to %lld.%02lld, %s)", before->year,
-                                               now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,
-                                               (long long)llabs(ch) % 100, (long long)a / 100, (long long)a % 100,
-                                               (long long)b / 100, (long long)b % 100, ch < 0 ? "better" : "worse"));
+                                rep_doc_printf(d, "%d to %d: %s%s (%s to %s, %s)", before->year, now->year,
+                                               ch < 0 ? "" : "+", rep_doc_hundredths(d, ch), rep_doc_hundredths(d, a),
+                                               rep_doc_hundredths(d, b), ch < 0 ? "better" : "worse"));
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS),
                    {"from_year", NULL, NULL, rep_v_int(before->year)}, {"to_year", NULL, NULL, rep_v_int(now->year)},
                    {"change", NULL, NULL, rep_v_hundredths(ch)}, {"score_before", NULL, NULL, rep_v_hundredths(a)},
