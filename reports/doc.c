@@ -152,6 +152,12 @@ rep_value rep_noted(rep_value v, const char *note)
     v.note = note;
     return v;
 }
+
+rep_value rep_plus(rep_value v)
+{
+    v.plus = true;
+    return v;
+}
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 

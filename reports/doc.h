@@ -92,9 +92,11 @@ rep_value rep_v_ids(const char *const *ids, size_t n);
 /* A value that does not exist for lack of evidence (a score not assessed); people see `shown`
  * ("not assessed"), or "-" when NULL. */
 rep_value rep_v_na(const char *shown);
-/* v with its CSV measure (instead of its column's), or with its people's note. */
+/* v with its CSV measure (instead of its column's), with its people's note, or shown with a "+"
+ * when positive (a change). */
 rep_value rep_measured(rep_value v, const char *measure);
 rep_value rep_noted(rep_value v, const char *note);
+rep_value rep_plus(rep_value v);
 
 /* ---- nodes ---- */
 

@@ -47,15 +47,8 @@ static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const i
     return at;
 }
 
-static rep_value plus(int64_t c)
-{
-    rep_value v = rep_v_hundredths(c);
-    v.plus = true;
-    return v;
-}
-
 /* A change between two numbers that exist only where both are assessed. */
-static rep_value delta(bool both, int64_t c) { return both ? plus(c) : rep_v_na(NULL); }
+static rep_value delta(bool both, int64_t c) { return both ? rep_plus(rep_v_hundredths(c)) : rep_v_na(NULL); }
 
 static const char *const change_kinds[] = {"removed", "added", "changed"};
 

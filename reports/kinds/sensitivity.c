@@ -160,13 +160,6 @@ static const rep_column kind_cols[] = {
     {"dominant", "Dominant", "coding:dominant", REP_COL_ENUM},
 };
 
-/* v shown with a "+" when positive (a change). */
-static rep_value plus(rep_value v)
-{
-    v.plus = true;
-    return v;
-}
-
 /* A band's cells: people's "low-high", programs' low, high and the width. */
 static void band(rep_doc *d, rep_node *t, size_t row, size_t at, double low, double high, double width)
 {
@@ -234,7 +227,7 @@ static void coding_readings(rep_doc *d, rep_node *sec, const ilo_sensitivity *s)
                           rep_measured(rep_v_fixed(score, 4, 2),
                                        dates ? "coding:source_dates"
                                              : rep_doc_printf(d, "coding:window:%s", ilo_window_name(r->window))),
-                          plus(rep_v_fixed(delta, 4, 2)));
+                          rep_plus(rep_v_fixed(delta, 4, 2)));
         }
     }
 }
@@ -268,7 +261,7 @@ static void coding_texts(rep_doc *d, rep_node *sec, const ilo_model *m, const il
                 if (x->assessed) {
                     without =
                         rep_measured(rep_v_fixed(x->score, 4, 2), rep_doc_printf(d, "coding:without:%s", src->id));
-                    change = plus(rep_v_fixed(x->delta, 4, 2));
+                    change = rep_plus(rep_v_fixed(x->delta, 4, 2));
                 }
                 REP_ROW(d, t, rep_v_int(s->units[u].year), rep_v_id(src->id), rep_v_bool(x->assessed), without, change,
                         rep_v_text(rep_doc_printf(d, "%s (%s, %s, %s)", src->id, src->publisher,
