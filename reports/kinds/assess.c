@@ -95,13 +95,6 @@ static void part_tables(rep_doc *d, rep_node *s, const ilo_model *m, const ilo_r
     rep_buf_free(&none);
 }
 
-static void parts(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_result *r)
-{
-    rep_node *s = rep_section(d, root, NULL, "By convention and group");
-    part_tables(d, s, m, r, false);
-    part_tables(d, s, m, r, true);
-}
-
 static void published(rep_doc *d, rep_node *root, const rep_assessment *in, const rep_cites *c)
 {
     static const rep_column cols[] = {
@@ -238,7 +231,9 @@ rep_doc *rep_build_assessment(const rep_assessment *in)
     scores(d, root, m, r);
     if (in->trend) /* near the top, where a reader looks first; the trend's table comes later */
         rep_add_score_chart(d, root, m, r->country, (const ilo_result *const *)in->trend->years, in->trend->n);
-    parts(d, root, m, r);
+    rep_node *parts = rep_section(d, root, NULL, "By convention and group");
+    part_tables(d, parts, m, r, false);
+    part_tables(d, parts, m, r, true);
     published(d, root, in, &c);
     findings(d, root, in, &c);
     criteria(d, root, in, ILO_CODED);

@@ -27,10 +27,10 @@ void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_mod
     bool cut = m->as_of.prec != ILO_DATE_NONE;
     if (people)
         rep_field_add(d, people, NULL, "Evidence", NULL,
-                  rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they support, "
-                                                     "are left out",
-                                                  m->as_of.text)
-                                 : "all evidence in the data (no --as-of date)"));
+                      rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they "
+                                                         "support, are left out",
+                                                      m->as_of.text)
+                                     : "all evidence in the data (no --as-of date)"));
     if (!parent) return;
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS),
                    {"as_of", NULL, NULL, rep_v_text(cut ? m->as_of.text : NULL)},
