@@ -73,12 +73,8 @@ static void free_node(rep_node *n)
         next = c->next;
         free_node(c);
     }
-    free(n->fields);
-    free(n->cols);
-    free(n->cells);
-    free(n->spans);
-    free(n->text);
-    free(n->points);
+    void *arrays[] = {n->fields, n->cols, n->cells, n->spans, n->text, n->points};
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) free(arrays[i]);
 }
 
 void rep_doc_free(rep_doc *d)
@@ -99,24 +95,16 @@ const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap); /* the length first, then the string in the document */
     va_end(ap);
-    if (n < 0) {
-        d->failed = true;
-        return NULL;
-    }
-    if ((size_t)n < sizeof small) return dup(d, small);
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
+    char *s = n < 0 ? NULL : alloc(d, (size_t)n + 1);
+    if (!s) {
         d->failed = true;
         return NULL;
     }
     va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    const char *s = dup(d, big);
-    free(big);
     return s;
 }
 
@@ -126,6 +114,14 @@ const char *rep_doc_take(rep_doc *d, rep_buf *b)
     const char *s = dup(d, b->data ? b->data : "");
     rep_buf_free(b);
     return s;
+}
+
+const char *rep_doc_hundredths(rep_doc *d, int64_t c)
+{
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_hundredths(&b, c);
+    const char *s = rep_doc_take(d, &b);
+    return s ? s : ""; /* out of memory: the document is marked failed */
 }
 
 /* ---- values ---- */
@@ -144,6 +140,24 @@ rep_value rep_v_fixed(double x, int decimals, int shown)
 }
 rep_value rep_v_ids(const char *const *ids, size_t n) { return (rep_value){REP_V_IDS, .v.list = ids, .n = n}; }
 rep_value rep_v_na(const char *shown) { return (rep_value){REP_V_NA, .v.s = shown}; }
+
+rep_value rep_measured(rep_value v, const char *measure)
+{
+    v.measure = measure;
+    return v;
+}
+
+rep_value rep_noted(rep_value v, const char *note)
+{
+    v.note = note;
+    return v;
+}
+
+rep_value rep_plus(rep_value v)
+{
+    v.plus = true;
+    return v;
+}
 rep_value rep_v_table(const rep_node *t) { return t ? (rep_value){REP_V_TABLE, .v.node = t} : rep_v_null(); }
 rep_value rep_v_object(const rep_node *t) { return t ? (rep_value){REP_V_OBJECT, .v.node = t} : rep_v_null(); }
 
@@ -261,6 +275,16 @@ void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, 
 {
     if (!n || !grow(d, (void **)&n->fields, &n->cap_fields, n->n_fields, sizeof *n->fields)) return;
     n->fields[n->n_fields++] = (rep_field){dup(d, key), dup(d, label), dup(d, measure), keep(d, v)};
+}
+
+void rep_fields_add(rep_doc *d, rep_node *n, const rep_field *f, size_t k)
+{
+    for (size_t i = 0; i < k; i++) rep_field_add(d, n, f[i].key, f[i].label, f[i].measure, f[i].value);
+}
+
+void rep_key(rep_doc *d, rep_node *parent, const char *key, rep_value v)
+{
+    rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), key, NULL, NULL, v);
 }
 
 rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n)

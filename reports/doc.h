@@ -92,6 +92,11 @@ rep_value rep_v_ids(const char *const *ids, size_t n);
 /* A value that does not exist for lack of evidence (a score not assessed); people see `shown`
  * ("not assessed"), or "-" when NULL. */
 rep_value rep_v_na(const char *shown);
+/* v with its CSV measure (instead of its column's), with its people's note, or shown with a "+"
+ * when positive (a change). */
+rep_value rep_measured(rep_value v, const char *measure);
+rep_value rep_noted(rep_value v, const char *note);
+rep_value rep_plus(rep_value v);
 
 /* ---- nodes ---- */
 
@@ -199,11 +204,19 @@ const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
 void *rep_doc_alloc(rep_doc *d, size_t n);
 /* The same from a buffer (consumed: b is freed). */
 const char *rep_doc_take(rep_doc *d, rep_buf *b);
+/* Hundredths as people read them, in the document's memory: 285 -> "2.85", -50 -> "-0.50". */
+const char *rep_doc_hundredths(rep_doc *d, int64_t c);
 
 /* Adding nodes: each returns the new node (NULL when out of memory or parent is NULL). */
 rep_node *rep_section(rep_doc *d, rep_node *parent, const char *key, const char *title);
 rep_node *rep_fields(rep_doc *d, rep_node *parent, const char *key);
 void rep_field_add(rep_doc *d, rep_node *n, const char *key, const char *label, const char *measure, rep_value v);
+/* k fields at once: REP_ADD_FIELDS(d, n, {key, label, measure, value}, ...) lists them in order. */
+void rep_fields_add(rep_doc *d, rep_node *n, const rep_field *f, size_t k);
+#define REP_FIELD_LIST(...) (const rep_field[]){__VA_ARGS__}, sizeof((const rep_field[]){__VA_ARGS__}) / sizeof(rep_field)
+#define REP_ADD_FIELDS(d, n, ...) rep_fields_add((d), (n), REP_FIELD_LIST(__VA_ARGS__))
+/* One key-value only programs see, in a fields node of its own under parent. */
+void rep_key(rep_doc *d, rep_node *parent, const char *key, rep_value v);
 /* A table with n columns (copied). */
 rep_node *rep_table(rep_doc *d, rep_node *parent, const char *key, const rep_column *cols, size_t n);
 /* A table not in the tree, to be the value of a cell (rep_v_table()). */

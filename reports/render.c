@@ -36,16 +36,13 @@ int rep_format_from_path(const char *path)
     return -1;
 }
 
-
-
-
 /* ---- the one dispatch: kind -> builder -> document -> writer ---- */
 
 typedef void (*writer_fn)(rep_buf *out, const rep_doc *d);
 static const writer_fn writers[REP_NFORMATS] = {rep_write_text, rep_write_md, rep_write_json, rep_write_csv,
                                                 rep_write_html};
 
-/* The document of kind k, or NULL when out of memory. */
+/* The document of kind k: NULL, or marked failed, when out of memory. */
 static rep_doc *build(rep_kind k, const void *in)
 {
     switch (k) {
@@ -68,7 +65,9 @@ bool rep_render(rep_buf *out, rep_format f, rep_kind k, const void *input)
         return false;
     }
     rep_doc *d = build(k, input);
-    if (!d) {
+    /* A builder adds freely and leaves the one check of its document (rep_doc_ok) to here. */
+    if (!rep_doc_ok(d)) {
+        rep_doc_free(d);
         out->failed = true;
         return false;
     }

@@ -44,11 +44,10 @@ static void spans(rep_buf *b, const rep_node *n)
 {
     for (size_t i = 0; i < n->n_text; i++) {
         const rep_span *s = &n->text[i];
-        if (s->mark == REP_MARK_CODE) rep_buf_puts(b, "<code>");
-        if (s->mark == REP_MARK_STRONG) rep_buf_puts(b, "<strong>");
+        const char *tag = s->mark == REP_MARK_CODE ? "code" : s->mark == REP_MARK_STRONG ? "strong" : NULL;
+        if (tag) rep_buf_printf(b, "<%s>", tag);
         rep_put_html(b, s->text);
-        if (s->mark == REP_MARK_CODE) rep_buf_puts(b, "</code>");
-        if (s->mark == REP_MARK_STRONG) rep_buf_puts(b, "</strong>");
+        if (tag) rep_buf_printf(b, "</%s>", tag);
     }
 }
 
@@ -238,22 +237,30 @@ static void legend(rep_buf *b, const rep_node *n)
     rep_buf_puts(b, "</text>\n");
 }
 
+/* One series' line (its mid values, or with alt its alt values) as polylines over the runs of
+ * consecutive points that have a value; `tag` opens each polyline up to its points. */
+static void runs(rep_buf *b, const axes *a, const rep_node *n, bool alt, const char *tag)
+{
+    bool open = false;
+    for (size_t i = 0; i <= n->n_points; i++) {
+        const rep_point *p = i < n->n_points ? &n->points[i] : NULL;
+        bool has = p && (alt ? isfinite(p->alt) : !p->hollow);
+        if (has && !open) rep_buf_puts(b, tag);
+        if (has) {
+            if (open) rep_buf_putc(b, ' ');
+            xy(b, x_of(a, p->x), y_of(a, alt ? p->alt : p->mid));
+        }
+        if (!has && open) rep_buf_puts(b, "\"/>\n");
+        open = has;
+    }
+}
+
 /* The main series: a solid line, a dot on each point with its value; a hollow point has no score:
  * its dot is hollow, labelled "no score", and the line does not pass through it. */
 static void main_series(rep_buf *b, const axes *a, const rep_node *n)
 {
     /* Solid runs over consecutive points with a score: a hollow point (no score) breaks the line. */
-    bool open = false;
-    for (size_t i = 0; i <= n->n_points; i++) {
-        bool has = i < n->n_points && !n->points[i].hollow;
-        if (has && !open) rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" BAR_COLOUR "\" stroke-width=\"3\" points=\"");
-        if (has) {
-            if (open) rep_buf_putc(b, ' ');
-            xy(b, x_of(a, n->points[i].x), y_of(a, n->points[i].mid));
-        }
-        if (!has && open) rep_buf_puts(b, "\"/>\n");
-        open = has;
-    }
+    runs(b, a, n, false, "<polyline fill=\"none\" stroke=\"" BAR_COLOUR "\" stroke-width=\"3\" points=\"");
     for (size_t i = 0; i < n->n_points; i++) {
         const rep_point *p = &n->points[i];
         double x = x_of(a, p->x), y = y_of(a, p->mid);
@@ -275,19 +282,8 @@ static void main_series(rep_buf *b, const axes *a, const rep_node *n)
 /* The second series: dashed runs over consecutive points that have a value, a square on each. */
 static void alt_series(rep_buf *b, const axes *a, const rep_node *n)
 {
-    bool open = false;
-    for (size_t i = 0; i <= n->n_points; i++) {
-        bool has = i < n->n_points && isfinite(n->points[i].alt);
-        if (has && !open)
-            rep_buf_puts(b, "<polyline fill=\"none\" stroke=\"" DOT_COLOUR "\" stroke-width=\"2\" "
-                            "stroke-dasharray=\"7 5\" points=\"");
-        if (has) {
-            if (open) rep_buf_putc(b, ' ');
-            xy(b, x_of(a, n->points[i].x), y_of(a, n->points[i].alt));
-        }
-        if (!has && open) rep_buf_puts(b, "\"/>\n");
-        open = has;
-    }
+    runs(b, a, n, true,
+         "<polyline fill=\"none\" stroke=\"" DOT_COLOUR "\" stroke-width=\"2\" stroke-dasharray=\"7 5\" points=\"");
     for (size_t i = 0; i < n->n_points; i++) {
         const rep_point *p = &n->points[i];
         if (!isfinite(p->alt)) continue;

@@ -233,15 +233,10 @@ void rep_write_json(rep_buf *out, const rep_doc *d)
 {
     jw w = {out, 0, {false}, false};
     open_(&w, '{');
-    key(&w, "schema_version", 14);
-    sep(&w);
-    rep_buf_printf(out, "%d", d->schema_version);
-    key(&w, "document", 8);
-    sep(&w);
-    rep_put_json(out, d->kind);
-    key(&w, "generator", 9);
-    sep(&w);
-    rep_put_json(out, d->generator);
+    pairs head = {&w, {NULL}, {0}, 0};
+    pair(&head, "schema_version", &(rep_value){REP_V_INT, .v.i = d->schema_version});
+    pair(&head, "document", &(rep_value){REP_V_TEXT, .v.s = d->kind});
+    pair(&head, "generator", &(rep_value){REP_V_TEXT, .v.s = d->generator});
     children(&w, &d->root);
     close_(&w, '}');
 }

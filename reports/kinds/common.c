@@ -15,11 +15,10 @@ void rep_add_method(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
 {
     const ilo_method *me = &m->methods[method];
     rep_node *f = rep_only(rep_fields(d, parent, "method"), REP_PROGRAMS);
-    rep_field_add(d, f, "id", NULL, NULL, rep_v_text(me->id));
-    rep_field_add(d, f, "title", NULL, NULL, rep_v_text(me->title));
-    rep_field_add(d, f, "window", NULL, NULL, rep_v_text(ilo_window_name(me->window)));
-    rep_field_add(d, f, "cap", NULL, NULL, rep_v_fixed(me->cap, 2, 0));
-    rep_field_add(d, f, "scale", NULL, NULL, rep_v_fixed(me->scale, 2, 0));
+    REP_ADD_FIELDS(d, f, {"id", NULL, NULL, rep_v_text(me->id)}, {"title", NULL, NULL, rep_v_text(me->title)},
+                   {"window", NULL, NULL, rep_v_text(ilo_window_name(me->window))},
+                   {"cap", NULL, NULL, rep_v_fixed(me->cap, 2, 0)},
+                   {"scale", NULL, NULL, rep_v_fixed(me->scale, 2, 0)});
     if (note) rep_field_add(d, f, "bands_note", NULL, NULL, rep_v_text(me->bands_note));
 }
 
@@ -28,14 +27,14 @@ void rep_add_as_of(rep_doc *d, rep_node *parent, rep_node *people, const ilo_mod
     bool cut = m->as_of.prec != ILO_DATE_NONE;
     if (people)
         rep_field_add(d, people, NULL, "Evidence", NULL,
-                  rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they support, "
-                                                     "are left out",
-                                                  m->as_of.text)
-                                 : "all evidence in the data (no --as-of date)"));
+                      rep_v_text(cut ? rep_doc_printf(d, "as of %s: sources published later, and what only they "
+                                                         "support, are left out",
+                                                      m->as_of.text)
+                                     : "all evidence in the data (no --as-of date)"));
     if (!parent) return;
-    rep_node *f = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "as_of", NULL, NULL, rep_v_text(cut ? m->as_of.text : NULL));
-    rep_field_add(d, f, NULL, NULL, "as_of", rep_v_text(cut ? m->as_of.text : "all"));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS),
+                   {"as_of", NULL, NULL, rep_v_text(cut ? m->as_of.text : NULL)},
+                   {NULL, NULL, "as_of", rep_v_text(cut ? m->as_of.text : "all")});
 }
 
 void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, size_t method,
@@ -43,19 +42,17 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
 {
     const ilo_country *co = &m->countries[country];
     rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
-    rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method)));
-    rep_field_add(d, h, NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile)));
+    REP_ADD_FIELDS(d, h, {NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method))},
+                   {NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile))});
     /* The brief states its evidence date its own way (with its later-text markers). */
     bool brief = d->kind && strcmp(d->kind, "brief") == 0;
     if (!brief) rep_add_as_of(d, NULL, h, m);
-    if (co->synthetic) rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
-    rep_node *c = rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS);
-    rep_field_add(d, c, "code", NULL, NULL, rep_v_text(co->code));
-    rep_field_add(d, c, "name", NULL, NULL, rep_v_text(co->name));
-    rep_field_add(d, c, "region", NULL, NULL, rep_v_text(co->region));
-    rep_field_add(d, c, "synthetic", NULL, NULL, rep_v_bool(co->synthetic));
-    rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "profile", NULL, NULL,
-                  rep_v_text(rep_profile_name(profile)));
+    rep_add_synthetic_note(d, h, m, country);
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "country"), REP_PROGRAMS),
+                   {"code", NULL, NULL, rep_v_text(co->code)}, {"name", NULL, NULL, rep_v_text(co->name)},
+                   {"region", NULL, NULL, rep_v_text(co->region)},
+                   {"synthetic", NULL, NULL, rep_v_bool(co->synthetic)});
+    rep_key(d, parent, "profile", rep_v_text(rep_profile_name(profile)));
     if (!brief) rep_add_as_of(d, parent, NULL, m);
     rep_add_method(d, parent, m, method, true);
 }
@@ -75,15 +72,9 @@ rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, co
     if (!n) rep_only(t, REP_PROGRAMS);
     for (size_t i = 0; i < n; i++) {
         const ilo_scenario *s = &m->scenarios[sc[i]];
-        size_t row = rep_row(d, t);
-        rep_value id = rep_v_id(s->id);
-        id.measure = rep_doc_printf(d, "applied:%zu", i + 1);
-        rep_cell(d, t, row, 0, id);
-        rep_cell(d, t, row, 1, rep_v_text(s->title));
-        rep_cell(d, t, row, 2, rep_v_id(s->effective.text));
-        rep_cell(d, t, row, 3, rep_v_text(s->note));
-        rep_cell(d, t, row, 4, rep_v_id(s->where.file));
-        rep_cell(d, t, row, 5, rep_v_int((int64_t)s->n_ops));
+        REP_ROW(d, t, rep_measured(rep_v_id(s->id), rep_doc_printf(d, "applied:%zu", i + 1)), rep_v_text(s->title),
+                rep_v_id(s->effective.text), rep_v_text(s->note), rep_v_id(s->where.file),
+                rep_v_int((int64_t)s->n_ops));
     }
     return t;
 }
@@ -103,11 +94,15 @@ const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method)
     return rep_doc_printf(d, "%s (%s), %s window", me->title, me->id, ilo_window_name(me->window));
 }
 
-size_t rep_count_synthetic(const ilo_model *m)
+void rep_add_synthetic_note(rep_doc *d, rep_node *people, const ilo_model *m, size_t country)
 {
     size_t n = 0;
-    for (size_t c = 0; c < m->n_countries; c++) n += m->countries[c].synthetic;
-    return n;
+    for (size_t c = 0; country == SIZE_MAX && c < m->n_countries; c++) n += m->countries[c].synthetic;
+    if (country != SIZE_MAX && m->countries[country].synthetic)
+        rep_field_add(d, people, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    if (n)
+        rep_field_add(d, people, NULL, "Note", NULL,
+                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", n)));
 }
 
 rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
@@ -116,6 +111,11 @@ rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style
     rep_node *p = rep_para(d, parent, key, style, title);
     rep_span_add(d, p, REP_MARK_NONE, text);
     return p;
+}
+
+rep_node *rep_people_para(rep_doc *d, rep_node *parent, rep_style style, const char *title, const char *text)
+{
+    return rep_only(rep_para_text(d, parent, NULL, style, title, text), REP_PEOPLE);
 }
 
 /* ---- no score without evidence ---- */
@@ -133,6 +133,36 @@ rep_value rep_rating_v(const ilo_model *m, const ilo_result *r)
     if (!ilo_result_assessed(m, r)) return rep_v_na(NULL);
     const ilo_band *b = ilo_result_band(m, r);
     return b ? rep_v_text(b->rating) : rep_v_null();
+}
+
+rep_value rep_part_v(const ilo_model *m, const ilo_result *r, bool group, size_t k)
+{
+    bool a = group ? ilo_result_group_assessed(m, r, k) : ilo_result_convention_assessed(m, r, k);
+    double score = group ? ilo_result_group_score(m, r, k) : ilo_result_convention_score(m, r, k);
+    return a ? rep_v_hundredths(ilo_round2(score)) : rep_v_na(NULL);
+}
+
+void rep_score_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
+{
+    rep_value rating = rep_rating_v(m, r);
+    REP_CELLS(d, t, row, at, rep_assessed_v(m, r, ilo_result_score_hundredths(r), "not assessed"),
+              rep_assessed_v(m, r, r->raw_hundredths, NULL), rep_assessed_v(m, r, ilo_round2(r->law), NULL),
+              rep_assessed_v(m, r, ilo_round2(r->practice), NULL),
+              rating.type == REP_V_ABSENT ? rep_v_null() : rating);
+}
+
+void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, const ilo_band *band,
+                    const char *measure)
+{
+    const ilo_method *me = &m->methods[method];
+    if (!band) {
+        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "rating", NULL, measure,
+                      measure && me->n_bands ? rep_v_na(NULL) : rep_v_null());
+        return;
+    }
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "rating"), REP_PROGRAMS),
+                   {"band", NULL, measure, rep_v_text(band->rating)}, {"label", NULL, NULL, rep_v_text(band->label)},
+                   {"bands_note", NULL, NULL, rep_v_text(me->bands_note)});
 }
 
 /* ---- the place among published scores ---- */
@@ -164,38 +194,29 @@ bool rep_places_possible(const ilo_model *m, size_t method)
     return comparable(&m->methods[method]) && ilo_model_find_vintage(m, rep_place_vintage) != SIZE_MAX;
 }
 
-const char *rep_place_text(rep_doc *d, const ilo_place *p)
-{
-    rep_buf b = REP_BUF_INIT;
-    rep_buf_puts(&b, "percentile ");
-    rep_buf_fixed(&b, p->percentile, 1, "-");
-    rep_buf_printf(&b, ", quintile %d of 5, among %zu", p->quintile, p->n);
-    return rep_doc_take(d, &b);
-}
-
 void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
 {
     ilo_place p;
     const char *why = rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
-    const char *shown;
-    if (why) shown = rep_doc_printf(d, "none (%s)", why);
-    else
-        shown = rep_doc_printf(d, "%s published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low percentile means "
-                                  "most published scores are worse",
-                               rep_place_text(d, &p), r->year, rep_place_vintage);
-    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(shown));
     if (why) {
-        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place", NULL, NULL, rep_v_null());
+        rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_printf(d, "none (%s)", why)));
+        rep_key(d, parent, "place", rep_v_null());
         return;
     }
-    rep_node *f = rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS);
-    rep_field_add(d, f, "vintage", NULL, NULL, rep_v_text(rep_place_vintage));
-    rep_field_add(d, f, "year", NULL, NULL, rep_v_int(p.year));
-    rep_field_add(d, f, "n", NULL, "place:n", rep_v_int((int64_t)p.n));
-    rep_field_add(d, f, "below", NULL, NULL, rep_v_int((int64_t)p.below));
-    rep_field_add(d, f, "equal", NULL, NULL, rep_v_int((int64_t)p.equal));
-    rep_field_add(d, f, "percentile", NULL, "place:percentile", rep_v_fixed(p.percentile, 1, 0));
-    rep_field_add(d, f, "quintile", NULL, "place:quintile", rep_v_int(p.quintile));
+    /* "percentile 31.5, quintile 2 of 5, among 62 published SDG 8.8.2 scores of ..." */
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_puts(&b, "percentile ");
+    rep_buf_fixed(&b, p.percentile, 1, "-");
+    rep_buf_printf(&b, ", quintile %d of 5, among %zu published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low "
+                       "percentile means most published scores are worse",
+                   p.quintile, p.n, r->year, rep_place_vintage);
+    rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_take(d, &b)));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS),
+                   {"vintage", NULL, NULL, rep_v_text(rep_place_vintage)}, {"year", NULL, NULL, rep_v_int(p.year)},
+                   {"n", NULL, "place:n", rep_v_int((int64_t)p.n)}, {"below", NULL, NULL, rep_v_int((int64_t)p.below)},
+                   {"equal", NULL, NULL, rep_v_int((int64_t)p.equal)},
+                   {"percentile", NULL, "place:percentile", rep_v_fixed(p.percentile, 1, 0)},
+                   {"quintile", NULL, "place:quintile", rep_v_int(p.quintile)});
 }
 
 static const char place_rule[] =
@@ -215,17 +236,16 @@ void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, siz
                                        "comparable with published SDG 8.8.2 scores"
                                      : rep_doc_printf(d, "none: the vintage %s of published scores is not in the data",
                                                       rep_place_vintage)));
-        rep_field_add(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), "place_vintage", NULL, NULL, rep_v_null());
+        rep_key(d, parent, "place_vintage", rep_v_null());
         return;
     }
     const ilo_vintage *vi = &m->vintages[v];
     rep_field_add(d, h, NULL, "Places", NULL,
                   rep_v_text(rep_doc_printf(d, "among the published SDG 8.8.2 scores of each year in one vintage, %s (%s): %s",
                                             vi->title, vi->id, place_rule)));
-    rep_node *f = rep_only(rep_fields(d, parent, "place_vintage"), REP_PROGRAMS);
-    rep_field_add(d, f, "id", NULL, NULL, rep_v_text(vi->id));
-    rep_field_add(d, f, "title", NULL, NULL, rep_v_text(vi->title));
-    rep_field_add(d, f, "rule", NULL, NULL, rep_v_text(place_rule));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "place_vintage"), REP_PROGRAMS),
+                   {"id", NULL, NULL, rep_v_text(vi->id)}, {"title", NULL, NULL, rep_v_text(vi->title)},
+                   {"rule", NULL, NULL, rep_v_text(place_rule)});
 }
 
 void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *mp, int label)
@@ -239,9 +259,8 @@ void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const c
 
 void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p)
 {
-    rep_cell(d, t, row, at, why ? rep_v_null() : rep_v_fixed(p->percentile, 1, 0));
-    rep_cell(d, t, row, at + 1, why ? rep_v_null() : rep_v_int(p->quintile));
-    rep_cell(d, t, row, at + 2, why ? rep_v_null() : rep_v_int((int64_t)p->n));
+    if (why) REP_CELLS(d, t, row, at, rep_v_null(), rep_v_null(), rep_v_null());
+    else REP_CELLS(d, t, row, at, rep_v_fixed(p->percentile, 1, 0), rep_v_int(p->quintile), rep_v_int((int64_t)p->n));
 }
 
 /* "Disputed or uncertain": the recorded conflicts about what the report shows (with the version
@@ -267,25 +286,16 @@ void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t cou
         rep_buf_printf(&b, "%s, %s: the sources differ (", cf->about, cf->field ? cf->field : "a fact");
         for (size_t k = 0; k < cf->n_versions; k++) {
             const ilo_variant *v = &cf->versions[k];
-            size_t vr = rep_row(d, vt);
-            rep_cell(d, vt, vr, 0, rep_v_text(v->value));
-            rep_cell(d, vt, vr, 1, rep_sources_value(d, m, c, v->sources, v->n_sources));
+            REP_ROW(d, vt, rep_v_text(v->value), rep_sources_value(d, m, c, v->sources, v->n_sources));
             rep_buf_printf(&b, "%s%s %s", k ? "; " : "", v->value ? v->value : "-",
                            rep_cite_marks(d, c, v->sources, v->n_sources));
         }
         rep_buf_printf(&b, "); used: %s.", cf->used ? cf->used : "-");
         if (cf->note) rep_buf_printf(&b, " %s", cf->note);
         rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(cf->id));
-        rep_cell(d, t, row, 1, rep_v_text(cf->about));
-        rep_cell(d, t, row, 2, rep_v_text(cf->field));
-        rep_cell(d, t, row, 3, rep_v_text(cf->used));
-        rep_cell(d, t, row, 4, rep_v_text(cf->note));
-        rep_cell(d, t, row, 5, rep_v_table(vt));
-        rep_value used = rep_v_text(cf->used);
-        used.measure = rep_doc_printf(d, "conflict:%s", cf->id);
-        rep_cell(d, t, row, 6, used);
+        REP_ROW(d, t, rep_v_text(cf->id), rep_v_text(cf->about), rep_v_text(cf->field), rep_v_text(cf->used),
+                rep_v_text(cf->note), rep_v_table(vt),
+                rep_measured(rep_v_text(cf->used), rep_doc_printf(d, "conflict:%s", cf->id)));
     }
     for (size_t y = 0; y < n_years; y++)
         for (size_t k = 0; k < REP_NMEASURES; k++) {
@@ -296,10 +306,9 @@ void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t cou
                                         years[y], p->value, p->status, p->note ? " " : "", p->note ? p->note : ""));
         }
     if (!l || !l->n_text) {
-        rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, NULL,
-                               "Nothing recorded: no conflict between sources about what this report shows, and no "
-                               "inferred published figure."),
-                 REP_PEOPLE);
+        rep_people_para(d, s, REP_CAVEAT, NULL,
+                        "Nothing recorded: no conflict between sources about what this report shows, and no "
+                        "inferred published figure.");
         rep_only(l, REP_PROGRAMS); /* an empty list: programs see no key, people nothing */
     }
 }
@@ -356,23 +365,17 @@ void rep_add_sources(rep_doc *d, rep_node *parent, const ilo_model *m, const rep
 /* ---- items (provisions and incidents) with their findings ---- */
 
 const rep_column rep_item_cols[REP_ITEM_NCOLS] = {
-    {"id", NULL, NULL, REP_COL_ID},
-    {"kind", NULL, NULL, REP_COL_ENUM},
-    {"instrument", NULL, NULL, REP_COL_TEXT},
-    {"article", NULL, NULL, REP_COL_TEXT},
-    {"in_force", NULL, NULL, REP_COL_ID},
-    {"repealed", NULL, NULL, REP_COL_ID},
-    {"date", NULL, NULL, REP_COL_ID},
-    {"end", NULL, NULL, REP_COL_ID},
-    {"place", NULL, NULL, REP_COL_TEXT},
-    {"who", NULL, NULL, REP_COL_TEXT},
-    {"count", NULL, NULL, REP_COL_TEXT},
-    {"summary", NULL, NULL, REP_COL_TEXT},
+    /* the item: both kinds, the provision's, the incident's, both */
+    {"id", NULL, NULL, REP_COL_ID},          {"kind", NULL, NULL, REP_COL_ENUM},
+    {"instrument", NULL, NULL, REP_COL_TEXT}, {"article", NULL, NULL, REP_COL_TEXT},
+    {"in_force", NULL, NULL, REP_COL_ID},    {"repealed", NULL, NULL, REP_COL_ID},
+    {"date", NULL, NULL, REP_COL_ID},        {"end", NULL, NULL, REP_COL_ID},
+    {"place", NULL, NULL, REP_COL_TEXT},     {"who", NULL, NULL, REP_COL_TEXT},
+    {"count", NULL, NULL, REP_COL_TEXT},     {"summary", NULL, NULL, REP_COL_TEXT},
     {NULL, "Item", NULL, REP_COL_TEXT},
-    {"share", "Share", NULL, REP_COL_NUMBER},
-    {"critical", "Critical", NULL, REP_COL_ENUM},
-    {"criteria", "Criteria", NULL, REP_COL_ID},
-    {"sources", NULL, NULL, REP_COL_ID},
+    /* the finding */
+    {"share", "Share", NULL, REP_COL_NUMBER}, {"critical", "Critical", NULL, REP_COL_ENUM},
+    {"criteria", "Criteria", NULL, REP_COL_ID}, {"sources", NULL, NULL, REP_COL_ID},
     {NULL, "Sources", NULL, REP_COL_ID},
 };
 
@@ -398,29 +401,20 @@ const char *rep_item_text(rep_doc *d, const ilo_item *it)
 void rep_item_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_item *it,
                     const ilo_finding *f, const rep_cites *c)
 {
-    bool prov = it->kind == ILO_ITEM_PROVISION;
-    rep_value no = rep_v_absent();
-    rep_cell(d, t, row, at + 0, rep_v_text(it->id));
-    rep_cell(d, t, row, at + 1, rep_v_text(rep_item_kind(it)));
-    rep_cell(d, t, row, at + 2, prov ? rep_v_text(it->instrument) : no);
-    rep_cell(d, t, row, at + 3, prov ? rep_v_text(it->article) : no);
-    rep_cell(d, t, row, at + 4, prov ? rep_v_text(it->start.text) : no);
-    rep_cell(d, t, row, at + 5, prov ? rep_v_text(it->stop.prec ? it->stop.text : NULL) : no);
-    rep_cell(d, t, row, at + 6, prov ? no : rep_v_text(it->start.text));
-    rep_cell(d, t, row, at + 7, prov ? no : rep_v_text(it->stop.prec ? it->stop.text : NULL));
-    rep_cell(d, t, row, at + 8, prov ? no : rep_v_text(it->place));
-    rep_cell(d, t, row, at + 9, prov ? no : rep_v_text(it->who));
-    rep_cell(d, t, row, at + 10, prov ? no : rep_v_text(it->count));
-    rep_cell(d, t, row, at + 11, rep_v_text(it->summary));
-    rep_cell(d, t, row, at + 12, rep_v_text(rep_item_text(d, it)));
+    rep_value start = rep_v_text(it->start.text), stop = rep_v_text(it->stop.prec ? it->stop.text : NULL);
+    REP_CELLS(d, t, row, at, rep_v_text(it->id), rep_v_text(rep_item_kind(it)));
+    /* A provision's fields, or an incident's; the other kind's stay absent. */
+    if (it->kind == ILO_ITEM_PROVISION)
+        REP_CELLS(d, t, row, at + 2, rep_v_text(it->instrument), rep_v_text(it->article), start, stop);
+    else
+        REP_CELLS(d, t, row, at + 6, start, stop, rep_v_text(it->place), rep_v_text(it->who), rep_v_text(it->count));
+    REP_CELLS(d, t, row, at + 11, rep_v_text(it->summary), rep_v_text(rep_item_text(d, it)));
     if (!f) return;
     size_t n;
     const char *const *ids = rep_criteria_ids(d, m, &f->criteria, &n);
-    rep_cell(d, t, row, at + 13, rep_v_hundredths(f->share_hundredths));
-    rep_cell(d, t, row, at + 14, rep_v_bool(f->critical));
-    rep_cell(d, t, row, at + 15, rep_v_ids(ids, n));
-    rep_cell(d, t, row, at + 16, rep_sources_value(d, m, c, f->sources, f->n_sources));
-    rep_cell(d, t, row, at + 17, rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
+    REP_CELLS(d, t, row, at + 13, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical), rep_v_ids(ids, n),
+              rep_sources_value(d, m, c, f->sources, f->n_sources),
+              rep_v_text(rep_cite_marks(d, c, f->sources, f->n_sources)));
 }
 
 rep_node *rep_add_score_chart(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country,
@@ -460,18 +454,13 @@ void rep_add_events(rep_doc *d, rep_node *parent, const char *key, const ilo_mod
                 rep_v_text(e->note), rep_sources_value(d, m, c, e->sources, e->n_sources),
                 rep_v_text(rep_cite_marks(d, c, e->sources, e->n_sources)));
     }
-    if (!n) rep_only(rep_para_text(d, parent, NULL, REP_PLAIN, NULL, "None recorded."), REP_PEOPLE);
+    if (!n) rep_people_para(d, parent, REP_PLAIN, NULL, "None recorded.");
 }
 
 void rep_published_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const rep_cites *c,
                          const ilo_published *p, bool measured)
 {
-    rep_value v = rep_v_text(p->value);
-    if (measured) v.measure = rep_doc_printf(d, "published:%s", p->measure);
-    rep_cell(d, t, row, 0, rep_v_text(p->measure));
-    rep_cell(d, t, row, 1, rep_v_int(p->year));
-    rep_cell(d, t, row, 2, v);
-    rep_cell(d, t, row, 3, rep_v_text(p->status));
-    rep_cell(d, t, row, 4, rep_v_text(p->note));
-    rep_cell(d, t, row, 5, rep_sources_value(d, m, c, p->sources, p->n_sources));
+    const char *measure = measured ? rep_doc_printf(d, "published:%s", p->measure) : NULL;
+    REP_CELLS(d, t, row, 0, rep_v_text(p->measure), rep_v_int(p->year), rep_measured(rep_v_text(p->value), measure),
+              rep_v_text(p->status), rep_v_text(p->note), rep_sources_value(d, m, c, p->sources, p->n_sources));
 }

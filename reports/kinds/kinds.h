@@ -1,7 +1,8 @@
 /*
  * kinds.h: the report builders (one file per kind in reports/kinds/) and what they share. A
  * builder reads the engine's results once and returns a new document (doc.h) that the caller
- * frees with rep_doc_free(); NULL when out of memory. Not installed; only render.c calls them.
+ * frees with rep_doc_free(); NULL, or a document marked failed (rep_doc_ok() false), when out of
+ * memory. Not installed; only render.c calls them.
  */
 #ifndef ILO_REPORTS_KINDS_H
 #define ILO_REPORTS_KINDS_H
@@ -44,11 +45,14 @@ rep_node *rep_add_scenarios(rep_doc *d, rep_node *parent, const ilo_model *m, co
 const char *const *rep_criteria_ids(rep_doc *d, const ilo_model *m, const ilo_bitset *set, size_t *n);
 /* The method as people read it: "Title (id), evidence window". */
 const char *rep_method_line(rep_doc *d, const ilo_model *m, size_t method);
-/* How many countries of the data are synthetic. */
-size_t rep_count_synthetic(const ilo_model *m);
+/* People's Note that the country is synthetic, not a real one, or with country SIZE_MAX how many
+ * of the data's countries are; nothing when none is. */
+void rep_add_synthetic_note(rep_doc *d, rep_node *people, const ilo_model *m, size_t country);
 /* A paragraph of one plain span. */
 rep_node *rep_para_text(rep_doc *d, rep_node *parent, const char *key, rep_style style, const char *title,
                         const char *text);
+/* The same, seen by people only (no key). */
+rep_node *rep_people_para(rep_doc *d, rep_node *parent, rep_style style, const char *title, const char *text);
 
 /* Sources: the value of a row's "sources" (an array of source objects), the people's marks
  * "[1] [3]", and the document's list of every cited source (programs' table "sources", people's
@@ -98,6 +102,17 @@ rep_value rep_assessed_v(const ilo_model *m, const ilo_result *r, int64_t c, con
 /* The rating of r: its band's rating when the method has bands and r is assessed; NA when it
  * has bands and r is not assessed; absent when the method has none. */
 rep_value rep_rating_v(const ilo_model *m, const ilo_result *r);
+/* The score of convention k (with group, of group k) in r, NA when the part is not assessed. */
+rep_value rep_part_v(const ilo_model *m, const ilo_result *r, bool group, size_t k);
+/* The cells of r's score, raw, law, practice (each NA when r is not assessed, the score's shown
+ * as "not assessed") and rating (rep_rating_v(), null when the method has no bands), from column
+ * `at` on. */
+void rep_score_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r);
+/* Programs' "rating": {band, label, bands_note} of `band` of the method, the band with the CSV
+ * measure `measure` (NULL: no CSV row). With no band: null, or NA (not assessed) when `measure` is
+ * given and the method has bands. */
+void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method, const ilo_band *band,
+                    const char *measure);
 
 /* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
 
@@ -112,8 +127,6 @@ extern const char rep_place_vintage[];
 const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out);
 /* Whether any score of method can have a place (people's place columns are shown only then). */
 bool rep_places_possible(const ilo_model *m, size_t method);
-/* People's "percentile 31.5, quintile 2 of 5, among 62" (p from rep_place). */
-const char *rep_place_text(rep_doc *d, const ilo_place *p);
 /* The place of r as people read it (a "Place" field added to `people`, a fields node) and as
  * programs read it (the keyed object "place" under parent, or null; CSV place:n,
  * place:percentile, place:quintile). */

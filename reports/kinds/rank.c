@@ -52,37 +52,26 @@ static const char *published_sdg(const ilo_model *m, const char *code, size_t c,
     return p ? p->value : NULL;
 }
 
-/* The code, name and published figures of one country (ranked or not). */
-static void country_cells(rep_doc *d, rep_node *t, size_t row, const ilo_model *m, const ilo_ranking *r, size_t c,
-                          int year)
+/* The published SDG 8.8.2 value and ITUC rating of country c in year, in columns at and at + 1. */
+static void published_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const char *code,
+                            size_t c, int year)
 {
-    const ilo_country *co = ilo_ranking_country(m, r, c); /* a sheet's country may not be the data's */
-    rep_cell(d, t, row, C_CODE, rep_v_id(co->code));
-    rep_value name = rep_v_text(co->name);
-    if (co->synthetic) name.note = "synthetic";
-    rep_cell(d, t, row, C_NAME, name);
-    rep_cell(d, t, row, C_SYNTH, rep_v_bool(co->synthetic));
-    const char *sdg = published_sdg(m, co->code, c, year);
-    rep_cell(d, t, row, C_PUB, sdg ? rep_v_text(sdg) : rep_v_null());
     const ilo_published *p = ilo_country_published(m, c, "ituc", year);
-    rep_cell(d, t, row, C_PUB + 1, p ? rep_v_text(p->value) : rep_v_null());
+    REP_CELLS(d, t, row, at, rep_v_text(published_sdg(m, code, c, year)), rep_v_text(p ? p->value : NULL));
 }
 
 static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_ranking *r, const ilo_rank_entry *e)
 {
     const ilo_method *me = &m->methods[r->method];
-    size_t row = rep_row(d, t);
-    rep_cell(d, t, row, C_STATUS, rep_v_text("ranked"));
-    rep_cell(d, t, row, C_SHOWN, rep_v_text(rep_doc_printf(d, "%u%s", (unsigned)e->rank, e->tied > 1 ? "=" : "")));
-    rep_cell(d, t, row, C_RANK, rep_v_int(e->rank));
-    rep_cell(d, t, row, C_TIED, rep_v_int(e->tied));
-    country_cells(d, t, row, m, r, e->country, r->year);
-    rep_value score = rep_v_hundredths(ilo_round2(e->score));
-    if (e->forced) score.note = "all-encompassing";
-    rep_cell(d, t, row, C_SCORE, score);
-    rep_cell(d, t, row, C_RAW, rep_v_hundredths(e->raw_hundredths));
-    rep_cell(d, t, row, C_FORCED, rep_v_bool(e->forced));
-    rep_cell(d, t, row, C_RATING, rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
+    const ilo_country *co = ilo_ranking_country(m, r, e->country); /* a sheet's country may not be the data's */
+    size_t row = REP_ROW(d, t, rep_v_text("ranked"),
+                         rep_v_text(rep_doc_printf(d, "%u%s", (unsigned)e->rank, e->tied > 1 ? "=" : "")),
+                         rep_v_int(e->rank), rep_v_int(e->tied), rep_v_id(co->code),
+                         rep_noted(rep_v_text(co->name), co->synthetic ? "synthetic" : NULL), rep_v_bool(co->synthetic),
+                         rep_noted(rep_v_hundredths(ilo_round2(e->score)), e->forced ? "all-encompassing" : NULL),
+                         rep_v_hundredths(e->raw_hundredths), rep_v_bool(e->forced),
+                         rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
+    published_cells(d, t, row, C_PUB, m, co->code, e->country, r->year);
     ilo_place p;
     rep_place_cells(d, t, row, C_PLACE, rep_place(m, r->method, r->year, true, e->score, &p), &p);
 }
@@ -92,8 +81,10 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
     rep_node *where = root;
     if (r->n_ranked < r->n) {
         where = rep_section(d, root, NULL, rep_doc_printf(d, "Not assessed in %d", r->year));
-        rep_only(rep_para_text(d, where, NULL, REP_CAVEAT, NULL, rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no score and no rank.", r->year)),
-                 REP_PEOPLE);
+        rep_people_para(d, where, REP_CAVEAT, NULL,
+                        rep_doc_printf(d, "Not assessed, no evidence: nothing coded or examined in %d, so no "
+                                          "score and no rank.",
+                                       r->year));
     }
     static const rep_column cols[] = {
         {NULL, NULL, "status", REP_COL_ENUM},
@@ -106,16 +97,11 @@ static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const i
     rep_node *t = rep_table(d, where, "not_assessed", cols, sizeof cols / sizeof cols[0]);
     if (r->n_ranked == r->n) rep_only(t, REP_PROGRAMS);
     for (size_t i = r->n_ranked; i < r->n; i++) {
-        size_t c = r->entries[i].country, row = rep_row(d, t);
+        size_t c = r->entries[i].country;
         const ilo_country *co = ilo_ranking_country(m, r, c);
-        rep_cell(d, t, row, 0, rep_v_text("not_assessed"));
-        rep_cell(d, t, row, 1, rep_v_id(co->code));
-        rep_cell(d, t, row, 2, rep_v_text(co->name));
-        rep_cell(d, t, row, 3, rep_v_bool(co->synthetic));
-        const char *sdg = published_sdg(m, co->code, c, r->year);
-        rep_cell(d, t, row, 4, sdg ? rep_v_text(sdg) : rep_v_null());
-        const ilo_published *p = ilo_country_published(m, c, "ituc", r->year);
-        rep_cell(d, t, row, 5, p ? rep_v_text(p->value) : rep_v_null());
+        size_t row = REP_ROW(d, t, rep_v_text("not_assessed"), rep_v_id(co->code), rep_v_text(co->name),
+                             rep_v_bool(co->synthetic));
+        published_cells(d, t, row, 4, m, co->code, c, r->year);
     }
 }
 
@@ -129,17 +115,15 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){"", r->year, m->methods[r->method].id};
     rep_node *head = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
-    rep_field_add(d, head, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, r->method)));
-    rep_field_add(d, head, NULL, "Ranked", NULL,
-                  rep_v_text(rep_doc_printf(d, "%zu of %zu (%zu not assessed)", r->n_ranked, r->n, r->n - r->n_ranked)));
-    rep_field_add(d, head, NULL, "Ties", NULL,
-                  rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)", r->n_tie_groups,
-                                            r->n_tie_groups == 1 ? "" : "s")));
+    REP_ADD_FIELDS(d, head, {NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, r->method))},
+                   {NULL, "Ranked", NULL,
+                    rep_v_text(rep_doc_printf(d, "%zu of %zu (%zu not assessed)", r->n_ranked, r->n,
+                                              r->n - r->n_ranked))},
+                   {NULL, "Ties", NULL,
+                    rep_v_text(rep_doc_printf(d, "%zu rank%s shared by two countries or more (marked =)",
+                                              r->n_tie_groups, r->n_tie_groups == 1 ? "" : "s"))});
     rep_add_as_of(d, root, head, m);
-    size_t synthetic = rep_count_synthetic(m);
-    if (synthetic)
-        rep_field_add(d, head, NULL, "Note", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
+    rep_add_synthetic_note(d, head, m, SIZE_MAX);
     size_t v = ilo_model_find_vintage(m, rep_place_vintage);
     rep_field_add(d, head, NULL, "Published", NULL,
                   rep_v_text(v != SIZE_MAX
@@ -150,17 +134,15 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
                                    "of published figures in the data)"));
     rep_add_place_vintage(d, root, m, r->method);
     rep_add_method(d, root, m, r->method, false);
-    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "published_vintage", NULL, NULL,
-                  rep_v_text(v != SIZE_MAX ? m->vintages[v].id : NULL));
-    rep_node *year = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, year, "year", NULL, NULL, rep_v_int(r->year));
+    rep_key(d, root, "published_vintage", rep_v_text(v != SIZE_MAX ? m->vintages[v].id : NULL));
+    rep_key(d, root, "year", rep_v_int(r->year));
     rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);
     rep_para_text(d, root, "ranking_rule", REP_RULE, "Ranks", rank_rule);
-    rep_node *counts = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, counts, "ties", NULL, NULL, rep_v_text("standard competition ranking (1224)"));
-    rep_field_add(d, counts, "countries", NULL, NULL, rep_v_int((int64_t)r->n));
-    rep_field_add(d, counts, "ranked", NULL, NULL, rep_v_int((int64_t)r->n_ranked));
-    rep_field_add(d, counts, "tie_groups", NULL, NULL, rep_v_int((int64_t)r->n_tie_groups));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {"ties", NULL, NULL, rep_v_text("standard competition ranking (1224)")},
+                   {"countries", NULL, NULL, rep_v_int((int64_t)r->n)},
+                   {"ranked", NULL, NULL, rep_v_int((int64_t)r->n_ranked)},
+                   {"tie_groups", NULL, NULL, rep_v_int((int64_t)r->n_tie_groups)});
     rep_column cols[N_RANK_COLS];
     for (size_t k = 0; k < N_RANK_COLS; k++) cols[k] = rank_cols[k];
     rep_place_columns(d, cols + C_PLACE, "place", "place", rep_places_possible(m, r->method) ? 2 : 0);
@@ -168,9 +150,5 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
     rep_node *t = rep_table(d, root, "ranks", cols, N_RANK_COLS);
     for (size_t i = 0; i < r->n_ranked; i++) ranked(d, t, m, r, &r->entries[i]);
     not_assessed(d, root, m, r);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

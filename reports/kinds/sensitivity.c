@@ -35,49 +35,24 @@ static void rule_of(rep_buf *out, const ilo_sensitivity *s)
 }
 
 
-/* Stable merge sort of idx[0..n-1] with a comparator that takes a context. */
-static void msort(size_t *idx, size_t *tmp, size_t n, int (*cmp)(const void *ctx, size_t a, size_t b), const void *ctx)
+/* The order units are shown in: year by year; in a year (every country over several years), the
+ * ranked by rank, then the not assessed, by code. Equal keys keep the engine's order. */
+static int unit_cmp(const void *a, const void *b)
 {
-    if (n < 2) return;
-    size_t h = n / 2;
-    msort(idx, tmp, h, cmp, ctx);
-    msort(idx + h, tmp, n - h, cmp, ctx);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n) tmp[k++] = cmp(ctx, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
-    while (i < h) tmp[k++] = idx[i++];
-    while (j < n) tmp[k++] = idx[j++];
-    for (k = 0; k < n; k++) idx[k] = tmp[k];
-}
-
-typedef struct order_ctx {
-    const ilo_model *m;
-    const ilo_sensitivity *s;
-} order_ctx;
-
-static int unit_cmp(const void *arg, size_t a, size_t b)
-{
-    const order_ctx *x = arg;
-    const ilo_sens_unit *u = &x->s->units[a], *v = &x->s->units[b];
-    /* With all over several years: year by year, ranks within each year. */
-    if (!x->s->opts.all || u->year != v->year) return (u->year > v->year) - (u->year < v->year);
+    const ilo_sens_unit *u = *(const ilo_sens_unit *const *)a, *v = *(const ilo_sens_unit *const *)b;
+    if (u->year != v->year) return (u->year > v->year) - (u->year < v->year);
     if (u->assessed != v->assessed) return u->assessed ? -1 : 1;
     if (u->assessed && u->rank != v->rank) return u->rank < v->rank ? -1 : 1;
-    return strcmp(u->code, v->code); /* a sheet's country may not be the data's */
+    int c = strcmp(u->code, v->code); /* a sheet's country may not be the data's */
+    return c ? c : (u > v) - (u < v);
 }
 
-static size_t *order_of(const ilo_model *m, const ilo_sensitivity *s)
+static const ilo_sens_unit **order_of(const ilo_sensitivity *s)
 {
-    size_t *idx = malloc((s->n_units + 1) * sizeof *idx), *tmp = malloc((s->n_units + 1) * sizeof *tmp);
-    if (!idx || !tmp) {
-        free(idx);
-        free(tmp);
-        return NULL;
-    }
-    for (size_t i = 0; i < s->n_units; i++) idx[i] = i;
-    order_ctx x = {m, s};
-    msort(idx, tmp, s->n_units, unit_cmp, &x);
-    free(tmp);
-    return idx;
+    const ilo_sens_unit **order = malloc((s->n_units + 1) * sizeof *order);
+    for (size_t i = 0; order && i < s->n_units; i++) order[i] = &s->units[i];
+    if (order) qsort(order, s->n_units, sizeof *order, unit_cmp);
+    return order;
 }
 
 enum { U_STATUS, U_CODE, U_YEAR, U_ASSESSED, U_SCORE, U_RAW, U_P5, U_P50, U_P95, U_RANK, U_R5, U_R50, U_R95 };
@@ -101,31 +76,23 @@ static const rep_column unit_cols[] = {
 static void unit_row(rep_doc *d, rep_node *t, const ilo_sensitivity *s, const ilo_sens_unit *un)
 {
     bool all = s->opts.all;
-    size_t row = rep_row(d, t);
-    rep_cell(d, t, row, U_STATUS, rep_v_text(un->assessed ? (all ? "ranked" : "assessed") : "not_assessed"));
-    rep_cell(d, t, row, U_CODE, rep_v_id(un->code));
-    rep_cell(d, t, row, U_YEAR, rep_v_int(un->year));
-    rep_cell(d, t, row, U_ASSESSED, rep_v_bool(un->assessed));
+    size_t row = REP_ROW(d, t, rep_v_text(un->assessed ? (all ? "ranked" : "assessed") : "not_assessed"),
+                         rep_v_id(un->code), rep_v_int(un->year), rep_v_bool(un->assessed));
     if (!un->assessed) {
         rep_row_span(d, t, row, rep_na_text);
-        rep_cell(d, t, row, U_SCORE, rep_v_na(NULL));
-        rep_cell(d, t, row, U_RAW, rep_v_na(NULL));
+        REP_CELLS(d, t, row, U_SCORE, rep_v_na(NULL), rep_v_na(NULL));
         return;
     }
-    rep_cell(d, t, row, U_SCORE, rep_v_hundredths(ilo_round2(un->score)));
-    rep_cell(d, t, row, U_RAW, rep_v_hundredths(un->raw_hundredths));
-    rep_cell(d, t, row, U_P5, rep_v_fixed(un->p5, 4, 2));
-    rep_cell(d, t, row, U_P50, rep_v_fixed(un->p50, 4, 2));
-    rep_cell(d, t, row, U_P95, rep_v_fixed(un->p95, 4, 2));
-    if (!all) return;
-    rep_cell(d, t, row, U_RANK, rep_v_int(un->rank));
-    rep_cell(d, t, row, U_R5, rep_v_fixed(un->rank_p5, 2, 1));
-    rep_cell(d, t, row, U_R50, rep_v_fixed(un->rank_p50, 2, 1));
-    rep_cell(d, t, row, U_R95, rep_v_fixed(un->rank_p95, 2, 1));
+    REP_CELLS(d, t, row, U_SCORE, rep_v_hundredths(ilo_round2(un->score)), rep_v_hundredths(un->raw_hundredths),
+              rep_v_fixed(un->p5, 4, 2), rep_v_fixed(un->p50, 4, 2), rep_v_fixed(un->p95, 4, 2));
+    if (all)
+        REP_CELLS(d, t, row, U_RANK, rep_v_int(un->rank), rep_v_fixed(un->rank_p5, 2, 1),
+                  rep_v_fixed(un->rank_p50, 2, 1), rep_v_fixed(un->rank_p95, 2, 1));
 }
 
 /* The intervals as a chart: ranks from 1 (left) with all, else scores from 0 (left). */
-static void chart(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_sensitivity *s, const size_t *order)
+static void chart(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_sensitivity *s,
+                  const ilo_sens_unit *const *order)
 {
     bool all = s->opts.all;
     double max = all ? (double)(s->n_assessed > 1 ? s->n_assessed : 2) : m->methods[s->opts.method].scale;
@@ -134,7 +101,7 @@ static void chart(rep_doc *d, rep_node *parent, const ilo_model *m, const ilo_se
                                  : "Score over the draws: 5th to 95th percentile (bar), point score (dot); 0 best",
                              all ? 1 : 0, max);
     for (size_t k = 0; k < s->n_units; k++) {
-        const ilo_sens_unit *un = &s->units[order[k]];
+        const ilo_sens_unit *un = order[k];
         if (!un->assessed) continue;
         if (all && s->opts.to > s->opts.from)
             rep_point_add(d, c, rep_doc_printf(d, "%d %s", un->year, un->code), un->rank_p5, (double)un->rank, un->rank_p95);
@@ -160,16 +127,10 @@ static void groups(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sen
     for (size_t g = 0; g < s->n_groups; g++) {
         const ilo_sens_group *sg = &s->groups[g];
         const ilo_group *gr = &m->groups[sg->group];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_id(gr->id));
-        rep_value title = rep_v_text(gr->title);
-        if (!sg->coded) title.note = "nothing coded";
-        rep_cell(d, t, row, 1, title);
-        rep_cell(d, t, row, 2, rep_v_bool(sg->coded));
-        rep_cell(d, t, row, 3, rep_v_fixed(sg->impact, 4, 3));
-        rep_value csv = sg->coded ? rep_v_fixed(sg->impact, 4, 0) : rep_v_text("");
-        csv.measure = rep_doc_printf(d, "leave_out:%s", gr->id);
-        rep_cell(d, t, row, 4, csv);
+        REP_ROW(d, t, rep_v_id(gr->id), rep_noted(rep_v_text(gr->title), sg->coded ? NULL : "nothing coded"),
+                rep_v_bool(sg->coded), rep_v_fixed(sg->impact, 4, 3),
+                rep_measured(sg->coded ? rep_v_fixed(sg->impact, 4, 0) : rep_v_text(""),
+                             rep_doc_printf(d, "leave_out:%s", gr->id)));
     }
 }
 
@@ -206,10 +167,8 @@ static void band(rep_doc *d, rep_node *t, size_t row, size_t at, double low, dou
     rep_buf_fixed(&b, low, 2, "-");
     rep_buf_putc(&b, '-');
     rep_buf_fixed(&b, high, 2, "-");
-    rep_cell(d, t, row, at, rep_v_text(rep_doc_take(d, &b)));
-    rep_cell(d, t, row, at + 1, rep_v_fixed(low, 4, 2));
-    rep_cell(d, t, row, at + 2, rep_v_fixed(high, 4, 2));
-    rep_cell(d, t, row, at + 3, rep_v_fixed(width, 4, 2));
+    REP_CELLS(d, t, row, at, rep_v_text(rep_doc_take(d, &b)), rep_v_fixed(low, 4, 2), rep_v_fixed(high, 4, 2),
+              rep_v_fixed(width, 4, 2));
 }
 
 /* One row per assessed year: each kind's band and width side by side, and the widest. */
@@ -220,10 +179,8 @@ static void coding_kinds(rep_doc *d, rep_node *sec, const ilo_sensitivity *s)
         const ilo_sens_unit *un = &s->units[u];
         const ilo_sens_coding *c = &s->coding[u];
         if (!un->assessed) continue;
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, K_YEAR, rep_v_int(un->year));
-        rep_cell(d, t, row, K_SCORE, rep_v_hundredths(ilo_round2(un->score)));
-        rep_cell(d, t, row, K_W, rep_v_fixed(c->width[ILO_SENS_WEIGHTS], 4, 2));
+        size_t row = REP_ROW(d, t, rep_v_int(un->year), rep_v_hundredths(ilo_round2(un->score)),
+                             rep_v_fixed(c->width[ILO_SENS_WEIGHTS], 4, 2));
         band(d, t, row, K_T, c->text_low, c->text_high, c->width[ILO_SENS_TEXTS]);
         rep_cell(d, t, row, K_UNASSESSING, rep_v_int((int64_t)c->n_unassessing));
         band(d, t, row, K_WIN, c->window_low, c->window_high, c->width[ILO_SENS_WINDOW]);
@@ -260,22 +217,17 @@ static void coding_readings(rep_doc *d, rep_node *sec, const ilo_sensitivity *s)
             double score = dates ? c->dates_score : r->score, delta = dates ? c->dates_delta : r->delta;
             const char *name = dates ? "source dates: publication year"
                                      : rep_doc_printf(d, "window: %s", ilo_window_name(r->window));
-            size_t row = rep_row(d, t);
-            rep_cell(d, t, row, 0, rep_v_int(s->units[u].year));
-            rep_cell(d, t, row, 1, rep_v_text(name));
-            rep_cell(d, t, row, 2, rep_v_text(dates ? "source_dates" : "window"));
-            rep_cell(d, t, row, 3, dates ? rep_v_absent() : rep_v_text(ilo_window_name(r->window)));
-            rep_cell(d, t, row, 4, rep_v_bool(assessed));
-            if (!assessed) { /* unknown under that reading: no score to compare */
-                rep_cell(d, t, row, 5, rep_v_null());
-                rep_cell(d, t, row, 6, rep_v_null());
-                continue;
-            }
-            rep_value sc = rep_v_fixed(score, 4, 2), ch = rep_v_fixed(delta, 4, 2);
-            sc.measure = dates ? "coding:source_dates" : rep_doc_printf(d, "coding:window:%s", ilo_window_name(r->window));
-            ch.plus = true;
-            rep_cell(d, t, row, 5, sc);
-            rep_cell(d, t, row, 6, ch);
+            size_t row = REP_ROW(d, t, rep_v_int(s->units[u].year), rep_v_text(name),
+                                 rep_v_text(dates ? "source_dates" : "window"),
+                                 dates ? rep_v_absent() : rep_v_text(ilo_window_name(r->window)), rep_v_bool(assessed));
+            if (!assessed) /* unknown under that reading: no score to compare */
+                REP_CELLS(d, t, row, 5, rep_v_null(), rep_v_null());
+            else
+                REP_CELLS(d, t, row, 5,
+                          rep_measured(rep_v_fixed(score, 4, 2),
+                                       dates ? "coding:source_dates"
+                                             : rep_doc_printf(d, "coding:window:%s", ilo_window_name(r->window))),
+                          rep_plus(rep_v_fixed(delta, 4, 2)));
         }
     }
 }
@@ -305,22 +257,15 @@ static void coding_texts(rep_doc *d, rep_node *sec, const ilo_model *m, const il
                 if (people && (shown == 5 || (x->delta == 0 && x->assessed))) break;
                 shown++;
                 const ilo_source *src = &m->sources[x->source];
-                size_t row = rep_row(d, t);
-                rep_cell(d, t, row, 0, rep_v_int(s->units[u].year));
-                rep_cell(d, t, row, 1, rep_v_id(src->id));
-                rep_cell(d, t, row, 2, rep_v_bool(x->assessed));
-                rep_cell(d, t, row, 5, rep_v_text(rep_doc_printf(d, "%s (%s, %s, %s)", src->id, src->publisher,
-                                                                 ilo_source_kind_name(src->kind), src->date.text)));
-                if (!x->assessed) {
-                    rep_cell(d, t, row, 3, rep_v_null());
-                    rep_cell(d, t, row, 4, rep_v_null());
-                    continue;
+                rep_value without = rep_v_null(), change = rep_v_null(); /* unknown without it: not assessed */
+                if (x->assessed) {
+                    without =
+                        rep_measured(rep_v_fixed(x->score, 4, 2), rep_doc_printf(d, "coding:without:%s", src->id));
+                    change = rep_plus(rep_v_fixed(x->delta, 4, 2));
                 }
-                rep_value sc = rep_v_fixed(x->score, 4, 2), ch = rep_v_fixed(x->delta, 4, 2);
-                sc.measure = rep_doc_printf(d, "coding:without:%s", src->id);
-                ch.plus = true;
-                rep_cell(d, t, row, 3, sc);
-                rep_cell(d, t, row, 4, ch);
+                REP_ROW(d, t, rep_v_int(s->units[u].year), rep_v_id(src->id), rep_v_bool(x->assessed), without, change,
+                        rep_v_text(rep_doc_printf(d, "%s (%s, %s, %s)", src->id, src->publisher,
+                                                  ilo_source_kind_name(src->kind), src->date.text)));
             }
         }
     }
@@ -362,13 +307,12 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
     const ilo_sens_opts *o = &s->opts;
     rep_node *h = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
     rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, o->method)));
-    rep_buf spread = REP_BUF_INIT;
-    rep_buf_fixed(&spread, o->spread, 2, "?");
-    rep_field_add(d, h, NULL, "Draws", NULL,
-                  rep_v_text(rep_doc_printf(d, "%zu, seed %llu, each weight x (1 + u), u uniform on +-%s%%", o->draws,
-                                            (unsigned long long)o->seed, spread.data ? spread.data : "?")));
-    if (spread.failed) d->failed = true;
-    rep_buf_free(&spread);
+    rep_buf draws = REP_BUF_INIT;
+    rep_buf_printf(&draws, "%zu, seed %llu, each weight x (1 + u), u uniform on +-", o->draws,
+                   (unsigned long long)o->seed);
+    rep_buf_fixed(&draws, o->spread, 2, "?");
+    rep_buf_putc(&draws, '%');
+    rep_field_add(d, h, NULL, "Draws", NULL, rep_v_text(rep_doc_take(d, &draws)));
     if (o->all)
         rep_field_add(d, h, NULL, "Ranked", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu (the others are not assessed)", s->n_assessed, s->n_units)));
@@ -376,21 +320,14 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
         rep_field_add(d, h, NULL, "Assessed", NULL,
                       rep_v_text(rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units)));
     rep_add_as_of(d, root, h, m);
-    size_t synthetic = rep_count_synthetic(m);
-    if (o->all && synthetic)
-        rep_field_add(d, h, NULL, "Note", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of the countries are synthetic, not real ones", synthetic)));
-    if (!o->all && m->countries[o->country].synthetic)
-        rep_field_add(d, h, NULL, "Note", NULL, rep_v_text("a synthetic country, not a real one"));
+    rep_add_synthetic_note(d, h, m, o->all ? SIZE_MAX : o->country);
     rep_add_method(d, root, m, o->method, false);
-    rep_node *p = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, p, "scope", NULL, NULL, rep_v_text(o->all ? "all" : "country"));
-    rep_field_add(d, p, "country", NULL, NULL, rep_v_text(o->all ? NULL : m->countries[o->country].code));
-    rep_field_add(d, p, "from", NULL, NULL, rep_v_int(o->from));
-    rep_field_add(d, p, "to", NULL, NULL, rep_v_int(o->to));
-    rep_field_add(d, p, "draws", NULL, NULL, rep_v_int((int64_t)o->draws));
-    rep_field_add(d, p, "seed", NULL, NULL, rep_v_uint(o->seed));
-    rep_field_add(d, p, "spread_percent", NULL, NULL, rep_v_fixed(o->spread, 2, 0));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {"scope", NULL, NULL, rep_v_text(o->all ? "all" : "country")},
+                   {"country", NULL, NULL, rep_v_text(o->all ? NULL : m->countries[o->country].code)},
+                   {"from", NULL, NULL, rep_v_int(o->from)}, {"to", NULL, NULL, rep_v_int(o->to)},
+                   {"draws", NULL, NULL, rep_v_int((int64_t)o->draws)}, {"seed", NULL, NULL, rep_v_uint(o->seed)},
+                   {"spread_percent", NULL, NULL, rep_v_fixed(o->spread, 2, 0)});
 }
 
 rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
@@ -399,7 +336,7 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     const ilo_sensitivity *s = in->sens;
     const ilo_sens_opts *o = &s->opts;
     const ilo_country *co = o->all ? NULL : &m->countries[o->country];
-    size_t *order = order_of(m, s);
+    const ilo_sens_unit **order = order_of(s);
     rep_doc *d = order ? rep_kind_doc("sensitivity") : NULL;
     if (!d) {
         free(order);
@@ -424,8 +361,7 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     rule_of(&rule, s);
     rep_para_text(d, root, "rule", REP_RULE, "Method", rep_doc_take(d, &rule));
     if (o->all) rep_para_text(d, root, "caveat", REP_CAUTION, "Caution", rep_sdg_caveat);
-    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "assessed", NULL, NULL,
-                  rep_v_int((int64_t)s->n_assessed));
+    rep_key(d, root, "assessed", rep_v_int((int64_t)s->n_assessed));
     chart(d, root, m, s, order);
     rep_column cols[sizeof unit_cols / sizeof unit_cols[0]];
     size_t n = o->all ? sizeof cols / sizeof cols[0] : U_RANK;
@@ -433,17 +369,12 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     if (!o->all) cols[U_CODE].label = NULL;
     else if (ny == 1) cols[U_YEAR].label = NULL; /* several years: a year column */
     rep_node *t = rep_table(d, root, "units", cols, n);
-    for (size_t k = 0; k < s->n_units; k++) unit_row(d, t, s, &s->units[order[k]]);
+    for (size_t k = 0; k < s->n_units; k++) unit_row(d, t, s, order[k]);
     free(order);
     coding(d, root, m, s);
     groups(d, root, m, s);
-    rep_node *tail = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, tail, NULL, NULL, "draws", rep_v_int((int64_t)o->draws));
-    rep_field_add(d, tail, NULL, NULL, "seed", rep_v_uint(o->seed));
-    rep_field_add(d, tail, NULL, NULL, "spread_percent", rep_v_fixed(o->spread, 2, 0));
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {NULL, NULL, "draws", rep_v_int((int64_t)o->draws)}, {NULL, NULL, "seed", rep_v_uint(o->seed)},
+                   {NULL, NULL, "spread_percent", rep_v_fixed(o->spread, 2, 0)});
     return d;
 }

@@ -21,8 +21,8 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){"", 0, me->id};
     rep_node *h = rep_fields(d, root, NULL);
-    rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, in->method)));
-    rep_field_add(d, h, "method", NULL, NULL, rep_v_text(me->id));
+    REP_ADD_FIELDS(d, h, {NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, in->method))},
+                   {"method", NULL, NULL, rep_v_text(me->id)});
     if (in->path) rep_field_add(d, h, NULL, "Sheet", NULL, rep_v_text(in->path));
     rep_add_as_of(d, root, rep_only(rep_fields(d, root, NULL), REP_PEOPLE), m);
     rep_node *t = rep_table(d, root, "results", cols, sizeof cols / sizeof cols[0]);
@@ -32,19 +32,9 @@ rep_doc *rep_build_sheet_score(const rep_sheet_score_doc *in)
         double score;
         bool forced;
         ilo_score_coded(m, in->method, &r->coded, &raw_hundredths, &score, &forced);
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_id(r->country));
-        rep_cell(d, t, row, 1, rep_v_int(r->year));
-        rep_cell(d, t, row, 2, rep_v_int((int64_t)ilo_bitset_count(&r->coded)));
-        rep_cell(d, t, row, 3, rep_v_bool(forced));
-        rep_value s = rep_v_hundredths(ilo_round2(score));
-        if (forced) s.note = "all-encompassing";
-        rep_cell(d, t, row, 4, rep_v_hundredths(raw_hundredths));
-        rep_cell(d, t, row, 5, s);
-    }
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
+        REP_ROW(d, t, rep_v_id(r->country), rep_v_int(r->year), rep_v_int((int64_t)ilo_bitset_count(&r->coded)),
+                rep_v_bool(forced), rep_v_hundredths(raw_hundredths),
+                rep_noted(rep_v_hundredths(ilo_round2(score)), forced ? "all-encompassing" : NULL));
     }
     return d;
 }

@@ -1,6 +1,5 @@
 /* target.c: the "what would it take" document (iloscore target, ilo_target_new): the fewest
  * provisions to repeal to reach a score or rating, or why no set of repeals does. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
@@ -14,21 +13,19 @@ static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
 /* "1.13 (raw 10.71, rating 3)" */
 static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_hundredths, size_t band)
 {
-    int64_t s = ilo_round2(score);
     const char *r = rating(m, t, band);
-    return rep_v_text(rep_doc_printf(d, "%s%lld.%02lld (raw %s%lld.%02lld%s%s)", s < 0 ? "-" : "", (long long)(llabs(s) / 100),
-                                     (long long)(llabs(s) % 100), raw_hundredths < 0 ? "-" : "", (long long)(llabs(raw_hundredths) / 100),
-                                     (long long)(llabs(raw_hundredths) % 100), r ? ", rating " : "", r ? r : ""));
+    return rep_v_text(rep_doc_printf(d, "%s (raw %s%s%s)", rep_doc_hundredths(d, ilo_round2(score)),
+                                     rep_doc_hundredths(d, raw_hundredths), r ? ", rating " : "", r ? r : ""));
 }
 
 static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
 {
     static const char *const outcomes[] = {"met", "found", "unreachable"};
     static const char *const whys[] = {NULL, "practice", "forced", "breakdown"};
-    rep_node *g = rep_only(rep_fields(d, root, "goal"), REP_PROGRAMS);
-    rep_field_add(d, g, "rating", NULL, "goal:rating",
-                  t->goal_band != SIZE_MAX ? rep_v_text(rating(m, t, t->goal_band)) : rep_v_null());
-    rep_field_add(d, g, "score", NULL, "goal:score", t->goal_hundredths != INT64_MAX ? rep_v_hundredths(t->goal_hundredths) : rep_v_null());
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "goal"), REP_PROGRAMS),
+                   {"rating", NULL, "goal:rating", rep_v_text(rating(m, t, t->goal_band))},
+                   {"score", NULL, "goal:score",
+                    t->goal_hundredths != INT64_MAX ? rep_v_hundredths(t->goal_hundredths) : rep_v_null()});
     rep_node *f = rep_fields(d, root, NULL);
     const char *want;
     if (t->goal_band != SIZE_MAX && t->goal_hundredths != INT64_MAX)
@@ -38,38 +35,35 @@ static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_targe
     else
         want = rep_doc_printf(d, "a score of %lld.%02lld or less (0 best)", (long long)(t->goal_hundredths / 100),
                               (long long)(t->goal_hundredths % 100));
-    rep_field_add(d, f, NULL, "Target", NULL, rep_v_text(want));
-    rep_field_add(d, f, NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_hundredths, t->band_before));
-    rep_field_add(d, f, "outcome", NULL, "outcome", rep_v_text(outcomes[t->outcome]));
-    rep_field_add(d, f, "why", NULL, "why", rep_v_text(whys[t->why]));
-    rep_node *b = rep_only(rep_fields(d, root, "before"), REP_PROGRAMS);
-    rep_field_add(d, b, "score", NULL, "before:score", rep_v_hundredths(ilo_round2(t->score_before)));
-    rep_field_add(d, b, "raw", NULL, "before:raw", rep_v_hundredths(t->raw_before_hundredths));
-    rep_field_add(d, b, "rating", NULL, "before:rating", rep_v_text(rating(m, t, t->band_before)));
+    REP_ADD_FIELDS(d, f, {NULL, "Target", NULL, rep_v_text(want)},
+                   {NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_hundredths, t->band_before)},
+                   {"outcome", NULL, "outcome", rep_v_text(outcomes[t->outcome])},
+                   {"why", NULL, "why", rep_v_text(whys[t->why])});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "before"), REP_PROGRAMS),
+                   {"score", NULL, "before:score", rep_v_hundredths(ilo_round2(t->score_before))},
+                   {"raw", NULL, "before:raw", rep_v_hundredths(t->raw_before_hundredths)},
+                   {"rating", NULL, "before:rating", rep_v_text(rating(m, t, t->band_before))});
 }
 
 static void after(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_target *t)
 {
-    rep_node *a;
-    if (t->outcome == ILO_TARGET_FOUND) {
-        a = rep_only(rep_fields(d, root, "after"), REP_PROGRAMS);
-        rep_field_add(d, a, "score", NULL, "after:score", rep_v_hundredths(ilo_round2(t->score_after)));
-        rep_field_add(d, a, "raw", NULL, "after:raw", rep_v_hundredths(t->raw_after_hundredths));
-        rep_field_add(d, a, "law", NULL, "after:law", rep_v_hundredths(ilo_round2(t->law_after)));
-        rep_field_add(d, a, "practice", NULL, "after:practice", rep_v_hundredths(ilo_round2(t->practice_after)));
-        rep_field_add(d, a, "rating", NULL, "after:rating", rep_v_text(rating(m, t, t->band_after)));
-        rep_field_add(d, a, "change", NULL, "change",
-                      rep_v_hundredths(ilo_round2(t->score_after) - ilo_round2(t->score_before)));
-    } else {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "after", NULL, NULL, rep_v_null());
-    }
-    if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN) {
-        a = rep_only(rep_fields(d, root, "floor"), REP_PROGRAMS);
-        rep_field_add(d, a, "score", NULL, "floor:score", rep_v_hundredths(ilo_round2(t->score_floor)));
-        rep_field_add(d, a, "raw", NULL, "floor:raw", rep_v_hundredths(t->raw_floor_hundredths));
-    } else {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "floor", NULL, NULL, rep_v_null());
-    }
+    if (t->outcome == ILO_TARGET_FOUND)
+        REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "after"), REP_PROGRAMS),
+                       {"score", NULL, "after:score", rep_v_hundredths(ilo_round2(t->score_after))},
+                       {"raw", NULL, "after:raw", rep_v_hundredths(t->raw_after_hundredths)},
+                       {"law", NULL, "after:law", rep_v_hundredths(ilo_round2(t->law_after))},
+                       {"practice", NULL, "after:practice", rep_v_hundredths(ilo_round2(t->practice_after))},
+                       {"rating", NULL, "after:rating", rep_v_text(rating(m, t, t->band_after))},
+                       {"change", NULL, "change",
+                        rep_v_hundredths(ilo_round2(t->score_after) - ilo_round2(t->score_before))});
+    else
+        rep_key(d, root, "after", rep_v_null());
+    if (t->outcome == ILO_TARGET_UNREACHABLE && t->why != ILO_TARGET_WHY_BREAKDOWN)
+        REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "floor"), REP_PROGRAMS),
+                       {"score", NULL, "floor:score", rep_v_hundredths(ilo_round2(t->score_floor))},
+                       {"raw", NULL, "floor:raw", rep_v_hundredths(t->raw_floor_hundredths)});
+    else
+        rep_key(d, root, "floor", rep_v_null());
 }
 
 /* What people read about the outcome, before the provisions. */
@@ -90,7 +84,7 @@ static void outcome(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ta
                               "practice (what the incidents code) alone keeps it above the target.",
                            t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year, (long long)(floor / 100),
                            (long long)(floor % 100));
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s), REP_PEOPLE);
+    rep_people_para(d, root, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s);
 }
 
 static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
@@ -114,40 +108,33 @@ static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
     else rep_only(tb, REP_PROGRAMS);
     for (size_t i = 0; i < t->n_repeal; i++) {
         const ilo_item *it = &in->profile->items[t->repeal[i]];
-        size_t row = rep_row(d, tb), n;
+        size_t n;
+        const char *const *ids = rep_criteria_ids(d, m, &it->coded, &n);
         rep_value id = rep_v_id(it->id);
         if (strchr(it->id, '@')) id.note = rep_doc_printf(d, "the text as amended from %s", it->start.text);
-        rep_cell(d, tb, row, 0, id);
-        rep_cell(d, tb, row, 1, rep_v_text(rep_item_kind(it)));
-        rep_cell(d, tb, row, 2, rep_v_text(it->instrument));
-        rep_cell(d, tb, row, 3, rep_v_text(it->article));
-        rep_cell(d, tb, row, 4, rep_v_text(it->start.text));
-        rep_cell(d, tb, row, 5, rep_v_text(it->stop.prec ? it->stop.text : NULL));
-        rep_cell(d, tb, row, 6, rep_v_text(it->summary));
-        const char *const *ids = rep_criteria_ids(d, m, &it->coded, &n);
-        rep_cell(d, tb, row, 7, rep_v_ids(ids, n));
+        REP_ROW(d, tb, id, rep_v_text(rep_item_kind(it)), rep_v_text(it->instrument), rep_v_text(it->article),
+                rep_v_text(it->start.text), rep_v_text(it->stop.prec ? it->stop.text : NULL), rep_v_text(it->summary),
+                rep_v_ids(ids, n));
     }
     if (t->outcome != ILO_TARGET_FOUND) return;
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
-    rep_field_add(d, f, NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_hundredths, t->band_after));
     int64_t ch = ilo_round2(t->score_after) - ilo_round2(t->score_before), law = ilo_round2(t->law_after),
             pr = ilo_round2(t->practice_after);
-    rep_field_add(d, f, NULL, "Change", NULL,
-                  rep_v_text(rep_doc_printf(d, "%s%lld.%02lld (law %lld.%02lld, practice %lld.%02lld after)",
-                                            ch < 0 ? "-" : ch > 0 ? "+" : "", (long long)(llabs(ch) / 100),
-                                            (long long)(llabs(ch) % 100), (long long)(law / 100), (long long)(law % 100),
-                                            (long long)(pr / 100), (long long)(pr % 100))));
+    REP_ADD_FIELDS(d, f, {NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_hundredths, t->band_after)},
+                   {NULL, "Change", NULL,
+                    rep_v_text(rep_doc_printf(d, "%s%s (law %lld.%02lld, practice %lld.%02lld after)",
+                                              ch > 0 ? "+" : "", rep_doc_hundredths(d, ch), (long long)(law / 100),
+                                              (long long)(law % 100), (long long)(pr / 100), (long long)(pr % 100)))});
 }
 
 static void search(rep_doc *d, rep_node *root, const ilo_target *t)
 {
-    rep_node *s = rep_only(rep_fields(d, root, "search"), REP_PROGRAMS);
-    rep_field_add(d, s, "kind", NULL, NULL, rep_v_text("exact"));
-    rep_field_add(d, s, "provisions", NULL, "search:provisions", rep_v_int((int64_t)t->n_provisions));
-    rep_field_add(d, s, "relevant", NULL, "search:relevant", rep_v_int((int64_t)t->n_relevant));
-    rep_field_add(d, s, "subsets_scored", NULL, "search:subsets_scored", rep_v_uint(t->n_subsets));
-    rep_field_add(d, s, "max_relevant", NULL, NULL, rep_v_int(ILO_TARGET_MAX_PROVISIONS));
-    rep_field_add(d, s, "max_subsets", NULL, NULL, rep_v_int((int64_t)ILO_TARGET_MAX_SUBSETS));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "search"), REP_PROGRAMS), {"kind", NULL, NULL, rep_v_text("exact")},
+                   {"provisions", NULL, "search:provisions", rep_v_int((int64_t)t->n_provisions)},
+                   {"relevant", NULL, "search:relevant", rep_v_int((int64_t)t->n_relevant)},
+                   {"subsets_scored", NULL, "search:subsets_scored", rep_v_uint(t->n_subsets)},
+                   {"max_relevant", NULL, NULL, rep_v_int(ILO_TARGET_MAX_PROVISIONS)},
+                   {"max_subsets", NULL, NULL, rep_v_int((int64_t)ILO_TARGET_MAX_SUBSETS)});
     const char *p = NULL, *ps = t->n_provisions == 1 ? "" : "s";
     if (t->outcome == ILO_TARGET_FOUND)
         p = rep_doc_printf(d, "exact, smallest set first; %zu provision%s counted in %d, %zu of them coding a criterion "
@@ -160,7 +147,7 @@ static void search(rep_doc *d, rep_node *root, const ilo_target *t)
                               "repealing all of them was scored first and misses the target, so no smaller set can "
                               "meet it.",
                            t->n_provisions, ps, t->year, t->n_relevant);
-    if (p) rep_only(rep_para_text(d, root, NULL, REP_RULE, "Search", p), REP_PEOPLE);
+    if (p) rep_people_para(d, root, REP_RULE, "Search", p);
 }
 
 rep_doc *rep_build_target(const rep_target_doc *in)
@@ -175,15 +162,11 @@ rep_doc *rep_build_target(const rep_target_doc *in)
     root->scope = (rep_scope){co->code, t->year, m->methods[t->method].id};
     rep_add_header(d, root, m, t->country, t->method, in->n_scenarios ? "after the scenarios" : NULL);
     rep_add_scenarios(d, root, m, in->scenarios, in->n_scenarios);
-    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "year", NULL, NULL, rep_v_int(t->year));
+    rep_key(d, root, "year", rep_v_int(t->year));
     goal(d, root, m, t);
     after(d, root, m, t);
     outcome(d, root, m, t);
     repeal(d, root, in);
     search(d, root, t);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }

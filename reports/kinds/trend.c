@@ -2,7 +2,6 @@
  * least-squares slope and its direction, and the years of largest change explained by the items
  * that entered or left. */
 #include <math.h>
-#include <stdlib.h>
 
 #include "kinds.h"
 
@@ -34,39 +33,23 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
                      size_t nc, size_t ng, bool no_csv)
 {
     const ilo_result *r = t->years[i];
-    size_t row = rep_row(d, tb), n[3];
+    size_t row = REP_ROW(d, tb, rep_v_int(r->year)), n[3];
     bool a = ilo_result_assessed(m, r);
     ilo_result_status_counts(m, r, n);
-    rep_cell(d, tb, row, Y_YEAR, rep_v_int(r->year));
-    rep_cell(d, tb, row, Y_SCORE, rep_assessed_v(m, r, ilo_result_score_hundredths(r), "not assessed"));
-    rep_cell(d, tb, row, Y_RAW, rep_assessed_v(m, r, r->raw_hundredths, NULL));
-    rep_cell(d, tb, row, Y_LAW, rep_assessed_v(m, r, ilo_round2(r->law), NULL));
-    rep_cell(d, tb, row, Y_PRACTICE, rep_assessed_v(m, r, ilo_round2(r->practice), NULL));
-    rep_value rating = rep_rating_v(m, r);
-    rep_cell(d, tb, row, Y_RATING, rating.type == REP_V_ABSENT ? rep_v_null() : rating);
+    rep_score_cells(d, tb, row, Y_SCORE, m, r);
     ilo_place pl;
     rep_place_cells(d, tb, row, Y_PLACE, rep_place(m, r->method, r->year, a, r->score, &pl), &pl);
-    rep_cell(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]));
-    rep_cell(d, tb, row, Y_CLEAR, rep_v_int((int64_t)n[ILO_CLEAR]));
-    rep_cell(d, tb, row, Y_NA, rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
-    rep_cell(d, tb, row, Y_SHOWN,
-             rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)));
-    rep_cell(d, tb, row, Y_ASSESSED, rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])));
-    rep_cell(d, tb, row, Y_CRITERIA, rep_v_int((int64_t)m->n_criteria));
     /* A change needs a score on both sides. */
     rep_value change = !i ? rep_v_null()
                        : a && ilo_result_assessed(m, t->years[i - 1])
                            ? rep_v_hundredths(ilo_result_score_hundredths(r) - ilo_result_score_hundredths(t->years[i - 1]))
                            : rep_v_na(NULL);
-    rep_cell(d, tb, row, Y_CHANGE, change);
-    for (size_t k = 0; k < nc; k++)
-        rep_cell(d, tb, row, Y_FIXED + k,
-                 ilo_result_convention_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_convention_score(m, r, k)))
-                                                  : rep_v_na(NULL));
-    for (size_t k = 0; k < ng; k++)
-        rep_cell(d, tb, row, Y_FIXED + nc + k,
-                 ilo_result_group_assessed(m, r, k) ? rep_v_hundredths(ilo_round2(ilo_result_group_score(m, r, k)))
-                                             : rep_v_na(NULL));
+    REP_CELLS(d, tb, row, Y_CODED, rep_v_int((int64_t)n[ILO_CODED]), rep_v_int((int64_t)n[ILO_CLEAR]),
+              rep_v_int((int64_t)n[ILO_NOT_ASSESSED]),
+              rep_v_text(rep_doc_printf(d, "%zu/%zu", n[ILO_CODED] + n[ILO_CLEAR], m->n_criteria)),
+              rep_v_int((int64_t)(n[ILO_CODED] + n[ILO_CLEAR])), rep_v_int((int64_t)m->n_criteria), change);
+    for (size_t k = 0; k < nc; k++) rep_cell(d, tb, row, Y_FIXED + k, rep_part_v(m, r, false, k));
+    for (size_t k = 0; k < ng; k++) rep_cell(d, tb, row, Y_FIXED + nc + k, rep_part_v(m, r, true, k));
     rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
     for (size_t k = 0; k < REP_NMEASURES; k++) {
         const ilo_published *p = ilo_country_published(m, country, rep_measures[k], r->year);
@@ -79,11 +62,8 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
                         bool detail, int skip_csv)
 {
     size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
-    rep_column *cols = calloc(n, sizeof *cols);
-    if (!cols) {
-        d->failed = true;
-        return NULL;
-    }
+    rep_column *cols = rep_doc_alloc(d, n * sizeof *cols);
+    if (!cols) return NULL;
     for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
     if (!m->methods[t->years[0]->method].n_bands) cols[Y_RATING].label = NULL;
     rep_place_columns(d, cols + Y_PLACE, "place", "place", rep_places_possible(m, t->years[0]->method));
@@ -102,7 +82,6 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
             (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
                          rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
     rep_node *tb = rep_table(d, parent, "years", cols, n);
-    free(cols);
     for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i, nc, ng, t->years[i]->year == skip_csv);
     return tb;
 }
@@ -122,9 +101,7 @@ static void change_item(void *arg, const ilo_finding *f, bool entered)
 {
     change_ctx *x = arg;
     if (entered != x->entered) return;
-    size_t row = rep_row(x->d, x->t);
-    rep_cell(x->d, x->t, row, 0, rep_v_text(entered ? "entered" : "left"));
-    rep_cell(x->d, x->t, row, 1, rep_v_int(x->year));
+    size_t row = REP_ROW(x->d, x->t, rep_v_text(entered ? "entered" : "left"), rep_v_int(x->year));
     rep_item_cells(x->d, x->t, row, 2, x->in->model, &x->in->profile->items[f->item], f, x->c);
 }
 
@@ -134,16 +111,13 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
     const ilo_result *now = t->years[i], *before = t->years[i - 1];
     int64_t a = ilo_result_score_hundredths(before), b = ilo_result_score_hundredths(now), ch = b - a;
     rep_node *sec = rep_section(d, parent, NULL,
-                                rep_doc_printf(d, "%d to %d: %s%lld.%02lld (%lld.%02lld to %lld.%02lld, %s)", before->year,
-                                               now->year, ch < 0 ? "-" : "+", (long long)llabs(ch) / 100,
-                                               (long long)llabs(ch) % 100, (long long)a / 100, (long long)a % 100,
-                                               (long long)b / 100, (long long)b % 100, ch < 0 ? "better" : "worse"));
-    rep_node *f = rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "from_year", NULL, NULL, rep_v_int(before->year));
-    rep_field_add(d, f, "to_year", NULL, NULL, rep_v_int(now->year));
-    rep_field_add(d, f, "change", NULL, NULL, rep_v_hundredths(ch));
-    rep_field_add(d, f, "score_before", NULL, NULL, rep_v_hundredths(a));
-    rep_field_add(d, f, "score_after", NULL, NULL, rep_v_hundredths(b));
+                                rep_doc_printf(d, "%d to %d: %s%s (%s to %s, %s)", before->year, now->year,
+                                               ch < 0 ? "" : "+", rep_doc_hundredths(d, ch), rep_doc_hundredths(d, a),
+                                               rep_doc_hundredths(d, b), ch < 0 ? "better" : "worse"));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, sec, NULL), REP_PROGRAMS),
+                   {"from_year", NULL, NULL, rep_v_int(before->year)}, {"to_year", NULL, NULL, rep_v_int(now->year)},
+                   {"change", NULL, NULL, rep_v_hundredths(ch)}, {"score_before", NULL, NULL, rep_v_hundredths(a)},
+                   {"score_after", NULL, NULL, rep_v_hundredths(b)});
     rep_column cols[2 + REP_ITEM_NCOLS] = {{NULL, "Change", NULL, REP_COL_ENUM}, {"counted_in", "Year counted", NULL, REP_COL_ID}};
     for (size_t k = 0; k < REP_ITEM_NCOLS; k++) cols[2 + k] = rep_item_cols[k];
     for (int pass = 0; pass < 2; pass++) {
@@ -155,25 +129,23 @@ static void change(rep_doc *d, rep_node *parent, const rep_trend_doc *in, const 
 
 void rep_add_trend_stats(rep_doc *d, rep_node *parent, const ilo_trend *t)
 {
-    rep_node *s = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
-    rep_field_add(d, s, "from", NULL, NULL, rep_v_int(t->from));
-    rep_field_add(d, s, "to", NULL, NULL, rep_v_int(t->to));
-    rep_field_add(d, s, "fitted", NULL, NULL, rep_v_int((int64_t)t->n_fit));
-    rep_field_add(d, s, "slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, s, "slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, s, "direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction)));
-    rep_field_add(d, s, "direction_rule", NULL, NULL, rep_v_text(ilo_direction_rule));
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS), {"from", NULL, NULL, rep_v_int(t->from)},
+                   {"to", NULL, NULL, rep_v_int(t->to)}, {"fitted", NULL, NULL, rep_v_int((int64_t)t->n_fit)},
+                   {"slope", NULL, NULL, rep_v_fixed(t->slope, 6, 0)},
+                   {"slope_se", NULL, NULL, rep_v_fixed(t->slope_se, 6, 0)},
+                   {"direction", NULL, NULL, rep_v_text(ilo_direction_name(t->direction))},
+                   {"direction_rule", NULL, NULL, rep_v_text(ilo_direction_rule)});
 }
 
 void rep_add_trend_rows(rep_doc *d, rep_node *parent, const ilo_trend *t)
 {
     rep_node *tail = rep_only(rep_fields(d, parent, NULL), REP_PROGRAMS);
     if (tail) tail->scope.year = t->to;
-    rep_field_add(d, tail, NULL, NULL, "trend:from", rep_v_int(t->from));
-    rep_field_add(d, tail, NULL, NULL, "trend:fitted", rep_v_int((int64_t)t->n_fit));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0));
-    rep_field_add(d, tail, NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction)));
+    REP_ADD_FIELDS(d, tail, {NULL, NULL, "trend:from", rep_v_int(t->from)},
+                   {NULL, NULL, "trend:fitted", rep_v_int((int64_t)t->n_fit)},
+                   {NULL, NULL, "trend:slope", rep_v_fixed(t->slope, 6, 0)},
+                   {NULL, NULL, "trend:slope_se", rep_v_fixed(t->slope_se, 6, 0)},
+                   {NULL, NULL, "trend:direction", rep_v_text(ilo_direction_name(t->direction))});
 }
 
 const char *rep_slope_text(rep_doc *d, const ilo_trend *t) { return rep_slope_fit_text(d, NULL, t); }
@@ -207,11 +179,10 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     const ilo_trend *t = in->trend;
     size_t country = in->profile->country;
     const ilo_country *co = &m->countries[country];
-    rep_cites c;
-    if (!rep_cites_trend(&c, in)) return NULL;
     rep_doc *d = rep_kind_doc("trend");
-    if (!d) {
-        rep_cites_free(&c);
+    rep_cites c;
+    if (!d || !rep_cites_trend(&c, in)) {
+        rep_doc_free(d);
         return NULL;
     }
     d->title = rep_doc_printf(d, "%s (%s), %d-%d: trend of compliance with ILO conventions on freedom of association",
@@ -222,23 +193,21 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_add_place_vintage(d, root, m, t->years[0]->method);
     rep_add_trend_stats(d, root, t);
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
-    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, NULL,
-                           rep_places_possible(m, t->years[0]->method)
-                               ? "0 best, 10 worst. Q: the quintile of the score among the published SDG 8.8.2 "
-                                 "scores of its year (see Places). Published figures as published, not computed here."
-                               : "0 best, 10 worst. Published figures as published, not computed here."),
-             REP_PEOPLE);
+    rep_people_para(d, ys, REP_CAVEAT, NULL,
+                    rep_doc_printf(d, "0 best, 10 worst.%s Published figures as published, not computed here.",
+                                   rep_places_possible(m, t->years[0]->method)
+                                       ? " Q: the quintile of the score among the published SDG 8.8.2 scores of its "
+                                         "year (see Places)."
+                                       : ""));
     rep_add_score_chart(d, ys, m, country, (const ilo_result *const *)t->years, t->n);
     rep_add_years(d, ys, m, country, t, true, 0);
-    rep_only(rep_para_text(d, ys, NULL, REP_CAVEAT, "Assessed",
-                           "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
-                           "not for compliance. Convention columns: those with a criterion assessed in some year."),
-             REP_PEOPLE);
-    rep_only(rep_para_text(d, ys, NULL, REP_RULE, NULL, rep_slope_fit_text(d, m, t)), REP_PEOPLE);
+    rep_people_para(d, ys, REP_CAVEAT, "Assessed",
+                    "criteria coded or clear, of all; a year with few assessed scores low for lack of evidence, "
+                    "not for compliance. Convention columns: those with a criterion assessed in some year.");
+    rep_people_para(d, ys, REP_RULE, NULL, rep_slope_fit_text(d, m, t));
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
-    rep_only(rep_para_text(d, lc, NULL, REP_CAVEAT, NULL,
-                           "Up to 3, by size, each explained by the items that entered or left."),
-             REP_PEOPLE);
+    rep_people_para(d, lc, REP_CAVEAT, NULL,
+                    "Up to 3, by size, each explained by the items that entered or left.");
     rep_changes ch;
     rep_changes_of(m, t, &ch);
     for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
@@ -250,9 +219,5 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_add_sources(d, root, m, &c);
     rep_add_trend_rows(d, root, t);
     rep_cites_free(&c);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }
