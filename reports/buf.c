@@ -67,26 +67,32 @@ static locale_t c_locale(void)
     return loc;
 }
 
-void rep_buf_printf(rep_buf *b, const char *fmt, ...)
+void rep_buf_vprintf(rep_buf *b, const char *fmt, va_list ap)
 {
     locale_t loc = c_locale();
     locale_t old = loc ? uselocale(loc) : (locale_t)0;
-    va_list ap;
-    va_start(ap, fmt);
+    va_list again;
+    va_copy(again, ap);
     char small[256];
     int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
     if (n >= 0 && (size_t)n < sizeof small) {
         rep_buf_put(b, small, (size_t)n);
     } else if (n >= 0 && reserve(b, (size_t)n)) {
-        va_start(ap, fmt);
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-        va_end(ap);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
         b->len += (size_t)n;
     } else if (n < 0) {
         b->failed = true;
     }
+    va_end(again);
     if (loc) uselocale(old);
+}
+
+void rep_buf_printf(rep_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rep_buf_vprintf(b, fmt, ap);
+    va_end(ap);
 }
 
 /* The digits of v (v >= 0) with `decimals` of them after a point. */

@@ -91,21 +91,15 @@ void rep_doc_free(rep_doc *d)
 
 bool rep_doc_ok(const rep_doc *d) { return d && !d->failed; }
 
+/* Through rep_buf_vprintf, so that a number in a document never takes the program's locale. */
 const char *rep_doc_printf(rep_doc *d, const char *fmt, ...)
 {
+    rep_buf b = REP_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap); /* the length first, then the string in the document */
+    rep_buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    char *s = n < 0 ? NULL : alloc(d, (size_t)n + 1);
-    if (!s) {
-        d->failed = true;
-        return NULL;
-    }
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
+    return rep_doc_take(d, &b);
 }
 
 const char *rep_doc_take(rep_doc *d, rep_buf *b)

@@ -45,6 +45,7 @@
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,6 +82,12 @@ void rep_buf_pad(rep_buf *b, size_t n);
 void rep_buf_printf(rep_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* The same with a va_list (rep_doc_printf formats through it). */
+void rep_buf_vprintf(rep_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
 #endif
     ;
 /* An exact amount in hundredths as a decimal with two digits: 285 -> "2.85", -5 -> "-0.05". */

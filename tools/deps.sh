@@ -1,7 +1,8 @@
 #!/bin/sh
 # Makes sure libconfig, GSL and cmocka are there, and jq, which `make check` reads every JSON
-# report back with. On Debian installs what is missing (libconfig-dev libgsl-dev libcmocka-dev
-# jq); elsewhere stops and names what to install.
+# report back with, and glibc's locale sources (locales), from which the unit tests build a
+# comma-decimal locale. On Debian installs what is missing; elsewhere stops and names what to
+# install.
 missing=""
 for p in libconfig:libconfig-dev gsl:libgsl-dev cmocka:libcmocka-dev; do
     pc=${p%%:*}; deb=${p#*:}
@@ -9,6 +10,8 @@ for p in libconfig:libconfig-dev gsl:libgsl-dev cmocka:libcmocka-dev; do
 done
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config$missing"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
+# glibc's locale sources: the unit tests compile a comma-decimal locale from them.
+[ -f /usr/share/i18n/locales/de_DE ] || missing="$missing locales"
 [ -z "$missing" ] && exit 0
 if [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
     sudo=""
