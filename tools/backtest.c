@@ -43,19 +43,6 @@ static int decision_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->d->country, y->d->country);
 }
 
-/* The civil date of day number z (days from 1970-01-01), as YYYY-MM-DD (out holds 40 bytes: the
- * years of the data are 1900-2100, so 11 are used). */
-static void day_text(int32_t z, char out[40])
-{
-    long zz = (long)z + 719468;
-    long era = (zz >= 0 ? zz : zz - 146096) / 146097;
-    long doe = zz - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(out, 40, "%04d-%02d-%02d", (int)(y + (m <= 2)) % 10000, (int)m % 100, (int)d % 100);
-}
-
 static void print_errors(const ilo_ctx *ctx)
 {
     for (size_t i = 0; i < ilo_ctx_kept(ctx); i++) {
@@ -104,9 +91,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
 {
     const ilo_regime_decision *d = x->d;
     ilo_date eve;
-    char eve_text[40];
-    day_text(d->decided.first - 1, eve_text);
-    ilo_date_parse(eve_text, &eve);
+    ilo_date_of_day(d->decided.first - 1, &eve);
     int year = eve.year;
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_model *m = NULL;
@@ -118,7 +103,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
     }
     const char *kind = x->reinstatement ? "reinstatement" : adverse(d->status) ? ilo_benefit_name(d->status) : "no change of standing";
     printf("### %d. %s, %s: %s\n\n", no, d->country, x->regime->id, d->title);
-    printf("Decided %s (%s); evidence as of %s, the day before.\n\n", d->decided.text, kind, eve_text);
+    printf("Decided %s (%s); evidence as of %s, the day before.\n\n", d->decided.text, kind, eve.text);
     size_t c = ilo_model_find_country(m, d->country), ri = ilo_model_find_regime(m, x->regime->id);
     if (c == SIZE_MAX) {
         printf("Skipped: no profile for %s (countries/%s.cfg is absent).\n\n", d->country, d->country);

@@ -11,29 +11,10 @@
 /* ---- the view ---- */
 
 typedef struct rep_brief_view {
-    rep_cites cites;      /* regime sources, findings', events', published figures' */
-    size_t *findings;     /* the result's findings that code a criterion of an in-scope regime
-                             criterion, in the result's order (largest share first) */
-    size_t n_findings;
-    size_t *fnum;         /* per result finding: its number in the brief (F1 = 1), 0 if not shown */
-    size_t *events;       /* country events of the ILO supervisory bodies dated from..year, by date */
-    size_t n_events;
-    size_t *trade;        /* country events of kinds trade and eu dated from..year, by date */
-    size_t n_trade;
-    int from, year;       /* the years the brief looks back on: the trend's first year (or the
-                             year, without a trend) to the year */
-    size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
-    size_t n_scenarios;
-    size_t *recs;         /* the country's recommendations made by the as-of day, in data order */
-    size_t n_recs;
-    size_t *laws;         /* the profile's provisions that entered into force or stopped in the
-                             review period, by the as-of day, by the date of that change */
-    size_t n_laws;
-    size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
-                             shown or a source cited, in data order */
-    size_t n_conflicts;
-    size_t *latest;       /* per regime criterion: the country's latest CEACR text on its one
-                             convention dated by the as-of day, or SIZE_MAX */
+    rep_cites cites;       /* the regime's sources, then those of what the record shows, in the
+                              brief's order: standing, findings, events, published figures,
+                              recommendations, law changes, CEACR texts, conflicts */
+    ilo_brief_record *rec; /* what the brief shows (the engine's) */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -63,25 +44,10 @@ static const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc,
     return &rep_brief_regime(doc)->criteria[vd->criterion];
 }
 
-static bool rep_brief_touches(const ilo_brief_verdict *vd, size_t f)
-{
-    for (size_t i = 0; i < vd->n_findings; i++)
-        if (vd->findings[i] == f) return true;
-    return false;
-}
-
 static void rep_brief_view_free(rep_brief_view *v)
 {
     rep_cites_free(&v->cites);
-    free(v->findings);
-    free(v->fnum);
-    free(v->events);
-    free(v->trade);
-    free(v->scenarios);
-    free(v->recs);
-    free(v->laws);
-    free(v->conflicts);
-    free(v->latest);
+    ilo_brief_record_free(v->rec);
     memset(v, 0, sizeof *v);
 }
 
@@ -94,80 +60,64 @@ static void cite(rep_cites *c, const size_t *src, size_t n)
         }
 }
 
-static bool is_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
-
-/* Events of the country matching `want` dated from..year, by date then data order. */
-static size_t pick_events(const ilo_country *co, int from, int year, bool (*want)(const ilo_event *), size_t *out)
+static void cite_events(rep_cites *c, const ilo_country *co, const size_t *ev, size_t n)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < co->n_events; i++) {
-        const ilo_event *e = &co->events[i];
-        if (!want(e) || e->date.year < from || e->date.year > year) continue;
-        size_t at = n++;
-        while (at > 0 && co->events[out[at - 1]].date.first > e->date.first) {
-            out[at] = out[at - 1];
-            at--;
-        }
-        out[at] = i;
-    }
-    return n;
+    for (size_t i = 0; i < n; i++) cite(c, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
 }
 
 static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
-static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc);
 
-static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
+/* Numbers the sources in the order the brief shows them; the conflicts shown depend on the
+ * sources cited before theirs. */
+static void rep_brief_cite(rep_brief_view *v, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
     const ilo_result *r = doc->result;
-    const ilo_brief *br = doc->brief;
+    const ilo_brief_record *rec = v->rec;
     const ilo_country *co = &m->countries[r->country];
-    memset(v, 0, sizeof *v);
-    v->year = r->year;
-    v->from = doc->trend && doc->trend->from < r->year ? doc->trend->from : r->year;
-    v->cites.num = calloc(m->n_sources + 1, sizeof *v->cites.num);
-    v->cites.order = calloc(m->n_sources + 1, sizeof *v->cites.order);
-    v->findings = calloc(r->n_findings + 1, sizeof *v->findings);
-    v->fnum = calloc(r->n_findings + 1, sizeof *v->fnum);
-    v->events = calloc(co->n_events + 1, sizeof *v->events);
-    v->trade = calloc(co->n_events + 1, sizeof *v->trade);
-    v->scenarios = calloc(m->n_scenarios + 1, sizeof *v->scenarios);
-    if (!v->cites.num || !v->cites.order || !v->findings || !v->fnum || !v->events || !v->trade || !v->scenarios) {
-        rep_brief_view_free(v);
-        return false;
-    }
-    const ilo_regime *rg = rep_brief_regime(doc);
-    cite(&v->cites, rg->sources, rg->n_sources);
+    cite(&v->cites, rep_brief_regime(doc)->sources, rep_brief_regime(doc)->n_sources);
     rep_brief_cite_standing(v, doc);
-    for (size_t f = 0; f < r->n_findings; f++) {
-        bool shown = false;
-        for (size_t k = 0; k < br->n_verdicts && !shown; k++) shown = rep_brief_touches(&br->verdicts[k], f);
-        if (!shown) continue;
-        v->findings[v->n_findings++] = f;
-        v->fnum[f] = v->n_findings;
-        const ilo_item *it = &doc->profile->items[r->findings[f].item];
-        cite(&v->cites, r->findings[f].sources, r->findings[f].n_sources);
-        cite(&v->cites, it->sources, it->n_sources);
+    for (size_t i = 0; i < rec->n_findings; i++) {
+        const ilo_finding *f = &r->findings[rec->findings[i]];
+        cite(&v->cites, f->sources, f->n_sources);
+        cite(&v->cites, doc->profile->items[f->item].sources, doc->profile->items[f->item].n_sources);
     }
-    for (size_t s = 0; s < m->n_scenarios; s++) {
-        bool cited = false;
-        for (size_t k = 0; k < br->n_verdicts && !cited; k++)
-            for (size_t i = 0; i < br->verdicts[k].n_reforms && !cited; i++) cited = br->verdicts[k].reforms[i].scenario == s;
-        if (cited) v->scenarios[v->n_scenarios++] = s;
-    }
-    v->n_events = pick_events(co, v->from, v->year, rep_event_is_ilo, v->events);
-    v->n_trade = pick_events(co, v->from, v->year, is_trade, v->trade);
-    for (size_t i = 0; i < v->n_events; i++) cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
-    for (size_t i = 0; i < v->n_trade; i++) cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
-    for (int y = v->from; y <= v->year; y++)
+    cite_events(&v->cites, co, rec->events, rec->n_events);
+    cite_events(&v->cites, co, rec->trade, rec->n_trade);
+    for (int y = rec->from; y <= rec->year; y++)
         for (size_t k = 0; k < REP_NMEASURES; k++) {
             const ilo_published *p = rep_published(m, r->country, rep_measures[k], y);
             if (p) cite(&v->cites, p->sources, p->n_sources);
         }
-    if (!rep_brief_progress_init(v, doc)) {
+    for (size_t i = 0; i < rec->n_recs; i++) {
+        const ilo_recommendation *rc = rec->recs[i].rec;
+        cite(&v->cites, rc->sources, rc->n_sources);
+        for (const ilo_rec_status *s = rc->status; s <= rec->recs[i].status; s++) cite(&v->cites, s->sources, s->n_sources);
+    }
+    for (size_t i = 0; i < rec->n_laws; i++)
+        cite(&v->cites, doc->profile->items[rec->laws[i].item].sources, doc->profile->items[rec->laws[i].item].n_sources);
+    for (size_t k = 0; k < rep_brief_regime(doc)->n_criteria; k++)
+        if (rec->latest[k] != SIZE_MAX) cite(&v->cites, &rec->latest[k], 1);
+    ilo_brief_record_conflicts(v->rec, v->cites.num);
+    for (size_t i = 0; i < rec->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[rec->conflicts[i]];
+        for (size_t k = 0; k < cf->n_versions; k++) cite(&v->cites, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
+}
+
+static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    size_t n = doc->model->n_sources + 1;
+    memset(v, 0, sizeof *v);
+    v->rec = ilo_brief_record_new(doc->model, doc->profile, doc->brief, doc->standing.day, doc->window_from,
+                                  doc->trend ? doc->trend->from : 0);
+    v->cites.num = calloc(n, sizeof *v->cites.num);
+    v->cites.order = calloc(n, sizeof *v->cites.order);
+    if (!v->rec || !v->cites.num || !v->cites.order) {
         rep_brief_view_free(v);
         return false;
     }
+    rep_brief_cite(v, doc);
     return true;
 }
 
@@ -178,14 +128,12 @@ static void cites(rep_buf *b, const rep_brief_view *v, const size_t *src, size_t
     for (size_t i = 0; i < n; i++) rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
 }
 
-/* YYYY-MM-DD of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
+/* YYYY-MM-DD of a day. */
 static void day_text(rep_buf *b, int32_t day)
 {
-    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (mo <= 2);
-    rep_buf_printf(b, "%04d-%02d-%02d", (int)y, (int)mo, (int)d);
+    ilo_date d;
+    ilo_date_of_day(day, &d);
+    rep_buf_puts(b, d.text);
 }
 
 static const char *standing_words(ilo_benefit s)
@@ -325,119 +273,7 @@ static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
 
 /* ---- progress: recommendations and law changes ---- */
 
-/* A provision's change in [d0, d1]: its entry into force or its stop; NULL when none. A change
- * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
- * start and its last day is by d1. */
-static const ilo_date *law_change(const ilo_item *it, int32_t d0, int32_t d1, const char **how)
-{
-    if (it->kind != ILO_ITEM_PROVISION) return NULL;
-    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) {
-        *how = "repealed or replaced";
-        return &it->stop;
-    }
-    if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) {
-        *how = "entered into force";
-        return &it->start;
-    }
-    return NULL;
-}
-
-static const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how)
-{
-    int from = doc->window_from ? doc->window_from : doc->result->year;
-    return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
-}
-
-/* The country's latest CEACR text about convention conv dated (its last day) by the as-of day:
- * the monitoring body's most recent word on it in the data; SIZE_MAX when none or conv is. */
-static size_t latest_ceacr(const rep_brief_doc *doc, size_t conv)
-{
-    const ilo_model *m = doc->model;
-    size_t best = SIZE_MAX;
-    if (conv == SIZE_MAX) return best;
-    for (size_t i = 0; i < m->n_sources; i++) {
-        const ilo_source *src = &m->sources[i];
-        if (src->kind != ILO_SRC_CEACR || src->country != doc->result->country || !src->date.prec ||
-            src->date.last > doc->standing.day)
-            continue;
-        bool about = false;
-        for (size_t k = 0; k < src->n_conventions && !about; k++) about = src->conventions[k] == conv;
-        if (about && (best == SIZE_MAX || src->date.first >= m->sources[best].date.first)) best = i;
-    }
-    return best;
-}
-
-/* Whether a conflict is about something the brief shows: a finding's item, an event of its
- * records, a source it cites. */
-static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
-{
-    const ilo_model *m = doc->model;
-    const ilo_country *co = &m->countries[doc->result->country];
-    for (size_t i = 0; i < v->n_findings; i++)
-        if (!strcmp(doc->profile->items[doc->result->findings[v->findings[i]].item].id, cf->about)) return true;
-    for (size_t i = 0; i < v->n_events; i++)
-        if (!strcmp(co->events[v->events[i]].id, cf->about)) return true;
-    for (size_t i = 0; i < v->n_trade; i++)
-        if (!strcmp(co->events[v->trade[i]].id, cf->about)) return true;
-    for (size_t i = 0; i < v->cites.n; i++)
-        if (!strcmp(m->sources[v->cites.order[i]].id, cf->about)) return true;
-    return false;
-}
-
-static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_country *co = &m->countries[doc->result->country];
-    const ilo_profile *p = doc->profile;
-    int32_t day = doc->standing.day;
-    v->recs = calloc(co->n_recommendations + 1, sizeof *v->recs);
-    v->laws = calloc(p->n_items + 1, sizeof *v->laws);
-    if (!v->recs || !v->laws) return false;
-    for (size_t i = 0; i < co->n_recommendations; i++) {
-        const ilo_recommendation *r = &co->recommendations[i];
-        const ilo_rec_status *st = ilo_rec_status_on(r, day);
-        if (!st) continue;
-        v->recs[v->n_recs++] = i;
-        cite(&v->cites, r->sources, r->n_sources);
-        for (const ilo_rec_status *s = r->status; s <= st; s++) cite(&v->cites, s->sources, s->n_sources);
-    }
-    int from = doc->window_from ? doc->window_from : doc->result->year;
-    int32_t d0 = ilo_year_first_day(from);
-    v->conflicts = calloc(co->n_conflicts + 1, sizeof *v->conflicts);
-    if (!v->conflicts) return false;
-    for (size_t i = 0; i < p->n_items; i++) {
-        const char *how;
-        const ilo_date *d = law_change(&p->items[i], d0, day, &how);
-        if (!d) continue;
-        size_t at = v->n_laws++;
-        for (; at > 0; at--) {
-            const ilo_date *e = law_change(&p->items[v->laws[at - 1]], d0, day, &how);
-            if (e->first <= d->first) break;
-            v->laws[at] = v->laws[at - 1];
-        }
-        v->laws[at] = i;
-        cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
-    }
-    const ilo_regime *rg = &m->regimes[doc->brief->regime];
-    if (!(v->latest = malloc((rg->n_criteria + 1) * sizeof *v->latest))) return false;
-    for (size_t k = 0; k < rg->n_criteria; k++) {
-        v->latest[k] = latest_ceacr(doc, rg->criteria[k].n_conventions == 1 ? rg->criteria[k].conventions[0] : SIZE_MAX);
-        if (v->latest[k] != SIZE_MAX) cite(&v->cites, &v->latest[k], 1);
-    }
-    for (size_t i = 0; i < co->n_conflicts; i++)
-        if (conflict_shown(doc, v, &co->conflicts[i])) {
-            v->conflicts[v->n_conflicts++] = i;
-            for (size_t k = 0; k < co->conflicts[i].n_versions; k++)
-                cite(&v->cites, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
-        }
-    return true;
-}
-
-static const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
-{
-    const ilo_recommendation *r = &doc->model->countries[doc->result->country].recommendations[v->recs[i]];
-    return ilo_rec_state_name(ilo_rec_status_on(r, doc->standing.day)->state);
-}
+static const char *law_how(const ilo_brief_law *l) { return l->stopped ? "repealed or replaced" : "entered into force"; }
 
 static const char *body_name(const char *body)
 {
@@ -450,27 +286,17 @@ static const char *body_name(const char *body)
     return "Other";
 }
 
-/* The finding number of model item `item` in the brief, or 0. */
-static size_t finding_num(const rep_brief_doc *doc, const rep_brief_view *v, size_t item)
-{
-    const ilo_result *r = doc->result;
-    for (size_t f = 0; f < r->n_findings; f++)
-        if (v->fnum[f] && !strcmp(doc->profile->items[r->findings[f].item].id, doc->model->items[item].id))
-            return v->fnum[f];
-    return 0;
-}
-
 static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
     const ilo_model *m = doc->model;
-    const ilo_recommendation *r = &m->countries[doc->result->country].recommendations[v->recs[i]];
-    const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+    const ilo_recommendation *r = v->rec->recs[i].rec;
+    const ilo_rec_status *st = v->rec->recs[i].status;
     rep_buf_printf(b, "%s, %s (%s): %s", body_name(r->body), r->date.text, r->id, r->asked);
     cites(b, v, r->sources, r->n_sources);
     if (r->n_items) {
         rep_buf_puts(b, " Concerns: ");
         for (size_t k = 0; k < r->n_items; k++) {
-            size_t f = finding_num(doc, v, r->items[k]);
+            size_t f = ilo_brief_record_number(v->rec, r->items[k]);
             rep_buf_printf(b, "%s%s", k ? ", " : "", m->items[r->items[k]].id);
             if (f) rep_buf_printf(b, " (F%zu)", f);
         }
@@ -492,17 +318,16 @@ static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_
 
 static void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
-    const char *how;
-    const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
-    const ilo_item *it = &doc->profile->items[v->laws[i]];
-    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
+    const ilo_brief_law *l = &v->rec->laws[i];
+    const ilo_item *it = &doc->profile->items[l->item];
+    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", l->date->text, law_how(l), it->id, it->instrument, it->article);
     cites(b, v, it->sources, it->n_sources);
     rep_buf_putc(b, '.');
 }
 
 static void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
-    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->conflicts[i]];
+    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->rec->conflicts[i]];
     rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
     for (size_t k = 0; k < cf->n_versions; k++) {
         rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
@@ -550,7 +375,7 @@ static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset 
     if (!n) rep_buf_puts(b, "none");
 }
 
-static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->fnum[f]); }
+static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->rec->number[f]); }
 
 static void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario)
 {
@@ -597,7 +422,7 @@ static void repeal_list(rep_buf *b, const rep_brief_doc *doc, const rep_brief_vi
     for (size_t i = 0; i < t->n_repeal; i++) {
         rep_buf_printf(b, "%s%s", i ? ", " : "", doc->profile->items[t->repeal[i]].id);
         for (size_t f = 0; f < r->n_findings; f++)
-            if (r->findings[f].item == t->repeal[i] && v->fnum[f]) {
+            if (r->findings[f].item == t->repeal[i] && v->rec->number[f]) {
                 rep_buf_puts(b, " ");
                 finding_ref(b, v, f);
             }
@@ -884,7 +709,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_buf b = REP_BUF_INIT;
         if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_brief_counts(&b, &vd->measure);
         rep_cell(d, t, row, extra + 4, rep_v_text(take(d, &b)));
-        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&b, "%sF%zu", i ? ", " : "", v->fnum[vd->findings[i]]);
+        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&b, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
         rep_cell(d, t, row, extra + 5, rep_v_text(take(d, &b)));
         rep_buf_printf(&b, "%s.", rc->label);
         if (rc->n_conventions) {
@@ -924,8 +749,8 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     order[n++] = c[2 + REP_ITEM_NCOLS + 2];
     rep_node *s = rep_section(d, root, NULL, "Key findings (the evidence behind the verdicts)");
     rep_node *t = rep_table(d, s, "findings", order, n);
-    for (size_t i = 0; i < v->n_findings; i++) {
-        const ilo_finding *f = &in->result->findings[v->findings[i]];
+    for (size_t i = 0; i < v->rec->n_findings; i++) {
+        const ilo_finding *f = &in->result->findings[v->rec->findings[i]];
         const ilo_item *it = &in->profile->items[f->item];
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_int((int64_t)i + 1));
@@ -938,13 +763,13 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         size_t nb = 0;
         rep_buf people = REP_BUF_INIT;
         for (size_t k = 0; bc && k < br->n_verdicts; k++)
-            if (rep_brief_touches(&br->verdicts[k], v->findings[i]))
+            if (ilo_brief_touches(&br->verdicts[k], v->rec->findings[i]))
                 bc[nb++] = (rep_column){rep_brief_criterion(in, &br->verdicts[k])->id, NULL, NULL, REP_COL_ID};
         rep_node *bt = rep_table_detached(d, bc, nb);
         size_t br_row = rep_row(d, bt);
         for (size_t k = 0, j = 0; bc && k < br->n_verdicts; k++) {
             const ilo_brief_verdict *vd = &br->verdicts[k];
-            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            if (!ilo_brief_touches(vd, v->rec->findings[i])) continue;
             ilo_bitset on = f->criteria;
             for (size_t x = 0; x < ILO_BITSET_WORDS; x++) on.w[x] &= vd->coded.w[x];
             size_t nc;
@@ -966,7 +791,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_cell(d, t, row, at_bears + 3, rep_sources_value(d, m, &v->cites, also, na));
         rep_cell(d, t, row, at_bears + 4, rep_v_text(take(d, &people)));
     }
-    if (!v->n_findings)
+    if (!v->rec->n_findings)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
                  REP_PEOPLE);
     rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Sources",
@@ -1050,7 +875,7 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
     rep_node *s = rep_section(d, root, NULL,
                               "Published figures beside the computed score (as published by others; never fed into the score)");
     rep_node *t = rep_table(d, s, "published", c, 6);
-    for (int y = v->from; y <= v->year; y++) {
+    for (int y = v->rec->from; y <= v->rec->year; y++) {
         const ilo_result *yr = y == r->year ? r : NULL;
         for (size_t i = 0; !yr && in->trend && i < in->trend->n; i++)
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
@@ -1089,10 +914,10 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
     }
     if (!shown) rep_span_add(d, l, REP_MARK_NONE, "None: no criterion of the regime has a coded criterion this year.");
-    for (size_t i = 0; i < v->n_scenarios; i++) {
+    for (size_t i = 0; i < v->rec->n_scenarios; i++) {
         rep_buf b = REP_BUF_INIT;
         rep_buf_puts(&b, "Scenario cited (this project's data, scenarios/): ");
-        rep_brief_scenario(&b, in, v->scenarios[i]);
+        rep_brief_scenario(&b, in, v->rec->scenarios[i]);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
     }
 }
@@ -1203,26 +1028,25 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     };
     static const rep_column lc[] = {{"provision", NULL, NULL, REP_COL_ID}, {"date", NULL, NULL, REP_COL_ID},
                                     {"change", NULL, NULL, REP_COL_ENUM}, {"text", NULL, NULL, REP_COL_TEXT}};
-    const ilo_country *co = &in->model->countries[in->result->country];
     rep_buf b = REP_BUF_INIT;
     rep_node *ps = rep_only(rep_section(d, root, NULL, "Progress: recommendations and their status, law changes in the review period"),
                             REP_PEOPLE);
     rep_node *l = rep_list(d, ps, NULL);
-    for (size_t i = 0; i < v->n_recs; i++) {
+    for (size_t i = 0; i < v->rec->n_recs; i++) {
         rep_brief_rec(&b, in, v, i);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
     }
-    if (!v->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
-    for (size_t i = 0; i < v->n_laws; i++) {
+    if (!v->rec->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
+    for (size_t i = 0; i < v->rec->n_laws; i++) {
         rep_brief_law(&b, in, v, i);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
     }
-    if (!v->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
+    if (!v->rec->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
     rep_node *s = rep_only(rep_section(d, root, "progress", NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "recommendations", rc, sizeof rc / sizeof rc[0]);
-    for (size_t i = 0; i < v->n_recs; i++) {
-        const ilo_recommendation *r = &co->recommendations[v->recs[i]];
-        const ilo_rec_status *st = ilo_rec_status_on(r, in->standing.day);
+    for (size_t i = 0; i < v->rec->n_recs; i++) {
+        const ilo_recommendation *r = v->rec->recs[i].rec;
+        const ilo_rec_status *st = v->rec->recs[i].status;
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_text(r->id));
         rep_cell(d, t, row, 1, rep_v_text(r->body));
@@ -1234,13 +1058,12 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_cell(d, t, row, 6, rep_v_text(take(d, &b)));
     }
     t = rep_table(d, s, "law_changes", lc, sizeof lc / sizeof lc[0]);
-    for (size_t i = 0; i < v->n_laws; i++) {
-        const char *how;
-        const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
+    for (size_t i = 0; i < v->rec->n_laws; i++) {
+        const ilo_brief_law *lw = &v->rec->laws[i];
         size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(in->profile->items[v->laws[i]].id));
-        rep_cell(d, t, row, 1, rep_v_text(dt->text));
-        rep_cell(d, t, row, 2, rep_v_text(how));
+        rep_cell(d, t, row, 0, rep_v_text(in->profile->items[lw->item].id));
+        rep_cell(d, t, row, 1, rep_v_text(lw->date->text));
+        rep_cell(d, t, row, 2, rep_v_text(law_how(lw)));
         rep_brief_law(&b, in, v, i);
         rep_cell(d, t, row, 3, rep_v_text(take(d, &b)));
     }
@@ -1255,16 +1078,16 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     const ilo_country *co = &in->model->countries[in->result->country];
     rep_buf b = REP_BUF_INIT;
     rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
-    for (size_t i = 0; i < v->n_conflicts; i++) {
+    for (size_t i = 0; i < v->rec->n_conflicts; i++) {
         rep_brief_conflict(&b, in, v, i);
         rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
     }
-    if (!v->n_conflicts)
+    if (!v->rec->n_conflicts)
         rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
     rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
-    for (size_t i = 0; i < v->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[v->conflicts[i]];
+    for (size_t i = 0; i < v->rec->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[v->rec->conflicts[i]];
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_text(cf->id));
         rep_cell(d, t, row, 1, rep_v_text(cf->about));
@@ -1297,7 +1120,7 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        size_t row = rep_row(d, t), src = v->latest[vd->criterion];
+        size_t row = rep_row(d, t), src = v->rec->latest[vd->criterion];
         rep_buf b = REP_BUF_INIT;
         rep_cell(d, t, row, 0, rep_v_text(rc->id));
         if (rc->n_conventions) rep_brief_ratification(&b, in, vd);
@@ -1377,16 +1200,14 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
         rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(rep_answer_name(in->standing.applies)));
         rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
-        const ilo_country *co = &m->countries[r->country];
-        for (size_t i = 0; i < v->n_recs; i++)
+        for (size_t i = 0; i < v->rec->n_recs; i++)
             rep_field_add(d, f, NULL, NULL,
-                          rep_doc_printf(d, "brief:recommendation:%s", co->recommendations[v->recs[i]].id),
-                          rep_v_text(rep_brief_rec_state(in, v, i)));
-        for (size_t i = 0; i < v->n_laws; i++) {
-            const char *how;
-            const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[v->laws[i]].id),
-                          rep_v_text(rep_doc_printf(d, "%s %s", how, dt->text)));
+                          rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
+                          rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
+        for (size_t i = 0; i < v->rec->n_laws; i++) {
+            const ilo_brief_law *l = &v->rec->laws[i];
+            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
+                          rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
         }
     }
     for (size_t k = 0; k < br->n_verdicts; k++) {
@@ -1470,8 +1291,8 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
     progress(d, root, in, &v);
-    record(d, root, in, &v, "ilo_record", "ILO supervisory record", v.events, v.n_events);
-    record(d, root, in, &v, "trade_record", "Trade and EU record", v.trade, v.n_trade);
+    record(d, root, in, &v, "ilo_record", "ILO supervisory record", v.rec->events, v.rec->n_events);
+    record(d, root, in, &v, "trade_record", "Trade and EU record", v.rec->trade, v.rec->n_trade);
     trend(d, root, in);
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
