@@ -1276,7 +1276,8 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
 /* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */
 /* ------------------------------------------------------------------------------------------ */
 
-/* ilo_answer is defined above, with the regimes. */
+/* ilo_answer is defined above, with the regimes. "yes", "no", "unknown". */
+const char *ilo_answer_name(ilo_answer a);
 
 /* Whether regime's programme was in force on day (days from 1970-01-01): yes when a period of its
  * `in_force` list covers the day (a partial `from` counts from its first day, a partial `until`

@@ -51,8 +51,6 @@ static void print_errors(const ilo_ctx *ctx)
     }
 }
 
-static const char *answer_name(ilo_answer a) { return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown"; }
-
 /* One brief: its highest concern, and its verdicts within the engine's scope into buf. With
  * window 0 the year alone; otherwise the review period of `window` years ending with it, as
  * `iloscore brief` reads it (ilo_brief_window()). */
@@ -116,7 +114,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
     bool implied = false;
     ilo_benefit st = ilo_regime_benefit(r, d->country, eve.first, &why, &implied);
     printf("On that day: programme in force: %s; %s's recorded standing: %s%s.\n\n",
-           answer_name(ilo_regime_in_force(r, eve.first)), d->country, ilo_benefit_name(st),
+           ilo_answer_name(ilo_regime_in_force(r, eve.first)), d->country, ilo_benefit_name(st),
            implied ? " (implied by a later decision)" : "");
     printf("| Method | Year | Highest concern | Concern by regime criterion |\n");
     printf("|--------|------|-----------------|-----------------------------|\n");

@@ -149,11 +149,6 @@ static const char *standing_words(ilo_benefit s)
     return "of unknown standing";
 }
 
-static const char *rep_answer_name(ilo_answer a)
-{
-    return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown";
-}
-
 /* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
  * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
 static bool citable(const rep_brief_doc *doc, size_t source)
@@ -286,8 +281,10 @@ static const char *body_name(const char *body)
     return "Other";
 }
 
-static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+/* The sentences of a recommendation, a law change and a conflict, in the document. */
+static const char *rep_brief_rec(rep_doc *d, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
+    rep_buf text = REP_BUF_INIT, *b = &text;
     const ilo_model *m = doc->model;
     const ilo_recommendation *r = v->rec->recs[i].rec;
     const ilo_rec_status *st = v->rec->recs[i].status;
@@ -314,26 +311,30 @@ static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_
         }
         rep_buf_putc(b, '.');
     }
+    return rep_doc_take(d, b);
 }
 
-static void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+static const char *rep_brief_law(rep_doc *d, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
+    rep_buf b = REP_BUF_INIT;
     const ilo_brief_law *l = &v->rec->laws[i];
     const ilo_item *it = &doc->profile->items[l->item];
-    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", l->date->text, law_how(l), it->id, it->instrument, it->article);
-    cites(b, v, it->sources, it->n_sources);
-    rep_buf_putc(b, '.');
+    rep_buf_printf(&b, "%s %s: provision %s (%s, %s)", l->date->text, law_how(l), it->id, it->instrument, it->article);
+    cites(&b, v, it->sources, it->n_sources);
+    rep_buf_putc(&b, '.');
+    return rep_doc_take(d, &b);
 }
 
-static void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+static const char *rep_brief_conflict(rep_doc *d, const rep_brief_view *v, const ilo_conflict *cf)
 {
-    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->rec->conflicts[i]];
-    rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_printf(&b, "%s, %s: ", cf->about, cf->field);
     for (size_t k = 0; k < cf->n_versions; k++) {
-        rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
-        cites(b, v, cf->versions[k].sources, cf->versions[k].n_sources);
+        rep_buf_printf(&b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
+        cites(&b, v, cf->versions[k].sources, cf->versions[k].n_sources);
     }
-    rep_buf_printf(b, ". Used: \"%s\". %s", cf->used, cf->note);
+    rep_buf_printf(&b, ". Used: \"%s\". %s", cf->used, cf->note);
+    return rep_doc_take(d, &b);
 }
 
 static void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
@@ -577,17 +578,11 @@ static const rep_column measure_cols[] = {
 static void measure_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_brief_measure *ms)
 {
     bool none = ms->concern == ILO_CONCERN_NOT_ASSESSED || ms->concern == ILO_CONCERN_OUTSIDE;
-    rep_cell(d, t, row, at + 0, rep_v_int((int64_t)ms->n_criteria));
-    rep_cell(d, t, row, at + 1, rep_v_int((int64_t)ms->n_coded));
-    rep_cell(d, t, row, at + 2, rep_v_int((int64_t)ms->n_clear));
-    rep_cell(d, t, row, at + 3, rep_v_int((int64_t)ms->n_not_assessed));
-    rep_cell(d, t, row, at + 4, rep_v_hundredths(ms->raw_hundredths));
-    rep_cell(d, t, row, at + 5, rep_v_hundredths(ms->total_hundredths));
-    rep_cell(d, t, row, at + 6, none ? rep_v_null() : rep_v_hundredths(ilo_round2(ms->score)));
-    rep_cell(d, t, row, at + 7, rep_v_bool(ms->all_encompassing));
-    rep_cell(d, t, row, at + 8, rep_v_bool(ms->grave));
-    rep_cell(d, t, row, at + 9, rep_v_text(concern_id(ms->concern)));
-    rep_cell(d, t, row, at + 10, rep_v_text(ms->why));
+    REP_CELLS(d, t, row, at, rep_v_int((int64_t)ms->n_criteria), rep_v_int((int64_t)ms->n_coded),
+              rep_v_int((int64_t)ms->n_clear), rep_v_int((int64_t)ms->n_not_assessed),
+              rep_v_hundredths(ms->raw_hundredths), rep_v_hundredths(ms->total_hundredths),
+              none ? rep_v_null() : rep_v_hundredths(ilo_round2(ms->score)), rep_v_bool(ms->all_encompassing),
+              rep_v_bool(ms->grave), rep_v_text(concern_id(ms->concern)), rep_v_text(ms->why));
 }
 
 static const char *const *ids_of_findings(rep_doc *d, const rep_brief_doc *in, const size_t *f, size_t n)
@@ -612,23 +607,16 @@ static rep_value reforms(rep_doc *d, const rep_brief_doc *in, const ilo_brief_ve
         const ilo_brief_reform *rf = &vd->reforms[i];
         const ilo_scenario *sc = &m->scenarios[rf->scenario];
         const ilo_op *op = &sc->ops[rf->op];
-        size_t row = rep_row(d, t), n;
-        rep_cell(d, t, row, 0, rep_v_text(sc->id));
-        rep_cell(d, t, row, 1, rep_v_text(sc->title));
-        rep_cell(d, t, row, 2, rep_v_int((int64_t)rf->op + 1));
-        rep_cell(d, t, row, 3,
-                 rep_v_text(op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end-incident"));
-        rep_cell(d, t, row, 4, rep_v_text(m->items[op->target].id));
-        rep_cell(d, t, row, 5, rep_v_text(op->date.text));
-        if (op->kind == ILO_OP_AMEND) {
-            const char **ids = rep_doc_alloc(d, (op->n_criteria + 1) * sizeof *ids);
-            for (size_t k = 0; ids && k < op->n_criteria; k++) ids[k] = m->criteria[op->criteria[k]].id;
-            rep_cell(d, t, row, 6, rep_v_ids(ids, op->n_criteria));
-        }
-        const char *const *ids = rep_criteria_ids(d, m, &rf->removes, &n);
-        rep_cell(d, t, row, 7, rep_v_ids(ids, n));
-        ids = rep_criteria_ids(d, m, &rf->clears, &n);
-        rep_cell(d, t, row, 8, rep_v_ids(ids, n));
+        const char **amends = rep_doc_alloc(d, (op->n_criteria + 1) * sizeof *amends);
+        for (size_t k = 0; amends && k < op->n_criteria; k++) amends[k] = m->criteria[op->criteria[k]].id;
+        size_t n_removes, n_clears;
+        const char *const *removes = rep_criteria_ids(d, m, &rf->removes, &n_removes);
+        const char *const *clears = rep_criteria_ids(d, m, &rf->clears, &n_clears);
+        REP_ROW(d, t, rep_v_text(sc->id), rep_v_text(sc->title), rep_v_int((int64_t)rf->op + 1),
+                rep_v_text(op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end-incident"),
+                rep_v_text(m->items[op->target].id), rep_v_text(op->date.text),
+                op->kind == ILO_OP_AMEND ? rep_v_ids(amends, op->n_criteria) : rep_v_absent(),
+                rep_v_ids(removes, n_removes), rep_v_ids(clears, n_clears));
     }
     return rep_v_table(t);
 }
@@ -638,19 +626,14 @@ static rep_value repeal_search(rep_doc *d, const rep_brief_doc *in, const ilo_br
     if (tg->status == ILO_BRIEF_TARGET_NONE) return rep_v_null();
     static const rep_column c[] = {{"status", NULL, NULL, REP_COL_ENUM}, {"repeal", NULL, NULL, REP_COL_ID},
                                    {"after", NULL, NULL, REP_COL_ID}};
-    rep_node *t = rep_table_detached(d, c, 3);
-    size_t row = rep_row(d, t);
+    rep_node *t = rep_table_detached(d, c, 3), *after = NULL;
     const char **ids = rep_doc_alloc(d, (tg->n_repeal + 1) * sizeof *ids);
     for (size_t i = 0; ids && i < tg->n_repeal; i++) ids[i] = in->profile->items[tg->repeal[i]].id;
-    rep_cell(d, t, row, 0, rep_v_text(target_id(tg->status)));
-    rep_cell(d, t, row, 1, rep_v_ids(ids, tg->n_repeal));
     if (tg->status == ILO_BRIEF_TARGET_CLEARS || tg->status == ILO_BRIEF_TARGET_PARTIAL) {
-        rep_node *a = rep_table_detached(d, measure_cols, N_MEASURE);
-        measure_cells(d, a, rep_row(d, a), 0, &tg->after);
-        rep_cell(d, t, row, 2, rep_v_object(a));
-    } else {
-        rep_cell(d, t, row, 2, rep_v_null());
+        after = rep_table_detached(d, measure_cols, N_MEASURE);
+        measure_cells(d, after, rep_row(d, after), 0, &tg->after);
     }
+    REP_ROW(d, t, rep_v_text(target_id(tg->status)), rep_v_ids(ids, tg->n_repeal), rep_v_object(after));
     return rep_v_object(t);
 }
 
@@ -670,7 +653,6 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     size_t n = V_MEASURE;
     for (size_t k = 0; k < N_MEASURE; k++) c[n++] = measure_cols[k];
     c[V_MEASURE + 6].label = "Score";
-    size_t extra = n;
     c[n++] = (rep_column){"coded_criteria", NULL, NULL, REP_COL_ID};
     c[n++] = (rep_column){"findings", NULL, NULL, REP_COL_ID};
     c[n++] = (rep_column){"reforms", NULL, NULL, REP_COL_ID};
@@ -685,42 +667,32 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        size_t row = rep_row(d, t), nc;
-        rep_cell(d, t, row, V_ID, rep_v_id(rc->id));
-        rep_cell(d, t, row, V_LABEL, rep_v_text(rc->label));
-        rep_cell(d, t, row, V_SCOPE, rep_v_text(rc->outside ? "outside" : "engine"));
-        rep_cell(d, t, row, V_NOTE, rep_v_text(rc->note));
         rep_node *ct = rep_table_detached(d, conv, 2);
-        for (size_t i = 0; i < rc->n_conventions; i++) {
-            size_t r = rep_row(d, ct);
-            rep_cell(d, ct, r, 0, rep_v_text(m->conventions[rc->conventions[i]].id));
-            rep_cell(d, ct, r, 1, rep_v_text(rep_ratification(m, in->result->country, rc->conventions[i], in->result->year)));
-        }
-        rep_cell(d, t, row, V_CONV, rep_v_table(ct));
+        for (size_t i = 0; i < rc->n_conventions; i++)
+            REP_ROW(d, ct, rep_v_text(m->conventions[rc->conventions[i]].id),
+                    rep_v_text(rep_ratification(m, in->result->country, rc->conventions[i], in->result->year)));
         const char **groups = rep_doc_alloc(d, (rc->n_groups + 1) * sizeof *groups);
         for (size_t i = 0; groups && i < rc->n_groups; i++) groups[i] = m->groups[rc->groups[i]].id;
-        rep_cell(d, t, row, V_GROUPS, rep_v_ids(groups, rc->n_groups));
+        size_t row = REP_ROW(d, t, rep_v_id(rc->id), rep_v_text(rc->label), rep_v_text(rc->outside ? "outside" : "engine"),
+                             rep_v_text(rc->note), rep_v_table(ct), rep_v_ids(groups, rc->n_groups));
         measure_cells(d, t, row, V_MEASURE, &vd->measure);
-        const char *const *ids = rep_criteria_ids(d, m, &vd->coded, &nc);
-        rep_cell(d, t, row, extra, rep_v_ids(ids, nc));
-        rep_cell(d, t, row, extra + 1, rep_v_ids(ids_of_findings(d, in, vd->findings, vd->n_findings), vd->n_findings));
-        rep_cell(d, t, row, extra + 2, reforms(d, in, vd));
-        rep_cell(d, t, row, extra + 3, repeal_search(d, in, &vd->target));
-        rep_buf b = REP_BUF_INIT;
-        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_brief_counts(&b, &vd->measure);
-        rep_cell(d, t, row, extra + 4, rep_v_text(take(d, &b)));
-        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&b, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
-        rep_cell(d, t, row, extra + 5, rep_v_text(take(d, &b)));
-        rep_buf_printf(&b, "%s.", rc->label);
+        rep_buf counts = REP_BUF_INIT, nums = REP_BUF_INIT, text = REP_BUF_INIT;
+        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_brief_counts(&counts, &vd->measure);
+        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&nums, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
+        rep_buf_printf(&text, "%s.", rc->label);
         if (rc->n_conventions) {
-            rep_buf_puts(&b, " Conventions: ");
-            rep_brief_ratification(&b, in, vd);
-            rep_buf_putc(&b, '.');
+            rep_buf_puts(&text, " Conventions: ");
+            rep_brief_ratification(&text, in, vd);
+            rep_buf_putc(&text, '.');
         }
-        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&b, " Why: %s", vd->measure.why);
-        else rep_buf_puts(&b, " Not examined.");
-        rep_cell(d, t, row, extra + 6, rep_v_text(take(d, &b)));
-        rep_cell(d, t, row, extra + 7, rep_v_text(ilo_concern_name(vd->measure.concern)));
+        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&text, " Why: %s", vd->measure.why);
+        else rep_buf_puts(&text, " Not examined.");
+        size_t nc;
+        const char *const *coded = rep_criteria_ids(d, m, &vd->coded, &nc);
+        REP_CELLS(d, t, row, V_MEASURE + N_MEASURE, rep_v_ids(coded, nc),
+                  rep_v_ids(ids_of_findings(d, in, vd->findings, vd->n_findings), vd->n_findings), reforms(d, in, vd),
+                  repeal_search(d, in, &vd->target), rep_v_text(take(d, &counts)), rep_v_text(take(d, &nums)),
+                  rep_v_text(take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
 }
@@ -740,9 +712,8 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
     /* JSON: number, item, share, critical, bears_on, sources, also_reported_by. */
     rep_column order[2 + REP_ITEM_NCOLS + 3];
-    size_t n = 0, at_bears = 0;
+    size_t n = 0;
     for (size_t k = 0; k < 2 + REP_ITEM_FIELDS + 2; k++) order[n++] = c[k]; /* .. share, critical */
-    at_bears = n;
     order[n++] = c[2 + REP_ITEM_NCOLS];                                      /* bears_on */
     for (size_t k = 2 + REP_ITEM_FIELDS + 3; k < 2 + REP_ITEM_NCOLS; k++) order[n++] = c[k]; /* sources */
     order[n++] = c[2 + REP_ITEM_NCOLS + 1];
@@ -752,44 +723,37 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     for (size_t i = 0; i < v->rec->n_findings; i++) {
         const ilo_finding *f = &in->result->findings[v->rec->findings[i]];
         const ilo_item *it = &in->profile->items[f->item];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_int((int64_t)i + 1));
-        rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
-        rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
-        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths));
-        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS + 1, rep_v_bool(f->critical));
-        /* bears_on: one key per regime criterion the finding codes. */
+        /* bears_on: one key per regime criterion the finding codes, its criteria coded there. */
         rep_column *bc = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bc);
-        size_t nb = 0;
+        rep_value *bv = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bv);
+        size_t nb = 0, nc, na = 0;
         rep_buf people = REP_BUF_INIT;
-        for (size_t k = 0; bc && k < br->n_verdicts; k++)
-            if (ilo_brief_touches(&br->verdicts[k], v->rec->findings[i]))
-                bc[nb++] = (rep_column){rep_brief_criterion(in, &br->verdicts[k])->id, NULL, NULL, REP_COL_ID};
-        rep_node *bt = rep_table_detached(d, bc, nb);
-        size_t br_row = rep_row(d, bt);
-        for (size_t k = 0, j = 0; bc && k < br->n_verdicts; k++) {
+        for (size_t k = 0; bc && bv && k < br->n_verdicts; k++) {
             const ilo_brief_verdict *vd = &br->verdicts[k];
             if (!ilo_brief_touches(vd, v->rec->findings[i])) continue;
             ilo_bitset on = f->criteria;
             for (size_t x = 0; x < ILO_BITSET_WORDS; x++) on.w[x] &= vd->coded.w[x];
-            size_t nc;
             const char *const *ids = rep_criteria_ids(d, m, &on, &nc);
-            rep_cell(d, bt, br_row, j++, rep_v_ids(ids, nc));
-            rep_buf_printf(&people, "%s%s (", j > 1 ? "; " : "", rep_brief_criterion(in, vd)->id);
+            bc[nb] = (rep_column){rep_brief_criterion(in, vd)->id, NULL, NULL, REP_COL_ID};
+            bv[nb++] = rep_v_ids(ids, nc);
+            rep_buf_printf(&people, "%s%s (", nb > 1 ? "; " : "", rep_brief_criterion(in, vd)->id);
             rep_brief_criteria(&people, m, &on);
             rep_buf_putc(&people, ')');
         }
-        rep_cell(d, t, row, at_bears, rep_v_object(bt));
-        rep_cell(d, t, row, at_bears + 1, rep_sources_value(d, m, &v->cites, f->sources, f->n_sources));
-        size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also), na = 0;
+        rep_node *bt = rep_table_detached(d, bc, nb);
+        rep_row_of(d, bt, bv, nb);
+        size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also);
         for (size_t j = 0; also && j < it->n_sources; j++) {
             bool counted = false;
             for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
             if (!counted) also[na++] = it->sources[j];
         }
-        rep_cell(d, t, row, at_bears + 2, rep_v_text(rep_cite_marks(d, &v->cites, f->sources, f->n_sources)));
-        rep_cell(d, t, row, at_bears + 3, rep_sources_value(d, m, &v->cites, also, na));
-        rep_cell(d, t, row, at_bears + 4, rep_v_text(take(d, &people)));
+        size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1), rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
+        rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
+        REP_CELLS(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical),
+                  rep_v_object(bt), rep_sources_value(d, m, &v->cites, f->sources, f->n_sources),
+                  rep_v_text(rep_cite_marks(d, &v->cites, f->sources, f->n_sources)),
+                  rep_sources_value(d, m, &v->cites, also, na), rep_v_text(take(d, &people)));
     }
     if (!v->rec->n_findings)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
@@ -831,22 +795,19 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     }
     rep_node *tb = rep_table(d, s, "years", c, n);
     for (size_t i = 0; i < t->n; i++) {
-        size_t row = rep_row(d, tb), col = 2;
-        rep_cell(d, tb, row, 0, rep_v_int(t->years[i]->year));
-        rep_cell(d, tb, row, 1, rep_v_hundredths(rep_score_hundredths(t->years[i])));
-        if (n == 2) rep_cell(d, tb, row, 2, rep_v_absent());
+        size_t row = REP_ROW(d, tb, rep_v_int(t->years[i]->year), rep_v_hundredths(rep_score_hundredths(t->years[i]))), col = 2;
         for (size_t k = 0; k < br->n_verdicts; k++) {
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
             ilo_brief_measure ms;
             ilo_brief_measure_of(in->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
             bool na = ms.concern == ILO_CONCERN_NOT_ASSESSED;
-            rep_cell(d, tb, row, col++, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)));
-            rep_cell(d, tb, row, col++, rep_v_text(concern_id(ms.concern)));
             rep_buf b = REP_BUF_INIT;
             if (na) rep_buf_puts(&b, "n.a.");
             else rep_buf_hundredths(&b, ilo_round2(ms.score));
             if (!na) rep_buf_printf(&b, " %s", ilo_concern_name(ms.concern));
-            rep_cell(d, tb, row, col++, rep_v_text(take(d, &b)));
+            REP_CELLS(d, tb, row, col, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)),
+                      rep_v_text(concern_id(ms.concern)), rep_v_text(take(d, &b)));
+            col += 3;
         }
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
@@ -999,15 +960,16 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     const ilo_result *r = in->result;
     rep_buf b = REP_BUF_INIT;
     rep_brief_applicability(&b, in, v);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", take(d, &b)), REP_PEOPLE);
+    const char *applicability = take(d, &b);
     rep_brief_period(&b, in);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", take(d, &b)), REP_PEOPLE);
+    const char *period = take(d, &b);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", applicability), REP_PEOPLE);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", period), REP_PEOPLE);
     rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
-    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(rep_answer_name(in->standing.in_force)));
+    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force)));
     rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
-    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(rep_answer_name(in->standing.applies)));
-    rep_brief_applicability(&b, in, v);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies)));
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(applicability));
     g = rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS);
     rep_field_add(d, g, "from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year));
     rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
@@ -1015,10 +977,11 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     rep_field_add(d, g, "sdg_score", NULL, NULL,
                   in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(rep_score_hundredths(in->sdg))
                                                                      : rep_v_null());
-    rep_brief_period(&b, in);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(period));
 }
 
+/* Recommendations and law changes: one sentence each, which people read as a list item and
+ * programs as the "text" of its row. */
 static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
     static const rep_column rc[] = {
@@ -1028,45 +991,29 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     };
     static const rep_column lc[] = {{"provision", NULL, NULL, REP_COL_ID}, {"date", NULL, NULL, REP_COL_ID},
                                     {"change", NULL, NULL, REP_COL_ENUM}, {"text", NULL, NULL, REP_COL_TEXT}};
-    rep_buf b = REP_BUF_INIT;
+    const ilo_brief_record *rec = v->rec;
     rep_node *ps = rep_only(rep_section(d, root, NULL, "Progress: recommendations and their status, law changes in the review period"),
                             REP_PEOPLE);
     rep_node *l = rep_list(d, ps, NULL);
-    for (size_t i = 0; i < v->rec->n_recs; i++) {
-        rep_brief_rec(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
-    }
-    if (!v->rec->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
-    for (size_t i = 0; i < v->rec->n_laws; i++) {
-        rep_brief_law(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
-    }
-    if (!v->rec->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
     rep_node *s = rep_only(rep_section(d, root, "progress", NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "recommendations", rc, sizeof rc / sizeof rc[0]);
-    for (size_t i = 0; i < v->rec->n_recs; i++) {
-        const ilo_recommendation *r = v->rec->recs[i].rec;
-        const ilo_rec_status *st = v->rec->recs[i].status;
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(r->id));
-        rep_cell(d, t, row, 1, rep_v_text(r->body));
-        rep_cell(d, t, row, 2, rep_v_text(r->date.text));
-        rep_cell(d, t, row, 3, rep_v_text(r->asked));
-        rep_cell(d, t, row, 4, rep_v_text(ilo_rec_state_name(st->state)));
-        rep_cell(d, t, row, 5, rep_v_text(st->date.text));
-        rep_brief_rec(&b, in, v, i);
-        rep_cell(d, t, row, 6, rep_v_text(take(d, &b)));
+    for (size_t i = 0; i < rec->n_recs; i++) {
+        const ilo_recommendation *r = rec->recs[i].rec;
+        const ilo_rec_status *st = rec->recs[i].status;
+        const char *text = rep_brief_rec(d, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(r->id), rep_v_text(r->body), rep_v_text(r->date.text), rep_v_text(r->asked),
+                rep_v_text(ilo_rec_state_name(st->state)), rep_v_text(st->date.text), rep_v_text(text));
     }
+    if (!rec->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
     t = rep_table(d, s, "law_changes", lc, sizeof lc / sizeof lc[0]);
-    for (size_t i = 0; i < v->rec->n_laws; i++) {
-        const ilo_brief_law *lw = &v->rec->laws[i];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(in->profile->items[lw->item].id));
-        rep_cell(d, t, row, 1, rep_v_text(lw->date->text));
-        rep_cell(d, t, row, 2, rep_v_text(law_how(lw)));
-        rep_brief_law(&b, in, v, i);
-        rep_cell(d, t, row, 3, rep_v_text(take(d, &b)));
+    for (size_t i = 0; i < rec->n_laws; i++) {
+        const char *text = rep_brief_law(d, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(in->profile->items[rec->laws[i].item].id), rep_v_text(rec->laws[i].date->text),
+                rep_v_text(law_how(&rec->laws[i])), rep_v_text(text));
     }
+    if (!rec->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
 }
 
 /* The recorded conflicts bearing on what the brief shows, with the choice made. */
@@ -1076,27 +1023,17 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                                    {"field", NULL, NULL, REP_COL_TEXT}, {"used", NULL, NULL, REP_COL_TEXT},
                                    {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
     const ilo_country *co = &in->model->countries[in->result->country];
-    rep_buf b = REP_BUF_INIT;
     rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
+    rep_node *t = rep_table(d, rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS), "disputed", c, sizeof c / sizeof c[0]);
     for (size_t i = 0; i < v->rec->n_conflicts; i++) {
-        rep_brief_conflict(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        const ilo_conflict *cf = &co->conflicts[v->rec->conflicts[i]];
+        const char *text = rep_brief_conflict(d, v, cf);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(cf->id), rep_v_text(cf->about), rep_v_text(cf->field), rep_v_text(cf->used),
+                rep_v_text(cf->note), rep_v_text(text));
     }
     if (!v->rec->n_conflicts)
         rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
-    rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
-    rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
-    for (size_t i = 0; i < v->rec->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[v->rec->conflicts[i]];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(cf->id));
-        rep_cell(d, t, row, 1, rep_v_text(cf->about));
-        rep_cell(d, t, row, 2, rep_v_text(cf->field));
-        rep_cell(d, t, row, 3, rep_v_text(cf->used));
-        rep_cell(d, t, row, 4, rep_v_text(cf->note));
-        rep_brief_conflict(&b, in, v, i);
-        rep_cell(d, t, row, 5, rep_v_text(take(d, &b)));
-    }
 }
 
 /* For a regime of conventions (one with conventions outside this engine, EU GSP+): each with its
@@ -1196,9 +1133,9 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     }
     if (full) {
         rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
-        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(rep_answer_name(in->standing.in_force)));
+        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force)));
         rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
-        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(rep_answer_name(in->standing.applies)));
+        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies)));
         rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
         for (size_t i = 0; i < v->rec->n_recs; i++)
             rep_field_add(d, f, NULL, NULL,
