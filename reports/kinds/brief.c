@@ -136,17 +136,13 @@ static void day_text(rep_buf *b, int32_t day)
     rep_buf_puts(b, d.text);
 }
 
+/* By ilo_benefit: unknown, yes, partial, suspended, withdrawn, not eligible. */
 static const char *standing_words(ilo_benefit s)
 {
-    switch (s) {
-    case ILO_BENEFIT_YES: return "a beneficiary";
-    case ILO_BENEFIT_PARTIAL: return "a beneficiary with preferences withdrawn for part of its products";
-    case ILO_BENEFIT_SUSPENDED: return "suspended from the programme";
-    case ILO_BENEFIT_WITHDRAWN: return "withdrawn from the programme";
-    case ILO_BENEFIT_NOT_ELIGIBLE: return "not a beneficiary";
-    case ILO_BENEFIT_UNKNOWN: break;
-    }
-    return "of unknown standing";
+    static const char *const words[] = {"of unknown standing", "a beneficiary",
+                                        "a beneficiary with preferences withdrawn for part of its products",
+                                        "suspended from the programme", "withdrawn from the programme", "not a beneficiary"};
+    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
 }
 
 /* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
@@ -199,20 +195,18 @@ static void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const 
     if (st->applies == ILO_ANSWER_NO) rep_buf_printf(b, " the regime did not apply to %s: ", name);
     else if (st->applies == ILO_ANSWER_YES) rep_buf_printf(b, " the regime applied to %s: ", name);
     else rep_buf_puts(b, ", whether the regime applied is not established by its data: ");
-    if (st->in_force == ILO_ANSWER_YES) {
+    if (st->in_force == ILO_ANSWER_YES)
         rep_buf_puts(b, "the programme was in force (");
-        period(b, st->period, st->day);
-        rep_buf_putc(b, ')');
-        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
-    } else if (st->in_force == ILO_ANSWER_NO && st->period) {
+    else if (st->in_force == ILO_ANSWER_NO && st->period)
         rep_buf_printf(b, "the programme had lapsed on %s and was not in force (", st->period->until.text);
+    else if (st->in_force == ILO_ANSWER_NO)
+        rep_buf_puts(b, "the programme was not in force");
+    else
+        rep_buf_puts(b, "when the programme was in force is not recorded");
+    if (st->in_force != ILO_ANSWER_UNKNOWN && st->period) { /* in force: the period covering the day */
         period(b, st->period, st->day);
         rep_buf_putc(b, ')');
         cites_by(b, v, doc, st->period->sources, st->period->n_sources);
-    } else if (st->in_force == ILO_ANSWER_NO) {
-        rep_buf_puts(b, "the programme was not in force");
-    } else {
-        rep_buf_puts(b, "when the programme was in force is not recorded");
     }
     if (st->benefit == ILO_BENEFIT_UNKNOWN) {
         rep_buf_printf(b, "; the regime data do not record %s's standing under it", name);
@@ -337,21 +331,11 @@ static const char *rep_brief_conflict(rep_doc *d, const rep_brief_view *v, const
     return rep_doc_take(d, &b);
 }
 
-static void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
-{
-    const ilo_date *d = &doc->model->sources[source].date;
-    if (d->prec && d->first > doc->standing.day) rep_buf_puts(b, " (published after the as-of day)");
-}
-
+/* By ilo_ratification_status: none, ratified, not ratified, denounced. */
 static const char *ratification_word(ilo_ratification_status s)
 {
-    switch (s) {
-    case ILO_RAT_RATIFIED: return "ratified";
-    case ILO_RAT_NOT_RATIFIED: return "not ratified";
-    case ILO_RAT_DENOUNCED: return "denounced";
-    case ILO_RAT_NONE: break;
-    }
-    return "ratification unknown";
+    static const char *const words[] = {"ratification unknown", "ratified", "not ratified", "denounced"};
+    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
 }
 
 static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const ilo_brief_verdict *vd)
@@ -476,13 +460,6 @@ static void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_bri
     rep_buf_printf(b, ", concern %s (%s).", ilo_concern_name(t->after.concern), t->after.why);
 }
 
-static void rep_brief_admissible(rep_buf *b, const ilo_method *me)
-{
-    size_t n = 0;
-    for (int k = 0; k < ILO_SRC__COUNT; k++)
-        if ((me->admissible >> k) & 1) rep_buf_printf(b, "%s%s", n++ ? ", " : "", ilo_source_kind_name((ilo_source_kind)k));
-}
-
 static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
 {
     const ilo_model *m = doc->model;
@@ -546,22 +523,13 @@ static const char *concern_id(ilo_concern c)
     return (unsigned)c < ILO_CONCERN__COUNT ? ids[c] : "?";
 }
 
+/* By ilo_brief_target_status: none, clears, partial, practice, forced, limit, unscored. */
 static const char *target_id(ilo_brief_target_status s)
 {
-    switch (s) {
-    case ILO_BRIEF_TARGET_CLEARS: return "clears";
-    case ILO_BRIEF_TARGET_PARTIAL: return "partial";
-    case ILO_BRIEF_TARGET_PRACTICE: return "practice_only";
-    case ILO_BRIEF_TARGET_FORCED: return "all_encompassing_practice";
-    case ILO_BRIEF_TARGET_LIMIT: return "search_limit";
-    case ILO_BRIEF_TARGET_UNSCORED: return "outside_score";
-    case ILO_BRIEF_TARGET_NONE: break;
-    }
-    return NULL;
+    static const char *const ids[] = {NULL,           "clears",       "partial",      "practice_only",
+                                      "all_encompassing_practice", "search_limit", "outside_score"};
+    return (unsigned)s < sizeof ids / sizeof ids[0] ? ids[s] : NULL;
 }
-
-/* A brief's own text from a buffer the shared helpers filled. */
-static const char *take(rep_doc *d, rep_buf *b) { return rep_doc_take(d, b); }
 
 /* ---- measures (a regime criterion scored in a year) ---- */
 
@@ -650,17 +618,16 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         {"scope", NULL, NULL, REP_COL_ENUM},   {"note", NULL, NULL, REP_COL_TEXT},
         {"conventions", NULL, NULL, REP_COL_ID}, {"groups", NULL, NULL, REP_COL_ID},
     };
+    static const rep_column after[] = {
+        {"coded_criteria", NULL, NULL, REP_COL_ID}, {"findings", NULL, NULL, REP_COL_ID},
+        {"reforms", NULL, NULL, REP_COL_ID},        {"repeal_search", NULL, NULL, REP_COL_ID},
+        {NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID}, {NULL, "Findings", NULL, REP_COL_ID},
+        {NULL, "Verdict", NULL, REP_COL_TEXT},      {NULL, "Concern", NULL, REP_COL_ENUM},
+    };
     size_t n = V_MEASURE;
     for (size_t k = 0; k < N_MEASURE; k++) c[n++] = measure_cols[k];
     c[V_MEASURE + 6].label = "Score";
-    c[n++] = (rep_column){"coded_criteria", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"findings", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"reforms", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"repeal_search", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Findings", NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Verdict", NULL, REP_COL_TEXT};
-    c[n++] = (rep_column){NULL, "Concern", NULL, REP_COL_ENUM};
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) c[n++] = after[k];
     rep_node *s = rep_section(d, root, NULL, "Verdicts by regime criterion");
     rep_node *t = rep_table(d, s, "verdicts", c, n);
     static const rep_column conv[] = {{"id", NULL, NULL, REP_COL_ID}, {"ratification", NULL, NULL, REP_COL_ENUM}};
@@ -691,8 +658,8 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         const char *const *coded = rep_criteria_ids(d, m, &vd->coded, &nc);
         REP_CELLS(d, t, row, V_MEASURE + N_MEASURE, rep_v_ids(coded, nc),
                   rep_v_ids(ids_of_findings(d, in, vd->findings, vd->n_findings), vd->n_findings), reforms(d, in, vd),
-                  repeal_search(d, in, &vd->target), rep_v_text(take(d, &counts)), rep_v_text(take(d, &nums)),
-                  rep_v_text(take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
+                  repeal_search(d, in, &vd->target), rep_v_text(rep_doc_take(d, &counts)), rep_v_text(rep_doc_take(d, &nums)),
+                  rep_v_text(rep_doc_take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
 }
@@ -703,23 +670,15 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 {
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
-    rep_column c[2 + REP_ITEM_NCOLS + 3] = {{"number", NULL, NULL, REP_COL_NUMBER}, {NULL, "#", NULL, REP_COL_ID}};
-    for (size_t k = 0; k < REP_ITEM_NCOLS; k++) c[2 + k] = rep_item_cols[k];
-    c[2 + REP_ITEM_FIELDS + 2].key = NULL; /* the brief has no criteria list here: bears_on instead */
-    c[2 + REP_ITEM_FIELDS + 2].label = NULL;
-    c[2 + REP_ITEM_NCOLS] = (rep_column){"bears_on", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 1] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
-    /* JSON: number, item, share, critical, bears_on, sources, also_reported_by. */
-    rep_column order[2 + REP_ITEM_NCOLS + 3];
-    size_t n = 0;
-    for (size_t k = 0; k < 2 + REP_ITEM_FIELDS + 2; k++) order[n++] = c[k]; /* .. share, critical */
-    order[n++] = c[2 + REP_ITEM_NCOLS];                                      /* bears_on */
-    for (size_t k = 2 + REP_ITEM_FIELDS + 3; k < 2 + REP_ITEM_NCOLS; k++) order[n++] = c[k]; /* sources */
-    order[n++] = c[2 + REP_ITEM_NCOLS + 1];
-    order[n++] = c[2 + REP_ITEM_NCOLS + 2];
+    /* JSON: number, item, share, critical, bears_on, sources, also_reported_by: the brief has no
+     * criteria list here, bears_on takes its place. */
+    rep_column c[2 + REP_ITEM_NCOLS + 2] = {{"number", NULL, NULL, REP_COL_NUMBER}, {NULL, "#", NULL, REP_COL_ID}};
+    for (size_t k = 0; k < REP_ITEM_NCOLS; k++)
+        c[2 + k] = k == REP_ITEM_FIELDS + 2 ? (rep_column){"bears_on", NULL, NULL, REP_COL_ID} : rep_item_cols[k];
+    c[2 + REP_ITEM_NCOLS] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
+    c[2 + REP_ITEM_NCOLS + 1] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
     rep_node *s = rep_section(d, root, NULL, "Key findings (the evidence behind the verdicts)");
-    rep_node *t = rep_table(d, s, "findings", order, n);
+    rep_node *t = rep_table(d, s, "findings", c, sizeof c / sizeof c[0]);
     for (size_t i = 0; i < v->rec->n_findings; i++) {
         const ilo_finding *f = &in->result->findings[v->rec->findings[i]];
         const ilo_item *it = &in->profile->items[f->item];
@@ -753,7 +712,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         REP_CELLS(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical),
                   rep_v_object(bt), rep_sources_value(d, m, &v->cites, f->sources, f->n_sources),
                   rep_v_text(rep_cite_marks(d, &v->cites, f->sources, f->n_sources)),
-                  rep_sources_value(d, m, &v->cites, also, na), rep_v_text(take(d, &people)));
+                  rep_sources_value(d, m, &v->cites, also, na), rep_v_text(rep_doc_take(d, &people)));
     }
     if (!v->rec->n_findings)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
@@ -761,12 +720,6 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Sources",
                            "the admissible sources that make the item count this year under the method."),
              REP_PEOPLE);
-}
-
-static void record(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const char *key,
-                   const char *title, const size_t *ev, size_t n)
-{
-    rep_add_events(d, rep_section(d, root, NULL, title), key, in->model, in->result->country, ev, n, &v->cites);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
@@ -806,7 +759,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             else rep_buf_hundredths(&b, ilo_round2(ms.score));
             if (!na) rep_buf_printf(&b, " %s", ilo_concern_name(ms.concern));
             REP_CELLS(d, tb, row, col, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)),
-                      rep_v_text(concern_id(ms.concern)), rep_v_text(take(d, &b)));
+                      rep_v_text(concern_id(ms.concern)), rep_v_text(rep_doc_take(d, &b)));
             col += 3;
         }
     }
@@ -872,14 +825,14 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
             rep_buf_puts(&b, i + 1 < vd->n_reforms ? "; " : ". ");
         }
         rep_brief_target(&b, in, v, vd);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
     if (!shown) rep_span_add(d, l, REP_MARK_NONE, "None: no criterion of the regime has a coded criterion this year.");
     for (size_t i = 0; i < v->rec->n_scenarios; i++) {
         rep_buf b = REP_BUF_INIT;
         rep_buf_puts(&b, "Scenario cited (this project's data, scenarios/): ");
         rep_brief_scenario(&b, in, v->rec->scenarios[i]);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
 }
 
@@ -907,7 +860,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             rep_brief_ratification(&b, in, vd);
             rep_buf_putc(&b, '.');
         }
-        if (b.len) rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        if (b.len) rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
         rep_buf_free(&b);
     }
     if (br->count[ILO_CONCERN_OUTSIDE]) {
@@ -917,7 +870,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE)
                 rep_buf_printf(&b, "%s%s", i++ ? ", " : "", rep_brief_criterion(in, &br->verdicts[k])->id);
         rep_buf_putc(&b, '.');
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
     if (l && !l->n_text) rep_span_add(d, l, REP_MARK_NONE, "None.");
 }
@@ -945,9 +898,9 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     for (size_t i = 0; i < n; i++) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_brief_caveats[i]), REP_PEOPLE);
     rep_buf b = REP_BUF_INIT;
     rep_buf_printf(&b, "Evidence admitted under %s: ", me->id);
-    rep_brief_admissible(&b, me);
+    for (size_t i = 0; i < na; i++) rep_buf_printf(&b, "%s%s", i ? ", " : "", adm[i]);
     rep_buf_puts(&b, "; other sources are cited but do not code criteria.");
-    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, take(d, &b)), REP_PEOPLE);
+    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_doc_take(d, &b)), REP_PEOPLE);
     if (rg->note)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
 }
@@ -960,9 +913,9 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     const ilo_result *r = in->result;
     rep_buf b = REP_BUF_INIT;
     rep_brief_applicability(&b, in, v);
-    const char *applicability = take(d, &b);
+    const char *applicability = rep_doc_take(d, &b);
     rep_brief_period(&b, in);
-    const char *period = take(d, &b);
+    const char *period = rep_doc_take(d, &b);
     rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", applicability), REP_PEOPLE);
     rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", period), REP_PEOPLE);
     rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
@@ -1057,22 +1010,17 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        size_t row = rep_row(d, t), src = v->rec->latest[vd->criterion];
-        rep_buf b = REP_BUF_INIT;
-        rep_cell(d, t, row, 0, rep_v_text(rc->id));
-        if (rc->n_conventions) rep_brief_ratification(&b, in, vd);
-        else rep_buf_puts(&b, "not recorded in the data");
-        rep_cell(d, t, row, 1, rep_v_text(take(d, &b)));
-        rep_cell(d, t, row, 2, rep_v_text(concern_id(vd->measure.concern)));
-        rep_cell(d, t, row, 5, rep_v_text(ilo_concern_name(vd->measure.concern)));
-        if (src != SIZE_MAX) {
-            rep_cell(d, t, row, 3, rep_v_text(m->sources[src].id));
-            rep_buf_printf(&b, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
-            rep_cell(d, t, row, 4, rep_v_text(take(d, &b)));
-        } else {
-            rep_cell(d, t, row, 3, rep_v_null());
-            rep_cell(d, t, row, 4, rep_v_text(rc->outside ? "outside this engine: not examined" : "none by the as-of day"));
-        }
+        size_t src = v->rec->latest[vd->criterion];
+        rep_buf rat = REP_BUF_INIT, latest = REP_BUF_INIT;
+        if (rc->n_conventions) rep_brief_ratification(&rat, in, vd);
+        else rep_buf_puts(&rat, "not recorded in the data");
+        if (src != SIZE_MAX)
+            rep_buf_printf(&latest, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
+        else
+            rep_buf_puts(&latest, rc->outside ? "outside this engine: not examined" : "none by the as-of day");
+        REP_ROW(d, t, rep_v_text(rc->id), rep_v_text(rep_doc_take(d, &rat)), rep_v_text(concern_id(vd->measure.concern)),
+                src != SIZE_MAX ? rep_v_text(m->sources[src].id) : rep_v_null(), rep_v_text(rep_doc_take(d, &latest)),
+                rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     if (strcmp(rg->id, "eu-gsp-plus") == 0)
         rep_para_text(d, s, "article_15", REP_PLAIN, "The Article 15 question",
@@ -1089,18 +1037,17 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
  * place for a remark per source): a brief read on all the evidence may use later texts. */
 static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
-    rep_buf b = REP_BUF_INIT, one = REP_BUF_INIT;
+    rep_buf b = REP_BUF_INIT;
     size_t n = 0;
     for (size_t i = 0; i < v->cites.n; i++) {
-        rep_brief_later(&one, in, v->cites.order[i]);
-        if (one.len) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
-        rep_buf_free(&one);
+        const ilo_date *dt = &in->model->sources[v->cites.order[i]].date;
+        if (dt->prec && dt->first > in->standing.day) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
     }
     if (!n) {
         rep_buf_free(&b);
         return;
     }
-    const char *list = take(d, &b);
+    const char *list = rep_doc_take(d, &b);
     rep_para_text(d, root, "sources_after_as_of", REP_PLAIN, "Published after the as-of day",
                   rep_doc_printf(d, "%s %s came out after the day this brief speaks for; --as-of leaves %s out.",
                                  n == 1 ? "Source" : "Sources", list, n == 1 ? "it" : "them"));
@@ -1212,7 +1159,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     }
     rep_buf b = REP_BUF_INIT;
     rep_brief_bottom_line(&b, in);
-    rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", take(d, &b));
+    rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", rep_doc_take(d, &b));
     g = rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS);
     rep_field_add(d, g, "text", NULL, NULL, rep_v_text(ilo_brief_rule));
     rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS));
@@ -1228,8 +1175,10 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
     progress(d, root, in, &v);
-    record(d, root, in, &v, "ilo_record", "ILO supervisory record", v.rec->events, v.rec->n_events);
-    record(d, root, in, &v, "trade_record", "Trade and EU record", v.rec->trade, v.rec->n_trade);
+    rep_add_events(d, rep_section(d, root, NULL, "ILO supervisory record"), "ilo_record", m, r->country, v.rec->events,
+                   v.rec->n_events, &v.cites);
+    rep_add_events(d, rep_section(d, root, NULL, "Trade and EU record"), "trade_record", m, r->country, v.rec->trade,
+                   v.rec->n_trade, &v.cites);
     trend(d, root, in);
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
