@@ -1,8 +1,9 @@
 /* brief.c: the trade-review brief (iloscore brief): one country-year mapped onto a trade
  * regime's criteria, in the order of the suggested brief skeleton: bottom line, a verdict per
  * regime criterion, the key findings, the ILO supervisory and trade record, the trend, published
- * figures, reforms, gaps, caveat. First the view (which findings, events and years it shows,
- * how its sources are numbered, the sentences it says), then the document. */
+ * figures, reforms, gaps, caveat. What the brief shows of the evidence (which findings, events,
+ * recommendations, law changes, CEACR texts and conflicts) is the engine's ilo_brief_record;
+ * here, how its sources are numbered and the sentences it says, then the document. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +66,27 @@ static void cite_events(rep_cites *c, const ilo_country *co, const size_t *ev, s
     for (size_t i = 0; i < n; i++) cite(c, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
 }
 
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
+/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
+ * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
+static bool citable(const rep_brief_doc *doc, size_t source)
+{
+    const ilo_date *d = &doc->model->sources[source].date;
+    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
+}
+
+static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
+}
+
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
+    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
+    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
+}
 
 /* Numbers the sources in the order the brief shows them; the conflicts shown depend on the
  * sources cited before theirs. */
@@ -145,20 +166,6 @@ static const char *standing_words(ilo_benefit s)
     return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
 }
 
-/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
- * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
-static bool citable(const rep_brief_doc *doc, size_t source)
-{
-    const ilo_date *d = &doc->model->sources[source].date;
-    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
-}
-
-static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
-}
-
 /* Cites the sources citable as of the day; says so when there is none. */
 static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
 {
@@ -169,14 +176,6 @@ static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *d
             k++;
         }
     if (n && !k) rep_buf_puts(b, " (its sources in the data were published after the as-of day)");
-}
-
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_brief_standing *st = &doc->standing;
-    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
-    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
-    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
 }
 
 /* A period as known on day: an end after the day is not yet known then. */
