@@ -160,9 +160,9 @@ static void day_text(rep_buf *b, int32_t day)
 /* By ilo_benefit: unknown, yes, partial, suspended, withdrawn, not eligible. */
 static const char *standing_words(ilo_benefit s)
 {
-    static const char *const words[] = {"of unknown standing", "a beneficiary",
-                                        "a beneficiary with preferences withdrawn for part of its products",
-                                        "suspended from the programme", "withdrawn from the programme", "not a beneficiary"};
+    static const char *const words[] = {
+        "of unknown standing", "a beneficiary", "a beneficiary with preferences withdrawn for part of its products",
+        "suspended from the programme", "withdrawn from the programme", "not a beneficiary"};
     return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
 }
 
@@ -345,12 +345,6 @@ static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const i
                        ratification_word(vd->ratified[i]));
 }
 
-static void rep_brief_counts(rep_buf *b, const ilo_brief_measure *ms)
-{
-    rep_buf_printf(b, "%zu coded, %zu clear, %zu not assessed of %zu", ms->n_coded, ms->n_clear, ms->n_not_assessed,
-                   ms->n_criteria);
-}
-
 static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
 {
     size_t n = 0;
@@ -360,12 +354,6 @@ static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset 
 }
 
 static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->rec->number[f]); }
-
-static void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario)
-{
-    const ilo_scenario *sc = &doc->model->scenarios[scenario];
-    rep_buf_printf(b, "%s (effective %s): %s", sc->id, sc->effective.text, sc->title);
-}
 
 static void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_reform *rf)
 {
@@ -552,13 +540,6 @@ static void measure_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const 
               rep_v_bool(ms->grave), rep_v_text(concern_id(ms->concern)), rep_v_text(ms->why));
 }
 
-static const char *const *ids_of_findings(rep_doc *d, const rep_brief_doc *in, const size_t *f, size_t n)
-{
-    const char **ids = rep_doc_alloc(d, (n + 1) * sizeof *ids);
-    for (size_t i = 0; ids && i < n; i++) ids[i] = in->profile->items[in->result->findings[f[i]].item].id;
-    return ids;
-}
-
 static rep_value reforms(rep_doc *d, const rep_brief_doc *in, const ilo_brief_verdict *vd)
 {
     static const rep_column c[] = {
@@ -643,8 +624,12 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                              rep_v_text(rc->note), rep_v_table(ct), rep_v_ids(groups, rc->n_groups));
         measure_cells(d, t, row, V_MEASURE, &vd->measure);
         rep_buf counts = REP_BUF_INIT, nums = REP_BUF_INIT, text = REP_BUF_INIT;
-        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_brief_counts(&counts, &vd->measure);
-        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&nums, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
+        const ilo_brief_measure *ms = &vd->measure;
+        if (ms->concern != ILO_CONCERN_OUTSIDE)
+            rep_buf_printf(&counts, "%zu coded, %zu clear, %zu not assessed of %zu", ms->n_coded, ms->n_clear,
+                           ms->n_not_assessed, ms->n_criteria);
+        for (size_t i = 0; i < vd->n_findings; i++)
+            rep_buf_printf(&nums, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
         rep_buf_printf(&text, "%s.", rc->label);
         if (rc->n_conventions) {
             rep_buf_puts(&text, " Conventions: ");
@@ -655,9 +640,12 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         else rep_buf_puts(&text, " Not examined.");
         size_t nc;
         const char *const *coded = rep_criteria_ids(d, m, &vd->coded, &nc);
-        REP_CELLS(d, t, row, V_MEASURE + N_MEASURE, rep_v_ids(coded, nc),
-                  rep_v_ids(ids_of_findings(d, in, vd->findings, vd->n_findings), vd->n_findings), reforms(d, in, vd),
-                  repeal_search(d, in, &vd->target), rep_v_text(rep_doc_take(d, &counts)), rep_v_text(rep_doc_take(d, &nums)),
+        const char **items = rep_doc_alloc(d, (vd->n_findings + 1) * sizeof *items);
+        for (size_t i = 0; items && i < vd->n_findings; i++)
+            items[i] = in->profile->items[in->result->findings[vd->findings[i]].item].id;
+        REP_CELLS(d, t, row, V_MEASURE + N_MEASURE, rep_v_ids(coded, nc), rep_v_ids(items, vd->n_findings),
+                  reforms(d, in, vd), repeal_search(d, in, &vd->target), rep_v_text(rep_doc_take(d, &counts)),
+                  rep_v_text(rep_doc_take(d, &nums)),
                   rep_v_text(rep_doc_take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
@@ -747,7 +735,8 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     }
     rep_node *tb = rep_table(d, s, "years", c, n);
     for (size_t i = 0; i < t->n; i++) {
-        size_t row = REP_ROW(d, tb, rep_v_int(t->years[i]->year), rep_v_hundredths(rep_score_hundredths(t->years[i]))), col = 2;
+        size_t col = 2;
+        size_t row = REP_ROW(d, tb, rep_v_int(t->years[i]->year), rep_v_hundredths(rep_score_hundredths(t->years[i])));
         for (size_t k = 0; k < br->n_verdicts; k++) {
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
             ilo_brief_measure ms;
@@ -828,10 +817,10 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
     }
     if (!shown) rep_span_add(d, l, REP_MARK_NONE, "None: no criterion of the regime has a coded criterion this year.");
     for (size_t i = 0; i < v->rec->n_scenarios; i++) {
-        rep_buf b = REP_BUF_INIT;
-        rep_buf_puts(&b, "Scenario cited (this project's data, scenarios/): ");
-        rep_brief_scenario(&b, in, v->rec->scenarios[i]);
-        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
+        const ilo_scenario *sc = &in->model->scenarios[v->rec->scenarios[i]];
+        rep_span_add(d, l, REP_MARK_NONE,
+                     rep_doc_printf(d, "Scenario cited (this project's data, scenarios/): %s (effective %s): %s", sc->id,
+                                    sc->effective.text, sc->title));
     }
 }
 
@@ -976,7 +965,8 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                                    {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
     const ilo_country *co = &in->model->countries[in->result->country];
     rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
-    rep_node *t = rep_table(d, rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS), "disputed", c, sizeof c / sizeof c[0]);
+    rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
+    rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
     for (size_t i = 0; i < v->rec->n_conflicts; i++) {
         const ilo_conflict *cf = &co->conflicts[v->rec->conflicts[i]];
         const char *text = rep_brief_conflict(d, v, cf);

@@ -305,7 +305,8 @@ static const char *latest_of(const ilo_brief_record *rec, const char *criterion)
 {
     const ilo_regime *rg = &M->regimes[rec->brief->regime];
     for (size_t k = 0; k < rg->n_criteria; k++)
-        if (!strcmp(rg->criteria[k].id, criterion)) return rec->latest[k] == SIZE_MAX ? NULL : M->sources[rec->latest[k]].id;
+        if (!strcmp(rg->criteria[k].id, criterion))
+            return rec->latest[k] == SIZE_MAX ? NULL : M->sources[rec->latest[k]].id;
     fail_msg("no criterion %s", criterion);
     return NULL;
 }
