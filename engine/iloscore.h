@@ -964,7 +964,7 @@ typedef struct ilo_brief_record {
 
 /* The record of brief b (of profile p) on day, over the review period from window_from (0: the
  * result's year only) and the look-back from trend_from (0: no trend). NULL when out of memory.
- * Free with ilo_brief_record_free(). */
+ * The record owns its arrays; m, p and b are borrowed. ilo_brief_record_free() accepts NULL. */
 ilo_brief_record *ilo_brief_record_new(const ilo_model *m, const ilo_profile *p, const ilo_brief *b, int32_t day,
                                        int window_from, int trend_from);
 void ilo_brief_record_free(ilo_brief_record *rec);

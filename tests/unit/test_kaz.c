@@ -250,12 +250,13 @@ static void findings_by_share_then_item(void **state)
 }
 
 /* The record of Kazakhstan's brief against regime on day: the year's reading over window_from..year
- * under all-sources (as `iloscore brief` reads it), no trend. The caller frees the three. */
+ * under all-sources (as `iloscore brief` reads it), no trend. The caller frees the three; the
+ * profile they borrow is static, so it outlives them. */
 static ilo_brief_record *record_of(const char *regime, int window_from, int year, const char *day, ilo_result **r,
                                    ilo_brief **b)
 {
-    size_t c = (size_t)(shipped_country("KAZ") - M->countries);
-    ilo_profile p = ilo_profile_baseline(M, c);
+    static ilo_profile p;
+    p = ilo_profile_baseline(M, (size_t)(shipped_country("KAZ") - M->countries));
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_date d;
     assert_true(ilo_date_parse(day, &d));
@@ -324,6 +325,21 @@ static void brief_latest_ceacr(void **state)
     assert_string_equal(latest_of(rec, "ilo-c105"), "kaz-ceacr-c105-2016");
     assert_null(latest_of(rec, "ilo-c098"));
     assert_null(latest_of(rec, "un-iccpr"));
+    /* What the brief shows: 32 findings numbered in the result's order; 12 of the 16 recorded
+     * conflicts are about their items (none names an event or a source, so no source need be
+     * cited for them). */
+    assert_int_equal(rec->n_findings, 32);
+    assert_int_equal(rec->number[rec->findings[0]], 1);
+    assert_int_equal(rec->number[rec->findings[31]], 32);
+    size_t *cited = calloc(M->n_sources, sizeof *cited);
+    assert_non_null(cited);
+    ilo_brief_record_conflicts(rec, cited);
+    free(cited);
+    const ilo_country *co = shipped_country("KAZ");
+    assert_int_equal(co->n_conflicts, 16);
+    assert_int_equal(rec->n_conflicts, 12);
+    assert_string_equal(co->conflicts[rec->conflicts[0]].id, "kaz-cf-arrest-day");
+    assert_string_equal(co->conflicts[rec->conflicts[11]].id, "kaz-cf-art176-wording");
     ilo_brief_record_free(rec);
     ilo_brief_free(b);
     ilo_result_free(r);
