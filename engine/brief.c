@@ -467,3 +467,178 @@ const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day
         if (r->status[i].date.last <= day) hit = &r->status[i];
     return hit;
 }
+
+/* ---- the record: what a brief shows of the evidence on its day ---- */
+
+bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f) { return in_list(v->findings, v->n_findings, f); }
+
+static bool by_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
+
+/* Events of the country matching `want` dated from..year, by date then data order. */
+static size_t pick_events(const ilo_country *co, int from, int year, bool (*want)(const ilo_event *), size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < co->n_events; i++) {
+        const ilo_event *e = &co->events[i];
+        if (!want(e) || e->date.year < from || e->date.year > year) continue;
+        size_t at = n++;
+        while (at > 0 && co->events[out[at - 1]].date.first > e->date.first) {
+            out[at] = out[at - 1];
+            at--;
+        }
+        out[at] = i;
+    }
+    return n;
+}
+
+/* A provision's change in [d0, d1]: its stop or its entry into force; false when none. A change
+ * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
+ * start and its last day is by d1. */
+static bool law_change(const ilo_item *it, size_t i, int32_t d0, int32_t d1, ilo_brief_law *out)
+{
+    if (it->kind != ILO_ITEM_PROVISION) return false;
+    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) *out = (ilo_brief_law){i, true, &it->stop};
+    else if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) *out = (ilo_brief_law){i, false, &it->start};
+    else return false;
+    return true;
+}
+
+/* The country's latest CEACR text about convention conv dated (its last day) by day: the
+ * monitoring body's most recent word on it in the data; SIZE_MAX when none or conv is. */
+static size_t latest_ceacr(const ilo_model *m, size_t country, size_t conv, int32_t day)
+{
+    size_t best = SIZE_MAX;
+    if (conv == SIZE_MAX) return best;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ilo_source *src = &m->sources[i];
+        if (src->kind != ILO_SRC_CEACR || src->country != country || !src->date.prec || src->date.last > day) continue;
+        if (in_list(src->conventions, src->n_conventions, conv) &&
+            (best == SIZE_MAX || src->date.first >= m->sources[best].date.first))
+            best = i;
+    }
+    return best;
+}
+
+static void record_findings(ilo_brief_record *rec)
+{
+    const ilo_brief *b = rec->brief;
+    for (size_t f = 0; f < b->result->n_findings; f++) {
+        bool shown = false;
+        for (size_t k = 0; k < b->n_verdicts && !shown; k++) shown = ilo_brief_touches(&b->verdicts[k], f);
+        if (!shown) continue;
+        rec->findings[rec->n_findings++] = f;
+        rec->number[f] = rec->n_findings;
+    }
+    for (size_t s = 0; s < rec->model->n_scenarios; s++) {
+        bool cited = false;
+        for (size_t k = 0; k < b->n_verdicts && !cited; k++)
+            for (size_t i = 0; i < b->verdicts[k].n_reforms && !cited; i++) cited = b->verdicts[k].reforms[i].scenario == s;
+        if (cited) rec->scenarios[rec->n_scenarios++] = s;
+    }
+}
+
+static void record_progress(ilo_brief_record *rec, const ilo_country *co, int32_t day, int window_from)
+{
+    const ilo_profile *p = rec->profile;
+    for (size_t i = 0; i < co->n_recommendations; i++) {
+        const ilo_rec_status *st = ilo_rec_status_on(&co->recommendations[i], day);
+        if (st) rec->recs[rec->n_recs++] = (ilo_brief_rec){&co->recommendations[i], st};
+    }
+    int32_t d0 = ilo_year_first_day(window_from ? window_from : rec->year);
+    for (size_t i = 0; i < p->n_items; i++) {
+        ilo_brief_law c;
+        if (!law_change(&p->items[i], i, d0, day, &c)) continue;
+        size_t at = rec->n_laws++;
+        for (; at > 0 && rec->laws[at - 1].date->first > c.date->first; at--) rec->laws[at] = rec->laws[at - 1];
+        rec->laws[at] = c;
+    }
+    const ilo_regime *rg = &rec->model->regimes[rec->brief->regime];
+    for (size_t k = 0; k < rg->n_criteria; k++)
+        rec->latest[k] = latest_ceacr(rec->model, rec->brief->result->country,
+                                      rg->criteria[k].n_conventions == 1 ? rg->criteria[k].conventions[0] : SIZE_MAX, day);
+}
+
+ilo_brief_record *ilo_brief_record_new(const ilo_model *m, const ilo_profile *p, const ilo_brief *b, int32_t day,
+                                       int window_from, int trend_from)
+{
+    const ilo_result *r = b->result;
+    const ilo_country *co = &m->countries[r->country];
+    ilo_brief_record *rec = calloc(1, sizeof *rec);
+    if (!rec) return NULL;
+    *rec = (ilo_brief_record){.model = m, .profile = p, .brief = b, .year = r->year};
+    rec->from = trend_from && trend_from < r->year ? trend_from : r->year;
+    rec->findings = calloc(r->n_findings + 1, sizeof *rec->findings);
+    rec->number = calloc(r->n_findings + 1, sizeof *rec->number);
+    rec->events = calloc(co->n_events + 1, sizeof *rec->events);
+    rec->trade = calloc(co->n_events + 1, sizeof *rec->trade);
+    rec->scenarios = calloc(m->n_scenarios + 1, sizeof *rec->scenarios);
+    rec->recs = calloc(co->n_recommendations + 1, sizeof *rec->recs);
+    rec->laws = calloc(p->n_items + 1, sizeof *rec->laws);
+    rec->latest = calloc(m->regimes[b->regime].n_criteria + 1, sizeof *rec->latest);
+    rec->conflicts = calloc(co->n_conflicts + 1, sizeof *rec->conflicts);
+    if (!rec->findings || !rec->number || !rec->events || !rec->trade || !rec->scenarios || !rec->recs || !rec->laws ||
+        !rec->latest || !rec->conflicts) {
+        ilo_brief_record_free(rec);
+        return NULL;
+    }
+    record_findings(rec);
+    rec->n_events = pick_events(co, rec->from, rec->year, ilo_event_supervisory, rec->events);
+    rec->n_trade = pick_events(co, rec->from, rec->year, by_trade, rec->trade);
+    record_progress(rec, co, day, window_from);
+    return rec;
+}
+
+void ilo_brief_record_free(ilo_brief_record *rec)
+{
+    if (!rec) return;
+    free(rec->findings);
+    free(rec->number);
+    free(rec->events);
+    free(rec->trade);
+    free(rec->scenarios);
+    free(rec->recs);
+    free(rec->laws);
+    free(rec->latest);
+    free(rec->conflicts);
+    free(rec);
+}
+
+static bool event_named(const ilo_country *co, const size_t *ev, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(co->events[ev[i]].id, id)) return true;
+    return false;
+}
+
+/* Whether a conflict is about something the brief shows: a finding's item, an event of its
+ * records, a source it cites. */
+static bool conflict_shown(const ilo_brief_record *rec, const size_t *cited, const ilo_conflict *cf)
+{
+    const ilo_model *m = rec->model;
+    const ilo_result *r = rec->brief->result;
+    const ilo_country *co = &m->countries[r->country];
+    for (size_t i = 0; i < rec->n_findings; i++)
+        if (!strcmp(rec->profile->items[r->findings[rec->findings[i]].item].id, cf->about)) return true;
+    if (event_named(co, rec->events, rec->n_events, cf->about) || event_named(co, rec->trade, rec->n_trade, cf->about))
+        return true;
+    for (size_t s = 0; s < m->n_sources; s++)
+        if (cited[s] && !strcmp(m->sources[s].id, cf->about)) return true;
+    return false;
+}
+
+void ilo_brief_record_conflicts(ilo_brief_record *rec, const size_t *cited)
+{
+    const ilo_country *co = &rec->model->countries[rec->brief->result->country];
+    rec->n_conflicts = 0;
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        if (conflict_shown(rec, cited, &co->conflicts[i])) rec->conflicts[rec->n_conflicts++] = i;
+}
+
+size_t ilo_brief_record_number(const ilo_brief_record *rec, size_t item)
+{
+    const ilo_result *r = rec->brief->result;
+    for (size_t f = 0; f < r->n_findings; f++)
+        if (rec->number[f] && !strcmp(rec->profile->items[r->findings[f].item].id, rec->model->items[item].id))
+            return rec->number[f];
+    return 0;
+}

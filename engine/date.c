@@ -15,6 +15,20 @@ int32_t ilo_days_from_civil(int y, int m, int d)
     return (int32_t)(era * 146097 + (int)doe - 719468);
 }
 
+/* Howard Hinnant's civil_from_days, its inverse. */
+void ilo_date_of_day(int32_t day, ilo_date *out)
+{
+    const int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+    memset(out, 0, sizeof *out);
+    out->first = out->last = day;
+    out->year = (int16_t)y;
+    out->prec = ILO_DATE_DAY;
+    snprintf(out->text, sizeof out->text, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
 static int days_in_month(int y, int m)
 {
     static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

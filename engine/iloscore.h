@@ -133,6 +133,8 @@ typedef struct ilo_date {
  * outside ILO_YEAR_MIN..ILO_YEAR_MAX. */
 bool ilo_date_parse(const char *s, ilo_date *out);
 int32_t ilo_days_from_civil(int y, int m, int d);
+/* The date of day (days from 1970-01-01) at day precision, its text YYYY-MM-DD (years 0-9999). */
+void ilo_date_of_day(int32_t day, ilo_date *out);
 int32_t ilo_year_first_day(int year);
 int32_t ilo_year_last_day(int year);
 
@@ -975,6 +977,76 @@ typedef struct ilo_brief_standing {
 void ilo_brief_standing_of(const ilo_model *m, size_t regime, const char *country, int32_t day,
                            ilo_brief_standing *out);
 
+/* What a brief shows of the evidence on its day: which findings (and their numbers), which
+ * events, recommendations, law changes, CEACR texts and recorded conflicts. Facts about the
+ * evidence, computed once here; the wording, and which sources are cited in which order, are the
+ * reports'. All indices are into the brief's model, profile and result; the pointers borrow from
+ * them, and they must outlive the record. */
+typedef struct ilo_brief_law {
+    size_t item;                  /* index into the profile's items: a provision */
+    bool stopped;                 /* repealed or replaced; false: it entered into force */
+    const ilo_date *date;         /* that change's date (the item's stop or start) */
+} ilo_brief_law;
+
+typedef struct ilo_brief_rec {
+    const ilo_recommendation *rec;
+    const ilo_rec_status *status; /* its status on the day (ilo_rec_status_on()) */
+} ilo_brief_rec;
+
+typedef struct ilo_brief_record {
+    const ilo_model *model;
+    const ilo_profile *profile;
+    const ilo_brief *brief;       /* its result is the record's */
+    int from, year;               /* the years looked back on: the trend's first year (or the
+                                     result's year, when no trend or a later one) to the year */
+    size_t *findings;             /* the result's findings that code a criterion of some regime
+                                     criterion (a verdict touches them), in the result's order */
+    size_t n_findings;
+    size_t *number;               /* per result finding: its number in the brief (F1 = 1), 0 when
+                                     not shown */
+    size_t *events;               /* the country's events of the ILO supervisory bodies (kinds
+                                     ceacr, cas, cfa, mission) dated from..year, by date, ties in
+                                     data order */
+    size_t n_events;
+    size_t *trade;                /* the same for the kinds trade and eu */
+    size_t n_trade;
+    size_t *scenarios;            /* the scenarios whose operations the verdicts' reforms cite, in
+                                     model order */
+    size_t n_scenarios;
+    ilo_brief_rec *recs;          /* the country's recommendations with a status on the day, in
+                                     data order */
+    size_t n_recs;
+    ilo_brief_law *laws;          /* the profile's provisions that entered into force or stopped
+                                     in the review period (1 January of its first year to the day;
+                                     a change dated only to a month or year counts when the whole
+                                     of it lies inside), by the date of that change, ties in
+                                     profile order; when both its start and its stop lie inside,
+                                     the stop */
+    size_t n_laws;
+    size_t *latest;               /* per regime criterion with one convention: the country's
+                                     latest CEACR text about it dated (its last day) by the day,
+                                     the later in data order on a tie; SIZE_MAX when none, or
+                                     for none or several conventions */
+    size_t *conflicts;            /* filled by ilo_brief_record_conflicts() (none before) */
+    size_t n_conflicts;
+} ilo_brief_record;
+
+/* The record of brief b (of profile p) on day, over the review period from window_from (0: the
+ * result's year only) and the look-back from trend_from (0: no trend). NULL when out of memory.
+ * The record owns its arrays; m, p and b are borrowed. ilo_brief_record_free() accepts NULL. */
+ilo_brief_record *ilo_brief_record_new(const ilo_model *m, const ilo_profile *p, const ilo_brief *b, int32_t day,
+                                       int window_from, int trend_from);
+void ilo_brief_record_free(ilo_brief_record *rec);
+/* Fills rec->conflicts: the country's recorded conflicts, in data order, about the item of a
+ * finding shown, an event of the record, or a source the brief cites (cited[s] != 0 for model
+ * source s; the reports' source numbers). */
+void ilo_brief_record_conflicts(ilo_brief_record *rec, const size_t *cited);
+/* Whether a verdict's findings include result finding f. */
+bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f);
+/* The number in the brief (F1 = 1) of the finding about model item `item` (matched by id, so
+ * that a scenario's profile matches too), or 0 when none is shown. */
+size_t ilo_brief_record_number(const ilo_brief_record *rec, size_t item);
+
 /* ------------------------------------------------------------------------------------------ */
 /* 11. Ranking and sensitivity (engine/sensitivity.c)                                         */
 /* ------------------------------------------------------------------------------------------ */
@@ -1273,7 +1345,8 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
 /* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */
 /* ------------------------------------------------------------------------------------------ */
 
-/* ilo_answer is defined above, with the regimes. */
+/* ilo_answer is defined above, with the regimes. "yes", "no", "unknown". */
+const char *ilo_answer_name(ilo_answer a);
 
 /* Whether regime's programme was in force on day (days from 1970-01-01): yes when a period of its
  * `in_force` list covers the day (a partial `from` counts from its first day, a partial `until`

@@ -12,6 +12,8 @@
 
 const char *ilo_measure_name(ilo_measure k) { return k == ILO_MEASURE_ITUC ? "ituc" : "sdg-8.8.2"; }
 
+const char *ilo_answer_name(ilo_answer a) { return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown"; }
+
 const char *ilo_benefit_name(ilo_benefit b)
 {
     static const char *const names[] = {"unknown", "beneficiary", "partial", "suspended", "withdrawn",

@@ -43,19 +43,6 @@ static int decision_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->d->country, y->d->country);
 }
 
-/* The civil date of day number z (days from 1970-01-01), as YYYY-MM-DD (out holds 40 bytes: the
- * years of the data are 1900-2100, so 11 are used). */
-static void day_text(int32_t z, char out[40])
-{
-    long zz = (long)z + 719468;
-    long era = (zz >= 0 ? zz : zz - 146096) / 146097;
-    long doe = zz - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(out, 40, "%04d-%02d-%02d", (int)(y + (m <= 2)) % 10000, (int)m % 100, (int)d % 100);
-}
-
 static void print_errors(const ilo_ctx *ctx)
 {
     for (size_t i = 0; i < ilo_ctx_kept(ctx); i++) {
@@ -63,8 +50,6 @@ static void print_errors(const ilo_ctx *ctx)
         fprintf(stderr, "backtest: %s:%d: %s\n", e->file, e->line, e->msg);
     }
 }
-
-static const char *answer_name(ilo_answer a) { return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown"; }
 
 /* One brief: its highest concern, and its verdicts within the engine's scope into buf. With
  * window 0 the year alone; otherwise the review period of `window` years ending with it, as
@@ -104,9 +89,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
 {
     const ilo_regime_decision *d = x->d;
     ilo_date eve;
-    char eve_text[40];
-    day_text(d->decided.first - 1, eve_text);
-    ilo_date_parse(eve_text, &eve);
+    ilo_date_of_day(d->decided.first - 1, &eve);
     int year = eve.year;
     ilo_ctx *ctx = ilo_ctx_new();
     ilo_model *m = NULL;
@@ -118,7 +101,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
     }
     const char *kind = x->reinstatement ? "reinstatement" : adverse(d->status) ? ilo_benefit_name(d->status) : "no change of standing";
     printf("### %d. %s, %s: %s\n\n", no, d->country, x->regime->id, d->title);
-    printf("Decided %s (%s); evidence as of %s, the day before.\n\n", d->decided.text, kind, eve_text);
+    printf("Decided %s (%s); evidence as of %s, the day before.\n\n", d->decided.text, kind, eve.text);
     size_t c = ilo_model_find_country(m, d->country), ri = ilo_model_find_regime(m, x->regime->id);
     if (c == SIZE_MAX) {
         printf("Skipped: no profile for %s (countries/%s.cfg is absent).\n\n", d->country, d->country);
@@ -131,7 +114,7 @@ static int replay(const char *dir, const decision *x, int no, FILE *sum)
     bool implied = false;
     ilo_benefit st = ilo_regime_benefit(r, d->country, eve.first, &why, &implied);
     printf("On that day: programme in force: %s; %s's recorded standing: %s%s.\n\n",
-           answer_name(ilo_regime_in_force(r, eve.first)), d->country, ilo_benefit_name(st),
+           ilo_answer_name(ilo_regime_in_force(r, eve.first)), d->country, ilo_benefit_name(st),
            implied ? " (implied by a later decision)" : "");
     printf("| Method | Year | Highest concern | Concern by regime criterion |\n");
     printf("|--------|------|-----------------|-----------------------------|\n");

@@ -1,8 +1,9 @@
 /* brief.c: the trade-review brief (iloscore brief): one country-year mapped onto a trade
  * regime's criteria, in the order of the suggested brief skeleton: bottom line, a verdict per
  * regime criterion, the key findings, the ILO supervisory and trade record, the trend, published
- * figures, reforms, gaps, caveat. First the view (which findings, events and years it shows,
- * how its sources are numbered, the sentences it says), then the document. */
+ * figures, reforms, gaps, caveat. What the brief shows of the evidence (which findings, events,
+ * recommendations, law changes, CEACR texts and conflicts) is the engine's ilo_brief_record;
+ * here, how its sources are numbered and the sentences it says, then the document. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,29 +12,10 @@
 /* ---- the view ---- */
 
 typedef struct rep_brief_view {
-    rep_cites cites;      /* regime sources, findings', events', published figures' */
-    size_t *findings;     /* the result's findings that code a criterion of an in-scope regime
-                             criterion, in the result's order (largest share first) */
-    size_t n_findings;
-    size_t *fnum;         /* per result finding: its number in the brief (F1 = 1), 0 if not shown */
-    size_t *events;       /* country events of the ILO supervisory bodies dated from..year, by date */
-    size_t n_events;
-    size_t *trade;        /* country events of kinds trade and eu dated from..year, by date */
-    size_t n_trade;
-    int from, year;       /* the years the brief looks back on: the trend's first year (or the
-                             year, without a trend) to the year */
-    size_t *scenarios;    /* the scenarios whose operations the reforms cite, in model order */
-    size_t n_scenarios;
-    size_t *recs;         /* the country's recommendations made by the as-of day, in data order */
-    size_t n_recs;
-    size_t *laws;         /* the profile's provisions that entered into force or stopped in the
-                             review period, by the as-of day, by the date of that change */
-    size_t n_laws;
-    size_t *conflicts;    /* the country's recorded conflicts about a finding's item, an event
-                             shown or a source cited, in data order */
-    size_t n_conflicts;
-    size_t *latest;       /* per regime criterion: the country's latest CEACR text on its one
-                             convention dated by the as-of day, or SIZE_MAX */
+    rep_cites cites;       /* the regime's sources, then those of what the record shows, in the
+                              brief's order: standing, findings, events, published figures,
+                              recommendations, law changes, CEACR texts, conflicts */
+    ilo_brief_record *rec; /* what the brief shows (the engine's) */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -63,25 +45,10 @@ static const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc,
     return &rep_brief_regime(doc)->criteria[vd->criterion];
 }
 
-static bool rep_brief_touches(const ilo_brief_verdict *vd, size_t f)
-{
-    for (size_t i = 0; i < vd->n_findings; i++)
-        if (vd->findings[i] == f) return true;
-    return false;
-}
-
 static void rep_brief_view_free(rep_brief_view *v)
 {
     rep_cites_free(&v->cites);
-    free(v->findings);
-    free(v->fnum);
-    free(v->events);
-    free(v->trade);
-    free(v->scenarios);
-    free(v->recs);
-    free(v->laws);
-    free(v->conflicts);
-    free(v->latest);
+    ilo_brief_record_free(v->rec);
     memset(v, 0, sizeof *v);
 }
 
@@ -94,116 +61,9 @@ static void cite(rep_cites *c, const size_t *src, size_t n)
         }
 }
 
-static bool is_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
-
-/* Events of the country matching `want` dated from..year, by date then data order. */
-static size_t pick_events(const ilo_country *co, int from, int year, bool (*want)(const ilo_event *), size_t *out)
+static void cite_events(rep_cites *c, const ilo_country *co, const size_t *ev, size_t n)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < co->n_events; i++) {
-        const ilo_event *e = &co->events[i];
-        if (!want(e) || e->date.year < from || e->date.year > year) continue;
-        size_t at = n++;
-        while (at > 0 && co->events[out[at - 1]].date.first > e->date.first) {
-            out[at] = out[at - 1];
-            at--;
-        }
-        out[at] = i;
-    }
-    return n;
-}
-
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc);
-static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc);
-
-static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    const ilo_brief *br = doc->brief;
-    const ilo_country *co = &m->countries[r->country];
-    memset(v, 0, sizeof *v);
-    v->year = r->year;
-    v->from = doc->trend && doc->trend->from < r->year ? doc->trend->from : r->year;
-    v->cites.num = calloc(m->n_sources + 1, sizeof *v->cites.num);
-    v->cites.order = calloc(m->n_sources + 1, sizeof *v->cites.order);
-    v->findings = calloc(r->n_findings + 1, sizeof *v->findings);
-    v->fnum = calloc(r->n_findings + 1, sizeof *v->fnum);
-    v->events = calloc(co->n_events + 1, sizeof *v->events);
-    v->trade = calloc(co->n_events + 1, sizeof *v->trade);
-    v->scenarios = calloc(m->n_scenarios + 1, sizeof *v->scenarios);
-    if (!v->cites.num || !v->cites.order || !v->findings || !v->fnum || !v->events || !v->trade || !v->scenarios) {
-        rep_brief_view_free(v);
-        return false;
-    }
-    const ilo_regime *rg = rep_brief_regime(doc);
-    cite(&v->cites, rg->sources, rg->n_sources);
-    rep_brief_cite_standing(v, doc);
-    for (size_t f = 0; f < r->n_findings; f++) {
-        bool shown = false;
-        for (size_t k = 0; k < br->n_verdicts && !shown; k++) shown = rep_brief_touches(&br->verdicts[k], f);
-        if (!shown) continue;
-        v->findings[v->n_findings++] = f;
-        v->fnum[f] = v->n_findings;
-        const ilo_item *it = &doc->profile->items[r->findings[f].item];
-        cite(&v->cites, r->findings[f].sources, r->findings[f].n_sources);
-        cite(&v->cites, it->sources, it->n_sources);
-    }
-    for (size_t s = 0; s < m->n_scenarios; s++) {
-        bool cited = false;
-        for (size_t k = 0; k < br->n_verdicts && !cited; k++)
-            for (size_t i = 0; i < br->verdicts[k].n_reforms && !cited; i++) cited = br->verdicts[k].reforms[i].scenario == s;
-        if (cited) v->scenarios[v->n_scenarios++] = s;
-    }
-    v->n_events = pick_events(co, v->from, v->year, ilo_event_supervisory, v->events);
-    v->n_trade = pick_events(co, v->from, v->year, is_trade, v->trade);
-    for (size_t i = 0; i < v->n_events; i++) cite(&v->cites, co->events[v->events[i]].sources, co->events[v->events[i]].n_sources);
-    for (size_t i = 0; i < v->n_trade; i++) cite(&v->cites, co->events[v->trade[i]].sources, co->events[v->trade[i]].n_sources);
-    for (int y = v->from; y <= v->year; y++)
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], y);
-            if (p) cite(&v->cites, p->sources, p->n_sources);
-        }
-    if (!rep_brief_progress_init(v, doc)) {
-        rep_brief_view_free(v);
-        return false;
-    }
-    return true;
-}
-
-/* ---- the review parts: applicability, review period, progress, disputed ---- */
-
-static void cites(rep_buf *b, const rep_brief_view *v, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++) rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
-}
-
-/* YYYY-MM-DD of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
-static void day_text(rep_buf *b, int32_t day)
-{
-    int64_t z = (int64_t)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (mo <= 2);
-    rep_buf_printf(b, "%04d-%02d-%02d", (int)y, (int)mo, (int)d);
-}
-
-static const char *standing_words(ilo_benefit s)
-{
-    switch (s) {
-    case ILO_BENEFIT_YES: return "a beneficiary";
-    case ILO_BENEFIT_PARTIAL: return "a beneficiary with preferences withdrawn for part of its products";
-    case ILO_BENEFIT_SUSPENDED: return "suspended from the programme";
-    case ILO_BENEFIT_WITHDRAWN: return "withdrawn from the programme";
-    case ILO_BENEFIT_NOT_ELIGIBLE: return "not a beneficiary";
-    case ILO_BENEFIT_UNKNOWN: break;
-    }
-    return "of unknown standing";
-}
-
-static const char *rep_answer_name(ilo_answer a)
-{
-    return a == ILO_ANSWER_YES ? "yes" : a == ILO_ANSWER_NO ? "no" : "unknown";
+    for (size_t i = 0; i < n; i++) cite(c, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
 }
 
 /* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
@@ -220,6 +80,92 @@ static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *s
         if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
 }
 
+static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_brief_standing *st = &doc->standing;
+    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
+    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
+    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
+}
+
+/* Numbers the sources in the order the brief shows them; the conflicts shown depend on the
+ * sources cited before theirs. */
+static void rep_brief_cite(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    const ilo_model *m = doc->model;
+    const ilo_result *r = doc->result;
+    const ilo_brief_record *rec = v->rec;
+    const ilo_country *co = &m->countries[r->country];
+    cite(&v->cites, rep_brief_regime(doc)->sources, rep_brief_regime(doc)->n_sources);
+    rep_brief_cite_standing(v, doc);
+    for (size_t i = 0; i < rec->n_findings; i++) {
+        const ilo_finding *f = &r->findings[rec->findings[i]];
+        cite(&v->cites, f->sources, f->n_sources);
+        cite(&v->cites, doc->profile->items[f->item].sources, doc->profile->items[f->item].n_sources);
+    }
+    cite_events(&v->cites, co, rec->events, rec->n_events);
+    cite_events(&v->cites, co, rec->trade, rec->n_trade);
+    for (int y = rec->from; y <= rec->year; y++)
+        for (size_t k = 0; k < REP_NMEASURES; k++) {
+            const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], y);
+            if (p) cite(&v->cites, p->sources, p->n_sources);
+        }
+    for (size_t i = 0; i < rec->n_recs; i++) {
+        const ilo_recommendation *rc = rec->recs[i].rec;
+        cite(&v->cites, rc->sources, rc->n_sources);
+        for (const ilo_rec_status *s = rc->status; s <= rec->recs[i].status; s++) cite(&v->cites, s->sources, s->n_sources);
+    }
+    for (size_t i = 0; i < rec->n_laws; i++)
+        cite(&v->cites, doc->profile->items[rec->laws[i].item].sources, doc->profile->items[rec->laws[i].item].n_sources);
+    for (size_t k = 0; k < rep_brief_regime(doc)->n_criteria; k++)
+        if (rec->latest[k] != SIZE_MAX) cite(&v->cites, &rec->latest[k], 1);
+    ilo_brief_record_conflicts(v->rec, v->cites.num);
+    for (size_t i = 0; i < rec->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[rec->conflicts[i]];
+        for (size_t k = 0; k < cf->n_versions; k++) cite(&v->cites, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
+}
+
+static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
+{
+    size_t n = doc->model->n_sources + 1;
+    memset(v, 0, sizeof *v);
+    v->rec = ilo_brief_record_new(doc->model, doc->profile, doc->brief, doc->standing.day, doc->window_from,
+                                  doc->trend ? doc->trend->from : 0);
+    v->cites.num = calloc(n, sizeof *v->cites.num);
+    v->cites.order = calloc(n, sizeof *v->cites.order);
+    if (!v->rec || !v->cites.num || !v->cites.order) {
+        rep_brief_view_free(v);
+        return false;
+    }
+    rep_brief_cite(v, doc);
+    return true;
+}
+
+/* ---- the review parts: applicability, review period, progress, disputed ---- */
+
+static void cites(rep_buf *b, const rep_brief_view *v, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
+}
+
+/* YYYY-MM-DD of a day. */
+static void day_text(rep_buf *b, int32_t day)
+{
+    ilo_date d;
+    ilo_date_of_day(day, &d);
+    rep_buf_puts(b, d.text);
+}
+
+/* By ilo_benefit: unknown, yes, partial, suspended, withdrawn, not eligible. */
+static const char *standing_words(ilo_benefit s)
+{
+    static const char *const words[] = {
+        "of unknown standing", "a beneficiary", "a beneficiary with preferences withdrawn for part of its products",
+        "suspended from the programme", "withdrawn from the programme", "not a beneficiary"};
+    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
+}
+
 /* Cites the sources citable as of the day; says so when there is none. */
 static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
 {
@@ -230,14 +176,6 @@ static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *d
             k++;
         }
     if (n && !k) rep_buf_puts(b, " (its sources in the data were published after the as-of day)");
-}
-
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_brief_standing *st = &doc->standing;
-    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
-    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
-    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
 }
 
 /* A period as known on day: an end after the day is not yet known then. */
@@ -256,20 +194,18 @@ static void rep_brief_applicability(rep_buf *b, const rep_brief_doc *doc, const 
     if (st->applies == ILO_ANSWER_NO) rep_buf_printf(b, " the regime did not apply to %s: ", name);
     else if (st->applies == ILO_ANSWER_YES) rep_buf_printf(b, " the regime applied to %s: ", name);
     else rep_buf_puts(b, ", whether the regime applied is not established by its data: ");
-    if (st->in_force == ILO_ANSWER_YES) {
+    if (st->in_force == ILO_ANSWER_YES)
         rep_buf_puts(b, "the programme was in force (");
-        period(b, st->period, st->day);
-        rep_buf_putc(b, ')');
-        cites_by(b, v, doc, st->period->sources, st->period->n_sources);
-    } else if (st->in_force == ILO_ANSWER_NO && st->period) {
+    else if (st->in_force == ILO_ANSWER_NO && st->period)
         rep_buf_printf(b, "the programme had lapsed on %s and was not in force (", st->period->until.text);
+    else if (st->in_force == ILO_ANSWER_NO)
+        rep_buf_puts(b, "the programme was not in force");
+    else
+        rep_buf_puts(b, "when the programme was in force is not recorded");
+    if (st->in_force != ILO_ANSWER_UNKNOWN && st->period) { /* in force: the period covering the day */
         period(b, st->period, st->day);
         rep_buf_putc(b, ')');
         cites_by(b, v, doc, st->period->sources, st->period->n_sources);
-    } else if (st->in_force == ILO_ANSWER_NO) {
-        rep_buf_puts(b, "the programme was not in force");
-    } else {
-        rep_buf_puts(b, "when the programme was in force is not recorded");
     }
     if (st->benefit == ILO_BENEFIT_UNKNOWN) {
         rep_buf_printf(b, "; the regime data do not record %s's standing under it", name);
@@ -325,119 +261,7 @@ static void rep_brief_period(rep_buf *b, const rep_brief_doc *doc)
 
 /* ---- progress: recommendations and law changes ---- */
 
-/* A provision's change in [d0, d1]: its entry into force or its stop; NULL when none. A change
- * on a day the date does not fix (a year, a month) counts when the whole of it has passed d0's
- * start and its last day is by d1. */
-static const ilo_date *law_change(const ilo_item *it, int32_t d0, int32_t d1, const char **how)
-{
-    if (it->kind != ILO_ITEM_PROVISION) return NULL;
-    if (it->stop.prec && it->stop.first >= d0 && it->stop.last <= d1) {
-        *how = "repealed or replaced";
-        return &it->stop;
-    }
-    if (it->start.prec && it->start.first >= d0 && it->start.last <= d1) {
-        *how = "entered into force";
-        return &it->start;
-    }
-    return NULL;
-}
-
-static const ilo_date *rep_brief_law_date(const rep_brief_doc *doc, const rep_brief_view *v, size_t i, const char **how)
-{
-    int from = doc->window_from ? doc->window_from : doc->result->year;
-    return law_change(&doc->profile->items[v->laws[i]], ilo_year_first_day(from), doc->standing.day, how);
-}
-
-/* The country's latest CEACR text about convention conv dated (its last day) by the as-of day:
- * the monitoring body's most recent word on it in the data; SIZE_MAX when none or conv is. */
-static size_t latest_ceacr(const rep_brief_doc *doc, size_t conv)
-{
-    const ilo_model *m = doc->model;
-    size_t best = SIZE_MAX;
-    if (conv == SIZE_MAX) return best;
-    for (size_t i = 0; i < m->n_sources; i++) {
-        const ilo_source *src = &m->sources[i];
-        if (src->kind != ILO_SRC_CEACR || src->country != doc->result->country || !src->date.prec ||
-            src->date.last > doc->standing.day)
-            continue;
-        bool about = false;
-        for (size_t k = 0; k < src->n_conventions && !about; k++) about = src->conventions[k] == conv;
-        if (about && (best == SIZE_MAX || src->date.first >= m->sources[best].date.first)) best = i;
-    }
-    return best;
-}
-
-/* Whether a conflict is about something the brief shows: a finding's item, an event of its
- * records, a source it cites. */
-static bool conflict_shown(const rep_brief_doc *doc, const rep_brief_view *v, const ilo_conflict *cf)
-{
-    const ilo_model *m = doc->model;
-    const ilo_country *co = &m->countries[doc->result->country];
-    for (size_t i = 0; i < v->n_findings; i++)
-        if (!strcmp(doc->profile->items[doc->result->findings[v->findings[i]].item].id, cf->about)) return true;
-    for (size_t i = 0; i < v->n_events; i++)
-        if (!strcmp(co->events[v->events[i]].id, cf->about)) return true;
-    for (size_t i = 0; i < v->n_trade; i++)
-        if (!strcmp(co->events[v->trade[i]].id, cf->about)) return true;
-    for (size_t i = 0; i < v->cites.n; i++)
-        if (!strcmp(m->sources[v->cites.order[i]].id, cf->about)) return true;
-    return false;
-}
-
-static bool rep_brief_progress_init(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_country *co = &m->countries[doc->result->country];
-    const ilo_profile *p = doc->profile;
-    int32_t day = doc->standing.day;
-    v->recs = calloc(co->n_recommendations + 1, sizeof *v->recs);
-    v->laws = calloc(p->n_items + 1, sizeof *v->laws);
-    if (!v->recs || !v->laws) return false;
-    for (size_t i = 0; i < co->n_recommendations; i++) {
-        const ilo_recommendation *r = &co->recommendations[i];
-        const ilo_rec_status *st = ilo_rec_status_on(r, day);
-        if (!st) continue;
-        v->recs[v->n_recs++] = i;
-        cite(&v->cites, r->sources, r->n_sources);
-        for (const ilo_rec_status *s = r->status; s <= st; s++) cite(&v->cites, s->sources, s->n_sources);
-    }
-    int from = doc->window_from ? doc->window_from : doc->result->year;
-    int32_t d0 = ilo_year_first_day(from);
-    v->conflicts = calloc(co->n_conflicts + 1, sizeof *v->conflicts);
-    if (!v->conflicts) return false;
-    for (size_t i = 0; i < p->n_items; i++) {
-        const char *how;
-        const ilo_date *d = law_change(&p->items[i], d0, day, &how);
-        if (!d) continue;
-        size_t at = v->n_laws++;
-        for (; at > 0; at--) {
-            const ilo_date *e = law_change(&p->items[v->laws[at - 1]], d0, day, &how);
-            if (e->first <= d->first) break;
-            v->laws[at] = v->laws[at - 1];
-        }
-        v->laws[at] = i;
-        cite(&v->cites, p->items[i].sources, p->items[i].n_sources);
-    }
-    const ilo_regime *rg = &m->regimes[doc->brief->regime];
-    if (!(v->latest = malloc((rg->n_criteria + 1) * sizeof *v->latest))) return false;
-    for (size_t k = 0; k < rg->n_criteria; k++) {
-        v->latest[k] = latest_ceacr(doc, rg->criteria[k].n_conventions == 1 ? rg->criteria[k].conventions[0] : SIZE_MAX);
-        if (v->latest[k] != SIZE_MAX) cite(&v->cites, &v->latest[k], 1);
-    }
-    for (size_t i = 0; i < co->n_conflicts; i++)
-        if (conflict_shown(doc, v, &co->conflicts[i])) {
-            v->conflicts[v->n_conflicts++] = i;
-            for (size_t k = 0; k < co->conflicts[i].n_versions; k++)
-                cite(&v->cites, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
-        }
-    return true;
-}
-
-static const char *rep_brief_rec_state(const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
-{
-    const ilo_recommendation *r = &doc->model->countries[doc->result->country].recommendations[v->recs[i]];
-    return ilo_rec_state_name(ilo_rec_status_on(r, doc->standing.day)->state);
-}
+static const char *law_how(const ilo_brief_law *l) { return l->stopped ? "repealed or replaced" : "entered into force"; }
 
 static const char *body_name(const char *body)
 {
@@ -450,27 +274,19 @@ static const char *body_name(const char *body)
     return "Other";
 }
 
-/* The finding number of model item `item` in the brief, or 0. */
-static size_t finding_num(const rep_brief_doc *doc, const rep_brief_view *v, size_t item)
+/* The sentences of a recommendation, a law change and a conflict, in the document. */
+static const char *rep_brief_rec(rep_doc *d, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
-    const ilo_result *r = doc->result;
-    for (size_t f = 0; f < r->n_findings; f++)
-        if (v->fnum[f] && !strcmp(doc->profile->items[r->findings[f].item].id, doc->model->items[item].id))
-            return v->fnum[f];
-    return 0;
-}
-
-static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
-{
+    rep_buf text = REP_BUF_INIT, *b = &text;
     const ilo_model *m = doc->model;
-    const ilo_recommendation *r = &m->countries[doc->result->country].recommendations[v->recs[i]];
-    const ilo_rec_status *st = ilo_rec_status_on(r, doc->standing.day);
+    const ilo_recommendation *r = v->rec->recs[i].rec;
+    const ilo_rec_status *st = v->rec->recs[i].status;
     rep_buf_printf(b, "%s, %s (%s): %s", body_name(r->body), r->date.text, r->id, r->asked);
     cites(b, v, r->sources, r->n_sources);
     if (r->n_items) {
         rep_buf_puts(b, " Concerns: ");
         for (size_t k = 0; k < r->n_items; k++) {
-            size_t f = finding_num(doc, v, r->items[k]);
+            size_t f = ilo_brief_record_number(v->rec, r->items[k]);
             rep_buf_printf(b, "%s%s", k ? ", " : "", m->items[r->items[k]].id);
             if (f) rep_buf_printf(b, " (F%zu)", f);
         }
@@ -488,44 +304,37 @@ static void rep_brief_rec(rep_buf *b, const rep_brief_doc *doc, const rep_brief_
         }
         rep_buf_putc(b, '.');
     }
+    return rep_doc_take(d, b);
 }
 
-static void rep_brief_law(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+static const char *rep_brief_law(rep_doc *d, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
 {
-    const char *how;
-    const ilo_date *d = rep_brief_law_date(doc, v, i, &how);
-    const ilo_item *it = &doc->profile->items[v->laws[i]];
-    rep_buf_printf(b, "%s %s: provision %s (%s, %s)", d->text, how, it->id, it->instrument, it->article);
-    cites(b, v, it->sources, it->n_sources);
-    rep_buf_putc(b, '.');
+    rep_buf b = REP_BUF_INIT;
+    const ilo_brief_law *l = &v->rec->laws[i];
+    const ilo_item *it = &doc->profile->items[l->item];
+    rep_buf_printf(&b, "%s %s: provision %s (%s, %s)", l->date->text, law_how(l), it->id, it->instrument, it->article);
+    cites(&b, v, it->sources, it->n_sources);
+    rep_buf_putc(&b, '.');
+    return rep_doc_take(d, &b);
 }
 
-static void rep_brief_conflict(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, size_t i)
+static const char *rep_brief_conflict(rep_doc *d, const rep_brief_view *v, const ilo_conflict *cf)
 {
-    const ilo_conflict *cf = &doc->model->countries[doc->result->country].conflicts[v->conflicts[i]];
-    rep_buf_printf(b, "%s, %s: ", cf->about, cf->field);
+    rep_buf b = REP_BUF_INIT;
+    rep_buf_printf(&b, "%s, %s: ", cf->about, cf->field);
     for (size_t k = 0; k < cf->n_versions; k++) {
-        rep_buf_printf(b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
-        cites(b, v, cf->versions[k].sources, cf->versions[k].n_sources);
+        rep_buf_printf(&b, "%s\"%s\"", k ? " or " : "", cf->versions[k].value);
+        cites(&b, v, cf->versions[k].sources, cf->versions[k].n_sources);
     }
-    rep_buf_printf(b, ". Used: \"%s\". %s", cf->used, cf->note);
+    rep_buf_printf(&b, ". Used: \"%s\". %s", cf->used, cf->note);
+    return rep_doc_take(d, &b);
 }
 
-static void rep_brief_later(rep_buf *b, const rep_brief_doc *doc, size_t source)
-{
-    const ilo_date *d = &doc->model->sources[source].date;
-    if (d->prec && d->first > doc->standing.day) rep_buf_puts(b, " (published after the as-of day)");
-}
-
+/* By ilo_ratification_status: none, ratified, not ratified, denounced. */
 static const char *ratification_word(ilo_ratification_status s)
 {
-    switch (s) {
-    case ILO_RAT_RATIFIED: return "ratified";
-    case ILO_RAT_NOT_RATIFIED: return "not ratified";
-    case ILO_RAT_DENOUNCED: return "denounced";
-    case ILO_RAT_NONE: break;
-    }
-    return "ratification unknown";
+    static const char *const words[] = {"ratification unknown", "ratified", "not ratified", "denounced"};
+    return (unsigned)s < sizeof words / sizeof words[0] ? words[s] : words[0];
 }
 
 static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const ilo_brief_verdict *vd)
@@ -536,12 +345,6 @@ static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const i
                        ratification_word(vd->ratified[i]));
 }
 
-static void rep_brief_counts(rep_buf *b, const ilo_brief_measure *ms)
-{
-    rep_buf_printf(b, "%zu coded, %zu clear, %zu not assessed of %zu", ms->n_coded, ms->n_clear, ms->n_not_assessed,
-                   ms->n_criteria);
-}
-
 static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
 {
     size_t n = 0;
@@ -550,13 +353,7 @@ static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset 
     if (!n) rep_buf_puts(b, "none");
 }
 
-static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->fnum[f]); }
-
-static void rep_brief_scenario(rep_buf *b, const rep_brief_doc *doc, size_t scenario)
-{
-    const ilo_scenario *sc = &doc->model->scenarios[scenario];
-    rep_buf_printf(b, "%s (effective %s): %s", sc->id, sc->effective.text, sc->title);
-}
+static void finding_ref(rep_buf *b, const rep_brief_view *v, size_t f) { rep_buf_printf(b, "F%zu", v->rec->number[f]); }
 
 static void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_brief_view *v, const ilo_brief_reform *rf)
 {
@@ -597,7 +394,7 @@ static void repeal_list(rep_buf *b, const rep_brief_doc *doc, const rep_brief_vi
     for (size_t i = 0; i < t->n_repeal; i++) {
         rep_buf_printf(b, "%s%s", i ? ", " : "", doc->profile->items[t->repeal[i]].id);
         for (size_t f = 0; f < r->n_findings; f++)
-            if (r->findings[f].item == t->repeal[i] && v->fnum[f]) {
+            if (r->findings[f].item == t->repeal[i] && v->rec->number[f]) {
                 rep_buf_puts(b, " ");
                 finding_ref(b, v, f);
             }
@@ -648,13 +445,6 @@ static void rep_brief_target(rep_buf *b, const rep_brief_doc *doc, const rep_bri
     rep_buf_puts(b, ": score ");
     rep_buf_hundredths(b, ilo_round2(t->after.score));
     rep_buf_printf(b, ", concern %s (%s).", ilo_concern_name(t->after.concern), t->after.why);
-}
-
-static void rep_brief_admissible(rep_buf *b, const ilo_method *me)
-{
-    size_t n = 0;
-    for (int k = 0; k < ILO_SRC__COUNT; k++)
-        if ((me->admissible >> k) & 1) rep_buf_printf(b, "%s%s", n++ ? ", " : "", ilo_source_kind_name((ilo_source_kind)k));
 }
 
 static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
@@ -720,22 +510,13 @@ static const char *concern_id(ilo_concern c)
     return (unsigned)c < ILO_CONCERN__COUNT ? ids[c] : "?";
 }
 
+/* By ilo_brief_target_status: none, clears, partial, practice, forced, limit, unscored. */
 static const char *target_id(ilo_brief_target_status s)
 {
-    switch (s) {
-    case ILO_BRIEF_TARGET_CLEARS: return "clears";
-    case ILO_BRIEF_TARGET_PARTIAL: return "partial";
-    case ILO_BRIEF_TARGET_PRACTICE: return "practice_only";
-    case ILO_BRIEF_TARGET_FORCED: return "all_encompassing_practice";
-    case ILO_BRIEF_TARGET_LIMIT: return "search_limit";
-    case ILO_BRIEF_TARGET_UNSCORED: return "outside_score";
-    case ILO_BRIEF_TARGET_NONE: break;
-    }
-    return NULL;
+    static const char *const ids[] = {NULL,           "clears",       "partial",      "practice_only",
+                                      "all_encompassing_practice", "search_limit", "outside_score"};
+    return (unsigned)s < sizeof ids / sizeof ids[0] ? ids[s] : NULL;
 }
-
-/* A brief's own text from a buffer the shared helpers filled. */
-static const char *take(rep_doc *d, rep_buf *b) { return rep_doc_take(d, b); }
 
 /* ---- measures (a regime criterion scored in a year) ---- */
 
@@ -752,24 +533,11 @@ static const rep_column measure_cols[] = {
 static void measure_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_brief_measure *ms)
 {
     bool none = ms->concern == ILO_CONCERN_NOT_ASSESSED || ms->concern == ILO_CONCERN_OUTSIDE;
-    rep_cell(d, t, row, at + 0, rep_v_int((int64_t)ms->n_criteria));
-    rep_cell(d, t, row, at + 1, rep_v_int((int64_t)ms->n_coded));
-    rep_cell(d, t, row, at + 2, rep_v_int((int64_t)ms->n_clear));
-    rep_cell(d, t, row, at + 3, rep_v_int((int64_t)ms->n_not_assessed));
-    rep_cell(d, t, row, at + 4, rep_v_hundredths(ms->raw_hundredths));
-    rep_cell(d, t, row, at + 5, rep_v_hundredths(ms->total_hundredths));
-    rep_cell(d, t, row, at + 6, none ? rep_v_null() : rep_v_hundredths(ilo_round2(ms->score)));
-    rep_cell(d, t, row, at + 7, rep_v_bool(ms->all_encompassing));
-    rep_cell(d, t, row, at + 8, rep_v_bool(ms->grave));
-    rep_cell(d, t, row, at + 9, rep_v_text(concern_id(ms->concern)));
-    rep_cell(d, t, row, at + 10, rep_v_text(ms->why));
-}
-
-static const char *const *ids_of_findings(rep_doc *d, const rep_brief_doc *in, const size_t *f, size_t n)
-{
-    const char **ids = rep_doc_alloc(d, (n + 1) * sizeof *ids);
-    for (size_t i = 0; ids && i < n; i++) ids[i] = in->profile->items[in->result->findings[f[i]].item].id;
-    return ids;
+    REP_CELLS(d, t, row, at, rep_v_int((int64_t)ms->n_criteria), rep_v_int((int64_t)ms->n_coded),
+              rep_v_int((int64_t)ms->n_clear), rep_v_int((int64_t)ms->n_not_assessed),
+              rep_v_hundredths(ms->raw_hundredths), rep_v_hundredths(ms->total_hundredths),
+              none ? rep_v_null() : rep_v_hundredths(ilo_round2(ms->score)), rep_v_bool(ms->all_encompassing),
+              rep_v_bool(ms->grave), rep_v_text(concern_id(ms->concern)), rep_v_text(ms->why));
 }
 
 static rep_value reforms(rep_doc *d, const rep_brief_doc *in, const ilo_brief_verdict *vd)
@@ -787,23 +555,16 @@ static rep_value reforms(rep_doc *d, const rep_brief_doc *in, const ilo_brief_ve
         const ilo_brief_reform *rf = &vd->reforms[i];
         const ilo_scenario *sc = &m->scenarios[rf->scenario];
         const ilo_op *op = &sc->ops[rf->op];
-        size_t row = rep_row(d, t), n;
-        rep_cell(d, t, row, 0, rep_v_text(sc->id));
-        rep_cell(d, t, row, 1, rep_v_text(sc->title));
-        rep_cell(d, t, row, 2, rep_v_int((int64_t)rf->op + 1));
-        rep_cell(d, t, row, 3,
-                 rep_v_text(op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end-incident"));
-        rep_cell(d, t, row, 4, rep_v_text(m->items[op->target].id));
-        rep_cell(d, t, row, 5, rep_v_text(op->date.text));
-        if (op->kind == ILO_OP_AMEND) {
-            const char **ids = rep_doc_alloc(d, (op->n_criteria + 1) * sizeof *ids);
-            for (size_t k = 0; ids && k < op->n_criteria; k++) ids[k] = m->criteria[op->criteria[k]].id;
-            rep_cell(d, t, row, 6, rep_v_ids(ids, op->n_criteria));
-        }
-        const char *const *ids = rep_criteria_ids(d, m, &rf->removes, &n);
-        rep_cell(d, t, row, 7, rep_v_ids(ids, n));
-        ids = rep_criteria_ids(d, m, &rf->clears, &n);
-        rep_cell(d, t, row, 8, rep_v_ids(ids, n));
+        const char **amends = rep_doc_alloc(d, (op->n_criteria + 1) * sizeof *amends);
+        for (size_t k = 0; amends && k < op->n_criteria; k++) amends[k] = m->criteria[op->criteria[k]].id;
+        size_t n_removes, n_clears;
+        const char *const *removes = rep_criteria_ids(d, m, &rf->removes, &n_removes);
+        const char *const *clears = rep_criteria_ids(d, m, &rf->clears, &n_clears);
+        REP_ROW(d, t, rep_v_text(sc->id), rep_v_text(sc->title), rep_v_int((int64_t)rf->op + 1),
+                rep_v_text(op->kind == ILO_OP_REPEAL ? "repeal" : op->kind == ILO_OP_AMEND ? "amend" : "end-incident"),
+                rep_v_text(m->items[op->target].id), rep_v_text(op->date.text),
+                op->kind == ILO_OP_AMEND ? rep_v_ids(amends, op->n_criteria) : rep_v_absent(),
+                rep_v_ids(removes, n_removes), rep_v_ids(clears, n_clears));
     }
     return rep_v_table(t);
 }
@@ -813,19 +574,14 @@ static rep_value repeal_search(rep_doc *d, const rep_brief_doc *in, const ilo_br
     if (tg->status == ILO_BRIEF_TARGET_NONE) return rep_v_null();
     static const rep_column c[] = {{"status", NULL, NULL, REP_COL_ENUM}, {"repeal", NULL, NULL, REP_COL_ID},
                                    {"after", NULL, NULL, REP_COL_ID}};
-    rep_node *t = rep_table_detached(d, c, 3);
-    size_t row = rep_row(d, t);
+    rep_node *t = rep_table_detached(d, c, 3), *after = NULL;
     const char **ids = rep_doc_alloc(d, (tg->n_repeal + 1) * sizeof *ids);
     for (size_t i = 0; ids && i < tg->n_repeal; i++) ids[i] = in->profile->items[tg->repeal[i]].id;
-    rep_cell(d, t, row, 0, rep_v_text(target_id(tg->status)));
-    rep_cell(d, t, row, 1, rep_v_ids(ids, tg->n_repeal));
     if (tg->status == ILO_BRIEF_TARGET_CLEARS || tg->status == ILO_BRIEF_TARGET_PARTIAL) {
-        rep_node *a = rep_table_detached(d, measure_cols, N_MEASURE);
-        measure_cells(d, a, rep_row(d, a), 0, &tg->after);
-        rep_cell(d, t, row, 2, rep_v_object(a));
-    } else {
-        rep_cell(d, t, row, 2, rep_v_null());
+        after = rep_table_detached(d, measure_cols, N_MEASURE);
+        measure_cells(d, after, rep_row(d, after), 0, &tg->after);
     }
+    REP_ROW(d, t, rep_v_text(target_id(tg->status)), rep_v_ids(ids, tg->n_repeal), rep_v_object(after));
     return rep_v_object(t);
 }
 
@@ -842,60 +598,55 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         {"scope", NULL, NULL, REP_COL_ENUM},   {"note", NULL, NULL, REP_COL_TEXT},
         {"conventions", NULL, NULL, REP_COL_ID}, {"groups", NULL, NULL, REP_COL_ID},
     };
+    static const rep_column after[] = {
+        {"coded_criteria", NULL, NULL, REP_COL_ID}, {"findings", NULL, NULL, REP_COL_ID},
+        {"reforms", NULL, NULL, REP_COL_ID},        {"repeal_search", NULL, NULL, REP_COL_ID},
+        {NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID}, {NULL, "Findings", NULL, REP_COL_ID},
+        {NULL, "Verdict", NULL, REP_COL_TEXT},      {NULL, "Concern", NULL, REP_COL_ENUM},
+    };
     size_t n = V_MEASURE;
     for (size_t k = 0; k < N_MEASURE; k++) c[n++] = measure_cols[k];
     c[V_MEASURE + 6].label = "Score";
-    size_t extra = n;
-    c[n++] = (rep_column){"coded_criteria", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"findings", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"reforms", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){"repeal_search", NULL, NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Criteria (coded, clear, not assessed)", NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Findings", NULL, REP_COL_ID};
-    c[n++] = (rep_column){NULL, "Verdict", NULL, REP_COL_TEXT};
-    c[n++] = (rep_column){NULL, "Concern", NULL, REP_COL_ENUM};
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) c[n++] = after[k];
     rep_node *s = rep_section(d, root, NULL, "Verdicts by regime criterion");
     rep_node *t = rep_table(d, s, "verdicts", c, n);
     static const rep_column conv[] = {{"id", NULL, NULL, REP_COL_ID}, {"ratification", NULL, NULL, REP_COL_ENUM}};
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        size_t row = rep_row(d, t), nc;
-        rep_cell(d, t, row, V_ID, rep_v_id(rc->id));
-        rep_cell(d, t, row, V_LABEL, rep_v_text(rc->label));
-        rep_cell(d, t, row, V_SCOPE, rep_v_text(rc->outside ? "outside" : "engine"));
-        rep_cell(d, t, row, V_NOTE, rep_v_text(rc->note));
         rep_node *ct = rep_table_detached(d, conv, 2);
-        for (size_t i = 0; i < rc->n_conventions; i++) {
-            size_t r = rep_row(d, ct);
-            rep_cell(d, ct, r, 0, rep_v_text(m->conventions[rc->conventions[i]].id));
-            rep_cell(d, ct, r, 1, rep_v_text(rep_ratification(m, in->result->country, rc->conventions[i], in->result->year)));
-        }
-        rep_cell(d, t, row, V_CONV, rep_v_table(ct));
+        for (size_t i = 0; i < rc->n_conventions; i++)
+            REP_ROW(d, ct, rep_v_text(m->conventions[rc->conventions[i]].id),
+                    rep_v_text(rep_ratification(m, in->result->country, rc->conventions[i], in->result->year)));
         const char **groups = rep_doc_alloc(d, (rc->n_groups + 1) * sizeof *groups);
         for (size_t i = 0; groups && i < rc->n_groups; i++) groups[i] = m->groups[rc->groups[i]].id;
-        rep_cell(d, t, row, V_GROUPS, rep_v_ids(groups, rc->n_groups));
+        size_t row = REP_ROW(d, t, rep_v_id(rc->id), rep_v_text(rc->label), rep_v_text(rc->outside ? "outside" : "engine"),
+                             rep_v_text(rc->note), rep_v_table(ct), rep_v_ids(groups, rc->n_groups));
         measure_cells(d, t, row, V_MEASURE, &vd->measure);
-        const char *const *ids = rep_criteria_ids(d, m, &vd->coded, &nc);
-        rep_cell(d, t, row, extra, rep_v_ids(ids, nc));
-        rep_cell(d, t, row, extra + 1, rep_v_ids(ids_of_findings(d, in, vd->findings, vd->n_findings), vd->n_findings));
-        rep_cell(d, t, row, extra + 2, reforms(d, in, vd));
-        rep_cell(d, t, row, extra + 3, repeal_search(d, in, &vd->target));
-        rep_buf b = REP_BUF_INIT;
-        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_brief_counts(&b, &vd->measure);
-        rep_cell(d, t, row, extra + 4, rep_v_text(take(d, &b)));
-        for (size_t i = 0; i < vd->n_findings; i++) rep_buf_printf(&b, "%sF%zu", i ? ", " : "", v->fnum[vd->findings[i]]);
-        rep_cell(d, t, row, extra + 5, rep_v_text(take(d, &b)));
-        rep_buf_printf(&b, "%s.", rc->label);
+        rep_buf counts = REP_BUF_INIT, nums = REP_BUF_INIT, text = REP_BUF_INIT;
+        const ilo_brief_measure *ms = &vd->measure;
+        if (ms->concern != ILO_CONCERN_OUTSIDE)
+            rep_buf_printf(&counts, "%zu coded, %zu clear, %zu not assessed of %zu", ms->n_coded, ms->n_clear,
+                           ms->n_not_assessed, ms->n_criteria);
+        for (size_t i = 0; i < vd->n_findings; i++)
+            rep_buf_printf(&nums, "%sF%zu", i ? ", " : "", v->rec->number[vd->findings[i]]);
+        rep_buf_printf(&text, "%s.", rc->label);
         if (rc->n_conventions) {
-            rep_buf_puts(&b, " Conventions: ");
-            rep_brief_ratification(&b, in, vd);
-            rep_buf_putc(&b, '.');
+            rep_buf_puts(&text, " Conventions: ");
+            rep_brief_ratification(&text, in, vd);
+            rep_buf_putc(&text, '.');
         }
-        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&b, " Why: %s", vd->measure.why);
-        else rep_buf_puts(&b, " Not examined.");
-        rep_cell(d, t, row, extra + 6, rep_v_text(take(d, &b)));
-        rep_cell(d, t, row, extra + 7, rep_v_text(ilo_concern_name(vd->measure.concern)));
+        if (vd->measure.concern != ILO_CONCERN_OUTSIDE) rep_buf_printf(&text, " Why: %s", vd->measure.why);
+        else rep_buf_puts(&text, " Not examined.");
+        size_t nc;
+        const char *const *coded = rep_criteria_ids(d, m, &vd->coded, &nc);
+        const char **items = rep_doc_alloc(d, (vd->n_findings + 1) * sizeof *items);
+        for (size_t i = 0; items && i < vd->n_findings; i++)
+            items[i] = in->profile->items[in->result->findings[vd->findings[i]].item].id;
+        REP_CELLS(d, t, row, V_MEASURE + N_MEASURE, rep_v_ids(coded, nc), rep_v_ids(items, vd->n_findings),
+                  reforms(d, in, vd), repeal_search(d, in, &vd->target), rep_v_text(rep_doc_take(d, &counts)),
+                  rep_v_text(rep_doc_take(d, &nums)),
+                  rep_v_text(rep_doc_take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
 }
@@ -906,78 +657,56 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
 {
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
-    rep_column c[2 + REP_ITEM_NCOLS + 3] = {{"number", NULL, NULL, REP_COL_NUMBER}, {NULL, "#", NULL, REP_COL_ID}};
-    for (size_t k = 0; k < REP_ITEM_NCOLS; k++) c[2 + k] = rep_item_cols[k];
-    c[2 + REP_ITEM_FIELDS + 2].key = NULL; /* the brief has no criteria list here: bears_on instead */
-    c[2 + REP_ITEM_FIELDS + 2].label = NULL;
-    c[2 + REP_ITEM_NCOLS] = (rep_column){"bears_on", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 1] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
-    c[2 + REP_ITEM_NCOLS + 2] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
-    /* JSON: number, item, share, critical, bears_on, sources, also_reported_by. */
-    rep_column order[2 + REP_ITEM_NCOLS + 3];
-    size_t n = 0, at_bears = 0;
-    for (size_t k = 0; k < 2 + REP_ITEM_FIELDS + 2; k++) order[n++] = c[k]; /* .. share, critical */
-    at_bears = n;
-    order[n++] = c[2 + REP_ITEM_NCOLS];                                      /* bears_on */
-    for (size_t k = 2 + REP_ITEM_FIELDS + 3; k < 2 + REP_ITEM_NCOLS; k++) order[n++] = c[k]; /* sources */
-    order[n++] = c[2 + REP_ITEM_NCOLS + 1];
-    order[n++] = c[2 + REP_ITEM_NCOLS + 2];
+    /* JSON: number, item, share, critical, bears_on, sources, also_reported_by: the brief has no
+     * criteria list here, bears_on takes its place. */
+    rep_column c[2 + REP_ITEM_NCOLS + 2] = {{"number", NULL, NULL, REP_COL_NUMBER}, {NULL, "#", NULL, REP_COL_ID}};
+    for (size_t k = 0; k < REP_ITEM_NCOLS; k++)
+        c[2 + k] = k == REP_ITEM_FIELDS + 2 ? (rep_column){"bears_on", NULL, NULL, REP_COL_ID} : rep_item_cols[k];
+    c[2 + REP_ITEM_NCOLS] = (rep_column){"also_reported_by", NULL, NULL, REP_COL_ID};
+    c[2 + REP_ITEM_NCOLS + 1] = (rep_column){NULL, "Bears on", NULL, REP_COL_ID};
     rep_node *s = rep_section(d, root, NULL, "Key findings (the evidence behind the verdicts)");
-    rep_node *t = rep_table(d, s, "findings", order, n);
-    for (size_t i = 0; i < v->n_findings; i++) {
-        const ilo_finding *f = &in->result->findings[v->findings[i]];
+    rep_node *t = rep_table(d, s, "findings", c, sizeof c / sizeof c[0]);
+    for (size_t i = 0; i < v->rec->n_findings; i++) {
+        const ilo_finding *f = &in->result->findings[v->rec->findings[i]];
         const ilo_item *it = &in->profile->items[f->item];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_int((int64_t)i + 1));
-        rep_cell(d, t, row, 1, rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
-        rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
-        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths));
-        rep_cell(d, t, row, 2 + REP_ITEM_FIELDS + 1, rep_v_bool(f->critical));
-        /* bears_on: one key per regime criterion the finding codes. */
+        /* bears_on: one key per regime criterion the finding codes, its criteria coded there. */
         rep_column *bc = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bc);
-        size_t nb = 0;
+        rep_value *bv = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bv);
+        size_t nb = 0, nc, na = 0;
         rep_buf people = REP_BUF_INIT;
-        for (size_t k = 0; bc && k < br->n_verdicts; k++)
-            if (rep_brief_touches(&br->verdicts[k], v->findings[i]))
-                bc[nb++] = (rep_column){rep_brief_criterion(in, &br->verdicts[k])->id, NULL, NULL, REP_COL_ID};
-        rep_node *bt = rep_table_detached(d, bc, nb);
-        size_t br_row = rep_row(d, bt);
-        for (size_t k = 0, j = 0; bc && k < br->n_verdicts; k++) {
+        for (size_t k = 0; bc && bv && k < br->n_verdicts; k++) {
             const ilo_brief_verdict *vd = &br->verdicts[k];
-            if (!rep_brief_touches(vd, v->findings[i])) continue;
+            if (!ilo_brief_touches(vd, v->rec->findings[i])) continue;
             ilo_bitset on = f->criteria;
             for (size_t x = 0; x < ILO_BITSET_WORDS; x++) on.w[x] &= vd->coded.w[x];
-            size_t nc;
             const char *const *ids = rep_criteria_ids(d, m, &on, &nc);
-            rep_cell(d, bt, br_row, j++, rep_v_ids(ids, nc));
-            rep_buf_printf(&people, "%s%s (", j > 1 ? "; " : "", rep_brief_criterion(in, vd)->id);
+            bc[nb] = (rep_column){rep_brief_criterion(in, vd)->id, NULL, NULL, REP_COL_ID};
+            bv[nb++] = rep_v_ids(ids, nc);
+            rep_buf_printf(&people, "%s%s (", nb > 1 ? "; " : "", rep_brief_criterion(in, vd)->id);
             rep_brief_criteria(&people, m, &on);
             rep_buf_putc(&people, ')');
         }
-        rep_cell(d, t, row, at_bears, rep_v_object(bt));
-        rep_cell(d, t, row, at_bears + 1, rep_sources_value(d, m, &v->cites, f->sources, f->n_sources));
-        size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also), na = 0;
+        rep_node *bt = rep_table_detached(d, bc, nb);
+        rep_row_of(d, bt, bv, nb);
+        size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also);
         for (size_t j = 0; also && j < it->n_sources; j++) {
             bool counted = false;
             for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
             if (!counted) also[na++] = it->sources[j];
         }
-        rep_cell(d, t, row, at_bears + 2, rep_v_text(rep_cite_marks(d, &v->cites, f->sources, f->n_sources)));
-        rep_cell(d, t, row, at_bears + 3, rep_sources_value(d, m, &v->cites, also, na));
-        rep_cell(d, t, row, at_bears + 4, rep_v_text(take(d, &people)));
+        size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1), rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
+        rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
+        REP_CELLS(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical),
+                  rep_v_object(bt), rep_sources_value(d, m, &v->cites, f->sources, f->n_sources),
+                  rep_v_text(rep_cite_marks(d, &v->cites, f->sources, f->n_sources)),
+                  rep_sources_value(d, m, &v->cites, also, na), rep_v_text(rep_doc_take(d, &people)));
     }
-    if (!v->n_findings)
+    if (!v->rec->n_findings)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
                  REP_PEOPLE);
     rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Sources",
                            "the admissible sources that make the item count this year under the method."),
              REP_PEOPLE);
-}
-
-static void record(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const char *key,
-                   const char *title, const size_t *ev, size_t n)
-{
-    rep_add_events(d, rep_section(d, root, NULL, title), key, in->model, in->result->country, ev, n, &v->cites);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
@@ -1006,22 +735,20 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     }
     rep_node *tb = rep_table(d, s, "years", c, n);
     for (size_t i = 0; i < t->n; i++) {
-        size_t row = rep_row(d, tb), col = 2;
-        rep_cell(d, tb, row, 0, rep_v_int(t->years[i]->year));
-        rep_cell(d, tb, row, 1, rep_v_hundredths(ilo_result_score_hundredths(t->years[i])));
-        if (n == 2) rep_cell(d, tb, row, 2, rep_v_absent());
+        size_t col = 2;
+        size_t row = REP_ROW(d, tb, rep_v_int(t->years[i]->year), rep_v_hundredths(ilo_result_score_hundredths(t->years[i])));
         for (size_t k = 0; k < br->n_verdicts; k++) {
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE) continue;
             ilo_brief_measure ms;
             ilo_brief_measure_of(in->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
             bool na = ms.concern == ILO_CONCERN_NOT_ASSESSED;
-            rep_cell(d, tb, row, col++, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)));
-            rep_cell(d, tb, row, col++, rep_v_text(concern_id(ms.concern)));
             rep_buf b = REP_BUF_INIT;
             if (na) rep_buf_puts(&b, "n.a.");
             else rep_buf_hundredths(&b, ilo_round2(ms.score));
             if (!na) rep_buf_printf(&b, " %s", ilo_concern_name(ms.concern));
-            rep_cell(d, tb, row, col++, rep_v_text(take(d, &b)));
+            REP_CELLS(d, tb, row, col, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)),
+                      rep_v_text(concern_id(ms.concern)), rep_v_text(rep_doc_take(d, &b)));
+            col += 3;
         }
     }
     rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
@@ -1050,7 +777,7 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
     rep_node *s = rep_section(d, root, NULL,
                               "Published figures beside the computed score (as published by others; never fed into the score)");
     rep_node *t = rep_table(d, s, "published", c, 6);
-    for (int y = v->from; y <= v->year; y++) {
+    for (int y = v->rec->from; y <= v->rec->year; y++) {
         const ilo_result *yr = y == r->year ? r : NULL;
         for (size_t i = 0; !yr && in->trend && i < in->trend->n; i++)
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
@@ -1086,14 +813,14 @@ static void reforms_people(rep_doc *d, rep_node *root, const rep_brief_doc *in, 
             rep_buf_puts(&b, i + 1 < vd->n_reforms ? "; " : ". ");
         }
         rep_brief_target(&b, in, v, vd);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
     if (!shown) rep_span_add(d, l, REP_MARK_NONE, "None: no criterion of the regime has a coded criterion this year.");
-    for (size_t i = 0; i < v->n_scenarios; i++) {
-        rep_buf b = REP_BUF_INIT;
-        rep_buf_puts(&b, "Scenario cited (this project's data, scenarios/): ");
-        rep_brief_scenario(&b, in, v->scenarios[i]);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+    for (size_t i = 0; i < v->rec->n_scenarios; i++) {
+        const ilo_scenario *sc = &in->model->scenarios[v->rec->scenarios[i]];
+        rep_span_add(d, l, REP_MARK_NONE,
+                     rep_doc_printf(d, "Scenario cited (this project's data, scenarios/): %s (effective %s): %s", sc->id,
+                                    sc->effective.text, sc->title));
     }
 }
 
@@ -1121,7 +848,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             rep_brief_ratification(&b, in, vd);
             rep_buf_putc(&b, '.');
         }
-        if (b.len) rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        if (b.len) rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
         rep_buf_free(&b);
     }
     if (br->count[ILO_CONCERN_OUTSIDE]) {
@@ -1131,7 +858,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE)
                 rep_buf_printf(&b, "%s%s", i++ ? ", " : "", rep_brief_criterion(in, &br->verdicts[k])->id);
         rep_buf_putc(&b, '.');
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
+        rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
     if (l && !l->n_text) rep_span_add(d, l, REP_MARK_NONE, "None.");
 }
@@ -1159,9 +886,9 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     for (size_t i = 0; i < n; i++) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_brief_caveats[i]), REP_PEOPLE);
     rep_buf b = REP_BUF_INIT;
     rep_buf_printf(&b, "Evidence admitted under %s: ", me->id);
-    rep_brief_admissible(&b, me);
+    for (size_t i = 0; i < na; i++) rep_buf_printf(&b, "%s%s", i ? ", " : "", adm[i]);
     rep_buf_puts(&b, "; other sources are cited but do not code criteria.");
-    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, take(d, &b)), REP_PEOPLE);
+    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_doc_take(d, &b)), REP_PEOPLE);
     if (rg->note)
         rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
 }
@@ -1174,15 +901,16 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     const ilo_result *r = in->result;
     rep_buf b = REP_BUF_INIT;
     rep_brief_applicability(&b, in, v);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", take(d, &b)), REP_PEOPLE);
+    const char *applicability = rep_doc_take(d, &b);
     rep_brief_period(&b, in);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", take(d, &b)), REP_PEOPLE);
+    const char *period = rep_doc_take(d, &b);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", applicability), REP_PEOPLE);
+    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", period), REP_PEOPLE);
     rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
-    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(rep_answer_name(in->standing.in_force)));
+    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force)));
     rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
-    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(rep_answer_name(in->standing.applies)));
-    rep_brief_applicability(&b, in, v);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies)));
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(applicability));
     g = rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS);
     rep_field_add(d, g, "from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year));
     rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
@@ -1190,10 +918,11 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     rep_field_add(d, g, "sdg_score", NULL, NULL,
                   in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg))
                                                                      : rep_v_null());
-    rep_brief_period(&b, in);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(take(d, &b)));
+    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(period));
 }
 
+/* Recommendations and law changes: one sentence each, which people read as a list item and
+ * programs as the "text" of its row. */
 static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
     static const rep_column rc[] = {
@@ -1203,47 +932,29 @@ static void progress(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     };
     static const rep_column lc[] = {{"provision", NULL, NULL, REP_COL_ID}, {"date", NULL, NULL, REP_COL_ID},
                                     {"change", NULL, NULL, REP_COL_ENUM}, {"text", NULL, NULL, REP_COL_TEXT}};
-    const ilo_country *co = &in->model->countries[in->result->country];
-    rep_buf b = REP_BUF_INIT;
+    const ilo_brief_record *rec = v->rec;
     rep_node *ps = rep_only(rep_section(d, root, NULL, "Progress: recommendations and their status, law changes in the review period"),
                             REP_PEOPLE);
     rep_node *l = rep_list(d, ps, NULL);
-    for (size_t i = 0; i < v->n_recs; i++) {
-        rep_brief_rec(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
-    }
-    if (!v->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
-    for (size_t i = 0; i < v->n_laws; i++) {
-        rep_brief_law(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
-    }
-    if (!v->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
     rep_node *s = rep_only(rep_section(d, root, "progress", NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "recommendations", rc, sizeof rc / sizeof rc[0]);
-    for (size_t i = 0; i < v->n_recs; i++) {
-        const ilo_recommendation *r = &co->recommendations[v->recs[i]];
-        const ilo_rec_status *st = ilo_rec_status_on(r, in->standing.day);
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(r->id));
-        rep_cell(d, t, row, 1, rep_v_text(r->body));
-        rep_cell(d, t, row, 2, rep_v_text(r->date.text));
-        rep_cell(d, t, row, 3, rep_v_text(r->asked));
-        rep_cell(d, t, row, 4, rep_v_text(ilo_rec_state_name(st->state)));
-        rep_cell(d, t, row, 5, rep_v_text(st->date.text));
-        rep_brief_rec(&b, in, v, i);
-        rep_cell(d, t, row, 6, rep_v_text(take(d, &b)));
+    for (size_t i = 0; i < rec->n_recs; i++) {
+        const ilo_recommendation *r = rec->recs[i].rec;
+        const ilo_rec_status *st = rec->recs[i].status;
+        const char *text = rep_brief_rec(d, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(r->id), rep_v_text(r->body), rep_v_text(r->date.text), rep_v_text(r->asked),
+                rep_v_text(ilo_rec_state_name(st->state)), rep_v_text(st->date.text), rep_v_text(text));
     }
+    if (!rec->n_recs) rep_span_add(d, l, REP_MARK_NONE, "No recommendation recorded in the data by the as-of day.");
     t = rep_table(d, s, "law_changes", lc, sizeof lc / sizeof lc[0]);
-    for (size_t i = 0; i < v->n_laws; i++) {
-        const char *how;
-        const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(in->profile->items[v->laws[i]].id));
-        rep_cell(d, t, row, 1, rep_v_text(dt->text));
-        rep_cell(d, t, row, 2, rep_v_text(how));
-        rep_brief_law(&b, in, v, i);
-        rep_cell(d, t, row, 3, rep_v_text(take(d, &b)));
+    for (size_t i = 0; i < rec->n_laws; i++) {
+        const char *text = rep_brief_law(d, in, v, i);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(in->profile->items[rec->laws[i].item].id), rep_v_text(rec->laws[i].date->text),
+                rep_v_text(law_how(&rec->laws[i])), rep_v_text(text));
     }
+    if (!rec->n_laws) rep_span_add(d, l, REP_MARK_NONE, "No provision entered into force or stopped in the review period.");
 }
 
 /* The recorded conflicts bearing on what the brief shows, with the choice made. */
@@ -1253,27 +964,18 @@ static void disputed(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                                    {"field", NULL, NULL, REP_COL_TEXT}, {"used", NULL, NULL, REP_COL_TEXT},
                                    {"note", NULL, NULL, REP_COL_TEXT},  {"text", NULL, NULL, REP_COL_TEXT}};
     const ilo_country *co = &in->model->countries[in->result->country];
-    rep_buf b = REP_BUF_INIT;
     rep_node *l = rep_list(d, rep_only(rep_section(d, root, NULL, "Disputed or uncertain"), REP_PEOPLE), NULL);
-    for (size_t i = 0; i < v->n_conflicts; i++) {
-        rep_brief_conflict(&b, in, v, i);
-        rep_span_add(d, l, REP_MARK_NONE, take(d, &b));
-    }
-    if (!v->n_conflicts)
-        rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
     rep_node *s = rep_only(rep_section(d, root, NULL, NULL), REP_PROGRAMS);
     rep_node *t = rep_table(d, s, "disputed", c, sizeof c / sizeof c[0]);
-    for (size_t i = 0; i < v->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[v->conflicts[i]];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_text(cf->id));
-        rep_cell(d, t, row, 1, rep_v_text(cf->about));
-        rep_cell(d, t, row, 2, rep_v_text(cf->field));
-        rep_cell(d, t, row, 3, rep_v_text(cf->used));
-        rep_cell(d, t, row, 4, rep_v_text(cf->note));
-        rep_brief_conflict(&b, in, v, i);
-        rep_cell(d, t, row, 5, rep_v_text(take(d, &b)));
+    for (size_t i = 0; i < v->rec->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[v->rec->conflicts[i]];
+        const char *text = rep_brief_conflict(d, v, cf);
+        rep_span_add(d, l, REP_MARK_NONE, text);
+        REP_ROW(d, t, rep_v_text(cf->id), rep_v_text(cf->about), rep_v_text(cf->field), rep_v_text(cf->used),
+                rep_v_text(cf->note), rep_v_text(text));
     }
+    if (!v->rec->n_conflicts)
+        rep_span_add(d, l, REP_MARK_NONE, "No recorded conflict between sources bears on what this brief shows.");
 }
 
 /* For a regime of conventions (one with conventions outside this engine, EU GSP+): each with its
@@ -1297,22 +999,17 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
     for (size_t k = 0; k < br->n_verdicts; k++) {
         const ilo_brief_verdict *vd = &br->verdicts[k];
         const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        size_t row = rep_row(d, t), src = v->latest[vd->criterion];
-        rep_buf b = REP_BUF_INIT;
-        rep_cell(d, t, row, 0, rep_v_text(rc->id));
-        if (rc->n_conventions) rep_brief_ratification(&b, in, vd);
-        else rep_buf_puts(&b, "not recorded in the data");
-        rep_cell(d, t, row, 1, rep_v_text(take(d, &b)));
-        rep_cell(d, t, row, 2, rep_v_text(concern_id(vd->measure.concern)));
-        rep_cell(d, t, row, 5, rep_v_text(ilo_concern_name(vd->measure.concern)));
-        if (src != SIZE_MAX) {
-            rep_cell(d, t, row, 3, rep_v_text(m->sources[src].id));
-            rep_buf_printf(&b, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
-            rep_cell(d, t, row, 4, rep_v_text(take(d, &b)));
-        } else {
-            rep_cell(d, t, row, 3, rep_v_null());
-            rep_cell(d, t, row, 4, rep_v_text(rc->outside ? "outside this engine: not examined" : "none by the as-of day"));
-        }
+        size_t src = v->rec->latest[vd->criterion];
+        rep_buf rat = REP_BUF_INIT, latest = REP_BUF_INIT;
+        if (rc->n_conventions) rep_brief_ratification(&rat, in, vd);
+        else rep_buf_puts(&rat, "not recorded in the data");
+        if (src != SIZE_MAX)
+            rep_buf_printf(&latest, "%s, %s [%zu]", m->sources[src].title, m->sources[src].date.text, v->cites.num[src]);
+        else
+            rep_buf_puts(&latest, rc->outside ? "outside this engine: not examined" : "none by the as-of day");
+        REP_ROW(d, t, rep_v_text(rc->id), rep_v_text(rep_doc_take(d, &rat)), rep_v_text(concern_id(vd->measure.concern)),
+                src != SIZE_MAX ? rep_v_text(m->sources[src].id) : rep_v_null(), rep_v_text(rep_doc_take(d, &latest)),
+                rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
     if (strcmp(rg->id, "eu-gsp-plus") == 0)
         rep_para_text(d, s, "article_15", REP_PLAIN, "The Article 15 question",
@@ -1329,18 +1026,17 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
  * place for a remark per source): a brief read on all the evidence may use later texts. */
 static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
-    rep_buf b = REP_BUF_INIT, one = REP_BUF_INIT;
+    rep_buf b = REP_BUF_INIT;
     size_t n = 0;
     for (size_t i = 0; i < v->cites.n; i++) {
-        rep_brief_later(&one, in, v->cites.order[i]);
-        if (one.len) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
-        rep_buf_free(&one);
+        const ilo_date *dt = &in->model->sources[v->cites.order[i]].date;
+        if (dt->prec && dt->first > in->standing.day) rep_buf_printf(&b, "%s[%zu]", n++ ? " " : "", i + 1);
     }
     if (!n) {
         rep_buf_free(&b);
         return;
     }
-    const char *list = take(d, &b);
+    const char *list = rep_doc_take(d, &b);
     rep_para_text(d, root, "sources_after_as_of", REP_PLAIN, "Published after the as-of day",
                   rep_doc_printf(d, "%s %s came out after the day this brief speaks for; --as-of leaves %s out.",
                                  n == 1 ? "Source" : "Sources", list, n == 1 ? "it" : "them"));
@@ -1373,20 +1069,18 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     }
     if (full) {
         rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
-        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(rep_answer_name(in->standing.in_force)));
+        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force)));
         rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
-        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(rep_answer_name(in->standing.applies)));
+        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies)));
         rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
-        const ilo_country *co = &m->countries[r->country];
-        for (size_t i = 0; i < v->n_recs; i++)
+        for (size_t i = 0; i < v->rec->n_recs; i++)
             rep_field_add(d, f, NULL, NULL,
-                          rep_doc_printf(d, "brief:recommendation:%s", co->recommendations[v->recs[i]].id),
-                          rep_v_text(rep_brief_rec_state(in, v, i)));
-        for (size_t i = 0; i < v->n_laws; i++) {
-            const char *how;
-            const ilo_date *dt = rep_brief_law_date(in, v, i, &how);
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[v->laws[i]].id),
-                          rep_v_text(rep_doc_printf(d, "%s %s", how, dt->text)));
+                          rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
+                          rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
+        for (size_t i = 0; i < v->rec->n_laws; i++) {
+            const ilo_brief_law *l = &v->rec->laws[i];
+            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
+                          rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
         }
     }
     for (size_t k = 0; k < br->n_verdicts; k++) {
@@ -1454,7 +1148,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     }
     rep_buf b = REP_BUF_INIT;
     rep_brief_bottom_line(&b, in);
-    rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", take(d, &b));
+    rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", rep_doc_take(d, &b));
     g = rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS);
     rep_field_add(d, g, "text", NULL, NULL, rep_v_text(ilo_brief_rule));
     rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS));
@@ -1470,8 +1164,10 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
     progress(d, root, in, &v);
-    record(d, root, in, &v, "ilo_record", "ILO supervisory record", v.events, v.n_events);
-    record(d, root, in, &v, "trade_record", "Trade and EU record", v.trade, v.n_trade);
+    rep_add_events(d, rep_section(d, root, NULL, "ILO supervisory record"), "ilo_record", m, r->country, v.rec->events,
+                   v.rec->n_events, &v.cites);
+    rep_add_events(d, rep_section(d, root, NULL, "Trade and EU record"), "trade_record", m, r->country, v.rec->trade,
+                   v.rec->n_trade, &v.cites);
     trend(d, root, in);
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);

@@ -37,6 +37,26 @@ static void days_from_civil_matches_known_days(void **state)
     assert_int_equal(ilo_year_last_day(2019), 18261);
 }
 
+/* The inverse: a day number's date, the same constants read the other way. */
+static void date_of_day_inverts_days_from_civil(void **state)
+{
+    (void)state;
+    static const struct { int32_t day; const char *text; int year; } days[] = {
+        {0, "1970-01-01", 1970},      {-1, "1969-12-31", 1969},     {11016, "2000-02-29", 2000},
+        {-25567, "1900-01-01", 1900}, {47846, "2100-12-31", 2100}, {18627, "2020-12-31", 2020},
+    };
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        ilo_date d;
+        memset(&d, 0x55, sizeof d);
+        ilo_date_of_day(days[i].day, &d);
+        assert_string_equal(d.text, days[i].text);
+        assert_int_equal(d.prec, ILO_DATE_DAY);
+        assert_int_equal(d.year, days[i].year);
+        assert_int_equal(d.first, days[i].day);
+        assert_int_equal(d.last, days[i].day);
+    }
+}
+
 static void full_dates_cover_one_day(void **state)
 {
     (void)state;
@@ -113,6 +133,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_from_civil_matches_known_days),
+        cmocka_unit_test(date_of_day_inverts_days_from_civil),
         cmocka_unit_test(full_dates_cover_one_day),
         cmocka_unit_test(leap_years_follow_the_gregorian_rules),
         cmocka_unit_test(a_month_covers_its_first_to_its_last_day),

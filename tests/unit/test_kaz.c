@@ -249,6 +249,110 @@ static void findings_by_share_then_item(void **state)
     assert_true(wide > 10);
 }
 
+/* The record of Kazakhstan's brief against regime on day: the year's reading over window_from..year
+ * under all-sources (as `iloscore brief` reads it), no trend. The caller frees the three; the
+ * profile they borrow is static, so it outlives them. */
+static ilo_brief_record *record_of(const char *regime, int window_from, int year, const char *day, ilo_result **r,
+                                   ilo_brief **b)
+{
+    static ilo_profile p;
+    p = ilo_profile_baseline(M, (size_t)(shipped_country("KAZ") - M->countries));
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_date d;
+    assert_true(ilo_date_parse(day, &d));
+    *r = ilo_result_new(M);
+    assert_int_equal(ilo_brief_window(M, &p, ilo_model_find_method(M, "all-sources"), window_from, year, *r, ctx), ILO_OK);
+    assert_int_equal(ilo_brief_new(M, &p, *r, ilo_model_find_regime(M, regime), b, ctx), ILO_OK);
+    ilo_ctx_free(ctx);
+    ilo_brief_record *rec = ilo_brief_record_new(M, &p, *b, d.last, window_from, 0);
+    assert_non_null(rec);
+    return rec;
+}
+
+/* The law changes of the review period 2019-2021: the 4 May 2020 amendments of the Trade Union
+ * Law, each repealed text and each new one, all on one day and so in profile order. */
+static void brief_law_changes_2019_2021(void **state)
+{
+    (void)state;
+    static const struct { const char *id; bool stopped; } want[] = {
+        {"kaz-tul-2014-registration", true}, {"kaz-tul-2020-registration", false},
+        {"kaz-tul-2014-affiliation", true},  {"kaz-tul-2014-thresholds", true},
+        {"kaz-tul-2020-thresholds", false},
+    };
+    ilo_result *r;
+    ilo_brief *b;
+    ilo_brief_record *rec = record_of("us-gsp", 2019, 2021, "2021-12-31", &r, &b);
+    assert_int_equal(rec->n_laws, 5);
+    for (size_t i = 0; i < 5; i++) {
+        assert_string_equal(M->items[M->countries[r->country].item_first + rec->laws[i].item].id, want[i].id);
+        assert_int_equal(rec->laws[i].stopped, want[i].stopped);
+        assert_string_equal(rec->laws[i].date->text, "2020-05-04");
+    }
+    assert_int_equal(rec->from, 2021);
+    assert_int_equal(rec->year, 2021);
+    ilo_brief_record_free(rec);
+    ilo_brief_free(b);
+    ilo_result_free(r);
+    rec = record_of("us-gsp", 2016, 2018, "2018-12-31", &r, &b);
+    assert_int_equal(rec->n_laws, 2); /* the 2015 Labour Code, in force 2016-01-01 */
+    assert_int_equal(rec->laws[0].stopped, false);
+    assert_string_equal(rec->laws[0].date->text, "2016-01-01");
+    ilo_brief_record_free(rec);
+    ilo_brief_free(b);
+    ilo_result_free(r);
+}
+
+static const char *latest_of(const ilo_brief_record *rec, const char *criterion)
+{
+    const ilo_regime *rg = &M->regimes[rec->brief->regime];
+    for (size_t k = 0; k < rg->n_criteria; k++)
+        if (!strcmp(rg->criteria[k].id, criterion))
+            return rec->latest[k] == SIZE_MAX ? NULL : M->sources[rec->latest[k]].id;
+    fail_msg("no criterion %s", criterion);
+    return NULL;
+}
+
+/* The latest CEACR text per EU GSP+ convention: dated (its last day) by the day, a tie on the
+ * date to the later text in the data; none for a convention without one or outside the engine. */
+static void brief_latest_ceacr(void **state)
+{
+    (void)state;
+    ilo_result *r;
+    ilo_brief *b;
+    ilo_brief_record *rec = record_of("eu-gsp-plus", 2016, 2018, "2018-12-31", &r, &b);
+    assert_string_equal(latest_of(rec, "ilo-c029"), "kaz-ceacr-c029-2018-dr");
+    assert_string_equal(latest_of(rec, "ilo-c087"), "kaz-ceacr-c087-2018");
+    assert_string_equal(latest_of(rec, "ilo-c105"), "kaz-ceacr-c105-2016");
+    assert_null(latest_of(rec, "ilo-c098"));
+    assert_null(latest_of(rec, "un-iccpr"));
+    /* What the brief shows: 32 findings numbered in the result's order; 12 of the 16 recorded
+     * conflicts are about their items (none names an event or a source, so no source need be
+     * cited for them). */
+    assert_int_equal(rec->n_findings, 32);
+    assert_int_equal(rec->number[rec->findings[0]], 1);
+    assert_int_equal(rec->number[rec->findings[31]], 32);
+    size_t *cited = calloc(M->n_sources, sizeof *cited);
+    assert_non_null(cited);
+    ilo_brief_record_conflicts(rec, cited);
+    free(cited);
+    const ilo_country *co = shipped_country("KAZ");
+    assert_int_equal(co->n_conflicts, 16);
+    assert_int_equal(rec->n_conflicts, 12);
+    assert_string_equal(co->conflicts[rec->conflicts[0]].id, "kaz-cf-arrest-day");
+    assert_string_equal(co->conflicts[rec->conflicts[11]].id, "kaz-cf-art176-wording");
+    ilo_brief_record_free(rec);
+    ilo_brief_free(b);
+    ilo_result_free(r);
+    /* On 30 June 2018 the texts dated "2018" have not all passed: their last day is 31 December. */
+    rec = record_of("eu-gsp-plus", 2016, 2018, "2018-06-30", &r, &b);
+    assert_string_equal(latest_of(rec, "ilo-c029"), "kaz-ceacr-c029-2015");
+    assert_string_equal(latest_of(rec, "ilo-c087"), "kaz-ceacr-c087-2016");
+    assert_string_equal(latest_of(rec, "ilo-c105"), "kaz-ceacr-c105-2016");
+    ilo_brief_record_free(rec);
+    ilo_brief_free(b);
+    ilo_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +365,8 @@ int main(void)
         cmocka_unit_test(clear_only_from_examines),
         cmocka_unit_test(all_sources_2017_worse_than_2013),
         cmocka_unit_test(findings_by_share_then_item),
+        cmocka_unit_test(brief_law_changes_2019_2021),
+        cmocka_unit_test(brief_latest_ceacr),
     };
     return cmocka_run_group_tests_name("kaz", tests, shipped_setup, shipped_teardown);
 }
