@@ -1272,6 +1272,9 @@ ilo_status ilo_synth_write(const char *catalogue, const ilo_synth_opts *o, const
  *
  * Owned by the model like everything in it. */
 typedef enum ilo_measure { ILO_MEASURE_SDG = 0, ILO_MEASURE_ITUC = 1 } ilo_measure;
+/* How many measures there are: ilo_measure_name(k) for k below it names each, in the order
+ * reports show them. */
+#define ILO_N_MEASURES 2
 
 typedef struct ilo_figure {
     char country[4];     /* ISO 3166 alpha-3 */
@@ -1340,6 +1343,33 @@ typedef struct ilo_place {
  * 0-10 or NaN (ILO_ERR_INVALID), no published score in that vintage and year (ILO_ERR_DOMAIN). */
 ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, double score,
                                ilo_place *out, ilo_ctx *ctx);
+
+/* The one vintage reports place computed scores in (published/README.md): the UN SDG Global
+ * Database copy of 18 March 2024. One vintage for every year and every country, so that places
+ * are never computed in one vintage and compared with another's. */
+#define ILO_PLACE_VINTAGE "sdg-un-db-2024"
+
+/* Whether the scores of method can be compared with published SDG 8.8.2 scores: it admits no
+ * source kind that SDG 8.8.2 does not read (only the ILO's kinds, ILO_SRC_CEACR to
+ * ILO_SRC_ILO_OTHER, and legislation). */
+bool ilo_method_comparable(const ilo_model *m, size_t method);
+/* Whether any score of method can have a place: it is comparable and ILO_PLACE_VINTAGE is in
+ * the data. */
+bool ilo_method_can_place(const ilo_model *m, size_t method);
+
+/* Why a computed score has no place (ilo_score_place()), in the order the reasons are checked. */
+typedef enum ilo_unplaced {
+    ILO_PLACED = 0,            /* it has one */
+    ILO_UNPLACED_NOT_ASSESSED, /* the country-year is not assessed: there is no score to place */
+    ILO_UNPLACED_METHOD,       /* the method is not comparable (ilo_method_comparable()) */
+    ILO_UNPLACED_NO_VINTAGE,   /* ILO_PLACE_VINTAGE is not in the data */
+    ILO_UNPLACED_NO_YEAR,      /* ilo_published_place() fails: no published score of the year */
+} ilo_unplaced;
+/* The place of a score of method in year (assessed false: the country-year is not assessed)
+ * among the published SDG 8.8.2 scores of ILO_PLACE_VINTAGE, into *out, zeroed when there is
+ * none; ILO_PLACED, or why there is none. */
+ilo_unplaced ilo_score_place(const ilo_model *m, size_t method, int year, bool assessed, double score,
+                             ilo_place *out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 14. Trade programmes in force and beneficiary standing (engine/published.c)                */

@@ -208,6 +208,31 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
     return ILO_OK;
 }
 
+bool ilo_method_comparable(const ilo_model *m, size_t method)
+{
+    uint32_t sdg = 0;
+    for (int k = ILO_SRC_CEACR; k <= ILO_SRC_ILO_OTHER; k++) sdg |= 1u << k;
+    sdg |= 1u << ILO_SRC_LEGISLATION;
+    return (m->methods[method].admissible & ~sdg) == 0;
+}
+
+bool ilo_method_can_place(const ilo_model *m, size_t method)
+{
+    return ilo_method_comparable(m, method) && ilo_model_find_vintage(m, ILO_PLACE_VINTAGE) != SIZE_MAX;
+}
+
+ilo_unplaced ilo_score_place(const ilo_model *m, size_t method, int year, bool assessed, double score,
+                             ilo_place *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!assessed) return ILO_UNPLACED_NOT_ASSESSED;
+    if (!ilo_method_comparable(m, method)) return ILO_UNPLACED_METHOD;
+    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
+    if (v == SIZE_MAX) return ILO_UNPLACED_NO_VINTAGE;
+    if (ilo_published_place(m, v, year, score, out, NULL) != ILO_OK) return ILO_UNPLACED_NO_YEAR;
+    return ILO_PLACED;
+}
+
 ilo_answer ilo_regime_in_force(const ilo_regime *r, int32_t day)
 {
     if (!r->n_in_force) return ILO_ANSWER_UNKNOWN;

@@ -40,9 +40,6 @@ const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year
 /* A caution about criteria not assessed in r's year, written into out (one sentence, plain
  * text); false (and out empty) when every criterion is assessed. */
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n);
-/* The measures of published figures, in the order reports show them. */
-extern const char *const rep_measures[];
-#define REP_NMEASURES 2
 /* The years a trend report explains (ilo_trend_largest_changes, at most REP_MAX_CHANGES; none
  * when t is NULL), with the change's index i: year i versus year i - 1. */
 typedef struct rep_changes {

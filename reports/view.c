@@ -7,8 +7,6 @@
 
 #include "internal.h"
 
-const char *const rep_measures[REP_NMEASURES] = {"sdg-8.8.2", "ituc"};
-
 bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n)
 {
     size_t c[3];
@@ -79,8 +77,8 @@ static void cite(rep_cites *c, const size_t *src, size_t n)
 
 static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int year)
 {
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = ilo_country_published(m, country, rep_measures[k], year);
+    for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+        const ilo_published *p = ilo_country_published(m, country, ilo_measure_name(k), year);
         if (p) cite(c, p->sources, p->n_sources);
     }
 }

@@ -115,8 +115,8 @@ static void published(rep_doc *d, rep_node *root, const rep_assessment *in, cons
                               rep_doc_printf(d, "Published figures for %d (as published by others; not computed here)",
                                              r->year));
     t = rep_table(d, s, "published", cols, sizeof cols / sizeof cols[0]);
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], r->year);
+    for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+        const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name(k), r->year);
         if (!p) continue;
         size_t row = rep_row(d, t);
         rep_published_cells(d, t, row, m, c, p, true);

@@ -106,8 +106,8 @@ static void rep_brief_cite(rep_brief_view *v, const rep_brief_doc *doc)
     cite_events(&v->cites, co, rec->events, rec->n_events);
     cite_events(&v->cites, co, rec->trade, rec->n_trade);
     for (int y = rec->from; y <= rec->year; y++)
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], y);
+        for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+            const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name(k), y);
             if (p) cite(&v->cites, p->sources, p->n_sources);
         }
     for (size_t i = 0; i < rec->n_recs; i++) {
@@ -784,8 +784,8 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
         size_t row = rep_row(d, t);
         rep_cell(d, t, row, 0, rep_v_int(y));
         rep_cell(d, t, row, 1, yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = ilo_country_published(in->model, r->country, rep_measures[k], y);
+        for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+            const ilo_published *p = ilo_country_published(in->model, r->country, ilo_measure_name(k), y);
             rep_cell(d, t, row, 2 + k, published_one(d, in, v, p));
             const char *marks = p ? rep_cite_marks(d, &v->cites, p->sources, p->n_sources) : "";
             rep_cell(d, t, row, 4 + k, p ? rep_v_text(rep_doc_printf(d, "%s %s", p->value, marks)) : rep_v_null());
@@ -1062,9 +1062,9 @@ static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
     rep_field_add(d, f, NULL, NULL, "criteria:coded", rep_v_int((int64_t)n[ILO_CODED]));
     rep_field_add(d, f, NULL, NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR]));
     rep_field_add(d, f, NULL, NULL, "criteria:not_assessed", rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], r->year);
-        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", rep_measures[k]),
+    for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+        const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name(k), r->year);
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", ilo_measure_name(k)),
                       p ? rep_v_text(p->value) : rep_v_absent());
     }
     if (full) {

@@ -167,31 +167,17 @@ void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
 
 /* ---- the place among published scores ---- */
 
-const char rep_place_vintage[] = "sdg-un-db-2024";
-
-static bool comparable(const ilo_method *me)
-{
-    uint32_t sdg = 0;
-    for (int k = ILO_SRC_CEACR; k <= ILO_SRC_ILO_OTHER; k++) sdg |= 1u << k;
-    sdg |= 1u << ILO_SRC_LEGISLATION;
-    return (me->admissible & ~sdg) == 0;
-}
-
 const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out)
 {
-    memset(out, 0, sizeof *out);
-    if (!assessed) return "not assessed";
-    if (!comparable(&m->methods[method]))
-        return "this method admits sources SDG 8.8.2 does not, so its scores are not comparable with published ones";
-    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
-    if (v == SIZE_MAX) return "the vintage of published scores is not in the data";
-    if (ilo_published_place(m, v, year, score, out, NULL) != ILO_OK) return "no published score of the year in the vintage";
-    return NULL;
-}
-
-bool rep_places_possible(const ilo_model *m, size_t method)
-{
-    return comparable(&m->methods[method]) && ilo_model_find_vintage(m, rep_place_vintage) != SIZE_MAX;
+    static const char *const why[] = {
+        [ILO_PLACED] = NULL,
+        [ILO_UNPLACED_NOT_ASSESSED] = "not assessed",
+        [ILO_UNPLACED_METHOD] = "this method admits sources SDG 8.8.2 does not, so its scores are not comparable "
+                                "with published ones",
+        [ILO_UNPLACED_NO_VINTAGE] = "the vintage of published scores is not in the data",
+        [ILO_UNPLACED_NO_YEAR] = "no published score of the year in the vintage",
+    };
+    return why[ilo_score_place(m, method, year, assessed, score, out)];
 }
 
 void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
@@ -209,10 +195,10 @@ void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_mod
     rep_buf_fixed(&b, p.percentile, 1, "-");
     rep_buf_printf(&b, ", quintile %d of 5, among %zu published SDG 8.8.2 scores of %d (vintage %s); 0 best, so a low "
                        "percentile means most published scores are worse",
-                   p.quintile, p.n, r->year, rep_place_vintage);
+                   p.quintile, p.n, r->year, ILO_PLACE_VINTAGE);
     rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_take(d, &b)));
     REP_ADD_FIELDS(d, rep_only(rep_fields(d, parent, "place"), REP_PROGRAMS),
-                   {"vintage", NULL, NULL, rep_v_text(rep_place_vintage)}, {"year", NULL, NULL, rep_v_int(p.year)},
+                   {"vintage", NULL, NULL, rep_v_text(ILO_PLACE_VINTAGE)}, {"year", NULL, NULL, rep_v_int(p.year)},
                    {"n", NULL, "place:n", rep_v_int((int64_t)p.n)}, {"below", NULL, NULL, rep_v_int((int64_t)p.below)},
                    {"equal", NULL, NULL, rep_v_int((int64_t)p.equal)},
                    {"percentile", NULL, "place:percentile", rep_v_fixed(p.percentile, 1, 0)},
@@ -227,15 +213,15 @@ static const char place_rule[] =
 
 void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, size_t method)
 {
-    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
     rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
-    if (!comparable(&m->methods[method]) || v == SIZE_MAX) {
+    if (!ilo_method_can_place(m, method)) {
         rep_field_add(d, h, NULL, "Places", NULL,
-                      rep_v_text(!comparable(&m->methods[method])
+                      rep_v_text(!ilo_method_comparable(m, method)
                                      ? "none: this method admits sources SDG 8.8.2 does not, so its scores are not "
                                        "comparable with published SDG 8.8.2 scores"
                                      : rep_doc_printf(d, "none: the vintage %s of published scores is not in the data",
-                                                      rep_place_vintage)));
+                                                      ILO_PLACE_VINTAGE)));
         rep_key(d, parent, "place_vintage", rep_v_null());
         return;
     }
@@ -298,8 +284,8 @@ void rep_add_disputed(rep_doc *d, rep_node *root, const ilo_model *m, size_t cou
                 rep_measured(rep_v_text(cf->used), rep_doc_printf(d, "conflict:%s", cf->id)));
     }
     for (size_t y = 0; y < n_years; y++)
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = ilo_country_published(m, country, rep_measures[k], years[y]);
+        for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+            const ilo_published *p = ilo_country_published(m, country, ilo_measure_name(k), years[y]);
             if (!p || !p->status || strcmp(p->status, "exact") == 0) continue;
             rep_span_add(d, l, REP_MARK_NONE,
                          rep_doc_printf(d, "Published %s for %d, %s: %s, not stated by its source.%s%s", p->measure,

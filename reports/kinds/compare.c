@@ -27,7 +27,7 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, co
     col(c, rep_doc_printf(d, "%s/rating", side), NULL, NULL, REP_COL_ENUM);
     col(c, rep_doc_printf(d, "%s/forced", side), NULL, NULL, REP_COL_ENUM);
     rep_place_columns(d, c->v + c->n, rep_doc_printf(d, "%s/place", side), rep_doc_printf(d, "%s:place", side), false);
-    if (rep_places_possible(m, method)) c->v[c->n + 1].label = "Q";
+    if (ilo_method_can_place(m, method)) c->v[c->n + 1].label = "Q";
     c->n += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         col(c, rep_doc_printf(d, "%s/conventions/%s", side, m->conventions[k].id), NULL,
@@ -284,7 +284,7 @@ rep_doc *rep_build_comparison(const rep_comparison *in)
     rep_people_para(d, ys, REP_CAVEAT, NULL,
                     rep_doc_printf(d, "0 best, 10 worst. Change, Law, Practice and the convention columns: "
                                       "scenario - baseline (conventions scoring above 0 in some year).%s",
-                                   rep_places_possible(m, method)
+                                   ilo_method_can_place(m, method)
                                        ? " Q, after each score: its quintile among the published SDG 8.8.2 "
                                          "scores of the year (see Places)."
                                        : ""));

@@ -116,17 +116,9 @@ void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
 
 /* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
 
-/* The one vintage every report places computed scores in (published/README.md): the UN SDG
- * Global Database copy of 18 March 2024. One vintage for every year and every country, so that
- * places are never computed in one vintage and compared with another's. */
-extern const char rep_place_vintage[];
-/* Why a score has no place, or NULL when it has one; *out filled in that case. Reasons: not
- * assessed, a method whose scores are not comparable (it admits sources SDG 8.8.2 does not: only
- * the ILO supervisory kinds and legislation are comparable), the vintage not in the data, no
- * published score of the year in it. */
+/* Why a score has no place (ilo_score_place()) in the reader's words, or NULL when it has one
+ * (*out filled then). */
 const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out);
-/* Whether any score of method can have a place (people's place columns are shown only then). */
-bool rep_places_possible(const ilo_model *m, size_t method);
 /* The place of r as people read it (a "Place" field added to `people`, a fields node) and as
  * programs read it (the keyed object "place" under parent, or null; CSV place:n,
  * place:percentile, place:quintile). */

@@ -43,7 +43,7 @@ static const rep_column rank_cols[] = {
  * it is loaded (never another vintage's), else as recorded in the country's profile. */
 static const char *published_sdg(const ilo_model *m, const char *code, size_t c, int year)
 {
-    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
     if (v != SIZE_MAX) {
         const ilo_figure *f = ilo_vintage_figure(&m->vintages[v], code, year);
         return f ? f->value : NULL;
@@ -124,7 +124,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
                                               r->n_tie_groups, r->n_tie_groups == 1 ? "" : "s"))});
     rep_add_as_of(d, root, head, m);
     rep_add_synthetic_note(d, head, m, SIZE_MAX);
-    size_t v = ilo_model_find_vintage(m, rep_place_vintage);
+    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
     rep_field_add(d, head, NULL, "Published", NULL,
                   rep_v_text(v != SIZE_MAX
                                  ? rep_doc_printf(d, "SDG 8.8.2 values of %d from one vintage, %s (%s), never mixed "
@@ -145,7 +145,7 @@ rep_doc *rep_build_rank(const rep_rank_doc *in)
                    {"tie_groups", NULL, NULL, rep_v_int((int64_t)r->n_tie_groups)});
     rep_column cols[N_RANK_COLS];
     for (size_t k = 0; k < N_RANK_COLS; k++) cols[k] = rank_cols[k];
-    rep_place_columns(d, cols + C_PLACE, "place", "place", rep_places_possible(m, r->method) ? 2 : 0);
+    rep_place_columns(d, cols + C_PLACE, "place", "place", ilo_method_can_place(m, r->method) ? 2 : 0);
     if (!m->methods[r->method].n_bands) cols[C_RATING].label = NULL;
     rep_node *t = rep_table(d, root, "ranks", cols, N_RANK_COLS);
     for (size_t i = 0; i < r->n_ranked; i++) ranked(d, t, m, r, &r->entries[i]);

@@ -26,7 +26,7 @@ static const rep_column year_cols[Y_FIXED] = {
     {"change", NULL, NULL, REP_COL_NUMBER},
 };
 
-static const char *const published_labels[REP_NMEASURES] = {"Published SDG", "Published ITUC"};
+static const char *const published_labels[ILO_N_MEASURES] = {"Published SDG", "Published ITUC"};
 
 /* One year's row; with no_csv, its cells say nothing to CSV (the year is given elsewhere). */
 static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t country, const ilo_trend *t, size_t i,
@@ -51,8 +51,8 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     for (size_t k = 0; k < nc; k++) rep_cell(d, tb, row, Y_FIXED + k, rep_part_v(m, r, false, k));
     for (size_t k = 0; k < ng; k++) rep_cell(d, tb, row, Y_FIXED + nc + k, rep_part_v(m, r, true, k));
     rep_cell(d, tb, row, Y_FIXED + nc + ng, i ? change : rep_v_absent());
-    for (size_t k = 0; k < REP_NMEASURES; k++) {
-        const ilo_published *p = ilo_country_published(m, country, rep_measures[k], r->year);
+    for (size_t k = 0; k < ILO_N_MEASURES; k++) {
+        const ilo_published *p = ilo_country_published(m, country, ilo_measure_name(k), r->year);
         rep_cell(d, tb, row, Y_FIXED + nc + ng + 1 + k, p ? rep_v_text(p->value) : rep_v_null());
     }
     for (size_t c = 0; no_csv && c < tb->n_cols; c++) tb->cells[row * tb->n_cols + c].measure = "";
@@ -61,12 +61,12 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
 rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t country, const ilo_trend *t,
                         bool detail, int skip_csv)
 {
-    size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + REP_NMEASURES;
+    size_t nc = detail ? m->n_conventions : 0, ng = detail ? m->n_groups : 0, n = Y_FIXED + nc + ng + 1 + ILO_N_MEASURES;
     rep_column *cols = rep_doc_alloc(d, n * sizeof *cols);
     if (!cols) return NULL;
     for (size_t i = 0; i < Y_FIXED; i++) cols[i] = year_cols[i];
     if (!m->methods[t->years[0]->method].n_bands) cols[Y_RATING].label = NULL;
-    rep_place_columns(d, cols + Y_PLACE, "place", "place", rep_places_possible(m, t->years[0]->method));
+    rep_place_columns(d, cols + Y_PLACE, "place", "place", ilo_method_can_place(m, t->years[0]->method));
     for (size_t k = 0; k < nc; k++) {
         const char *id = m->conventions[k].id;
         cols[Y_FIXED + k] = (rep_column){rep_doc_printf(d, "conventions/%s", id),
@@ -77,10 +77,10 @@ rep_node *rep_add_years(rep_doc *d, rep_node *parent, const ilo_model *m, size_t
         cols[Y_FIXED + nc + k] = (rep_column){rep_doc_printf(d, "groups/%s", m->groups[k].id), NULL,
                                               rep_doc_printf(d, "group:%s", m->groups[k].id), REP_COL_NUMBER};
     cols[Y_FIXED + nc + ng] = (rep_column){NULL, NULL, detail ? "change" : NULL, REP_COL_NUMBER};
-    for (size_t k = 0; k < REP_NMEASURES; k++)
+    for (size_t k = 0; k < ILO_N_MEASURES; k++)
         cols[Y_FIXED + nc + ng + 1 + k] =
-            (rep_column){rep_doc_printf(d, "published/%s", rep_measures[k]), published_labels[k],
-                         rep_doc_printf(d, "published:%s", rep_measures[k]), k ? REP_COL_TEXT : REP_COL_NUMBER};
+            (rep_column){rep_doc_printf(d, "published/%s", ilo_measure_name(k)), published_labels[k],
+                         rep_doc_printf(d, "published:%s", ilo_measure_name(k)), k ? REP_COL_TEXT : REP_COL_NUMBER};
     rep_node *tb = rep_table(d, parent, "years", cols, n);
     for (size_t i = 0; i < t->n; i++) year_row(d, tb, m, country, t, i, nc, ng, t->years[i]->year == skip_csv);
     return tb;
@@ -195,7 +195,7 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *ys = rep_section(d, root, NULL, "Scores by year");
     rep_people_para(d, ys, REP_CAVEAT, NULL,
                     rep_doc_printf(d, "0 best, 10 worst.%s Published figures as published, not computed here.",
-                                   rep_places_possible(m, t->years[0]->method)
+                                   ilo_method_can_place(m, t->years[0]->method)
                                        ? " Q: the quintile of the score among the published SDG 8.8.2 scores of its "
                                          "year (see Places)."
                                        : ""));

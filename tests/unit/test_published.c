@@ -284,6 +284,39 @@ static void kaz_2018_place(void **state)
     ilo_ctx_free(ctx);
 }
 
+/* Which methods' scores can be placed, and why a score has none, reason by reason in the order
+ * they are checked: the shipped sdg-8.8.2 methods admit ILO kinds only; all-sources admits NGO,
+ * media and more; the fixture's "ev" is comparable but its data have no sdg-un-db-2024; the
+ * UN vintage has scores for 2015-2021 only. */
+static void score_place_reasons(void **state)
+{
+    (void)state;
+    size_t sdg = ilo_model_find_method(S, "sdg-8.8.2"), all = ilo_model_find_method(S, "all-sources");
+    size_t ev = ilo_model_find_method(P, "ev");
+    assert_true(ilo_method_comparable(S, sdg));
+    assert_true(ilo_method_comparable(S, ilo_model_find_method(S, "sdg-8.8.2-evidence")));
+    assert_false(ilo_method_comparable(S, all));
+    assert_true(ilo_method_comparable(P, ev));
+    assert_true(ilo_method_can_place(S, sdg));
+    assert_false(ilo_method_can_place(S, all));
+    assert_false(ilo_method_can_place(P, ev));
+    ilo_place p;
+    /* The same place as kaz_2018_place's, in the one vintage. */
+    assert_int_equal(ilo_score_place(S, sdg, 2018, true, 3.08, &p), ILO_PLACED);
+    assert_int_equal(p.vintage, vintage(S, ILO_PLACE_VINTAGE));
+    assert_int_equal(p.n, 62);
+    assert_int_equal(p.below, 53);
+    assert_int_equal(p.quintile, 5);
+    assert_int_equal(ilo_score_place(S, sdg, 2018, false, 3.08, &p), ILO_UNPLACED_NOT_ASSESSED);
+    assert_int_equal(p.n, 0);
+    assert_int_equal(ilo_score_place(S, all, 2018, true, 3.08, &p), ILO_UNPLACED_METHOD);
+    assert_int_equal(ilo_score_place(P, ev, 2018, true, 3.08, &p), ILO_UNPLACED_NO_VINTAGE);
+    assert_int_equal(ilo_score_place(S, sdg, 2014, true, 3.08, &p), ILO_UNPLACED_NO_YEAR);
+    assert_int_equal(p.n, 0);
+    /* Not assessed comes first, even for a method that is not comparable. */
+    assert_int_equal(ilo_score_place(S, all, 2014, false, 3.08, &p), ILO_UNPLACED_NOT_ASSESSED);
+}
+
 /* Every trade decision of the shipped regimes, with its dates, and the answers the back-test
  * relies on: the programme in force and the standing on the day before the decision. */
 typedef struct decision_case {
@@ -479,6 +512,7 @@ int main(void)
         cmocka_unit_test(figures_of_a_country_by_vintage),
         cmocka_unit_test(kaz_profile_matches_un_vintage),
         cmocka_unit_test(kaz_2018_place),
+        cmocka_unit_test(score_place_reasons),
         cmocka_unit_test(shipped_decision_dates),
         cmocka_unit_test(shipped_programme_dates),
         cmocka_unit_test(as_of_drops_later_sources),
