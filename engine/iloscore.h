@@ -1228,6 +1228,11 @@ typedef struct ilo_sensitivity {
 
 ilo_status ilo_sensitivity_new(const ilo_model *m, const ilo_sens_opts *o, ilo_sensitivity **out, ilo_ctx *ctx);
 void ilo_sensitivity_free(ilo_sensitivity *s);
+/* The units in the order reports show them: year by year; within a year (every country over
+ * several years) the assessed by rank, then the rest; equal ranks, and the rest, by code; units
+ * equal in all of these keep their order in s->units. A new array of s->n_units pointers into
+ * s->units, which the caller frees with free(); NULL when out of memory. */
+const ilo_sens_unit **ilo_sensitivity_order(const ilo_sensitivity *s);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 12. Synthetic worlds (engine/synth.c)                                                      */

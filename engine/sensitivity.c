@@ -730,6 +730,26 @@ void ilo_sensitivity_free(ilo_sensitivity *s)
     free(s);
 }
 
+/* ilo_sensitivity_order()'s order; the last key, the place in s->units, makes it total (and so
+ * stable whatever qsort does with equal keys). */
+static int unit_cmp(const void *a, const void *b)
+{
+    const ilo_sens_unit *u = *(const ilo_sens_unit *const *)a, *v = *(const ilo_sens_unit *const *)b;
+    if (u->year != v->year) return (u->year > v->year) - (u->year < v->year);
+    if (u->assessed != v->assessed) return u->assessed ? -1 : 1;
+    if (u->assessed && u->rank != v->rank) return u->rank < v->rank ? -1 : 1;
+    int c = strcmp(u->code, v->code); /* a sheet's country may not be the data's */
+    return c ? c : (u > v) - (u < v);
+}
+
+const ilo_sens_unit **ilo_sensitivity_order(const ilo_sensitivity *s)
+{
+    const ilo_sens_unit **order = malloc((s->n_units + 1) * sizeof *order);
+    for (size_t i = 0; order && i < s->n_units; i++) order[i] = &s->units[i];
+    if (order) qsort(order, s->n_units, sizeof *order, unit_cmp);
+    return order;
+}
+
 static ilo_status check_opts(const ilo_model *m, const ilo_sens_opts *o, ilo_ctx *ctx)
 {
     if (o->method >= m->n_methods) return ilo_ctx_set(ctx, ILO_ERR_NOTFOUND, NULL, 0, "no such method");

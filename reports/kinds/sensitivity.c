@@ -3,7 +3,6 @@
  * every country is run over several years; for one country the uncertainty of the coding itself
  * (coding()); and the impact of leaving out each criteria group. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "kinds.h"
 
@@ -32,27 +31,6 @@ static void rule_of(rep_buf *out, const ilo_sensitivity *s)
                  "all-encompassing criteria no force; its impact is the ");
     rep_buf_puts(out, impact_meaning(s));
     rep_buf_puts(out, ".");
-}
-
-
-/* The order units are shown in: year by year; in a year (every country over several years), the
- * ranked by rank, then the not assessed, by code. Equal keys keep the engine's order. */
-static int unit_cmp(const void *a, const void *b)
-{
-    const ilo_sens_unit *u = *(const ilo_sens_unit *const *)a, *v = *(const ilo_sens_unit *const *)b;
-    if (u->year != v->year) return (u->year > v->year) - (u->year < v->year);
-    if (u->assessed != v->assessed) return u->assessed ? -1 : 1;
-    if (u->assessed && u->rank != v->rank) return u->rank < v->rank ? -1 : 1;
-    int c = strcmp(u->code, v->code); /* a sheet's country may not be the data's */
-    return c ? c : (u > v) - (u < v);
-}
-
-static const ilo_sens_unit **order_of(const ilo_sensitivity *s)
-{
-    const ilo_sens_unit **order = malloc((s->n_units + 1) * sizeof *order);
-    for (size_t i = 0; order && i < s->n_units; i++) order[i] = &s->units[i];
-    if (order) qsort(order, s->n_units, sizeof *order, unit_cmp);
-    return order;
 }
 
 enum { U_STATUS, U_CODE, U_YEAR, U_ASSESSED, U_SCORE, U_RAW, U_P5, U_P50, U_P95, U_RANK, U_R5, U_R50, U_R95 };
@@ -336,7 +314,7 @@ rep_doc *rep_build_sensitivity(const rep_sensitivity_doc *in)
     const ilo_sensitivity *s = in->sens;
     const ilo_sens_opts *o = &s->opts;
     const ilo_country *co = o->all ? NULL : &m->countries[o->country];
-    const ilo_sens_unit **order = order_of(s);
+    const ilo_sens_unit **order = ilo_sensitivity_order(s);
     rep_doc *d = order ? rep_kind_doc("sensitivity") : NULL;
     if (!d) {
         free(order);

@@ -187,6 +187,34 @@ static void zero_spread_gives_the_point_score(void **state)
     ilo_result_free(r);
 }
 
+/* The order reports show units in: on tests/data/rank in 2020 the point ranks are the ranking's
+ * (ranking_states_ties_and_not_assessed): XRF 1, XRA and XRB 2 (by code), XRC 4, XRD and XRE 5,
+ * then XRG, not assessed; the units themselves are in model order, XRA first. Over 2019-2020
+ * the 2019 units come first and 2020's follow in the same order. */
+static void units_in_report_order(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"XRF", "XRA", "XRB", "XRC", "XRD", "XRE", "XRG"};
+    static const uint32_t ranks[] = {1, 2, 2, 4, 5, 5, 0};
+    ilo_sens_opts o = all_opts(R, 2020, 5, 1, 0.0, 1);
+    for (int from = 2020; from >= 2019; from--) {
+        o.from = from;
+        ilo_sensitivity *s = run(R, o);
+        const ilo_sens_unit **order = ilo_sensitivity_order(s);
+        assert_non_null(order);
+        size_t at = s->n_units - 7; /* 2020's units are the last 7 */
+        assert_int_equal(s->n_units, from == 2020 ? 7 : 14);
+        for (size_t i = 0; i < at; i++) assert_int_equal(order[i]->year, 2019);
+        for (size_t i = 0; i < 7; i++) {
+            assert_int_equal(order[at + i]->year, 2020);
+            assert_string_equal(order[at + i]->code, want[i]);
+            assert_int_equal(order[at + i]->rank, ranks[i]);
+        }
+        free(order);
+        ilo_sensitivity_free(s);
+    }
+}
+
 static void spread_widens_and_seeds_differ(void **state)
 {
     (void)state;
@@ -554,6 +582,7 @@ int main(void)
         cmocka_unit_test(competition_ranks_share_and_skip),
         cmocka_unit_test(ranking_states_ties_and_not_assessed),
         cmocka_unit_test(zero_spread_gives_the_point_score),
+        cmocka_unit_test(units_in_report_order),
         cmocka_unit_test(spread_widens_and_seeds_differ),
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(threads_do_not_change_the_bytes),
