@@ -116,6 +116,18 @@ const ilo_band *ilo_result_band(const ilo_model *m, const ilo_result *r)
     return r->band < me->n_bands ? &me->bands[r->band] : NULL;
 }
 
+bool ilo_result_conflict_shown(const ilo_model *m, const ilo_profile *p, const ilo_result *r, const ilo_conflict *cf,
+                               const size_t *cited)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (ilo_conflict_about_item(cf, p->items[r->findings[i].item].id)) return true;
+    const ilo_country *co = &m->countries[r->country];
+    for (size_t i = 0; cf->about && i < co->n_events; i++)
+        if (ilo_event_supervisory_in(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
+            return true;
+    return ilo_conflict_about_source(m, cf, cited);
+}
+
 double ilo_result_convention_score(const ilo_model *m, const ilo_result *r, size_t conv)
 {
     return ilo_normalise(&m->methods[r->method], (double)r->convention_hundredths[conv] / 100.0);

@@ -490,6 +490,11 @@ const ilo_published *ilo_country_published(const ilo_model *m, size_t c, const c
 bool ilo_event_supervisory(const ilo_event *e);
 /* The same, and dated in year: the supervisory record a report shows for that year. */
 bool ilo_event_supervisory_in(const ilo_event *e, int year);
+/* Whether conflict cf is about profile item id `item`: its `about` names the item, or the text
+ * the item amends (an amended text's id is "ID@DATE"). */
+bool ilo_conflict_about_item(const ilo_conflict *cf, const char *item);
+/* Whether cf is about a model source s with cited[s] != 0 (the sources a report cites). */
+bool ilo_conflict_about_source(const ilo_model *m, const ilo_conflict *cf, const size_t *cited);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 4. Loading                                                                                 */
@@ -599,6 +604,12 @@ void ilo_result_status_counts(const ilo_model *m, const ilo_result *r, size_t n[
 const ilo_finding *ilo_result_finding(const ilo_result *r, size_t item);
 /* The band of r under its method (r->band), or NULL when the method has no bands. */
 const ilo_band *ilo_result_band(const ilo_model *m, const ilo_result *r);
+/* Whether conflict cf of r's country bears on what an assessment of r shows: it is about the
+ * item of one of r's findings (ilo_conflict_about_item(); p is the profile r was evaluated on),
+ * an ILO supervisory event of r's year (ilo_event_supervisory_in()), or a source the report
+ * cites (cited[s] != 0 for model source s). */
+bool ilo_result_conflict_shown(const ilo_model *m, const ilo_profile *p, const ilo_result *r, const ilo_conflict *cf,
+                               const size_t *cited);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 6. Trends                                                                                  */
@@ -639,6 +650,11 @@ typedef void (*ilo_finding_fn)(void *arg, const ilo_finding *f, bool entered);
 void ilo_trend_changed_items(const ilo_trend *t, size_t i, ilo_finding_fn fn, void *arg);
 /* Whether some criterion of convention k is coded or clear in some year of t. */
 bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_t k);
+/* Whether conflict cf of t's country bears on what a trend report shows: it is about an item
+ * that entered or left (ilo_trend_changed_items()) in one of the years changes[0..n-1] (p: the
+ * profile t was evaluated on), or about a source the report cites (cited[s] != 0). */
+bool ilo_trend_conflict_shown(const ilo_model *m, const ilo_profile *p, const ilo_trend *t, const size_t *changes,
+                              size_t n, const ilo_conflict *cf, const size_t *cited);
 
 /* ------------------------------------------------------------------------------------------ */
 /* 7. Scenarios                                                                               */

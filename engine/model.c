@@ -80,3 +80,17 @@ bool ilo_event_supervisory(const ilo_event *e)
 }
 
 bool ilo_event_supervisory_in(const ilo_event *e, int year) { return e->date.year == year && ilo_event_supervisory(e); }
+
+bool ilo_conflict_about_item(const ilo_conflict *cf, const char *item)
+{
+    if (!cf->about) return false;
+    size_t n = strlen(cf->about);
+    return strncmp(cf->about, item, n) == 0 && (item[n] == '\0' || item[n] == '@');
+}
+
+bool ilo_conflict_about_source(const ilo_model *m, const ilo_conflict *cf, const size_t *cited)
+{
+    for (size_t s = 0; cf->about && s < m->n_sources; s++)
+        if (cited[s] && m->sources[s].id && strcmp(m->sources[s].id, cf->about) == 0) return true;
+    return false;
+}

@@ -140,3 +140,22 @@ bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_
         if (ilo_result_convention_assessed(m, t->years[i], k)) return true;
     return false;
 }
+
+/* Whether cf is about an item counted in a and not in b. */
+static bool counted_only_in(const ilo_profile *p, const ilo_result *a, const ilo_result *b, const ilo_conflict *cf)
+{
+    for (size_t k = 0; k < a->n_findings; k++)
+        if (!ilo_result_finding(b, a->findings[k].item) && ilo_conflict_about_item(cf, p->items[a->findings[k].item].id))
+            return true;
+    return false;
+}
+
+bool ilo_trend_conflict_shown(const ilo_model *m, const ilo_profile *p, const ilo_trend *t, const size_t *changes,
+                              size_t n, const ilo_conflict *cf, const size_t *cited)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ilo_result *now = t->years[changes[k]], *before = t->years[changes[k] - 1];
+        if (counted_only_in(p, now, before, cf) || counted_only_in(p, before, now, cf)) return true;
+    }
+    return ilo_conflict_about_source(m, cf, cited);
+}

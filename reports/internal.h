@@ -8,23 +8,19 @@
 #include "report.h"
 
 /* The sources a document cites, numbered [1], [2], ... in order of first citation, so that every
- * format numbers them alike. */
+ * format numbers them alike; and which of the country's recorded conflicts the document shows
+ * (the engine's rule: ilo_result_conflict_shown(), ilo_trend_conflict_shown(), given the sources
+ * cited before the conflicts' own). */
 typedef struct rep_cites {
     size_t *num;   /* per model source: its number, 0 when not cited */
     size_t *order; /* the cited sources, by number - 1 */
     size_t n;
-    size_t n_base; /* assessment: how many were cited before the shown conflicts' own sources */
+    bool *shown;   /* per conflict of the country: shown (assessment and trend; else NULL) */
 } rep_cites;
 
-/* Whether conflict cf of an assessment's country concerns what the assessment shows: the item of
- * a finding (an amended "ID@DATE" is its ID), an ILO event of the year, or a source cited for
- * them (numbered up to c->n_base). */
-bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf);
-/* The same for a trend: the items that entered or left in its years of largest change, or a
- * source it cites (numbered up to c->n_base). */
-bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf);
 /* Numbers the sources an assessment cites: the findings' (by rank), then the published
- * figures', then the events', then those of the versions of the conflicts shown. False when out of memory (then out is marked failed by callers). */
+ * figures', then the events', then those of the versions of the conflicts shown. False when out
+ * of memory (then out is marked failed by callers). */
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc);
 /* The same for a trend: the published figures' by year, then the sources of the items that
  * entered or left in the years of largest change, then those of the conflicts shown. */

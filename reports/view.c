@@ -3,7 +3,6 @@
  * comparison's year differences and columns read through the engine (ilo_year_diff_of). */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "internal.h"
 
@@ -56,12 +55,13 @@ bool rep_comparison_shows(const rep_comparison *doc, size_t conv)
 
 /* ---- source numbering ---- */
 
-static bool cites_init(rep_cites *c, const ilo_model *m)
+static bool cites_init(rep_cites *c, const ilo_model *m, size_t country)
 {
-    c->n = c->n_base = 0;
+    c->n = 0;
     c->num = calloc(m->n_sources + 1, sizeof *c->num);
     c->order = calloc(m->n_sources + 1, sizeof *c->order);
-    if (c->num && c->order) return true;
+    c->shown = calloc(m->countries[country].n_conflicts + 1, sizeof *c->shown);
+    if (c->num && c->order && c->shown) return true;
     rep_cites_free(c);
     return false;
 }
@@ -83,45 +83,27 @@ static void cite_published(rep_cites *c, const ilo_model *m, size_t country, int
     }
 }
 
-/* Whether id names item `it` (or the text it amends: "ID@DATE"). */
-static bool names_item(const char *id, const char *item)
+/* The versions' sources of the conflicts shown, numbered after everything else. */
+static void cite_conflicts(rep_cites *c, const ilo_country *co)
 {
-    size_t n = strlen(id);
-    return strncmp(id, item, n) == 0 && (item[n] == '\0' || item[n] == '@');
-}
-
-bool rep_conflict_shown(const rep_assessment *doc, const rep_cites *c, const ilo_conflict *cf)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    if (!cf->about) return false;
-    for (size_t i = 0; i < r->n_findings; i++)
-        if (names_item(cf->about, doc->profile->items[r->findings[i].item].id)) return true;
-    const ilo_country *co = &m->countries[r->country];
-    for (size_t i = 0; i < co->n_events; i++)
-        if (ilo_event_supervisory_in(&co->events[i], r->year) && co->events[i].id && strcmp(co->events[i].id, cf->about) == 0)
-            return true;
-    for (size_t i = 0; i < c->n_base && i < c->n; i++)
-        if (m->sources[c->order[i]].id && strcmp(m->sources[c->order[i]].id, cf->about) == 0) return true;
-    return false;
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        for (size_t k = 0; c->shown[i] && k < co->conflicts[i].n_versions; k++)
+            cite(c, co->conflicts[i].versions[k].sources, co->conflicts[i].versions[k].n_sources);
 }
 
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc)
 {
     const ilo_model *m = doc->model;
     const ilo_result *r = doc->result;
-    if (!cites_init(c, m)) return false;
+    if (!cites_init(c, m, r->country)) return false;
     for (size_t i = 0; i < r->n_findings; i++) cite(c, r->findings[i].sources, r->findings[i].n_sources);
     cite_published(c, m, r->country, r->year);
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < co->n_events; i++)
         if (ilo_event_supervisory_in(&co->events[i], r->year)) cite(c, co->events[i].sources, co->events[i].n_sources);
-    c->n_base = c->n;
-    for (size_t i = 0; i < co->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[i];
-        if (!rep_conflict_shown(doc, c, cf)) continue;
-        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
-    }
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        c->shown[i] = ilo_result_conflict_shown(m, doc->profile, r, &co->conflicts[i], c->num);
+    cite_conflicts(c, co);
     return true;
 }
 
@@ -131,47 +113,19 @@ static void cite_finding(void *arg, const ilo_finding *f, bool entered)
     cite(arg, f->sources, f->n_sources);
 }
 
-typedef struct about_ctx {
-    const rep_trend_doc *doc;
-    const char *about;
-    bool hit;
-} about_ctx;
-
-static void about_item(void *arg, const ilo_finding *f, bool entered)
-{
-    (void)entered;
-    about_ctx *x = arg;
-    if (names_item(x->about, x->doc->profile->items[f->item].id)) x->hit = true;
-}
-
-bool rep_trend_conflict_shown(const rep_trend_doc *doc, const rep_cites *c, const ilo_conflict *cf)
-{
-    if (!cf->about) return false;
-    about_ctx x = {doc, cf->about, false};
-    rep_changes ch;
-    rep_changes_of(doc->model, doc->trend, &ch);
-    for (size_t k = 0; k < ch.n && !x.hit; k++) ilo_trend_changed_items(doc->trend, ch.idx[k], about_item, &x);
-    for (size_t i = 0; !x.hit && i < c->n_base && i < c->n; i++)
-        if (doc->model->sources[c->order[i]].id && strcmp(doc->model->sources[c->order[i]].id, cf->about) == 0)
-            x.hit = true;
-    return x.hit;
-}
-
 bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
 {
+    const ilo_model *m = doc->model;
     const ilo_trend *t = doc->trend;
-    if (!cites_init(c, doc->model)) return false;
-    for (size_t i = 0; i < t->n; i++) cite_published(c, doc->model, doc->profile->country, t->years[i]->year);
+    if (!cites_init(c, m, doc->profile->country)) return false;
+    for (size_t i = 0; i < t->n; i++) cite_published(c, m, doc->profile->country, t->years[i]->year);
     rep_changes ch;
-    rep_changes_of(doc->model, t, &ch);
+    rep_changes_of(m, t, &ch);
     for (size_t k = 0; k < ch.n; k++) ilo_trend_changed_items(t, ch.idx[k], cite_finding, c);
-    c->n_base = c->n;
-    const ilo_country *co = &doc->model->countries[doc->profile->country];
-    for (size_t i = 0; i < co->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[i];
-        if (!rep_trend_conflict_shown(doc, c, cf)) continue;
-        for (size_t k = 0; k < cf->n_versions; k++) cite(c, cf->versions[k].sources, cf->versions[k].n_sources);
-    }
+    const ilo_country *co = &m->countries[doc->profile->country];
+    for (size_t i = 0; i < co->n_conflicts; i++)
+        c->shown[i] = ilo_trend_conflict_shown(m, doc->profile, t, ch.idx, ch.n, &co->conflicts[i], c->num);
+    cite_conflicts(c, co);
     return true;
 }
 
@@ -179,6 +133,8 @@ void rep_cites_free(rep_cites *c)
 {
     free(c->num);
     free(c->order);
+    free(c->shown);
     c->num = c->order = NULL;
+    c->shown = NULL;
     c->n = 0;
 }

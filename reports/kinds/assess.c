@@ -191,11 +191,8 @@ static void events(rep_doc *d, rep_node *root, const rep_assessment *in, const r
 
 static void disputed(rep_doc *d, rep_node *root, const rep_assessment *in, const rep_cites *c)
 {
-    const ilo_country *co = &in->model->countries[in->result->country];
-    bool *shown = rep_doc_alloc(d, (co->n_conflicts + 1) * sizeof *shown);
-    for (size_t i = 0; shown && i < co->n_conflicts; i++) shown[i] = rep_conflict_shown(in, c, &co->conflicts[i]);
     int year = in->result->year;
-    if (shown) rep_add_disputed(d, root, in->model, in->result->country, c, shown, &year, 1);
+    rep_add_disputed(d, root, in->model, in->result->country, c, c->shown, &year, 1);
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_assessment *in)

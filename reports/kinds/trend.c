@@ -211,11 +211,9 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_changes ch;
     rep_changes_of(m, t, &ch);
     for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
-    bool *shown = rep_doc_alloc(d, (co->n_conflicts + 1) * sizeof *shown);
     int *years = rep_doc_alloc(d, (t->n + 1) * sizeof *years);
-    for (size_t i = 0; shown && i < co->n_conflicts; i++) shown[i] = rep_trend_conflict_shown(in, &c, &co->conflicts[i]);
     for (size_t i = 0; years && i < t->n; i++) years[i] = t->years[i]->year;
-    if (shown && years) rep_add_disputed(d, root, m, country, &c, shown, years, t->n);
+    if (years) rep_add_disputed(d, root, m, country, &c, c.shown, years, t->n);
     rep_add_sources(d, root, m, &c);
     rep_add_trend_rows(d, root, t);
     rep_cites_free(&c);

@@ -194,6 +194,58 @@ static void trend_changes_and_items(void **state)
     ilo_ctx_free(ctx);
 }
 
+/* Which recorded conflicts a report shows (XRA has two: xra-cf-arrest-day about the arrests,
+ * xra-cf-elsewhere about the 2018 dismissals), and each reason on its own with made-up
+ * conflicts: an item (or a text amending it), an ILO event of the year, a cited source. */
+static void conflicts_shown(void **state)
+{
+    (void)state;
+    const ilo_country *co = &M->countries[XRA];
+    assert_int_equal(co->n_conflicts, 2);
+    size_t *cited = calloc(M->n_sources + 1, sizeof *cited);
+    ilo_result *r = eval(2017);
+    /* 2017 counts the arrests (assess-xra-2017-json shows only xra-cf-arrest-day). */
+    assert_true(ilo_result_conflict_shown(M, &P, r, &co->conflicts[0], cited));
+    assert_false(ilo_result_conflict_shown(M, &P, r, &co->conflicts[1], cited));
+    ilo_conflict cf = {.about = "xra-ceacr-2017-ev"}; /* a CEACR event of 2017-02 */
+    assert_true(ilo_result_conflict_shown(M, &P, r, &cf, cited));
+    cf.about = "xra-gsp-2018"; /* a trade event: not supervisory */
+    ilo_result *r18 = eval(2018);
+    assert_false(ilo_result_conflict_shown(M, &P, r18, &cf, cited));
+    ilo_result_free(r18);
+    cf.about = "xra-arrest"; /* a prefix of an item's id, not the item */
+    assert_false(ilo_result_conflict_shown(M, &P, r, &cf, cited));
+    assert_false(ilo_conflict_about_item(&cf, "xra-arrest-leaders"));
+    cf.about = "xra-arrest-leaders";
+    assert_true(ilo_conflict_about_item(&cf, "xra-arrest-leaders@2019-01-01"));
+    cf.about = NULL;
+    assert_false(ilo_conflict_about_item(&cf, "xra-arrest-leaders"));
+    assert_false(ilo_result_conflict_shown(M, &P, r, &cf, cited));
+    cf.about = "xra-ngo-2016";
+    assert_false(ilo_result_conflict_shown(M, &P, r, &cf, cited));
+    for (size_t s = 0; s < M->n_sources; s++) cited[s] = strcmp(M->sources[s].id, "xra-ngo-2016") == 0;
+    assert_true(ilo_result_conflict_shown(M, &P, r, &cf, cited));
+    assert_true(ilo_conflict_about_source(M, &cf, cited));
+    /* A trend 2016-2018: 2018 against 2017 (index 2) has the dismissals enter and the arrests
+     * leave, so both conflicts are shown; 2017 against 2016 (index 1) touches neither. */
+    memset(cited, 0, (M->n_sources + 1) * sizeof *cited);
+    ilo_trend *t = NULL;
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_trend_new(M, &P, SDG, 2016, 2018, &t, ctx), ILO_OK);
+    const size_t both[] = {2, 1}, first[] = {1};
+    assert_true(ilo_trend_conflict_shown(M, &P, t, both, 2, &co->conflicts[0], cited));
+    assert_true(ilo_trend_conflict_shown(M, &P, t, both, 2, &co->conflicts[1], cited));
+    assert_false(ilo_trend_conflict_shown(M, &P, t, first, 1, &co->conflicts[0], cited));
+    assert_false(ilo_trend_conflict_shown(M, &P, t, first, 1, &co->conflicts[1], cited));
+    assert_false(ilo_trend_conflict_shown(M, &P, t, first, 1, &cf, cited));
+    for (size_t s = 0; s < M->n_sources; s++) cited[s] = strcmp(M->sources[s].id, "xra-ngo-2016") == 0;
+    assert_true(ilo_trend_conflict_shown(M, &P, t, first, 1, &cf, cited));
+    ilo_trend_free(t);
+    ilo_ctx_free(ctx);
+    ilo_result_free(r);
+    free(cited);
+}
+
 static void parse_hundredths_exactly(void **state)
 {
     (void)state;
@@ -270,6 +322,7 @@ int main(void)
         cmocka_unit_test(findings_by_item),
         cmocka_unit_test(band_absent_without_bands),
         cmocka_unit_test(trend_changes_and_items),
+        cmocka_unit_test(conflicts_shown),
         cmocka_unit_test(parse_hundredths_exactly),
         cmocka_unit_test(largest_changes_on_fake_results),
     };
