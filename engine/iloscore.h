@@ -650,6 +650,8 @@ typedef void (*ilo_finding_fn)(void *arg, const ilo_finding *f, bool entered);
 void ilo_trend_changed_items(const ilo_trend *t, size_t i, ilo_finding_fn fn, void *arg);
 /* Whether some criterion of convention k is coded or clear in some year of t. */
 bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_t k);
+/* Whether convention k has a raw score above 0 (a criterion of it coded) in some year of t. */
+bool ilo_trend_convention_scored(const ilo_trend *t, size_t k);
 /* Whether conflict cf of t's country bears on what a trend report shows: it is about an item
  * that entered or left (ilo_trend_changed_items()) in one of the years changes[0..n-1] (p: the
  * profile t was evaluated on), or about a source the report cites (cited[s] != 0). */

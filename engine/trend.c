@@ -141,6 +141,13 @@ bool ilo_trend_convention_assessed(const ilo_model *m, const ilo_trend *t, size_
     return false;
 }
 
+bool ilo_trend_convention_scored(const ilo_trend *t, size_t k)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->years[i]->convention_hundredths[k] > 0) return true;
+    return false;
+}
+
 /* Whether cf is about an item counted in a and not in b. */
 static bool counted_only_in(const ilo_profile *p, const ilo_result *a, const ilo_result *b, const ilo_conflict *cf)
 {

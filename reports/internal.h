@@ -33,9 +33,6 @@ const char *rep_item_kind(const ilo_item *it);
 const char *rep_profile_name(const char *name);
 /* "ratified", "not ratified", "denounced" or "unknown" at the end of year. */
 const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year);
-/* A caution about criteria not assessed in r's year, written into out (one sentence, plain
- * text); false (and out empty) when every criterion is assessed. */
-bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n);
 /* The years a trend report explains (ilo_trend_largest_changes, at most REP_MAX_CHANGES; none
  * when t is NULL), with the change's index i: year i versus year i - 1. */
 typedef struct rep_changes {

@@ -181,13 +181,6 @@ typedef struct rep_comparison {
                                      years are projections, marked "beyond the data" (0: none) */
 } rep_comparison;
 
-/* The differences in year i (0..base->n - 1) of a comparison: ilo_year_diff_of() of its two
- * results. False when out of memory. Free with ilo_year_diff_free(). */
-bool rep_year_diff_of(const rep_comparison *doc, size_t i, ilo_year_diff *out);
-/* Whether convention conv has a raw score above 0 in some year of either profile: people's
- * formats leave the others out of their per-convention columns (JSON and CSV keep every one). */
-bool rep_comparison_shows(const rep_comparison *doc, size_t conv);
-
 /* "What would it take" (ilo_target_new): the provisions to repeal, or why none suffices. */
 typedef struct rep_target_doc {
     const ilo_model *model;

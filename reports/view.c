@@ -1,25 +1,8 @@
 /* view.c: what the builders share that is about the document, not the results: the numbering of
- * cited sources (so that every format numbers them alike), a few words for the reader, and the
- * comparison's year differences and columns read through the engine (ilo_year_diff_of). */
-#include <stdio.h>
+ * cited sources (so that every format numbers them alike) and a few words for the reader. */
 #include <stdlib.h>
 
 #include "internal.h"
-
-bool rep_coverage_note(const ilo_model *m, const ilo_result *r, char *out, size_t n)
-{
-    size_t c[3];
-    ilo_result_status_counts(m, r, c);
-    out[0] = '\0';
-    if (!c[ILO_NOT_ASSESSED]) return false;
-    if (c[ILO_NOT_ASSESSED] == m->n_criteria)
-        snprintf(out, n, "Caution: nothing is assessed in %d. Nothing is coded and no admissible source dated %d "
-                         "states what it examined, so there is no score: no evidence, not compliance.", r->year, r->year);
-    else
-        snprintf(out, n, "Caution: %zu of %zu criteria %s not assessed in %d; unknown, not compliant.",
-                 c[ILO_NOT_ASSESSED], m->n_criteria, c[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);
-    return true;
-}
 
 void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out)
 {
@@ -39,18 +22,6 @@ const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year
     case ILO_RAT_NONE: break;
     }
     return "unknown";
-}
-
-bool rep_year_diff_of(const rep_comparison *doc, size_t i, ilo_year_diff *out)
-{
-    return ilo_year_diff_of(doc->baseline, doc->base->years[i], doc->scenario, doc->alt->years[i], out);
-}
-
-bool rep_comparison_shows(const rep_comparison *doc, size_t conv)
-{
-    for (size_t i = 0; i < doc->base->n; i++)
-        if (doc->base->years[i]->convention_hundredths[conv] > 0 || doc->alt->years[i]->convention_hundredths[conv] > 0) return true;
-    return false;
 }
 
 /* ---- source numbering ---- */

@@ -2,9 +2,20 @@
  * score and rating, the parts by convention and group, the published figures beside, the
  * findings with their sources, the criteria coded, clear and not assessed, the ILO supervisory
  * events of the year, and the trend over the years before. */
-#include <string.h>
-
 #include "kinds.h"
+
+/* A caution about the criteria not assessed in r's year (n: ilo_result_status_counts()), one
+ * sentence; NULL when every criterion is assessed. */
+static const char *coverage(rep_doc *d, const ilo_model *m, const ilo_result *r, const size_t n[3])
+{
+    if (!n[ILO_NOT_ASSESSED]) return NULL;
+    if (n[ILO_NOT_ASSESSED] == m->n_criteria)
+        return rep_doc_printf(d, "nothing is assessed in %d. Nothing is coded and no admissible source dated %d states "
+                                 "what it examined, so there is no score: no evidence, not compliance.",
+                              r->year, r->year);
+    return rep_doc_printf(d, "%zu of %zu criteria %s not assessed in %d; unknown, not compliant.", n[ILO_NOT_ASSESSED],
+                          m->n_criteria, n[ILO_NOT_ASSESSED] == 1 ? "is" : "are", r->year);
+}
 
 static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_result *r)
 {
@@ -35,12 +46,10 @@ static void scores(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_res
                    {"clear", NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR])},
                    {"not_assessed", NULL, "criteria:not_assessed", rep_v_int((int64_t)n[ILO_NOT_ASSESSED])},
                    {"total", NULL, NULL, rep_v_int((int64_t)m->n_criteria)});
-    char note[256];
-    bool caution = rep_coverage_note(m, r, note, sizeof note);
-    rep_key(d, root, "caution", rep_v_text(caution ? note : NULL));
-    /* The paragraph's label says "Caution"; the JSON field keeps the note's own prefix. */
-    const char *said = strncmp(note, "Caution: ", 9) == 0 ? note + 9 : note;
-    if (caution) rep_people_para(d, root, REP_CAUTION, "Caution", said);
+    const char *caution = coverage(d, m, r, n);
+    /* The paragraph's label says "Caution"; the JSON field has the word in its text. */
+    rep_key(d, root, "caution", rep_v_text(caution ? rep_doc_printf(d, "Caution: %s", caution) : NULL));
+    if (caution) rep_people_para(d, root, REP_CAUTION, "Caution", caution);
 }
 
 /* A convention's or group's row: id, title (or numeral and title) or ratification, then

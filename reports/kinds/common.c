@@ -167,7 +167,8 @@ void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
 
 /* ---- the place among published scores ---- */
 
-const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out)
+/* Why a score has no place, in the reader's words; NULL when it has one (*out filled then). */
+static const char *unplaced(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out)
 {
     static const char *const why[] = {
         [ILO_PLACED] = NULL,
@@ -183,7 +184,7 @@ const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed
 void rep_add_place(rep_doc *d, rep_node *parent, rep_node *people, const ilo_model *m, const ilo_result *r)
 {
     ilo_place p;
-    const char *why = rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
+    const char *why = unplaced(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p);
     if (why) {
         rep_field_add(d, people, NULL, "Place", NULL, rep_v_text(rep_doc_printf(d, "none (%s)", why)));
         rep_key(d, parent, "place", rep_v_null());
@@ -243,10 +244,14 @@ void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const c
     cols[2] = (rep_column){rep_doc_printf(d, "%s/n", prefix), NULL, rep_doc_printf(d, "%s:n", mp), REP_COL_NUMBER};
 }
 
-void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p)
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, size_t method, int year,
+                     bool assessed, double score)
 {
-    if (why) REP_CELLS(d, t, row, at, rep_v_null(), rep_v_null(), rep_v_null());
-    else REP_CELLS(d, t, row, at, rep_v_fixed(p->percentile, 1, 0), rep_v_int(p->quintile), rep_v_int((int64_t)p->n));
+    ilo_place p;
+    if (ilo_score_place(m, method, year, assessed, score, &p) != ILO_PLACED)
+        REP_CELLS(d, t, row, at, rep_v_null(), rep_v_null(), rep_v_null());
+    else
+        REP_CELLS(d, t, row, at, rep_v_fixed(p.percentile, 1, 0), rep_v_int(p.quintile), rep_v_int((int64_t)p.n));
 }
 
 /* "Disputed or uncertain": the recorded conflicts about what the report shows (with the version

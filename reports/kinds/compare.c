@@ -37,10 +37,9 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, co
 
 static size_t side_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const ilo_result *r)
 {
-    ilo_place p;
     rep_score_cells(d, t, row, at, m, r);
     rep_cell(d, t, row, at + 5, rep_v_bool(r->forced));
-    rep_place_cells(d, t, row, at + 6, rep_place(m, r->method, r->year, ilo_result_assessed(m, r), r->score, &p), &p);
+    rep_place_cells(d, t, row, at + 6, m, r->method, r->year, ilo_result_assessed(m, r), r->score);
     at += 9;
     for (size_t k = 0; k < m->n_conventions; k++) rep_cell(d, t, row, at++, rep_part_v(m, r, false, k));
     rep_cell(d, t, row, at++, rep_rating_v(m, r));
@@ -190,6 +189,13 @@ static void year_changes(rep_doc *d, rep_node *parent, const ilo_model *m, const
         rep_para_text(d, sec, NULL, REP_PLAIN, "Newly coded", criteria_weights(d, m, &yd->started));
 }
 
+/* Whether convention k has a raw score above 0 in some year of either profile: people's formats
+ * leave the others out of their per-convention columns (JSON and CSV keep every one). */
+static bool shown(const rep_comparison *in, size_t k)
+{
+    return ilo_trend_convention_scored(in->base, k) || ilo_trend_convention_scored(in->alt, k);
+}
+
 /* The years table's columns: the year, each side's, the deltas, the rating change, the changes. */
 static rep_node *years_table(rep_doc *d, rep_node *parent, const rep_comparison *in, size_t method)
 {
@@ -207,7 +213,7 @@ static rep_node *years_table(rep_doc *d, rep_node *parent, const rep_comparison 
             REP_COL_NUMBER);
     for (size_t k = 0; k < m->n_conventions; k++)
         col(&c, rep_doc_printf(d, "delta/conventions/%s", m->conventions[k].id),
-            rep_comparison_shows(in, k) ? m->conventions[k].id : NULL,
+            shown(in, k) ? m->conventions[k].id : NULL,
             rep_doc_printf(d, "delta:convention:%s", m->conventions[k].id), REP_COL_NUMBER);
     col(&c, "rating_changed", NULL, NULL, REP_COL_ENUM);
     col(&c, NULL, NULL, "rating_changed", REP_COL_NUMBER);
@@ -230,7 +236,7 @@ static bool year(rep_doc *d, rep_node *t, rep_node *chg, const rep_comparison *i
     const ilo_model *m = in->model;
     const ilo_result *rb = in->base->years[i], *ra = in->alt->years[i];
     ilo_year_diff yd;
-    if (!rep_year_diff_of(in, i, &yd)) return false;
+    if (!ilo_year_diff_of(in->baseline, rb, in->scenario, ra, &yd)) return false;
     bool beyond = in->last_year && rb->year > in->last_year;
     bool both = ilo_result_assessed(m, rb) && ilo_result_assessed(m, ra);
     size_t row = REP_ROW(d, t, rep_v_int(rb->year)), n_stopped, n_started;

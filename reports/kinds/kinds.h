@@ -116,9 +116,6 @@ void rep_add_rating(rep_doc *d, rep_node *parent, const ilo_model *m, size_t met
 
 /* ---- the place of a score among published SDG 8.8.2 scores (common.c) ---- */
 
-/* Why a score has no place (ilo_score_place()) in the reader's words, or NULL when it has one
- * (*out filled then). */
-const char *rep_place(const ilo_model *m, size_t method, int year, bool assessed, double score, ilo_place *out);
 /* The place of r as people read it (a "Place" field added to `people`, a fields node) and as
  * programs read it (the keyed object "place" under parent, or null; CSV place:n,
  * place:percentile, place:quintile). */
@@ -130,8 +127,9 @@ void rep_add_place_vintage(rep_doc *d, rep_node *parent, const ilo_model *m, siz
  * CSV measures `measure_prefix`:percentile etc.; people see the quintile ("Q") when `label` is 1,
  * and the percentile ("Pctile") too when it is 2. */
 void rep_place_columns(rep_doc *d, rep_column *cols, const char *prefix, const char *measure_prefix, int label);
-/* The three cells of a place (null when none). */
-void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const char *why, const ilo_place *p);
+/* The three cells of the place of a score (ilo_score_place(); null when it has none). */
+void rep_place_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, size_t method, int year,
+                     bool assessed, double score);
 
 /* "Disputed or uncertain": the country's conflicts marked in shown[] (one per conflict), each with
  * its versions, their numbered sources, the version used and why (programs' "conflicts", CSV

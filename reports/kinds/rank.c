@@ -72,8 +72,7 @@ static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_rankin
                          rep_v_hundredths(e->raw_hundredths), rep_v_bool(e->forced),
                          rep_v_text(e->band < me->n_bands ? me->bands[e->band].rating : NULL));
     published_cells(d, t, row, C_PUB, m, co->code, e->country, r->year);
-    ilo_place p;
-    rep_place_cells(d, t, row, C_PLACE, rep_place(m, r->method, r->year, true, e->score, &p), &p);
+    rep_place_cells(d, t, row, C_PLACE, m, r->method, r->year, true, e->score);
 }
 
 static void not_assessed(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ranking *r)

@@ -37,8 +37,7 @@ static void year_row(rep_doc *d, rep_node *tb, const ilo_model *m, size_t countr
     bool a = ilo_result_assessed(m, r);
     ilo_result_status_counts(m, r, n);
     rep_score_cells(d, tb, row, Y_SCORE, m, r);
-    ilo_place pl;
-    rep_place_cells(d, tb, row, Y_PLACE, rep_place(m, r->method, r->year, a, r->score, &pl), &pl);
+    rep_place_cells(d, tb, row, Y_PLACE, m, r->method, r->year, a, r->score);
     /* A change needs a score on both sides. */
     rep_value change = !i ? rep_v_null()
                        : a && ilo_result_assessed(m, t->years[i - 1])

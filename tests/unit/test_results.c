@@ -185,11 +185,15 @@ static void trend_changes_and_items(void **state)
     assert_false(c.entered[1] || c.entered[2] || c.entered[3]);
     size_t c098 = ilo_model_find_convention(M, "C098");
     assert_true(ilo_trend_convention_assessed(M, t, c098));
+    assert_true(ilo_trend_convention_scored(t, c098)); /* the bargaining rule (cb-law) in 2017 */
     ilo_trend_free(t);
     /* 2014-2015: only C087 texts. */
     assert_int_equal(ilo_trend_new(M, &P, SDG, 2014, 2015, &t, ctx), ILO_OK);
     assert_false(ilo_trend_convention_assessed(M, t, c098));
     assert_true(ilo_trend_convention_assessed(M, t, ilo_model_find_convention(M, "C087")));
+    /* 2015's one coded criterion is C087's; C098 has nothing coded. */
+    assert_false(ilo_trend_convention_scored(t, c098));
+    assert_true(ilo_trend_convention_scored(t, ilo_model_find_convention(M, "C087")));
     ilo_trend_free(t);
     ilo_ctx_free(ctx);
 }
