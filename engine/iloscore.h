@@ -1372,6 +1372,13 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
  * are never computed in one vintage and compared with another's. */
 #define ILO_PLACE_VINTAGE "sdg-un-db-2024"
 
+/* The published SDG 8.8.2 value reports show for a country in year: from ILO_PLACE_VINTAGE
+ * when the data have it (never another vintage's, even where it has none), else as recorded in
+ * the country profile's `published` list (section 3). code: the country's alpha-3 code; country:
+ * its index in m->countries (a sheet's country the model does not hold has none). NULL when
+ * there is none. */
+const char *ilo_published_sdg(const ilo_model *m, const char *code, size_t country, int year);
+
 /* Whether the scores of method can be compared with published SDG 8.8.2 scores: it admits no
  * source kind that SDG 8.8.2 does not read (only the ILO's kinds, ILO_SRC_CEACR to
  * ILO_SRC_ILO_OTHER, and legislation). */

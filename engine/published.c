@@ -208,6 +208,17 @@ ilo_status ilo_published_place(const ilo_model *m, size_t vintage, int year, dou
     return ILO_OK;
 }
 
+const char *ilo_published_sdg(const ilo_model *m, const char *code, size_t country, int year)
+{
+    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
+    if (v != SIZE_MAX) {
+        const ilo_figure *f = ilo_vintage_figure(&m->vintages[v], code, year);
+        return f ? f->value : NULL;
+    }
+    const ilo_published *p = ilo_country_published(m, country, ilo_measure_name(ILO_MEASURE_SDG), year);
+    return p ? p->value : NULL;
+}
+
 bool ilo_method_comparable(const ilo_model *m, size_t method)
 {
     uint32_t sdg = 0;

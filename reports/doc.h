@@ -264,8 +264,6 @@ void rep_write_html(rep_buf *out, const rep_doc *d);
 
 /* The page style every HTML report shares (reports/formats/html.c). */
 extern const char rep_html_css[];
-/* A chart series node as inline SVG (the HTML writer's; nothing for no points). */
-void rep_html_chart(rep_buf *out, const rep_node *series);
 
 /* People's rendering of a value, as plain text (the writers escape it): "2.85", "-", "a, b";
  * note not included. */

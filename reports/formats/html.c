@@ -311,7 +311,8 @@ static void lines(rep_buf *b, const rep_node *n)
     rep_buf_puts(b, "</figcaption>\n</figure>\n");
 }
 
-void rep_html_chart(rep_buf *b, const rep_node *n)
+/* A chart series node as inline SVG; nothing for no points. */
+static void chart(rep_buf *b, const rep_node *n)
 {
     if (!n->n_points) return;
     if (n->chart == REP_CHART_LINES) lines(b, n);
@@ -345,7 +346,7 @@ static void node(rep_buf *b, const rep_node *n, int level)
         rep_buf_puts(b, n->style == REP_CAUTION ? "</p></div>\n" : "</p>\n");
         break;
     case REP_LIST: list(b, n); break;
-    case REP_SERIES: rep_html_chart(b, n); break;
+    case REP_SERIES: chart(b, n); break;
     }
 }
 

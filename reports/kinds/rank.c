@@ -39,25 +39,12 @@ static const rep_column rank_cols[] = {
 };
 #define N_RANK_COLS (sizeof rank_cols / sizeof rank_cols[0])
 
-/* The published SDG 8.8.2 value of country c in year: from the one vintage places come from when
- * it is loaded (never another vintage's), else as recorded in the country's profile. */
-static const char *published_sdg(const ilo_model *m, const char *code, size_t c, int year)
-{
-    size_t v = ilo_model_find_vintage(m, ILO_PLACE_VINTAGE);
-    if (v != SIZE_MAX) {
-        const ilo_figure *f = ilo_vintage_figure(&m->vintages[v], code, year);
-        return f ? f->value : NULL;
-    }
-    const ilo_published *p = ilo_country_published(m, c, "sdg-8.8.2", year);
-    return p ? p->value : NULL;
-}
-
 /* The published SDG 8.8.2 value and ITUC rating of country c in year, in columns at and at + 1. */
 static void published_cells(rep_doc *d, rep_node *t, size_t row, size_t at, const ilo_model *m, const char *code,
                             size_t c, int year)
 {
     const ilo_published *p = ilo_country_published(m, c, "ituc", year);
-    REP_CELLS(d, t, row, at, rep_v_text(published_sdg(m, code, c, year)), rep_v_text(p ? p->value : NULL));
+    REP_CELLS(d, t, row, at, rep_v_text(ilo_published_sdg(m, code, c, year)), rep_v_text(p ? p->value : NULL));
 }
 
 static void ranked(rep_doc *d, rep_node *t, const ilo_model *m, const ilo_ranking *r, const ilo_rank_entry *e)

@@ -313,6 +313,12 @@ static void score_place_reasons(void **state)
     assert_int_equal(ilo_score_place(P, ev, 2018, true, 3.08, &p), ILO_UNPLACED_NO_VINTAGE);
     assert_int_equal(ilo_score_place(S, sdg, 2014, true, 3.08, &p), ILO_UNPLACED_NO_YEAR);
     assert_int_equal(p.n, 0);
+    /* The fixture has no sdg-un-db-2024: the value shown is the profile's (XAA 2018); a
+     * sheet's country has no profile. */
+    size_t xaa = ilo_model_find_country(P, "XAA");
+    assert_string_equal(ilo_published_sdg(P, "XAA", xaa, 2018), "2.05");
+    assert_null(ilo_published_sdg(P, "XAA", P->n_countries, 2018));
+    assert_null(ilo_published_sdg(P, "XAA", xaa, 2019));
     /* Not assessed comes first, even for a method that is not comparable. */
     assert_int_equal(ilo_score_place(S, all, 2014, false, 3.08, &p), ILO_UNPLACED_NOT_ASSESSED);
 }

@@ -57,6 +57,11 @@ static void published_figures_of_the_profile(void **state)
     assert_null(ilo_country_published(M, XRA, "sdg-8.8.2", 2019));
     assert_null(ilo_country_published(M, XRA, "sdg", 2017));
     assert_null(ilo_country_published(M, M->n_countries, "ituc", 2016)); /* a sheet's country */
+    /* What reports show: the fixture holds sdg-un-db-2024, so its "0.3" and not the profile's
+     * "0.30"; in 2018 the vintage has none, and the profile's "1.05" is not used. */
+    assert_string_equal(ilo_published_sdg(M, "XRA", XRA, 2015), "0.3");
+    assert_string_equal(ilo_published_sdg(M, "XRA", XRA, 2017), "1.4");
+    assert_null(ilo_published_sdg(M, "XRA", XRA, 2018));
 }
 
 static void supervisory_events(void **state)
