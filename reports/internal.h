@@ -33,12 +33,5 @@ const char *rep_item_kind(const ilo_item *it);
 const char *rep_profile_name(const char *name);
 /* "ratified", "not ratified", "denounced" or "unknown" at the end of year. */
 const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year);
-/* The years a trend report explains (ilo_trend_largest_changes, at most REP_MAX_CHANGES; none
- * when t is NULL), with the change's index i: year i versus year i - 1. */
-typedef struct rep_changes {
-    size_t idx[REP_MAX_CHANGES];
-    size_t n;
-} rep_changes;
-void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out);
 
 #endif

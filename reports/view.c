@@ -4,11 +4,6 @@
 
 #include "internal.h"
 
-void rep_changes_of(const ilo_model *m, const ilo_trend *t, rep_changes *out)
-{
-    out->n = t ? ilo_trend_largest_changes(m, t, out->idx, REP_MAX_CHANGES) : 0;
-}
-
 const char *rep_item_kind(const ilo_item *it) { return it->kind == ILO_ITEM_PROVISION ? "provision" : "incident"; }
 
 const char *rep_profile_name(const char *name) { return name ? name : "baseline"; }
@@ -90,12 +85,11 @@ bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
     const ilo_trend *t = doc->trend;
     if (!cites_init(c, m, doc->profile->country)) return false;
     for (size_t i = 0; i < t->n; i++) cite_published(c, m, doc->profile->country, t->years[i]->year);
-    rep_changes ch;
-    rep_changes_of(m, t, &ch);
-    for (size_t k = 0; k < ch.n; k++) ilo_trend_changed_items(t, ch.idx[k], cite_finding, c);
+    size_t ch[REP_MAX_CHANGES], n = ilo_trend_largest_changes(m, t, ch, REP_MAX_CHANGES);
+    for (size_t k = 0; k < n; k++) ilo_trend_changed_items(t, ch[k], cite_finding, c);
     const ilo_country *co = &m->countries[doc->profile->country];
     for (size_t i = 0; i < co->n_conflicts; i++)
-        c->shown[i] = ilo_trend_conflict_shown(m, doc->profile, t, ch.idx, ch.n, &co->conflicts[i], c->num);
+        c->shown[i] = ilo_trend_conflict_shown(m, doc->profile, t, ch, n, &co->conflicts[i], c->num);
     cite_conflicts(c, co);
     return true;
 }

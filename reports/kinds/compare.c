@@ -26,8 +26,8 @@ static void side_cols(rep_doc *d, cols *c, const ilo_model *m, size_t method, co
             REP_COL_NUMBER);
     col(c, rep_doc_printf(d, "%s/rating", side), NULL, NULL, REP_COL_ENUM);
     col(c, rep_doc_printf(d, "%s/forced", side), NULL, NULL, REP_COL_ENUM);
-    rep_place_columns(d, c->v + c->n, rep_doc_printf(d, "%s/place", side), rep_doc_printf(d, "%s:place", side), false);
-    if (ilo_method_can_place(m, method)) c->v[c->n + 1].label = "Q";
+    rep_place_columns(d, c->v + c->n, rep_doc_printf(d, "%s/place", side), rep_doc_printf(d, "%s:place", side),
+                      ilo_method_can_place(m, method));
     c->n += 3;
     for (size_t k = 0; k < m->n_conventions; k++)
         col(c, rep_doc_printf(d, "%s/conventions/%s", side, m->conventions[k].id), NULL,

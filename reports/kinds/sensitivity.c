@@ -284,19 +284,16 @@ static void head(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_sensi
 {
     const ilo_sens_opts *o = &s->opts;
     rep_node *h = rep_only(rep_fields(d, root, NULL), REP_PEOPLE);
-    rep_field_add(d, h, NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, o->method)));
     rep_buf draws = REP_BUF_INIT;
     rep_buf_printf(&draws, "%zu, seed %llu, each weight x (1 + u), u uniform on +-", o->draws,
                    (unsigned long long)o->seed);
     rep_buf_fixed(&draws, o->spread, 2, "?");
     rep_buf_putc(&draws, '%');
-    rep_field_add(d, h, NULL, "Draws", NULL, rep_v_text(rep_doc_take(d, &draws)));
-    if (o->all)
-        rep_field_add(d, h, NULL, "Ranked", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of %zu (the others are not assessed)", s->n_assessed, s->n_units)));
-    else
-        rep_field_add(d, h, NULL, "Assessed", NULL,
-                      rep_v_text(rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units)));
+    const char *counted = o->all ? rep_doc_printf(d, "%zu of %zu (the others are not assessed)", s->n_assessed, s->n_units)
+                                 : rep_doc_printf(d, "%zu of %zu years", s->n_assessed, s->n_units);
+    REP_ADD_FIELDS(d, h, {NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, o->method))},
+                   {NULL, "Draws", NULL, rep_v_text(rep_doc_take(d, &draws))},
+                   {NULL, o->all ? "Ranked" : "Assessed", NULL, rep_v_text(counted)});
     rep_add_as_of(d, root, h, m);
     rep_add_synthetic_note(d, h, m, o->all ? SIZE_MAX : o->country);
     rep_add_method(d, root, m, o->method, false);

@@ -207,9 +207,8 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
     rep_people_para(d, lc, REP_CAVEAT, NULL,
                     "Up to 3, by size, each explained by the items that entered or left.");
-    rep_changes ch;
-    rep_changes_of(m, t, &ch);
-    for (size_t k = 0; k < ch.n; k++) change(d, lc, in, &c, ch.idx[k]);
+    size_t ch[REP_MAX_CHANGES], n = ilo_trend_largest_changes(m, t, ch, REP_MAX_CHANGES);
+    for (size_t k = 0; k < n; k++) change(d, lc, in, &c, ch[k]);
     int *years = rep_doc_alloc(d, (t->n + 1) * sizeof *years);
     for (size_t i = 0; years && i < t->n; i++) years[i] = t->years[i]->year;
     if (years) rep_add_disputed(d, root, m, country, &c, c.shown, years, t->n);
