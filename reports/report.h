@@ -38,9 +38,8 @@
  * rep_format and to the writers table in render.c. Every kind is then offered in it.
  *
  * Files: buf.c (section 1), escape.c (2), render.c (3 and 4: the dispatch), doc.h/doc.c (the
- * document), kinds/ (builders), formats/ (writers), view.c (the comparison's helpers of section 4,
- * and the source numbering and words the builders share, declared in reports/internal.h, which is
- * not installed).
+ * document), kinds/ (builders, and what they share: reports/kinds/kinds.h, not installed),
+ * formats/ (writers). Only the builders call the engine.
  */
 #ifndef ILO_REPORT_H
 #define ILO_REPORT_H

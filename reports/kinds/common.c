@@ -4,6 +4,22 @@
 
 #include "kinds.h"
 
+const char *rep_item_kind(const ilo_item *it) { return it->kind == ILO_ITEM_PROVISION ? "provision" : "incident"; }
+
+/* The profile's name for the reader. */
+static const char *profile_name(const char *name) { return name ? name : "baseline"; }
+
+const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year)
+{
+    switch (ilo_country_ratified(m, c, conv, year)) {
+    case ILO_RAT_RATIFIED: return "ratified";
+    case ILO_RAT_NOT_RATIFIED: return "not ratified";
+    case ILO_RAT_DENOUNCED: return "denounced";
+    case ILO_RAT_NONE: break;
+    }
+    return "unknown";
+}
+
 rep_doc *rep_kind_doc(const char *kind)
 {
     rep_doc *d = rep_doc_new(kind, NULL);
@@ -43,7 +59,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
     const ilo_country *co = &m->countries[country];
     rep_node *h = rep_only(rep_fields(d, parent, NULL), REP_PEOPLE);
     REP_ADD_FIELDS(d, h, {NULL, "Method", NULL, rep_v_text(rep_method_line(d, m, method))},
-                   {NULL, "Profile", NULL, rep_v_text(rep_profile_name(profile))});
+                   {NULL, "Profile", NULL, rep_v_text(profile_name(profile))});
     /* The brief states its evidence date its own way (with its later-text markers). */
     bool brief = d->kind && strcmp(d->kind, "brief") == 0;
     if (!brief) rep_add_as_of(d, NULL, h, m);
@@ -52,7 +68,7 @@ void rep_add_header(rep_doc *d, rep_node *parent, const ilo_model *m, size_t cou
                    {"code", NULL, NULL, rep_v_text(co->code)}, {"name", NULL, NULL, rep_v_text(co->name)},
                    {"region", NULL, NULL, rep_v_text(co->region)},
                    {"synthetic", NULL, NULL, rep_v_bool(co->synthetic)});
-    rep_key(d, parent, "profile", rep_v_text(rep_profile_name(profile)));
+    rep_key(d, parent, "profile", rep_v_text(profile_name(profile)));
     if (!brief) rep_add_as_of(d, parent, NULL, m);
     rep_add_method(d, parent, m, method, true);
 }

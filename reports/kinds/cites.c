@@ -1,25 +1,8 @@
-/* view.c: what the builders share that is about the document, not the results: the numbering of
- * cited sources (so that every format numbers them alike) and a few words for the reader. */
+/* cites.c: the numbering of the sources a document cites, so that every format numbers them
+ * alike, and the conflicts it shows (kinds.h). */
 #include <stdlib.h>
 
-#include "internal.h"
-
-const char *rep_item_kind(const ilo_item *it) { return it->kind == ILO_ITEM_PROVISION ? "provision" : "incident"; }
-
-const char *rep_profile_name(const char *name) { return name ? name : "baseline"; }
-
-const char *rep_ratification(const ilo_model *m, size_t c, size_t conv, int year)
-{
-    switch (ilo_country_ratified(m, c, conv, year)) {
-    case ILO_RAT_RATIFIED: return "ratified";
-    case ILO_RAT_NOT_RATIFIED: return "not ratified";
-    case ILO_RAT_DENOUNCED: return "denounced";
-    case ILO_RAT_NONE: break;
-    }
-    return "unknown";
-}
-
-/* ---- source numbering ---- */
+#include "kinds.h"
 
 static bool cites_init(rep_cites *c, const ilo_model *m, size_t country)
 {
