@@ -648,7 +648,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                   rep_v_text(rep_doc_take(d, &nums)),
                   rep_v_text(rep_doc_take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
+    rep_people_para(d, s, REP_RULE, "Concern rule", ilo_brief_rule);
 }
 
 /* ---- findings, record, trend, published ---- */
@@ -702,11 +702,9 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                   rep_sources_value(d, m, &v->cites, also, na), rep_v_text(rep_doc_take(d, &people)));
     }
     if (!v->rec->n_findings)
-        rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
-                 REP_PEOPLE);
-    rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Sources",
-                           "the admissible sources that make the item count this year under the method."),
-             REP_PEOPLE);
+        rep_people_para(d, s, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year.");
+    rep_people_para(d, s, REP_CAVEAT, "Sources",
+                    "the admissible sources that make the item count this year under the method.");
 }
 
 static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
@@ -714,7 +712,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     const ilo_trend *t = in->trend;
     const ilo_brief *br = in->brief;
     if (!t) {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "trend", NULL, NULL, rep_v_null());
+        rep_key(d, root, "trend", rep_v_null());
         return;
     }
     rep_node *s = rep_section(d, root, "trend",
@@ -751,7 +749,7 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             col += 3;
         }
     }
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
+    rep_people_para(d, s, REP_RULE, NULL, rep_slope_text(d, t));
 }
 
 static rep_value published_one(rep_doc *d, const rep_brief_doc *in, const rep_brief_view *v, const ilo_published *p)
@@ -868,29 +866,43 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     const ilo_method *me = &in->model->methods[in->result->method];
     const ilo_regime *rg = rep_brief_regime(in);
     rep_node *s = rep_section(d, root, "caveat", "Caveat");
-    rep_node *f = rep_only(rep_fields(d, s, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "ilo_quote", NULL, NULL, rep_v_text(rep_brief_ilo_quote));
-    rep_field_add(d, f, "ilo_quote_source", NULL, NULL, rep_v_text(rep_brief_ilo_quote_source));
-    size_t n = 0;
+    size_t n = 0, na = 0;
     while (rep_brief_caveats[n]) n++;
-    rep_field_add(d, f, "notes", NULL, NULL, rep_v_ids(rep_brief_caveats, n));
     const char **adm = rep_doc_alloc(d, (ILO_SRC__COUNT + 1) * sizeof *adm);
-    size_t na = 0;
     for (int k = 0; adm && k < ILO_SRC__COUNT; k++)
         if ((me->admissible >> k) & 1) adm[na++] = ilo_source_kind_name((ilo_source_kind)k);
-    rep_field_add(d, f, "admissible", NULL, NULL, rep_v_ids(adm, na));
-    rep_field_add(d, f, "regime_note", NULL, NULL, rep_v_text(rg->note));
-    rep_only(rep_para_text(d, s, NULL, REP_CAUTION, NULL,
-                           rep_doc_printf(d, "%s: \"%s.\"", rep_brief_ilo_quote_source, rep_brief_ilo_quote)),
-             REP_PEOPLE);
-    for (size_t i = 0; i < n; i++) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_brief_caveats[i]), REP_PEOPLE);
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, s, NULL), REP_PROGRAMS),
+                   {"ilo_quote", NULL, NULL, rep_v_text(rep_brief_ilo_quote)},
+                   {"ilo_quote_source", NULL, NULL, rep_v_text(rep_brief_ilo_quote_source)},
+                   {"notes", NULL, NULL, rep_v_ids(rep_brief_caveats, n)}, {"admissible", NULL, NULL, rep_v_ids(adm, na)},
+                   {"regime_note", NULL, NULL, rep_v_text(rg->note)});
+    rep_people_para(d, s, REP_CAUTION, NULL,
+                    rep_doc_printf(d, "%s: \"%s.\"", rep_brief_ilo_quote_source, rep_brief_ilo_quote));
+    for (size_t i = 0; i < n; i++) rep_people_para(d, s, REP_PLAIN, NULL, rep_brief_caveats[i]);
     rep_buf b = REP_BUF_INIT;
     rep_buf_printf(&b, "Evidence admitted under %s: ", me->id);
     for (size_t i = 0; i < na; i++) rep_buf_printf(&b, "%s%s", i ? ", " : "", adm[i]);
     rep_buf_puts(&b, "; other sources are cited but do not code criteria.");
-    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_doc_take(d, &b)), REP_PEOPLE);
+    rep_people_para(d, s, REP_PLAIN, NULL, rep_doc_take(d, &b));
     if (rg->note)
-        rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
+        rep_people_para(d, s, REP_PLAIN, "About the regime (from its data file)", rg->note);
+}
+
+/* The concern rule with its thresholds, the count of verdicts per level (highest first) and the
+ * worst level: what programs need to read the verdicts. */
+static void concerns(rep_doc *d, rep_node *root, const ilo_brief *br)
+{
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS),
+                   {"text", NULL, NULL, rep_v_text(ilo_brief_rule)},
+                   {"high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS)},
+                   {"medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS)},
+                   {"high_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_HIGH_SHARE_PCT)},
+                   {"medium_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_MEDIUM_SHARE_PCT)},
+                   {"civil_liberties_group", NULL, NULL, rep_v_text(ILO_BRIEF_GRAVE_GROUP)});
+    rep_node *g = rep_only(rep_fields(d, root, "concerns"), REP_PROGRAMS);
+    for (int c = ILO_CONCERN__COUNT - 1; c >= 0; c--)
+        rep_field_add(d, g, concern_id((ilo_concern)c), NULL, NULL, rep_v_int((int64_t)br->count[c]));
+    rep_key(d, root, "worst", rep_v_text(concern_id(br->worst)));
 }
 
 /* ---- applicability, review period, progress, disputed: the same sentences for people, fields
@@ -904,21 +916,19 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     const char *applicability = rep_doc_take(d, &b);
     rep_brief_period(&b, in);
     const char *period = rep_doc_take(d, &b);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", applicability), REP_PEOPLE);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", period), REP_PEOPLE);
-    rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
-    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force)));
-    rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
-    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies)));
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(applicability));
-    g = rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS);
-    rep_field_add(d, g, "from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year));
-    rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
-    rep_field_add(d, g, "as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given));
-    rep_field_add(d, g, "sdg_score", NULL, NULL,
-                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg))
-                                                                     : rep_v_null());
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(period));
+    rep_people_para(d, root, REP_PLAIN, "Applicability", applicability);
+    rep_people_para(d, root, REP_PLAIN, "Review period", period);
+    bool sdg = in->sdg && ilo_result_assessed(in->model, in->sdg);
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS),
+                   {"in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force))},
+                   {"standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit))},
+                   {"applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies))},
+                   {"text", NULL, NULL, rep_v_text(applicability)});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS),
+                   {"from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year)},
+                   {"to", NULL, NULL, rep_v_int(r->year)}, {"as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given)},
+                   {"sdg_score", NULL, NULL, sdg ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg)) : rep_v_null()},
+                   {"text", NULL, NULL, rep_v_text(period)});
 }
 
 /* Recommendations and law changes: one sentence each, which people read as a list item and
@@ -1123,44 +1133,21 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, r->year, m->methods[r->method].id};
     rep_add_header(d, root, m, r->country, r->method, in->profile_name);
-    rep_node *f = rep_fields(d, root, NULL);
-    rep_field_add(d, f, "year", NULL, NULL, rep_v_int(r->year));
-    rep_field_add(d, f, NULL, "Regime", NULL, rep_v_text(rep_doc_printf(d, "%s (%s)", rg->title, rg->id)));
-    rep_node *g = rep_only(rep_fields(d, root, "regime"), REP_PROGRAMS);
-    rep_field_add(d, g, "id", NULL, NULL, rep_v_text(rg->id));
-    rep_field_add(d, g, "title", NULL, NULL, rep_v_text(rg->title));
-    rep_field_add(d, g, "basis", NULL, NULL, rep_v_text(rg->basis));
-    rep_field_add(d, g, "note", NULL, NULL, rep_v_text(rg->note));
-    rep_field_add(d, g, "sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources));
+    REP_ADD_FIELDS(d, rep_fields(d, root, NULL), {"year", NULL, NULL, rep_v_int(r->year)},
+                   {NULL, "Regime", NULL, rep_v_text(rep_doc_printf(d, "%s (%s)", rg->title, rg->id))});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "regime"), REP_PROGRAMS), {"id", NULL, NULL, rep_v_text(rg->id)},
+                   {"title", NULL, NULL, rep_v_text(rg->title)}, {"basis", NULL, NULL, rep_v_text(rg->basis)},
+                   {"note", NULL, NULL, rep_v_text(rg->note)},
+                   {"sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources)});
     review(d, root, in, &v);
-    f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(ilo_result_score_hundredths(r)));
-    rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths));
-    rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
-    const ilo_band *band = ilo_result_band(m, r);
-    if (band) {
-        g = rep_only(rep_fields(d, root, "rating"), REP_PROGRAMS);
-        rep_field_add(d, g, "band", NULL, NULL, rep_v_text(band->rating));
-        rep_field_add(d, g, "label", NULL, NULL, rep_v_text(band->label));
-        rep_field_add(d, g, "bands_note", NULL, NULL, rep_v_text(m->methods[r->method].bands_note));
-    } else {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "rating", NULL, NULL, rep_v_null());
-    }
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {"score", NULL, NULL, rep_v_hundredths(ilo_result_score_hundredths(r))},
+                   {"raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths)}, {"forced", NULL, NULL, rep_v_bool(r->forced)});
+    rep_add_rating(d, root, m, r->method, ilo_result_band(m, r), NULL);
     rep_buf b = REP_BUF_INIT;
     rep_brief_bottom_line(&b, in);
     rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", rep_doc_take(d, &b));
-    g = rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(ilo_brief_rule));
-    rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS));
-    rep_field_add(d, g, "medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS));
-    rep_field_add(d, g, "high_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_HIGH_SHARE_PCT));
-    rep_field_add(d, g, "medium_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_MEDIUM_SHARE_PCT));
-    rep_field_add(d, g, "civil_liberties_group", NULL, NULL, rep_v_text(ILO_BRIEF_GRAVE_GROUP));
-    g = rep_only(rep_fields(d, root, "concerns"), REP_PROGRAMS);
-    for (int c = ILO_CONCERN__COUNT - 1; c >= 0; c--)
-        rep_field_add(d, g, concern_id((ilo_concern)c), NULL, NULL, rep_v_int((int64_t)br->count[c]));
-    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "worst", NULL, NULL,
-                  rep_v_text(concern_id(br->worst)));
+    concerns(d, root, br);
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
     progress(d, root, in, &v);
@@ -1182,9 +1169,5 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
         if (in->trend->years[i]->year != r->year) csv_year(d, root, in, &v, in->trend->years[i], false);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);
     rep_brief_view_free(&v);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
     return d;
 }
