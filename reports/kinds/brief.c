@@ -1054,65 +1054,78 @@ static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, c
 
 /* ---- CSV: the year's rows, the regime, the verdicts; then the years before ---- */
 
+/* CSV's rows "PREFIXcoded", "PREFIXclear", "PREFIXnot_assessed": how many criteria are so. */
+static void csv_counts(rep_doc *d, rep_node *f, const char *prefix, size_t coded, size_t clear, size_t not_assessed)
+{
+    REP_ADD_FIELDS(d, f, {NULL, NULL, rep_doc_printf(d, "%scoded", prefix), rep_v_int((int64_t)coded)},
+                   {NULL, NULL, rep_doc_printf(d, "%sclear", prefix), rep_v_int((int64_t)clear)},
+                   {NULL, NULL, rep_doc_printf(d, "%snot_assessed", prefix), rep_v_int((int64_t)not_assessed)});
+}
+
+/* The brief's own rows of the year (full: the brief's year): its standing, recommendations and
+ * law changes. */
+static void csv_standing(rep_doc *d, rep_node *f, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    REP_ADD_FIELDS(d, f, {NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id)},
+                   {NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force))},
+                   {NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit))},
+                   {NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies))},
+                   {NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : in->result->year)});
+    for (size_t i = 0; i < v->rec->n_recs; i++)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
+                      rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
+    for (size_t i = 0; i < v->rec->n_laws; i++) {
+        const ilo_brief_law *l = &v->rec->laws[i];
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
+                      rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
+    }
+}
+
+/* A regime criterion measured on r: its concern and score; with full its counts and the
+ * ratification of its conventions too. */
+static void csv_verdict(rep_doc *d, rep_node *f, const rep_brief_doc *in, const ilo_result *r, size_t k, bool full)
+{
+    const ilo_model *m = in->model;
+    const ilo_regime_criterion *rc = &rep_brief_regime(in)->criteria[k];
+    const char *p = rep_doc_printf(d, "brief:%s:", rc->id);
+    ilo_brief_measure ms;
+    ilo_brief_measure_of(m, in->brief->regime, k, r, &ms);
+    rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sconcern", p), rep_v_text(concern_id(ms.concern)));
+    if (ms.concern != ILO_CONCERN_OUTSIDE && ms.concern != ILO_CONCERN_NOT_ASSESSED)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sscore", p), rep_v_hundredths(ilo_round2(ms.score)));
+    if (!full) return;
+    if (ms.concern != ILO_CONCERN_OUTSIDE) csv_counts(d, f, p, ms.n_coded, ms.n_clear, ms.n_not_assessed);
+    for (size_t i = 0; i < rc->n_conventions; i++)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sratification:%s", p, m->conventions[rc->conventions[i]].id),
+                      rep_v_text(rep_ratification(m, r->country, rc->conventions[i], r->year)));
+}
+
+/* The CSV rows of year r (full: the brief's year, with everything; the years before: the scores,
+ * published figures and the concern of the criteria the engine examines). */
 static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const ilo_result *r,
                      bool full)
 {
     const ilo_model *m = in->model;
-    const ilo_brief *br = in->brief;
+    const ilo_band *band = ilo_result_band(m, r);
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     if (f) f->scope.year = r->year;
-    const ilo_band *band = ilo_result_band(m, r);
     size_t n[3];
     ilo_result_status_counts(m, r, n);
-    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(ilo_result_score_hundredths(r)));
-    rep_field_add(d, f, NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths));
-    rep_field_add(d, f, NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law)));
-    rep_field_add(d, f, NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice)));
-    rep_field_add(d, f, NULL, NULL, "rating", band ? rep_v_text(band->rating) : rep_v_absent());
-    rep_field_add(d, f, NULL, NULL, "criteria:coded", rep_v_int((int64_t)n[ILO_CODED]));
-    rep_field_add(d, f, NULL, NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR]));
-    rep_field_add(d, f, NULL, NULL, "criteria:not_assessed", rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
+    REP_ADD_FIELDS(d, f, {NULL, NULL, "score", rep_v_hundredths(ilo_result_score_hundredths(r))},
+                   {NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths)},
+                   {NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law))},
+                   {NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice))},
+                   {NULL, NULL, "rating", band ? rep_v_text(band->rating) : rep_v_absent()});
+    csv_counts(d, f, "criteria:", n[ILO_CODED], n[ILO_CLEAR], n[ILO_NOT_ASSESSED]);
     for (size_t k = 0; k < REP_NMEASURES; k++) {
         const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], r->year);
         rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", rep_measures[k]),
                       p ? rep_v_text(p->value) : rep_v_absent());
     }
-    if (full) {
-        rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
-        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force)));
-        rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
-        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies)));
-        rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
-        for (size_t i = 0; i < v->rec->n_recs; i++)
-            rep_field_add(d, f, NULL, NULL,
-                          rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
-                          rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
-        for (size_t i = 0; i < v->rec->n_laws; i++) {
-            const ilo_brief_law *l = &v->rec->laws[i];
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
-                          rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
-        }
-    }
-    for (size_t k = 0; k < br->n_verdicts; k++) {
-        const ilo_brief_verdict *vd = &br->verdicts[k];
-        if (!full && vd->measure.concern == ILO_CONCERN_OUTSIDE) continue;
-        const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        ilo_brief_measure ms;
-        ilo_brief_measure_of(m, br->regime, vd->criterion, r, &ms);
-        const char *p = rep_doc_printf(d, "brief:%s:", rc->id);
-        bool scored = ms.concern != ILO_CONCERN_OUTSIDE && ms.concern != ILO_CONCERN_NOT_ASSESSED;
-        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sconcern", p), rep_v_text(concern_id(ms.concern)));
-        if (scored) rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sscore", p), rep_v_hundredths(ilo_round2(ms.score)));
-        if (!full) continue;
-        if (ms.concern != ILO_CONCERN_OUTSIDE) {
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%scoded", p), rep_v_int((int64_t)ms.n_coded));
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sclear", p), rep_v_int((int64_t)ms.n_clear));
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%snot_assessed", p), rep_v_int((int64_t)ms.n_not_assessed));
-        }
-        for (size_t i = 0; i < rc->n_conventions; i++)
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sratification:%s", p, m->conventions[rc->conventions[i]].id),
-                          rep_v_text(rep_ratification(m, r->country, rc->conventions[i], r->year)));
-    }
+    if (full) csv_standing(d, f, in, v);
+    for (size_t k = 0; k < in->brief->n_verdicts; k++)
+        if (full || in->brief->verdicts[k].measure.concern != ILO_CONCERN_OUTSIDE)
+            csv_verdict(d, f, in, r, in->brief->verdicts[k].criterion, full);
 }
 
 rep_doc *rep_build_brief(const rep_brief_doc *in)
