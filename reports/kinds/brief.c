@@ -12,10 +12,8 @@
 /* ---- the view ---- */
 
 typedef struct rep_brief_view {
-    rep_cites cites;       /* the regime's sources, then those of what the record shows, in the
-                              brief's order: standing, findings, events, published figures,
-                              recommendations, law changes, CEACR texts, conflicts */
-    ilo_brief_record *rec; /* what the brief shows (the engine's) */
+    rep_cites cites;       /* the sources the record cites, numbered (ilo_brief_record_cite()) */
+    ilo_brief_record *rec; /* what the brief shows (the engine's), owned */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -45,100 +43,15 @@ static const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc,
     return &rep_brief_regime(doc)->criteria[vd->criterion];
 }
 
-static void rep_brief_view_free(rep_brief_view *v)
-{
-    rep_cites_free(&v->cites);
-    ilo_brief_record_free(v->rec);
-    memset(v, 0, sizeof *v);
-}
-
-static void cite(rep_cites *c, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!c->num[src[i]]) {
-            c->order[c->n++] = src[i];
-            c->num[src[i]] = c->n;
-        }
-}
-
-static void cite_events(rep_cites *c, const ilo_country *co, const size_t *ev, size_t n)
-{
-    for (size_t i = 0; i < n; i++) cite(c, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
-}
-
-/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
- * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
-static bool citable(const rep_brief_doc *doc, size_t source)
-{
-    const ilo_date *d = &doc->model->sources[source].date;
-    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
-}
-
-static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
-}
-
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_brief_standing *st = &doc->standing;
-    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
-    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
-    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
-}
-
-/* Numbers the sources in the order the brief shows them; the conflicts shown depend on the
- * sources cited before theirs. */
-static void rep_brief_cite(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    const ilo_brief_record *rec = v->rec;
-    const ilo_country *co = &m->countries[r->country];
-    cite(&v->cites, rep_brief_regime(doc)->sources, rep_brief_regime(doc)->n_sources);
-    rep_brief_cite_standing(v, doc);
-    for (size_t i = 0; i < rec->n_findings; i++) {
-        const ilo_finding *f = &r->findings[rec->findings[i]];
-        cite(&v->cites, f->sources, f->n_sources);
-        cite(&v->cites, doc->profile->items[f->item].sources, doc->profile->items[f->item].n_sources);
-    }
-    cite_events(&v->cites, co, rec->events, rec->n_events);
-    cite_events(&v->cites, co, rec->trade, rec->n_trade);
-    for (int y = rec->from; y <= rec->year; y++)
-        for (size_t k = 0; k < REP_NMEASURES; k++) {
-            const ilo_published *p = ilo_country_published(m, r->country, rep_measures[k], y);
-            if (p) cite(&v->cites, p->sources, p->n_sources);
-        }
-    for (size_t i = 0; i < rec->n_recs; i++) {
-        const ilo_recommendation *rc = rec->recs[i].rec;
-        cite(&v->cites, rc->sources, rc->n_sources);
-        for (const ilo_rec_status *s = rc->status; s <= rec->recs[i].status; s++) cite(&v->cites, s->sources, s->n_sources);
-    }
-    for (size_t i = 0; i < rec->n_laws; i++)
-        cite(&v->cites, doc->profile->items[rec->laws[i].item].sources, doc->profile->items[rec->laws[i].item].n_sources);
-    for (size_t k = 0; k < rep_brief_regime(doc)->n_criteria; k++)
-        if (rec->latest[k] != SIZE_MAX) cite(&v->cites, &rec->latest[k], 1);
-    ilo_brief_record_conflicts(v->rec, v->cites.num);
-    for (size_t i = 0; i < rec->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[rec->conflicts[i]];
-        for (size_t k = 0; k < cf->n_versions; k++) cite(&v->cites, cf->versions[k].sources, cf->versions[k].n_sources);
-    }
-}
-
+/* The record and its sources numbered in the order the brief shows them (the engine's rule);
+ * the cites borrow the record's arrays. */
 static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
 {
-    size_t n = doc->model->n_sources + 1;
-    memset(v, 0, sizeof *v);
     v->rec = ilo_brief_record_new(doc->model, doc->profile, doc->brief, doc->standing.day, doc->window_from,
                                   doc->trend ? doc->trend->from : 0);
-    v->cites.num = calloc(n, sizeof *v->cites.num);
-    v->cites.order = calloc(n, sizeof *v->cites.order);
-    if (!v->rec || !v->cites.num || !v->cites.order) {
-        rep_brief_view_free(v);
-        return false;
-    }
-    rep_brief_cite(v, doc);
+    if (!v->rec) return false;
+    ilo_brief_record_cite(v->rec, &doc->standing, doc->as_of_given);
+    v->cites = (rep_cites){v->rec->cited, v->rec->sources, v->rec->n_sources, 0};
     return true;
 }
 
@@ -171,7 +84,7 @@ static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *d
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (citable(doc, src[i])) {
+        if (ilo_brief_citable(doc->model, src[i], doc->standing.day, doc->as_of_given)) {
             rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
             k++;
         }
@@ -1139,7 +1052,7 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     if (!rep_brief_view_init(&v, in)) return NULL;
     rep_doc *d = rep_kind_doc("brief");
     if (!d) {
-        rep_brief_view_free(&v);
+        ilo_brief_record_free(v.rec);
         return NULL;
     }
     d->title = rep_doc_printf(d, "%s (%s), %d: trade-review brief, %s", co->name, co->code, r->year, rg->title);
@@ -1181,6 +1094,6 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     for (size_t i = 0; in->trend && i < in->trend->n; i++)
         if (in->trend->years[i]->year != r->year) csv_year(d, root, in, &v, in->trend->years[i], false);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);
-    rep_brief_view_free(&v);
+    ilo_brief_record_free(v.rec);
     return d;
 }
