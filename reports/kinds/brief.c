@@ -258,6 +258,15 @@ static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const i
                        ratification_word(vd->ratified[i]));
 }
 
+/* "id, id": the regime criteria whose concern is c. */
+static void criteria_at(rep_buf *b, const rep_brief_doc *doc, ilo_concern c)
+{
+    const ilo_brief *br = doc->brief;
+    for (size_t k = 0, n = 0; k < br->n_verdicts; k++)
+        if (br->verdicts[k].measure.concern == c)
+            rep_buf_printf(b, "%s%s", n++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+}
+
 static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
 {
     size_t n = 0;
@@ -287,8 +296,7 @@ static void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_bri
     rep_buf_printf(b, ", scenario %s: it stops coding ", sc->id);
     rep_brief_criteria(b, m, &rf->removes);
     bool all = memcmp(&rf->removes, &rf->clears, sizeof rf->clears) == 0;
-    bool none = true;
-    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) none &= rf->clears.w[w] == 0;
+    bool none = ilo_bitset_count(&rf->clears) == 0;
     if (all) {
         rep_buf_puts(b, ", which nothing else codes");
     } else if (none) {
@@ -393,9 +401,7 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     rep_buf_putc(b, '.');
     if (br->worst >= ILO_CONCERN_LOW) {
         rep_buf_printf(b, " Highest concern: %s (", ilo_concern_name(br->worst));
-        for (size_t k = 0, n = 0; k < br->n_verdicts; k++)
-            if (br->verdicts[k].measure.concern == br->worst)
-                rep_buf_printf(b, "%s%s", n++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+        criteria_at(b, doc, br->worst);
         rep_buf_puts(b, ").");
     } else if (br->worst == ILO_CONCERN_NONE) {
         rep_buf_puts(b, " Nothing is coded in the criteria examined.");
@@ -665,24 +671,18 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     rep_people_para(d, s, REP_RULE, NULL, rep_slope_text(d, t));
 }
 
-static rep_value published_one(rep_doc *d, const rep_brief_doc *in, const rep_brief_view *v, const ilo_published *p)
-{
-    static const rep_column c[] = {
-        {"measure", NULL, NULL, REP_COL_ID}, {"year", NULL, NULL, REP_COL_NUMBER}, {"value", NULL, NULL, REP_COL_TEXT},
-        {"status", NULL, NULL, REP_COL_ENUM}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
-    };
-    if (!p) return rep_v_null();
-    rep_node *t = rep_table_detached(d, c, 6);
-    rep_published_cells(d, t, rep_row(d, t), in->model, &v->cites, p, false);
-    return rep_v_object(t);
-}
-
+/* Each year of the look-back: the computed score, and each published figure as an object for
+ * programs and its value with citation marks for people. */
 static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
     static const rep_column c[] = {
         {"year", "Year", NULL, REP_COL_ID}, {"computed", "Computed", NULL, REP_COL_NUMBER},
         {"sdg-8.8.2", NULL, NULL, REP_COL_ID}, {"ituc", NULL, NULL, REP_COL_ID},
         {NULL, "SDG 8.8.2 (published)", NULL, REP_COL_ENUM}, {NULL, "ITUC (published)", NULL, REP_COL_TEXT},
+    };
+    static const rep_column figure[] = {
+        {"measure", NULL, NULL, REP_COL_ID}, {"year", NULL, NULL, REP_COL_NUMBER}, {"value", NULL, NULL, REP_COL_TEXT},
+        {"status", NULL, NULL, REP_COL_ENUM}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
     };
     const ilo_result *r = in->result;
     rep_node *s = rep_section(d, root, NULL,
@@ -692,12 +692,12 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
         const ilo_result *yr = y == r->year ? r : NULL;
         for (size_t i = 0; !yr && in->trend && i < in->trend->n; i++)
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_int(y));
-        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
+        size_t row = REP_ROW(d, t, rep_v_int(y), yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
         for (size_t k = 0; k < REP_NMEASURES; k++) {
             const ilo_published *p = ilo_country_published(in->model, r->country, rep_measures[k], y);
-            rep_cell(d, t, row, 2 + k, published_one(d, in, v, p));
+            rep_node *o = p ? rep_table_detached(d, figure, 6) : NULL;
+            if (o) rep_published_cells(d, o, rep_row(d, o), in->model, &v->cites, p, false);
+            rep_cell(d, t, row, 2 + k, rep_v_object(o));
             const char *marks = p ? rep_cite_marks(d, &v->cites, p->sources, p->n_sources) : "";
             rep_cell(d, t, row, 4 + k, p ? rep_v_text(rep_doc_printf(d, "%s %s", p->value, marks)) : rep_v_null());
         }
@@ -765,9 +765,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     if (br->count[ILO_CONCERN_OUTSIDE]) {
         rep_buf b = REP_BUF_INIT;
         rep_buf_puts(&b, "Outside this engine's scope (listed by the regime, not examined, never read as met): ");
-        for (size_t k = 0, i = 0; k < br->n_verdicts; k++)
-            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE)
-                rep_buf_printf(&b, "%s%s", i++ ? ", " : "", rep_brief_criterion(in, &br->verdicts[k])->id);
+        criteria_at(&b, in, ILO_CONCERN_OUTSIDE);
         rep_buf_putc(&b, '.');
         rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
@@ -909,9 +907,7 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
     const ilo_regime *rg = rep_brief_regime(in);
-    bool any_outside = false;
-    for (size_t k = 0; k < rg->n_criteria; k++) any_outside |= rg->criteria[k].outside;
-    if (!any_outside) return;
+    if (!br->count[ILO_CONCERN_OUTSIDE]) return; /* concern "outside scope": the criterion is outside */
     static const rep_column c[] = {
         {"id", "Convention", NULL, REP_COL_ID},      {"ratification", "Ratification", NULL, REP_COL_TEXT},
         {"concern", NULL, NULL, REP_COL_ENUM},      {"latest_ceacr", NULL, NULL, REP_COL_ID},
