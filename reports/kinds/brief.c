@@ -626,14 +626,11 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                     "the admissible sources that make the item count this year under the method.");
 }
 
-static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
+/* The years of trend t: the total and, per regime criterion the engine examines, its score and
+ * concern level. */
+static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in, const ilo_trend *t)
 {
-    const ilo_trend *t = in->trend;
     const ilo_brief *br = in->brief;
-    if (!t) {
-        rep_key(d, root, "trend", rep_v_null());
-        return;
-    }
     rep_node *s = rep_section(d, root, "trend",
                               rep_doc_printf(d, "Trend %d-%d (score over each criterion's catalogue criteria, and its "
                                                 "concern level)", t->from, t->to));
@@ -659,12 +656,11 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             ilo_brief_measure ms;
             ilo_brief_measure_of(in->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
             bool na = ms.concern == ILO_CONCERN_NOT_ASSESSED;
-            rep_buf b = REP_BUF_INIT;
-            if (na) rep_buf_puts(&b, "n.a.");
-            else rep_buf_hundredths(&b, ilo_round2(ms.score));
-            if (!na) rep_buf_printf(&b, " %s", ilo_concern_name(ms.concern));
+            const char *shown = na ? "n.a."
+                                   : rep_doc_printf(d, "%s %s", rep_doc_hundredths(d, ilo_round2(ms.score)),
+                                                    ilo_concern_name(ms.concern));
             REP_CELLS(d, tb, row, col, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)),
-                      rep_v_text(concern_id(ms.concern)), rep_v_text(rep_doc_take(d, &b)));
+                      rep_v_text(concern_id(ms.concern)), rep_v_text(shown));
             col += 3;
         }
     }
@@ -1077,7 +1073,8 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
                    v.rec->n_events, &v.cites);
     rep_add_events(d, rep_section(d, root, NULL, "Trade and EU record"), "trade_record", m, r->country, v.rec->trade,
                    v.rec->n_trade, &v.cites);
-    trend(d, root, in);
+    if (in->trend) trend(d, root, in, in->trend);
+    else rep_key(d, root, "trend", rep_v_null());
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
     gaps(d, root, in);
