@@ -472,6 +472,14 @@ const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day
 
 bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f) { return in_list(v->findings, v->n_findings, f); }
 
+size_t ilo_brief_also_reported(const ilo_finding *f, const ilo_item *it, size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < it->n_sources; i++)
+        if (!in_list(f->sources, f->n_sources, it->sources[i])) out[n++] = it->sources[i];
+    return n;
+}
+
 static bool by_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
 
 /* Events of the country matching `want` dated from..year, by date then data order. */

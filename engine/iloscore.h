@@ -1059,6 +1059,9 @@ void ilo_brief_record_cite(ilo_brief_record *rec, const ilo_brief_standing *st, 
 bool ilo_brief_citable(const ilo_model *m, size_t source, int32_t day, bool cutoff);
 /* Whether a verdict's findings include result finding f. */
 bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f);
+/* The sources of item it (the item of finding f) that do not make it count this year: it is also
+ * reported by them. Fills out (room for it->n_sources) in the item's order; returns how many. */
+size_t ilo_brief_also_reported(const ilo_finding *f, const ilo_item *it, size_t *out);
 /* The number in the brief (F1 = 1) of the finding about model item `item` (matched by id, so
  * that a scenario's profile matches too), or 0 when none is shown. */
 size_t ilo_brief_record_number(const ilo_brief_record *rec, size_t item);

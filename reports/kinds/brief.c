@@ -591,7 +591,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         /* bears_on: one key per regime criterion the finding codes, its criteria coded there. */
         rep_column *bc = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bc);
         rep_value *bv = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bv);
-        size_t nb = 0, nc, na = 0;
+        size_t nb = 0, nc;
         rep_buf people = REP_BUF_INIT;
         for (size_t k = 0; bc && bv && k < br->n_verdicts; k++) {
             const ilo_brief_verdict *vd = &br->verdicts[k];
@@ -608,11 +608,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_node *bt = rep_table_detached(d, bc, nb);
         rep_row_of(d, bt, bv, nb);
         size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also);
-        for (size_t j = 0; also && j < it->n_sources; j++) {
-            bool counted = false;
-            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
-            if (!counted) also[na++] = it->sources[j];
-        }
+        size_t na = also ? ilo_brief_also_reported(f, it, also) : 0;
         size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1), rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
         rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
         REP_CELLS(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical),
