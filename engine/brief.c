@@ -472,6 +472,14 @@ const ilo_rec_status *ilo_rec_status_on(const ilo_recommendation *r, int32_t day
 
 bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f) { return in_list(v->findings, v->n_findings, f); }
 
+size_t ilo_brief_also_reported(const ilo_finding *f, const ilo_item *it, size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < it->n_sources; i++)
+        if (!in_list(f->sources, f->n_sources, it->sources[i])) out[n++] = it->sources[i];
+    return n;
+}
+
 static bool by_trade(const ilo_event *e) { return e->kind && (!strcmp(e->kind, "trade") || !strcmp(e->kind, "eu")); }
 
 /* Events of the country matching `want` dated from..year, by date then data order. */
@@ -576,8 +584,10 @@ ilo_brief_record *ilo_brief_record_new(const ilo_model *m, const ilo_profile *p,
     rec->laws = calloc(p->n_items + 1, sizeof *rec->laws);
     rec->latest = calloc(m->regimes[b->regime].n_criteria + 1, sizeof *rec->latest);
     rec->conflicts = calloc(co->n_conflicts + 1, sizeof *rec->conflicts);
+    rec->cited = calloc(m->n_sources + 1, sizeof *rec->cited);
+    rec->sources = calloc(m->n_sources + 1, sizeof *rec->sources);
     if (!rec->findings || !rec->number || !rec->events || !rec->trade || !rec->scenarios || !rec->recs || !rec->laws ||
-        !rec->latest || !rec->conflicts) {
+        !rec->latest || !rec->conflicts || !rec->cited || !rec->sources) {
         ilo_brief_record_free(rec);
         return NULL;
     }
@@ -600,6 +610,8 @@ void ilo_brief_record_free(ilo_brief_record *rec)
     free(rec->laws);
     free(rec->latest);
     free(rec->conflicts);
+    free(rec->cited);
+    free(rec->sources);
     free(rec);
 }
 
@@ -641,4 +653,94 @@ size_t ilo_brief_record_number(const ilo_brief_record *rec, size_t item)
         if (rec->number[f] && !strcmp(rec->profile->items[r->findings[f].item].id, rec->model->items[item].id))
             return rec->number[f];
     return 0;
+}
+
+/* ---- the sources a brief cites ---- */
+
+static void cite(ilo_brief_record *rec, const size_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!rec->cited[src[i]]) {
+            rec->sources[rec->n_sources++] = src[i];
+            rec->cited[src[i]] = rec->n_sources;
+        }
+}
+
+bool ilo_brief_citable(const ilo_model *m, size_t source, int32_t day, bool cutoff)
+{
+    const ilo_date *d = &m->sources[source].date;
+    return !cutoff || !d->prec || d->last <= day;
+}
+
+static void cite_by(ilo_brief_record *rec, const size_t *src, size_t n, int32_t day, bool cutoff)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ilo_brief_citable(rec->model, src[i], day, cutoff)) cite(rec, &src[i], 1);
+}
+
+static void cite_standing(ilo_brief_record *rec, const ilo_brief_standing *st, bool cutoff)
+{
+    if (st->period) cite_by(rec, st->period->sources, st->period->n_sources, st->day, cutoff);
+    if (st->why) cite_by(rec, st->why->sources, st->why->n_sources, st->day, cutoff);
+    if (st->last && st->last != st->why) cite_by(rec, st->last->sources, st->last->n_sources, st->day, cutoff);
+}
+
+static void cite_events(ilo_brief_record *rec, const ilo_country *co, const size_t *ev, size_t n)
+{
+    for (size_t i = 0; i < n; i++) cite(rec, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
+}
+
+/* The findings' sources and their items', then the events', then the published figures' by year. */
+static void cite_evidence(ilo_brief_record *rec)
+{
+    const ilo_model *m = rec->model;
+    const ilo_result *r = rec->brief->result;
+    const ilo_country *co = &m->countries[r->country];
+    for (size_t i = 0; i < rec->n_findings; i++) {
+        const ilo_finding *f = &r->findings[rec->findings[i]];
+        cite(rec, f->sources, f->n_sources);
+        cite(rec, rec->profile->items[f->item].sources, rec->profile->items[f->item].n_sources);
+    }
+    cite_events(rec, co, rec->events, rec->n_events);
+    cite_events(rec, co, rec->trade, rec->n_trade);
+    for (int y = rec->from; y <= rec->year; y++)
+        for (int k = ILO_MEASURE_SDG; k <= ILO_MEASURE_ITUC; k++) {
+            const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name((ilo_measure)k), y);
+            if (p) cite(rec, p->sources, p->n_sources);
+        }
+}
+
+/* The recommendations' and their statuses' up to the day's, the law changes' provisions', the
+ * CEACR texts'. */
+static void cite_progress(ilo_brief_record *rec)
+{
+    for (size_t i = 0; i < rec->n_recs; i++) {
+        const ilo_recommendation *rc = rec->recs[i].rec;
+        cite(rec, rc->sources, rc->n_sources);
+        for (const ilo_rec_status *s = rc->status; s <= rec->recs[i].status; s++) cite(rec, s->sources, s->n_sources);
+    }
+    for (size_t i = 0; i < rec->n_laws; i++) {
+        const ilo_item *it = &rec->profile->items[rec->laws[i].item];
+        cite(rec, it->sources, it->n_sources);
+    }
+    for (size_t k = 0; k < rec->model->regimes[rec->brief->regime].n_criteria; k++)
+        if (rec->latest[k] != SIZE_MAX) cite(rec, &rec->latest[k], 1);
+}
+
+void ilo_brief_record_cite(ilo_brief_record *rec, const ilo_brief_standing *st, bool cutoff)
+{
+    const ilo_regime *rg = &rec->model->regimes[rec->brief->regime];
+    const ilo_country *co = &rec->model->countries[rec->brief->result->country];
+    memset(rec->cited, 0, (rec->model->n_sources + 1) * sizeof *rec->cited);
+    rec->n_sources = 0;
+    cite(rec, rg->sources, rg->n_sources);
+    cite_standing(rec, st, cutoff);
+    cite_evidence(rec);
+    cite_progress(rec);
+    /* The conflicts shown depend on the sources cited before theirs. */
+    ilo_brief_record_conflicts(rec, rec->cited);
+    for (size_t i = 0; i < rec->n_conflicts; i++) {
+        const ilo_conflict *cf = &co->conflicts[rec->conflicts[i]];
+        for (size_t k = 0; k < cf->n_versions; k++) cite(rec, cf->versions[k].sources, cf->versions[k].n_sources);
+    }
 }

@@ -1047,6 +1047,10 @@ typedef struct ilo_brief_record {
                                      for none or several conventions */
     size_t *conflicts;            /* filled by ilo_brief_record_conflicts() (none before) */
     size_t n_conflicts;
+    size_t *cited;                /* filled by ilo_brief_record_cite(): per model source, its number
+                                     in the brief ([1] = 1), 0 when not cited */
+    size_t *sources;              /* the cited sources, by number - 1 */
+    size_t n_sources;
 } ilo_brief_record;
 
 /* The record of brief b (of profile p) on day, over the review period from window_from (0: the
@@ -1059,8 +1063,23 @@ void ilo_brief_record_free(ilo_brief_record *rec);
  * finding shown, an event of the record, or a source the brief cites (cited[s] != 0 for model
  * source s; the reports' source numbers). */
 void ilo_brief_record_conflicts(ilo_brief_record *rec, const size_t *cited);
+/* Numbers the sources the brief cites, each once, in the order it shows them: the regime's; the
+ * standing's (its period, the decision behind it, the latest decision; with cutoff only those
+ * published by st->day); the findings' and their items'; the events' (ILO, then trade); the
+ * published figures' of from..year (SDG 8.8.2, then ITUC, each year); the recommendations' and
+ * those of their statuses up to the day's; the changed provisions'; the latest CEACR texts; then,
+ * after filling rec->conflicts from those, the sources of the conflicts' versions. Fills
+ * rec->cited, rec->sources and rec->n_sources; no allocation. */
+void ilo_brief_record_cite(ilo_brief_record *rec, const ilo_brief_standing *st, bool cutoff);
+/* Whether model source may be cited by a brief as of day: always without cutoff (a brief on all
+ * the evidence); with it only when published by the day (ilo_model_as_of() leaves the regimes'
+ * own sources alone, so the standing's are checked here). */
+bool ilo_brief_citable(const ilo_model *m, size_t source, int32_t day, bool cutoff);
 /* Whether a verdict's findings include result finding f. */
 bool ilo_brief_touches(const ilo_brief_verdict *v, size_t f);
+/* The sources of item it (the item of finding f) that do not make it count this year: it is also
+ * reported by them. Fills out (room for it->n_sources) in the item's order; returns how many. */
+size_t ilo_brief_also_reported(const ilo_finding *f, const ilo_item *it, size_t *out);
 /* The number in the brief (F1 = 1) of the finding about model item `item` (matched by id, so
  * that a scenario's profile matches too), or 0 when none is shown. */
 size_t ilo_brief_record_number(const ilo_brief_record *rec, size_t item);

@@ -12,10 +12,8 @@
 /* ---- the view ---- */
 
 typedef struct rep_brief_view {
-    rep_cites cites;       /* the regime's sources, then those of what the record shows, in the
-                              brief's order: standing, findings, events, published figures,
-                              recommendations, law changes, CEACR texts, conflicts */
-    ilo_brief_record *rec; /* what the brief shows (the engine's) */
+    rep_cites cites;       /* the sources the record cites, numbered (ilo_brief_record_cite()) */
+    ilo_brief_record *rec; /* what the brief shows (the engine's), owned */
 } rep_brief_view;
 
 static const char rep_brief_ilo_quote[] =
@@ -45,100 +43,15 @@ static const ilo_regime_criterion *rep_brief_criterion(const rep_brief_doc *doc,
     return &rep_brief_regime(doc)->criteria[vd->criterion];
 }
 
-static void rep_brief_view_free(rep_brief_view *v)
-{
-    rep_cites_free(&v->cites);
-    ilo_brief_record_free(v->rec);
-    memset(v, 0, sizeof *v);
-}
-
-static void cite(rep_cites *c, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!c->num[src[i]]) {
-            c->order[c->n++] = src[i];
-            c->num[src[i]] = c->n;
-        }
-}
-
-static void cite_events(rep_cites *c, const ilo_country *co, const size_t *ev, size_t n)
-{
-    for (size_t i = 0; i < n; i++) cite(c, co->events[ev[i]].sources, co->events[ev[i]].n_sources);
-}
-
-/* Whether source may be cited as of the brief's day: always on all the evidence; under --as-of
- * only when published by the day (ilo_model_as_of() leaves the regimes' own sources alone). */
-static bool citable(const rep_brief_doc *doc, size_t source)
-{
-    const ilo_date *d = &doc->model->sources[source].date;
-    return !doc->as_of_given || !d->prec || d->last <= doc->standing.day;
-}
-
-static void cite_by(rep_brief_view *v, const rep_brief_doc *doc, const size_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (citable(doc, src[i])) cite(&v->cites, &src[i], 1);
-}
-
-static void rep_brief_cite_standing(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_brief_standing *st = &doc->standing;
-    if (st->period) cite_by(v, doc, st->period->sources, st->period->n_sources);
-    if (st->why) cite_by(v, doc, st->why->sources, st->why->n_sources);
-    if (st->last && st->last != st->why) cite_by(v, doc, st->last->sources, st->last->n_sources);
-}
-
-/* Numbers the sources in the order the brief shows them; the conflicts shown depend on the
- * sources cited before theirs. */
-static void rep_brief_cite(rep_brief_view *v, const rep_brief_doc *doc)
-{
-    const ilo_model *m = doc->model;
-    const ilo_result *r = doc->result;
-    const ilo_brief_record *rec = v->rec;
-    const ilo_country *co = &m->countries[r->country];
-    cite(&v->cites, rep_brief_regime(doc)->sources, rep_brief_regime(doc)->n_sources);
-    rep_brief_cite_standing(v, doc);
-    for (size_t i = 0; i < rec->n_findings; i++) {
-        const ilo_finding *f = &r->findings[rec->findings[i]];
-        cite(&v->cites, f->sources, f->n_sources);
-        cite(&v->cites, doc->profile->items[f->item].sources, doc->profile->items[f->item].n_sources);
-    }
-    cite_events(&v->cites, co, rec->events, rec->n_events);
-    cite_events(&v->cites, co, rec->trade, rec->n_trade);
-    for (int y = rec->from; y <= rec->year; y++)
-        for (size_t k = 0; k < ILO_N_MEASURES; k++) {
-            const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name(k), y);
-            if (p) cite(&v->cites, p->sources, p->n_sources);
-        }
-    for (size_t i = 0; i < rec->n_recs; i++) {
-        const ilo_recommendation *rc = rec->recs[i].rec;
-        cite(&v->cites, rc->sources, rc->n_sources);
-        for (const ilo_rec_status *s = rc->status; s <= rec->recs[i].status; s++) cite(&v->cites, s->sources, s->n_sources);
-    }
-    for (size_t i = 0; i < rec->n_laws; i++)
-        cite(&v->cites, doc->profile->items[rec->laws[i].item].sources, doc->profile->items[rec->laws[i].item].n_sources);
-    for (size_t k = 0; k < rep_brief_regime(doc)->n_criteria; k++)
-        if (rec->latest[k] != SIZE_MAX) cite(&v->cites, &rec->latest[k], 1);
-    ilo_brief_record_conflicts(v->rec, v->cites.num);
-    for (size_t i = 0; i < rec->n_conflicts; i++) {
-        const ilo_conflict *cf = &co->conflicts[rec->conflicts[i]];
-        for (size_t k = 0; k < cf->n_versions; k++) cite(&v->cites, cf->versions[k].sources, cf->versions[k].n_sources);
-    }
-}
-
+/* The record and its sources numbered in the order the brief shows them (the engine's rule);
+ * the cites borrow the record's arrays. */
 static bool rep_brief_view_init(rep_brief_view *v, const rep_brief_doc *doc)
 {
-    size_t n = doc->model->n_sources + 1;
-    memset(v, 0, sizeof *v);
     v->rec = ilo_brief_record_new(doc->model, doc->profile, doc->brief, doc->standing.day, doc->window_from,
                                   doc->trend ? doc->trend->from : 0);
-    v->cites.num = calloc(n, sizeof *v->cites.num);
-    v->cites.order = calloc(n, sizeof *v->cites.order);
-    if (!v->rec || !v->cites.num || !v->cites.order) {
-        rep_brief_view_free(v);
-        return false;
-    }
-    rep_brief_cite(v, doc);
+    if (!v->rec) return false;
+    ilo_brief_record_cite(v->rec, &doc->standing, doc->as_of_given);
+    v->cites = (rep_cites){v->rec->cited, v->rec->sources, v->rec->n_sources, NULL};
     return true;
 }
 
@@ -171,7 +84,7 @@ static void cites_by(rep_buf *b, const rep_brief_view *v, const rep_brief_doc *d
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (citable(doc, src[i])) {
+        if (ilo_brief_citable(doc->model, src[i], doc->standing.day, doc->as_of_given)) {
             rep_buf_printf(b, " [%zu]", v->cites.num[src[i]]);
             k++;
         }
@@ -345,6 +258,15 @@ static void rep_brief_ratification(rep_buf *b, const rep_brief_doc *doc, const i
                        ratification_word(vd->ratified[i]));
 }
 
+/* "id, id": the regime criteria whose concern is c. */
+static void criteria_at(rep_buf *b, const rep_brief_doc *doc, ilo_concern c)
+{
+    const ilo_brief *br = doc->brief;
+    for (size_t k = 0, n = 0; k < br->n_verdicts; k++)
+        if (br->verdicts[k].measure.concern == c)
+            rep_buf_printf(b, "%s%s", n++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+}
+
 static void rep_brief_criteria(rep_buf *b, const ilo_model *m, const ilo_bitset *set)
 {
     size_t n = 0;
@@ -374,8 +296,7 @@ static void rep_brief_reform(rep_buf *b, const rep_brief_doc *doc, const rep_bri
     rep_buf_printf(b, ", scenario %s: it stops coding ", sc->id);
     rep_brief_criteria(b, m, &rf->removes);
     bool all = memcmp(&rf->removes, &rf->clears, sizeof rf->clears) == 0;
-    bool none = true;
-    for (size_t w = 0; w < ILO_BITSET_WORDS; w++) none &= rf->clears.w[w] == 0;
+    bool none = ilo_bitset_count(&rf->clears) == 0;
     if (all) {
         rep_buf_puts(b, ", which nothing else codes");
     } else if (none) {
@@ -480,9 +401,7 @@ static void rep_brief_bottom_line(rep_buf *b, const rep_brief_doc *doc)
     rep_buf_putc(b, '.');
     if (br->worst >= ILO_CONCERN_LOW) {
         rep_buf_printf(b, " Highest concern: %s (", ilo_concern_name(br->worst));
-        for (size_t k = 0, n = 0; k < br->n_verdicts; k++)
-            if (br->verdicts[k].measure.concern == br->worst)
-                rep_buf_printf(b, "%s%s", n++ ? ", " : "", rep_brief_criterion(doc, &br->verdicts[k])->id);
+        criteria_at(b, doc, br->worst);
         rep_buf_puts(b, ").");
     } else if (br->worst == ILO_CONCERN_NONE) {
         rep_buf_puts(b, " Nothing is coded in the criteria examined.");
@@ -648,7 +567,7 @@ static void verdicts(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                   rep_v_text(rep_doc_take(d, &nums)),
                   rep_v_text(rep_doc_take(d, &text)), rep_v_text(ilo_concern_name(vd->measure.concern)));
     }
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, "Concern rule", ilo_brief_rule), REP_PEOPLE);
+    rep_people_para(d, s, REP_RULE, "Concern rule", ilo_brief_rule);
 }
 
 /* ---- findings, record, trend, published ---- */
@@ -672,7 +591,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         /* bears_on: one key per regime criterion the finding codes, its criteria coded there. */
         rep_column *bc = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bc);
         rep_value *bv = rep_doc_alloc(d, (br->n_verdicts + 1) * sizeof *bv);
-        size_t nb = 0, nc, na = 0;
+        size_t nb = 0, nc;
         rep_buf people = REP_BUF_INIT;
         for (size_t k = 0; bc && bv && k < br->n_verdicts; k++) {
             const ilo_brief_verdict *vd = &br->verdicts[k];
@@ -689,11 +608,7 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
         rep_node *bt = rep_table_detached(d, bc, nb);
         rep_row_of(d, bt, bv, nb);
         size_t *also = rep_doc_alloc(d, (it->n_sources + 1) * sizeof *also);
-        for (size_t j = 0; also && j < it->n_sources; j++) {
-            bool counted = false;
-            for (size_t q = 0; q < f->n_sources; q++) counted |= f->sources[q] == it->sources[j];
-            if (!counted) also[na++] = it->sources[j];
-        }
+        size_t na = also ? ilo_brief_also_reported(f, it, also) : 0;
         size_t row = REP_ROW(d, t, rep_v_int((int64_t)i + 1), rep_v_text(rep_doc_printf(d, "F%zu", i + 1)));
         rep_item_cells(d, t, row, 2, m, it, NULL, NULL);
         REP_CELLS(d, t, row, 2 + REP_ITEM_FIELDS, rep_v_hundredths(f->share_hundredths), rep_v_bool(f->critical),
@@ -702,21 +617,16 @@ static void findings(rep_doc *d, rep_node *root, const rep_brief_doc *in, const 
                   rep_sources_value(d, m, &v->cites, also, na), rep_v_text(rep_doc_take(d, &people)));
     }
     if (!v->rec->n_findings)
-        rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year."),
-                 REP_PEOPLE);
-    rep_only(rep_para_text(d, s, NULL, REP_CAVEAT, "Sources",
-                           "the admissible sources that make the item count this year under the method."),
-             REP_PEOPLE);
+        rep_people_para(d, s, REP_PLAIN, NULL, "None: no item codes a criterion of this regime in this year.");
+    rep_people_para(d, s, REP_CAVEAT, "Sources",
+                    "the admissible sources that make the item count this year under the method.");
 }
 
-static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
+/* The years of trend t: the total and, per regime criterion the engine examines, its score and
+ * concern level. */
+static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in, const ilo_trend *t)
 {
-    const ilo_trend *t = in->trend;
     const ilo_brief *br = in->brief;
-    if (!t) {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "trend", NULL, NULL, rep_v_null());
-        return;
-    }
     rep_node *s = rep_section(d, root, "trend",
                               rep_doc_printf(d, "Trend %d-%d (score over each criterion's catalogue criteria, and its "
                                                 "concern level)", t->from, t->to));
@@ -742,36 +652,29 @@ static void trend(rep_doc *d, rep_node *root, const rep_brief_doc *in)
             ilo_brief_measure ms;
             ilo_brief_measure_of(in->model, br->regime, br->verdicts[k].criterion, t->years[i], &ms);
             bool na = ms.concern == ILO_CONCERN_NOT_ASSESSED;
-            rep_buf b = REP_BUF_INIT;
-            if (na) rep_buf_puts(&b, "n.a.");
-            else rep_buf_hundredths(&b, ilo_round2(ms.score));
-            if (!na) rep_buf_printf(&b, " %s", ilo_concern_name(ms.concern));
+            const char *shown = na ? "n.a."
+                                   : rep_doc_printf(d, "%s %s", rep_doc_hundredths(d, ilo_round2(ms.score)),
+                                                    ilo_concern_name(ms.concern));
             REP_CELLS(d, tb, row, col, na ? rep_v_null() : rep_v_hundredths(ilo_round2(ms.score)),
-                      rep_v_text(concern_id(ms.concern)), rep_v_text(rep_doc_take(d, &b)));
+                      rep_v_text(concern_id(ms.concern)), rep_v_text(shown));
             col += 3;
         }
     }
-    rep_only(rep_para_text(d, s, NULL, REP_RULE, NULL, rep_slope_text(d, t)), REP_PEOPLE);
+    rep_people_para(d, s, REP_RULE, NULL, rep_slope_text(d, t));
 }
 
-static rep_value published_one(rep_doc *d, const rep_brief_doc *in, const rep_brief_view *v, const ilo_published *p)
-{
-    static const rep_column c[] = {
-        {"measure", NULL, NULL, REP_COL_ID}, {"year", NULL, NULL, REP_COL_NUMBER}, {"value", NULL, NULL, REP_COL_TEXT},
-        {"status", NULL, NULL, REP_COL_ENUM}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
-    };
-    if (!p) return rep_v_null();
-    rep_node *t = rep_table_detached(d, c, 6);
-    rep_published_cells(d, t, rep_row(d, t), in->model, &v->cites, p, false);
-    return rep_v_object(t);
-}
-
+/* Each year of the look-back: the computed score, and each published figure as an object for
+ * programs and its value with citation marks for people. */
 static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v)
 {
     static const rep_column c[] = {
         {"year", "Year", NULL, REP_COL_ID}, {"computed", "Computed", NULL, REP_COL_NUMBER},
         {"sdg-8.8.2", NULL, NULL, REP_COL_ID}, {"ituc", NULL, NULL, REP_COL_ID},
         {NULL, "SDG 8.8.2 (published)", NULL, REP_COL_ENUM}, {NULL, "ITUC (published)", NULL, REP_COL_TEXT},
+    };
+    static const rep_column figure[] = {
+        {"measure", NULL, NULL, REP_COL_ID}, {"year", NULL, NULL, REP_COL_NUMBER}, {"value", NULL, NULL, REP_COL_TEXT},
+        {"status", NULL, NULL, REP_COL_ENUM}, {"note", NULL, NULL, REP_COL_TEXT}, {"sources", NULL, NULL, REP_COL_ID},
     };
     const ilo_result *r = in->result;
     rep_node *s = rep_section(d, root, NULL,
@@ -781,12 +684,12 @@ static void published(rep_doc *d, rep_node *root, const rep_brief_doc *in, const
         const ilo_result *yr = y == r->year ? r : NULL;
         for (size_t i = 0; !yr && in->trend && i < in->trend->n; i++)
             if (in->trend->years[i]->year == y) yr = in->trend->years[i];
-        size_t row = rep_row(d, t);
-        rep_cell(d, t, row, 0, rep_v_int(y));
-        rep_cell(d, t, row, 1, yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
+        size_t row = REP_ROW(d, t, rep_v_int(y), yr ? rep_v_hundredths(ilo_result_score_hundredths(yr)) : rep_v_null());
         for (size_t k = 0; k < ILO_N_MEASURES; k++) {
             const ilo_published *p = ilo_country_published(in->model, r->country, ilo_measure_name(k), y);
-            rep_cell(d, t, row, 2 + k, published_one(d, in, v, p));
+            rep_node *o = p ? rep_table_detached(d, figure, 6) : NULL;
+            if (o) rep_published_cells(d, o, rep_row(d, o), in->model, &v->cites, p, false);
+            rep_cell(d, t, row, 2 + k, rep_v_object(o));
             const char *marks = p ? rep_cite_marks(d, &v->cites, p->sources, p->n_sources) : "";
             rep_cell(d, t, row, 4 + k, p ? rep_v_text(rep_doc_printf(d, "%s %s", p->value, marks)) : rep_v_null());
         }
@@ -854,9 +757,7 @@ static void gaps(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     if (br->count[ILO_CONCERN_OUTSIDE]) {
         rep_buf b = REP_BUF_INIT;
         rep_buf_puts(&b, "Outside this engine's scope (listed by the regime, not examined, never read as met): ");
-        for (size_t k = 0, i = 0; k < br->n_verdicts; k++)
-            if (br->verdicts[k].measure.concern == ILO_CONCERN_OUTSIDE)
-                rep_buf_printf(&b, "%s%s", i++ ? ", " : "", rep_brief_criterion(in, &br->verdicts[k])->id);
+        criteria_at(&b, in, ILO_CONCERN_OUTSIDE);
         rep_buf_putc(&b, '.');
         rep_span_add(d, l, REP_MARK_NONE, rep_doc_take(d, &b));
     }
@@ -868,29 +769,43 @@ static void caveat(rep_doc *d, rep_node *root, const rep_brief_doc *in)
     const ilo_method *me = &in->model->methods[in->result->method];
     const ilo_regime *rg = rep_brief_regime(in);
     rep_node *s = rep_section(d, root, "caveat", "Caveat");
-    rep_node *f = rep_only(rep_fields(d, s, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "ilo_quote", NULL, NULL, rep_v_text(rep_brief_ilo_quote));
-    rep_field_add(d, f, "ilo_quote_source", NULL, NULL, rep_v_text(rep_brief_ilo_quote_source));
-    size_t n = 0;
+    size_t n = 0, na = 0;
     while (rep_brief_caveats[n]) n++;
-    rep_field_add(d, f, "notes", NULL, NULL, rep_v_ids(rep_brief_caveats, n));
     const char **adm = rep_doc_alloc(d, (ILO_SRC__COUNT + 1) * sizeof *adm);
-    size_t na = 0;
     for (int k = 0; adm && k < ILO_SRC__COUNT; k++)
         if ((me->admissible >> k) & 1) adm[na++] = ilo_source_kind_name((ilo_source_kind)k);
-    rep_field_add(d, f, "admissible", NULL, NULL, rep_v_ids(adm, na));
-    rep_field_add(d, f, "regime_note", NULL, NULL, rep_v_text(rg->note));
-    rep_only(rep_para_text(d, s, NULL, REP_CAUTION, NULL,
-                           rep_doc_printf(d, "%s: \"%s.\"", rep_brief_ilo_quote_source, rep_brief_ilo_quote)),
-             REP_PEOPLE);
-    for (size_t i = 0; i < n; i++) rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_brief_caveats[i]), REP_PEOPLE);
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, s, NULL), REP_PROGRAMS),
+                   {"ilo_quote", NULL, NULL, rep_v_text(rep_brief_ilo_quote)},
+                   {"ilo_quote_source", NULL, NULL, rep_v_text(rep_brief_ilo_quote_source)},
+                   {"notes", NULL, NULL, rep_v_ids(rep_brief_caveats, n)}, {"admissible", NULL, NULL, rep_v_ids(adm, na)},
+                   {"regime_note", NULL, NULL, rep_v_text(rg->note)});
+    rep_people_para(d, s, REP_CAUTION, NULL,
+                    rep_doc_printf(d, "%s: \"%s.\"", rep_brief_ilo_quote_source, rep_brief_ilo_quote));
+    for (size_t i = 0; i < n; i++) rep_people_para(d, s, REP_PLAIN, NULL, rep_brief_caveats[i]);
     rep_buf b = REP_BUF_INIT;
     rep_buf_printf(&b, "Evidence admitted under %s: ", me->id);
     for (size_t i = 0; i < na; i++) rep_buf_printf(&b, "%s%s", i ? ", " : "", adm[i]);
     rep_buf_puts(&b, "; other sources are cited but do not code criteria.");
-    rep_only(rep_para_text(d, s, NULL, REP_PLAIN, NULL, rep_doc_take(d, &b)), REP_PEOPLE);
+    rep_people_para(d, s, REP_PLAIN, NULL, rep_doc_take(d, &b));
     if (rg->note)
-        rep_only(rep_para_text(d, s, NULL, REP_PLAIN, "About the regime (from its data file)", rg->note), REP_PEOPLE);
+        rep_people_para(d, s, REP_PLAIN, "About the regime (from its data file)", rg->note);
+}
+
+/* The concern rule with its thresholds, the count of verdicts per level (highest first) and the
+ * worst level: what programs need to read the verdicts. */
+static void concerns(rep_doc *d, rep_node *root, const ilo_brief *br)
+{
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS),
+                   {"text", NULL, NULL, rep_v_text(ilo_brief_rule)},
+                   {"high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS)},
+                   {"medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS)},
+                   {"high_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_HIGH_SHARE_PCT)},
+                   {"medium_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_MEDIUM_SHARE_PCT)},
+                   {"civil_liberties_group", NULL, NULL, rep_v_text(ILO_BRIEF_GRAVE_GROUP)});
+    rep_node *g = rep_only(rep_fields(d, root, "concerns"), REP_PROGRAMS);
+    for (int c = ILO_CONCERN__COUNT - 1; c >= 0; c--)
+        rep_field_add(d, g, concern_id((ilo_concern)c), NULL, NULL, rep_v_int((int64_t)br->count[c]));
+    rep_key(d, root, "worst", rep_v_text(concern_id(br->worst)));
 }
 
 /* ---- applicability, review period, progress, disputed: the same sentences for people, fields
@@ -904,21 +819,19 @@ static void review(rep_doc *d, rep_node *root, const rep_brief_doc *in, const re
     const char *applicability = rep_doc_take(d, &b);
     rep_brief_period(&b, in);
     const char *period = rep_doc_take(d, &b);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Applicability", applicability), REP_PEOPLE);
-    rep_only(rep_para_text(d, root, NULL, REP_PLAIN, "Review period", period), REP_PEOPLE);
-    rep_node *g = rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS);
-    rep_field_add(d, g, "in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force)));
-    rep_field_add(d, g, "standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit)));
-    rep_field_add(d, g, "applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies)));
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(applicability));
-    g = rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS);
-    rep_field_add(d, g, "from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year));
-    rep_field_add(d, g, "to", NULL, NULL, rep_v_int(r->year));
-    rep_field_add(d, g, "as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given));
-    rep_field_add(d, g, "sdg_score", NULL, NULL,
-                  in->sdg && ilo_result_assessed(in->model, in->sdg) ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg))
-                                                                     : rep_v_null());
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(period));
+    rep_people_para(d, root, REP_PLAIN, "Applicability", applicability);
+    rep_people_para(d, root, REP_PLAIN, "Review period", period);
+    bool sdg = in->sdg && ilo_result_assessed(in->model, in->sdg);
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "applicability"), REP_PROGRAMS),
+                   {"in_force", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.in_force))},
+                   {"standing", NULL, NULL, rep_v_text(ilo_benefit_name(in->standing.benefit))},
+                   {"applies", NULL, NULL, rep_v_text(ilo_answer_name(in->standing.applies))},
+                   {"text", NULL, NULL, rep_v_text(applicability)});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "review_period"), REP_PROGRAMS),
+                   {"from", NULL, NULL, rep_v_int(in->window_from ? in->window_from : r->year)},
+                   {"to", NULL, NULL, rep_v_int(r->year)}, {"as_of_is_cutoff", NULL, NULL, rep_v_bool(in->as_of_given)},
+                   {"sdg_score", NULL, NULL, sdg ? rep_v_hundredths(ilo_result_score_hundredths(in->sdg)) : rep_v_null()},
+                   {"text", NULL, NULL, rep_v_text(period)});
 }
 
 /* Recommendations and law changes: one sentence each, which people read as a list item and
@@ -986,9 +899,7 @@ static void conventions(rep_doc *d, rep_node *root, const rep_brief_doc *in, con
     const ilo_model *m = in->model;
     const ilo_brief *br = in->brief;
     const ilo_regime *rg = rep_brief_regime(in);
-    bool any_outside = false;
-    for (size_t k = 0; k < rg->n_criteria; k++) any_outside |= rg->criteria[k].outside;
-    if (!any_outside) return;
+    if (!br->count[ILO_CONCERN_OUTSIDE]) return; /* concern "outside scope": the criterion is outside */
     static const rep_column c[] = {
         {"id", "Convention", NULL, REP_COL_ID},      {"ratification", "Ratification", NULL, REP_COL_TEXT},
         {"concern", NULL, NULL, REP_COL_ENUM},      {"latest_ceacr", NULL, NULL, REP_COL_ID},
@@ -1044,65 +955,78 @@ static void later_sources(rep_doc *d, rep_node *root, const rep_brief_doc *in, c
 
 /* ---- CSV: the year's rows, the regime, the verdicts; then the years before ---- */
 
+/* CSV's rows "PREFIXcoded", "PREFIXclear", "PREFIXnot_assessed": how many criteria are so. */
+static void csv_counts(rep_doc *d, rep_node *f, const char *prefix, size_t coded, size_t clear, size_t not_assessed)
+{
+    REP_ADD_FIELDS(d, f, {NULL, NULL, rep_doc_printf(d, "%scoded", prefix), rep_v_int((int64_t)coded)},
+                   {NULL, NULL, rep_doc_printf(d, "%sclear", prefix), rep_v_int((int64_t)clear)},
+                   {NULL, NULL, rep_doc_printf(d, "%snot_assessed", prefix), rep_v_int((int64_t)not_assessed)});
+}
+
+/* The brief's own rows of the year (full: the brief's year): its standing, recommendations and
+ * law changes. */
+static void csv_standing(rep_doc *d, rep_node *f, const rep_brief_doc *in, const rep_brief_view *v)
+{
+    REP_ADD_FIELDS(d, f, {NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id)},
+                   {NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force))},
+                   {NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit))},
+                   {NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies))},
+                   {NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : in->result->year)});
+    for (size_t i = 0; i < v->rec->n_recs; i++)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
+                      rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
+    for (size_t i = 0; i < v->rec->n_laws; i++) {
+        const ilo_brief_law *l = &v->rec->laws[i];
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
+                      rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
+    }
+}
+
+/* A regime criterion measured on r: its concern and score; with full its counts and the
+ * ratification of its conventions too. */
+static void csv_verdict(rep_doc *d, rep_node *f, const rep_brief_doc *in, const ilo_result *r, size_t k, bool full)
+{
+    const ilo_model *m = in->model;
+    const ilo_regime_criterion *rc = &rep_brief_regime(in)->criteria[k];
+    const char *p = rep_doc_printf(d, "brief:%s:", rc->id);
+    ilo_brief_measure ms;
+    ilo_brief_measure_of(m, in->brief->regime, k, r, &ms);
+    rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sconcern", p), rep_v_text(concern_id(ms.concern)));
+    if (ms.concern != ILO_CONCERN_OUTSIDE && ms.concern != ILO_CONCERN_NOT_ASSESSED)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sscore", p), rep_v_hundredths(ilo_round2(ms.score)));
+    if (!full) return;
+    if (ms.concern != ILO_CONCERN_OUTSIDE) csv_counts(d, f, p, ms.n_coded, ms.n_clear, ms.n_not_assessed);
+    for (size_t i = 0; i < rc->n_conventions; i++)
+        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sratification:%s", p, m->conventions[rc->conventions[i]].id),
+                      rep_v_text(rep_ratification(m, r->country, rc->conventions[i], r->year)));
+}
+
+/* The CSV rows of year r (full: the brief's year, with everything; the years before: the scores,
+ * published figures and the concern of the criteria the engine examines). */
 static void csv_year(rep_doc *d, rep_node *root, const rep_brief_doc *in, const rep_brief_view *v, const ilo_result *r,
                      bool full)
 {
     const ilo_model *m = in->model;
-    const ilo_brief *br = in->brief;
+    const ilo_band *band = ilo_result_band(m, r);
     rep_node *f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
     if (f) f->scope.year = r->year;
-    const ilo_band *band = ilo_result_band(m, r);
     size_t n[3];
     ilo_result_status_counts(m, r, n);
-    rep_field_add(d, f, NULL, NULL, "score", rep_v_hundredths(ilo_result_score_hundredths(r)));
-    rep_field_add(d, f, NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths));
-    rep_field_add(d, f, NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law)));
-    rep_field_add(d, f, NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice)));
-    rep_field_add(d, f, NULL, NULL, "rating", band ? rep_v_text(band->rating) : rep_v_absent());
-    rep_field_add(d, f, NULL, NULL, "criteria:coded", rep_v_int((int64_t)n[ILO_CODED]));
-    rep_field_add(d, f, NULL, NULL, "criteria:clear", rep_v_int((int64_t)n[ILO_CLEAR]));
-    rep_field_add(d, f, NULL, NULL, "criteria:not_assessed", rep_v_int((int64_t)n[ILO_NOT_ASSESSED]));
+    REP_ADD_FIELDS(d, f, {NULL, NULL, "score", rep_v_hundredths(ilo_result_score_hundredths(r))},
+                   {NULL, NULL, "raw", rep_v_hundredths(r->raw_hundredths)},
+                   {NULL, NULL, "law", rep_v_hundredths(ilo_round2(r->law))},
+                   {NULL, NULL, "practice", rep_v_hundredths(ilo_round2(r->practice))},
+                   {NULL, NULL, "rating", band ? rep_v_text(band->rating) : rep_v_absent()});
+    csv_counts(d, f, "criteria:", n[ILO_CODED], n[ILO_CLEAR], n[ILO_NOT_ASSESSED]);
     for (size_t k = 0; k < ILO_N_MEASURES; k++) {
         const ilo_published *p = ilo_country_published(m, r->country, ilo_measure_name(k), r->year);
         rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "published:%s", ilo_measure_name(k)),
                       p ? rep_v_text(p->value) : rep_v_absent());
     }
-    if (full) {
-        rep_field_add(d, f, NULL, NULL, "brief:regime", rep_v_text(rep_brief_regime(in)->id));
-        rep_field_add(d, f, NULL, NULL, "brief:in_force", rep_v_text(ilo_answer_name(in->standing.in_force)));
-        rep_field_add(d, f, NULL, NULL, "brief:standing", rep_v_text(ilo_benefit_name(in->standing.benefit)));
-        rep_field_add(d, f, NULL, NULL, "brief:applies", rep_v_text(ilo_answer_name(in->standing.applies)));
-        rep_field_add(d, f, NULL, NULL, "brief:period_from", rep_v_int(in->window_from ? in->window_from : r->year));
-        for (size_t i = 0; i < v->rec->n_recs; i++)
-            rep_field_add(d, f, NULL, NULL,
-                          rep_doc_printf(d, "brief:recommendation:%s", v->rec->recs[i].rec->id),
-                          rep_v_text(ilo_rec_state_name(v->rec->recs[i].status->state)));
-        for (size_t i = 0; i < v->rec->n_laws; i++) {
-            const ilo_brief_law *l = &v->rec->laws[i];
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "brief:law_change:%s", in->profile->items[l->item].id),
-                          rep_v_text(rep_doc_printf(d, "%s %s", law_how(l), l->date->text)));
-        }
-    }
-    for (size_t k = 0; k < br->n_verdicts; k++) {
-        const ilo_brief_verdict *vd = &br->verdicts[k];
-        if (!full && vd->measure.concern == ILO_CONCERN_OUTSIDE) continue;
-        const ilo_regime_criterion *rc = rep_brief_criterion(in, vd);
-        ilo_brief_measure ms;
-        ilo_brief_measure_of(m, br->regime, vd->criterion, r, &ms);
-        const char *p = rep_doc_printf(d, "brief:%s:", rc->id);
-        bool scored = ms.concern != ILO_CONCERN_OUTSIDE && ms.concern != ILO_CONCERN_NOT_ASSESSED;
-        rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sconcern", p), rep_v_text(concern_id(ms.concern)));
-        if (scored) rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sscore", p), rep_v_hundredths(ilo_round2(ms.score)));
-        if (!full) continue;
-        if (ms.concern != ILO_CONCERN_OUTSIDE) {
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%scoded", p), rep_v_int((int64_t)ms.n_coded));
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sclear", p), rep_v_int((int64_t)ms.n_clear));
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%snot_assessed", p), rep_v_int((int64_t)ms.n_not_assessed));
-        }
-        for (size_t i = 0; i < rc->n_conventions; i++)
-            rep_field_add(d, f, NULL, NULL, rep_doc_printf(d, "%sratification:%s", p, m->conventions[rc->conventions[i]].id),
-                          rep_v_text(rep_ratification(m, r->country, rc->conventions[i], r->year)));
-    }
+    if (full) csv_standing(d, f, in, v);
+    for (size_t k = 0; k < in->brief->n_verdicts; k++)
+        if (full || in->brief->verdicts[k].measure.concern != ILO_CONCERN_OUTSIDE)
+            csv_verdict(d, f, in, r, in->brief->verdicts[k].criterion, full);
 }
 
 rep_doc *rep_build_brief(const rep_brief_doc *in)
@@ -1116,51 +1040,28 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     if (!rep_brief_view_init(&v, in)) return NULL;
     rep_doc *d = rep_kind_doc("brief");
     if (!d) {
-        rep_brief_view_free(&v);
+        ilo_brief_record_free(v.rec);
         return NULL;
     }
     d->title = rep_doc_printf(d, "%s (%s), %d: trade-review brief, %s", co->name, co->code, r->year, rg->title);
     rep_node *root = &d->root;
     root->scope = (rep_scope){co->code, r->year, m->methods[r->method].id};
     rep_add_header(d, root, m, r->country, r->method, in->profile_name);
-    rep_node *f = rep_fields(d, root, NULL);
-    rep_field_add(d, f, "year", NULL, NULL, rep_v_int(r->year));
-    rep_field_add(d, f, NULL, "Regime", NULL, rep_v_text(rep_doc_printf(d, "%s (%s)", rg->title, rg->id)));
-    rep_node *g = rep_only(rep_fields(d, root, "regime"), REP_PROGRAMS);
-    rep_field_add(d, g, "id", NULL, NULL, rep_v_text(rg->id));
-    rep_field_add(d, g, "title", NULL, NULL, rep_v_text(rg->title));
-    rep_field_add(d, g, "basis", NULL, NULL, rep_v_text(rg->basis));
-    rep_field_add(d, g, "note", NULL, NULL, rep_v_text(rg->note));
-    rep_field_add(d, g, "sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources));
+    REP_ADD_FIELDS(d, rep_fields(d, root, NULL), {"year", NULL, NULL, rep_v_int(r->year)},
+                   {NULL, "Regime", NULL, rep_v_text(rep_doc_printf(d, "%s (%s)", rg->title, rg->id))});
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, "regime"), REP_PROGRAMS), {"id", NULL, NULL, rep_v_text(rg->id)},
+                   {"title", NULL, NULL, rep_v_text(rg->title)}, {"basis", NULL, NULL, rep_v_text(rg->basis)},
+                   {"note", NULL, NULL, rep_v_text(rg->note)},
+                   {"sources", NULL, NULL, rep_sources_value(d, m, &v.cites, rg->sources, rg->n_sources)});
     review(d, root, in, &v);
-    f = rep_only(rep_fields(d, root, NULL), REP_PROGRAMS);
-    rep_field_add(d, f, "score", NULL, NULL, rep_v_hundredths(ilo_result_score_hundredths(r)));
-    rep_field_add(d, f, "raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths));
-    rep_field_add(d, f, "forced", NULL, NULL, rep_v_bool(r->forced));
-    const ilo_band *band = ilo_result_band(m, r);
-    if (band) {
-        g = rep_only(rep_fields(d, root, "rating"), REP_PROGRAMS);
-        rep_field_add(d, g, "band", NULL, NULL, rep_v_text(band->rating));
-        rep_field_add(d, g, "label", NULL, NULL, rep_v_text(band->label));
-        rep_field_add(d, g, "bands_note", NULL, NULL, rep_v_text(m->methods[r->method].bands_note));
-    } else {
-        rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "rating", NULL, NULL, rep_v_null());
-    }
+    REP_ADD_FIELDS(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS),
+                   {"score", NULL, NULL, rep_v_hundredths(ilo_result_score_hundredths(r))},
+                   {"raw", NULL, NULL, rep_v_hundredths(r->raw_hundredths)}, {"forced", NULL, NULL, rep_v_bool(r->forced)});
+    rep_add_rating(d, root, m, r->method, ilo_result_band(m, r), NULL);
     rep_buf b = REP_BUF_INIT;
     rep_brief_bottom_line(&b, in);
     rep_para_text(d, root, "bottom_line", REP_PLAIN, "Bottom line", rep_doc_take(d, &b));
-    g = rep_only(rep_fields(d, root, "concern_rule"), REP_PROGRAMS);
-    rep_field_add(d, g, "text", NULL, NULL, rep_v_text(ilo_brief_rule));
-    rep_field_add(d, g, "high_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_HIGH_SCORE_HUNDREDTHS));
-    rep_field_add(d, g, "medium_score", NULL, NULL, rep_v_hundredths(ILO_BRIEF_MEDIUM_SCORE_HUNDREDTHS));
-    rep_field_add(d, g, "high_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_HIGH_SHARE_PCT));
-    rep_field_add(d, g, "medium_share_percent", NULL, NULL, rep_v_int(ILO_BRIEF_MEDIUM_SHARE_PCT));
-    rep_field_add(d, g, "civil_liberties_group", NULL, NULL, rep_v_text(ILO_BRIEF_GRAVE_GROUP));
-    g = rep_only(rep_fields(d, root, "concerns"), REP_PROGRAMS);
-    for (int c = ILO_CONCERN__COUNT - 1; c >= 0; c--)
-        rep_field_add(d, g, concern_id((ilo_concern)c), NULL, NULL, rep_v_int((int64_t)br->count[c]));
-    rep_field_add(d, rep_only(rep_fields(d, root, NULL), REP_PROGRAMS), "worst", NULL, NULL,
-                  rep_v_text(concern_id(br->worst)));
+    concerns(d, root, br);
     verdicts(d, root, in, &v);
     findings(d, root, in, &v);
     progress(d, root, in, &v);
@@ -1168,7 +1069,8 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
                    v.rec->n_events, &v.cites);
     rep_add_events(d, rep_section(d, root, NULL, "Trade and EU record"), "trade_record", m, r->country, v.rec->trade,
                    v.rec->n_trade, &v.cites);
-    trend(d, root, in);
+    if (in->trend) trend(d, root, in, in->trend);
+    else rep_key(d, root, "trend", rep_v_null());
     published(d, root, in, &v);
     reforms_people(d, root, in, &v);
     gaps(d, root, in);
@@ -1181,10 +1083,6 @@ rep_doc *rep_build_brief(const rep_brief_doc *in)
     for (size_t i = 0; in->trend && i < in->trend->n; i++)
         if (in->trend->years[i]->year != r->year) csv_year(d, root, in, &v, in->trend->years[i], false);
     if (in->trend) rep_add_trend_rows(d, root, in->trend);
-    rep_brief_view_free(&v);
-    if (!rep_doc_ok(d)) {
-        rep_doc_free(d);
-        return NULL;
-    }
+    ilo_brief_record_free(v.rec);
     return d;
 }

@@ -379,6 +379,33 @@ static void window_keeps_what_an_earlier_year_coded(void **state)
     ilo_result_free(one);
 }
 
+/* The finding about xbr-unions-law in the 2016-2018 window counts by its 2018 sources; its 2017
+ * CEACR text is a source of the item that does not make it count (as the golden brief-xbr-2018
+ * JSON shows under also_reported_by). */
+static void also_reported_by_sources_that_do_not_count(void **state)
+{
+    (void)state;
+    ilo_profile p = ilo_profile_baseline(M, XBR);
+    ilo_result *w = ilo_result_new(M);
+    ilo_ctx *ctx = ilo_ctx_new();
+    assert_int_equal(ilo_brief_window(M, &p, METHOD, 2016, 2018, w, ctx), ILO_OK);
+    size_t f = 0;
+    while (f < w->n_findings && strcmp(item_id(w, f), "xbr-unions-law")) f++;
+    assert_true(f < w->n_findings);
+    const ilo_item *it = &p.items[w->findings[f].item];
+    size_t out[8];
+    assert_true(it->n_sources <= 8);
+    assert_int_equal(ilo_brief_also_reported(&w->findings[f], it, out), 1);
+    assert_string_equal(M->sources[out[0]].id, "xbr-ceacr-2017");
+    /* Every source of a finding's own: nothing else reports it. */
+    ilo_item own = *it;
+    own.sources = w->findings[f].sources;
+    own.n_sources = w->findings[f].n_sources;
+    assert_int_equal(ilo_brief_also_reported(&w->findings[f], &own, out), 0);
+    ilo_ctx_free(ctx);
+    ilo_result_free(w);
+}
+
 /* The fixture regime records no programme dates and no decisions: nothing is known. */
 static void standing_without_regime_dates_is_unknown(void **state)
 {
@@ -408,6 +435,7 @@ int main(void)
         cmocka_unit_test(all_encompassing_criterion_is_high),
         cmocka_unit_test(bad_regime_index_is_an_error),
         cmocka_unit_test(window_keeps_what_an_earlier_year_coded),
+        cmocka_unit_test(also_reported_by_sources_that_do_not_count),
         cmocka_unit_test(standing_without_regime_dates_is_unknown),
     };
     return cmocka_run_group_tests_name("brief", tests, setup, teardown);

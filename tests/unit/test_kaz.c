@@ -353,6 +353,56 @@ static void brief_latest_ceacr(void **state)
     ilo_result_free(r);
 }
 
+static size_t source_named(const char *id)
+{
+    for (size_t s = 0; s < M->n_sources; s++)
+        if (!strcmp(M->sources[s].id, id)) return s;
+    fail_msg("no source %s", id);
+    return 0;
+}
+
+/* The sources the KAZ EU GSP+ brief of 2018 cites (as `iloscore brief KAZ --regime eu-gsp-plus
+ * --year 2018`: review period 2016-2018, trend from 2013, on all the evidence): 98, the regime's
+ * first, the last a conflict's; each numbered once, in order; the 12 conflicts as before. */
+static void brief_sources_cited(void **state)
+{
+    (void)state;
+    ilo_ctx *ctx = ilo_ctx_new();
+    ilo_profile p = ilo_profile_baseline(M, (size_t)(shipped_country("KAZ") - M->countries));
+    ilo_result *r = ilo_result_new(M);
+    ilo_brief *b;
+    size_t regime = ilo_model_find_regime(M, "eu-gsp-plus");
+    assert_int_equal(ilo_brief_window(M, &p, ilo_model_find_method(M, "all-sources"), 2016, 2018, r, ctx), ILO_OK);
+    assert_int_equal(ilo_brief_new(M, &p, r, regime, &b, ctx), ILO_OK);
+    ilo_brief_record *rec = ilo_brief_record_new(M, &p, b, ilo_year_last_day(2018), 2016, 2013);
+    assert_non_null(rec);
+    ilo_brief_standing st;
+    ilo_brief_standing_of(M, regime, "KAZ", ilo_year_last_day(2018), &st);
+    ilo_brief_record_cite(rec, &st, false);
+    assert_int_equal(rec->n_sources, 98);
+    assert_string_equal(M->sources[rec->sources[0]].id, "com-2016-29");
+    assert_string_equal(M->sources[rec->sources[97]].id, "kaz-aequitas-2014");
+    for (size_t i = 0; i < rec->n_sources; i++) assert_int_equal(rec->cited[rec->sources[i]], i + 1);
+    assert_int_equal(rec->n_conflicts, 12);
+    ilo_brief_record_free(rec);
+    ilo_brief_free(b);
+    ilo_result_free(r);
+    ilo_ctx_free(ctx);
+}
+
+/* A source published on 28 January 2016 may be cited as of that day, not the day before, and on
+ * all the evidence always. */
+static void brief_citable_by_day(void **state)
+{
+    (void)state;
+    size_t s = source_named("com-2016-29");
+    ilo_date d;
+    assert_true(ilo_date_parse("2016-01-28", &d));
+    assert_true(ilo_brief_citable(M, s, d.last, true));
+    assert_false(ilo_brief_citable(M, s, d.last - 1, true));
+    assert_true(ilo_brief_citable(M, s, d.last - 1, false));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +417,8 @@ int main(void)
         cmocka_unit_test(findings_by_share_then_item),
         cmocka_unit_test(brief_law_changes_2019_2021),
         cmocka_unit_test(brief_latest_ceacr),
+        cmocka_unit_test(brief_sources_cited),
+        cmocka_unit_test(brief_citable_by_day),
     };
     return cmocka_run_group_tests_name("kaz", tests, shipped_setup, shipped_teardown);
 }
