@@ -10,14 +10,6 @@ static const char *rating(const ilo_model *m, const ilo_target *t, size_t band)
     return band < me->n_bands ? me->bands[band].rating : NULL;
 }
 
-/* Hundredths as "x.yy", the way this document has always printed the goal, floor, law and
- * practice. A negative value (a goal of -0.01) prints as "0.-1"; rep_doc_hundredths() would say
- * "-0.01", which changes the bytes, so that is left for a deliberate output change. */
-static const char *plain(rep_doc *d, int64_t c)
-{
-    return rep_doc_printf(d, "%lld.%02lld", (long long)(c / 100), (long long)(c % 100));
-}
-
 /* "1.13 (raw 10.71, rating 3)" */
 static rep_value state(rep_doc *d, const ilo_model *m, const ilo_target *t, double score, int64_t raw_hundredths, size_t band)
 {
@@ -38,9 +30,9 @@ static void goal(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_targe
     const char *want;
     if (t->goal_band != SIZE_MAX && t->goal_hundredths != INT64_MAX)
         want = rep_doc_printf(d, "rating %s or better (a score of %s or less)", rating(m, t, t->goal_band),
-                              plain(d, t->goal_hundredths));
+                              rep_doc_hundredths(d, t->goal_hundredths));
     else if (t->goal_band != SIZE_MAX) want = rep_doc_printf(d, "rating %s or better", rating(m, t, t->goal_band));
-    else want = rep_doc_printf(d, "a score of %s or less (0 best)", plain(d, t->goal_hundredths));
+    else want = rep_doc_printf(d, "a score of %s or less (0 best)", rep_doc_hundredths(d, t->goal_hundredths));
     REP_ADD_FIELDS(d, f, {NULL, "Target", NULL, rep_v_text(want)},
                    {NULL, "Now", NULL, state(d, m, t, t->score_before, t->raw_before_hundredths, t->band_before)},
                    {"outcome", NULL, "outcome", rep_v_text(outcomes[t->outcome])},
@@ -88,7 +80,7 @@ static void outcome(rep_doc *d, rep_node *root, const ilo_model *m, const ilo_ta
         s = rep_doc_printf(d, "even with all %zu provision%s counted in %d repealed, the score would be %s: "
                               "practice (what the incidents code) alone keeps it above the target.",
                            t->n_provisions, t->n_provisions == 1 ? "" : "s", t->year,
-                           plain(d, ilo_round2(t->score_floor)));
+                           rep_doc_hundredths(d, ilo_round2(t->score_floor)));
     rep_people_para(d, root, REP_PLAIN, t->outcome == ILO_TARGET_MET ? NULL : "Unreachable", s);
 }
 
@@ -127,8 +119,8 @@ static void repeal(rep_doc *d, rep_node *root, const rep_target_doc *in)
     REP_ADD_FIELDS(d, f, {NULL, "After", NULL, state(d, m, t, t->score_after, t->raw_after_hundredths, t->band_after)},
                    {NULL, "Change", NULL,
                     rep_v_text(rep_doc_printf(d, "%s%s (law %s, practice %s after)", ch > 0 ? "+" : "",
-                                              rep_doc_hundredths(d, ch), plain(d, ilo_round2(t->law_after)),
-                                              plain(d, ilo_round2(t->practice_after))))});
+                                              rep_doc_hundredths(d, ch), rep_doc_hundredths(d, ilo_round2(t->law_after)),
+                                              rep_doc_hundredths(d, ilo_round2(t->practice_after))))});
 }
 
 static void search(rep_doc *d, rep_node *root, const ilo_target *t)
