@@ -622,20 +622,18 @@ static bool event_named(const ilo_country *co, const size_t *ev, size_t n, const
     return false;
 }
 
-/* Whether a conflict is about something the brief shows: a finding's item, an event of its
- * records, a source it cites. */
+/* Whether a conflict is about something the brief shows: a finding's item (an amended "ID@DATE"
+ * is its ID, as in an assessment), an event of its records, a source it cites. */
 static bool conflict_shown(const ilo_brief_record *rec, const size_t *cited, const ilo_conflict *cf)
 {
     const ilo_model *m = rec->model;
     const ilo_result *r = rec->brief->result;
     const ilo_country *co = &m->countries[r->country];
     for (size_t i = 0; i < rec->n_findings; i++)
-        if (!strcmp(rec->profile->items[r->findings[rec->findings[i]].item].id, cf->about)) return true;
+        if (ilo_conflict_about_item(cf, rec->profile->items[r->findings[rec->findings[i]].item].id)) return true;
     if (event_named(co, rec->events, rec->n_events, cf->about) || event_named(co, rec->trade, rec->n_trade, cf->about))
         return true;
-    for (size_t s = 0; s < m->n_sources; s++)
-        if (cited[s] && !strcmp(m->sources[s].id, cf->about)) return true;
-    return false;
+    return ilo_conflict_about_source(m, cf, cited);
 }
 
 void ilo_brief_record_conflicts(ilo_brief_record *rec, const size_t *cited)
