@@ -996,10 +996,10 @@ void ilo_brief_standing_of(const ilo_model *m, size_t regime, const char *countr
                            ilo_brief_standing *out);
 
 /* What a brief shows of the evidence on its day: which findings (and their numbers), which
- * events, recommendations, law changes, CEACR texts and recorded conflicts. Facts about the
- * evidence, computed once here; the wording, and which sources are cited in which order, are the
- * reports'. All indices are into the brief's model, profile and result; the pointers borrow from
- * them, and they must outlive the record. */
+ * events, recommendations, law changes, CEACR texts and recorded conflicts, and the sources it
+ * cites in the order it shows them (ilo_brief_record_cite()). Facts about the evidence, computed
+ * once here; the wording is the reports'. All indices are into the brief's model, profile and
+ * result; the pointers borrow from them, and they must outlive the record. */
 typedef struct ilo_brief_law {
     size_t item;                  /* index into the profile's items: a provision */
     bool stopped;                 /* repealed or replaced; false: it entered into force */
