@@ -110,9 +110,9 @@ bad-tests: $(BIN)
 # harness over its kept corpus (every report kind in every format, JSON, CSV and HTML checked).
 # The -o transaction under signals and failed renames (a fault injector loaded with LD_PRELOAD),
 # refused outputs, and messages that values and file names cannot forge.
-report-tests: $(BIN) $(B)/tests/fail_rename.so $(B)/fuzz/render_driver
+report-tests: $(BIN) $(B)/tests/fail_rename.so $(B)/fuzz/render_driver $(B)/locale/de_DE.UTF-8
 	@sh tests/cli/json-check.sh ./$(BIN)
-	@sh tests/cli/report-check.sh ./$(BIN)
+	@LOCPATH=$(CURDIR)/$(B)/locale sh tests/cli/report-check.sh ./$(BIN)
 	@sh tests/cli/output-check.sh ./$(BIN) $(B)/tests/fail_rename.so
 	@./$(B)/fuzz/render_driver fuzz/corpus/render
 

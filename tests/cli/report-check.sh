@@ -90,7 +90,9 @@ LC_ALL=C "$bin" $D assess XRA -o "$T/keep/mode.md" >/dev/null 2>&1
 [ "$(ls -l "$T/keep/mode.md" | cut -c1-10)" = "-rw-r-----" ] && ok || bad "permissions not kept: $(ls -l "$T/keep/mode.md")"
 
 # The same bytes whatever the locale: numbers never take a decimal comma.
+# A locale the build compiled (make: LOCPATH=build/locale), else one the system has.
 comma=$(locale -a 2>/dev/null | grep -i -m1 '^de_DE\.utf-\?8$')
+[ -n "${LOCPATH:-}" ] && [ -d "$LOCPATH/de_DE.UTF-8" ] && comma=de_DE.UTF-8
 if [ -n "$comma" ]; then
     for cmd in "assess XRA --year 2017" "trend XRA"; do
         for fmt in text md json csv html; do
