@@ -62,13 +62,12 @@ static void cite_finding(void *arg, const ilo_finding *f, bool entered)
     cite(arg, f->sources, f->n_sources);
 }
 
-bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc)
+bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc, const size_t *ch, size_t n)
 {
     const ilo_model *m = doc->model;
     const ilo_trend *t = doc->trend;
     if (!cites_init(c, m, doc->profile->country)) return false;
     for (size_t i = 0; i < t->n; i++) cite_published(c, m, doc->profile->country, t->years[i]->year);
-    size_t ch[REP_MAX_CHANGES], n = ilo_trend_largest_changes(m, t, ch, REP_MAX_CHANGES);
     for (size_t k = 0; k < n; k++) ilo_trend_changed_items(t, ch[k], cite_finding, c);
     const ilo_country *co = &m->countries[doc->profile->country];
     for (size_t i = 0; i < co->n_conflicts; i++)

@@ -34,8 +34,9 @@ typedef struct rep_cites {
  * of memory (then out is marked failed by callers). */
 bool rep_cites_assessment(rep_cites *c, const rep_assessment *doc);
 /* The same for a trend: the published figures' by year, then the sources of the items that
- * entered or left in the years of largest change, then those of the conflicts shown. */
-bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc);
+ * entered or left in the years of largest change (ch[0..n-1], ilo_trend_largest_changes()), then
+ * those of the conflicts shown. */
+bool rep_cites_trend(rep_cites *c, const rep_trend_doc *doc, const size_t *ch, size_t n);
 void rep_cites_free(rep_cites *c);
 
 /* ---- shared parts (common.c) ---- */

@@ -179,8 +179,10 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     size_t country = in->profile->country;
     const ilo_country *co = &m->countries[country];
     rep_doc *d = rep_kind_doc("trend");
+    /* The years of largest change, asked once: their items' sources are numbered, then shown. */
+    size_t ch[REP_MAX_CHANGES], n = ilo_trend_largest_changes(m, t, ch, REP_MAX_CHANGES);
     rep_cites c;
-    if (!d || !rep_cites_trend(&c, in)) {
+    if (!d || !rep_cites_trend(&c, in, ch, n)) {
         rep_doc_free(d);
         return NULL;
     }
@@ -207,7 +209,6 @@ rep_doc *rep_build_trend(const rep_trend_doc *in)
     rep_node *lc = rep_section_array(d, root, "largest_changes", "Largest changes");
     rep_people_para(d, lc, REP_CAVEAT, NULL,
                     "Up to 3, by size, each explained by the items that entered or left.");
-    size_t ch[REP_MAX_CHANGES], n = ilo_trend_largest_changes(m, t, ch, REP_MAX_CHANGES);
     for (size_t k = 0; k < n; k++) change(d, lc, in, &c, ch[k]);
     int *years = rep_doc_alloc(d, (t->n + 1) * sizeof *years);
     for (size_t i = 0; years && i < t->n; i++) years[i] = t->years[i]->year;
